@@ -1,0 +1,70 @@
+// MRZ reading: the shape every MRZ source (OCR, typed text, serial reader) returns.
+// ICAO 9303 Parts 3–7. Pure data: shared by the renderer and the Node side.
+import { z } from 'zod';
+
+export const MRZ_FORMATS = ['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB'] as const;
+export const MrzFormatSchema = z.enum(MRZ_FORMATS);
+export type MrzFormat = z.infer<typeof MrzFormatSchema>;
+
+/** Lines × characters per line for each layout (Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV). */
+export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> = {
+  TD1: { lines: 3, chars: 30 },
+  TD2: { lines: 2, chars: 36 },
+  TD3: { lines: 2, chars: 44 },
+  MRVA: { lines: 2, chars: 44 },
+  MRVB: { lines: 2, chars: 36 },
+};
+
+export const MrzSourceSchema = z.enum(['ocr', 'text', 'serial']);
+export type MrzSource = z.infer<typeof MrzSourceSchema>;
+
+/** One field of the MRZ, with the exact characters it occupies (0-based line, [start, end) columns). */
+export const MrzFieldDetailSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  value: z.string().nullable(),
+  valid: z.boolean(),
+  error: z.string().optional(),
+  line: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+});
+export type MrzFieldDetail = z.infer<typeof MrzFieldDetailSchema>;
+
+/** A character the engine changed. Never silent: every change is listed with its reason. */
+export const MrzCorrectionSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.number().int().min(0),
+  read: z.string(),
+  corrected: z.string(),
+  reason: z.string(),
+});
+export type MrzCorrection = z.infer<typeof MrzCorrectionSchema>;
+
+/** A problem found in the data (not a crash): bad check digit, impossible date, unknown layout... */
+export const MrzFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['fail', 'warn', 'info']),
+  message: z.string(),
+  field: z.string().optional(),
+  line: z.number().int().optional(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+});
+export type MrzFinding = z.infer<typeof MrzFindingSchema>;
+
+export const MrzReadingSchema = z.object({
+  format: MrzFormatSchema.nullable(),
+  lines: z.array(z.string()),
+  valid: z.boolean(),
+  repaired: z.boolean(),
+  fields: z.record(z.string(), z.string().nullable()),
+  details: z.array(MrzFieldDetailSchema),
+  findings: z.array(MrzFindingSchema),
+  corrections: z.array(MrzCorrectionSchema),
+  source: MrzSourceSchema,
+  /** 0..1: OCR confidence for 'ocr'; 1 for typed text. */
+  confidence: z.number().min(0).max(1),
+  timingsMs: z.record(z.string(), z.number()),
+});
+export type MrzReading = z.infer<typeof MrzReadingSchema>;

@@ -1,0 +1,49 @@
+// Synthetic specimen ground truth (`<id>.truth.json`). Pure data, shared.
+import { z } from 'zod';
+import { MrzFormatSchema } from './mrz.contract';
+
+export const LIGHTS = ['white', 'ir', 'uv'] as const;
+export const LightSchema = z.enum(LIGHTS);
+export type Light = z.infer<typeof LightSchema>;
+
+export const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+export type Box = z.infer<typeof BoxSchema>;
+
+export const DegradeLevelSchema = z.enum(['none', 'light', 'heavy']);
+export type DegradeLevel = z.infer<typeof DegradeLevelSchema>;
+
+export const SpecimenRegionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['header', 'photo', 'ghost', 'mrz', 'field', 'label', 'uv-feature', 'ir-feature', 'pattern', 'signature']),
+  /** Pixel box in the undegraded page at `dpi`. */
+  box: BoxSchema,
+  /** For 'field': the field name; for features: a short description. */
+  ref: z.string().optional(),
+});
+export type SpecimenRegion = z.infer<typeof SpecimenRegionSchema>;
+
+export const SpecimenTruthSchema = z.object({
+  schema: z.literal('loupe.specimen/1'),
+  id: z.string(),
+  seed: z.number().int(),
+  index: z.number().int(),
+  format: MrzFormatSchema,
+  design: z.string(),
+  dpi: z.number(),
+  page: z.object({ widthMm: z.number(), heightMm: z.number(), widthPx: z.number().int(), heightPx: z.number().int() }),
+  /** Printed (VIZ) fields as printed on the page. */
+  printed: z.record(z.string(), z.string()),
+  /** MRZ field values (as encoded in the MRZ, fillers removed). */
+  mrzFields: z.record(z.string(), z.string()),
+  mrz: z.object({ lines: z.array(z.string()) }),
+  regions: z.array(SpecimenRegionSchema),
+  images: z.object({ white: z.string(), ir: z.string(), uv: z.string() }),
+  degradation: z.object({
+    level: DegradeLevelSchema,
+    /** Each defect applied, in order, with its parameters. */
+    applied: z.array(z.object({ kind: z.string(), params: z.record(z.string(), z.unknown()) })),
+    /** Final image size and the dpi it corresponds to after resampling. */
+    output: z.object({ widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number() }),
+  }),
+});
+export type SpecimenTruth = z.infer<typeof SpecimenTruthSchema>;

@@ -1,0 +1,58 @@
+// Untrusted image files enter here: size limits and clear errors before any pixel work.
+import { readFile, stat } from 'node:fs/promises';
+import sharp, { type Metadata, type Sharp } from 'sharp';
+import { LoupeError } from '../common/loupe-error';
+import type { GreyImage } from './grey-image';
+
+/** Largest image accepted: a 600 dpi A4 scan is ~35 MP; anything far beyond is refused up front. */
+export const MAX_INPUT_PIXELS = 80_000_000;
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+sharp.cache(false);
+
+/** Reads a file and returns a validated sharp pipeline plus its metadata. */
+export async function openImage(path: string): Promise<{ image: Sharp; width: number; height: number; density?: number }> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new LoupeError('InvalidInput', `not a file: ${path}`);
+    size = info.size;
+  } catch (err) {
+    if (err instanceof LoupeError) throw err;
+    throw new LoupeError('NotFound', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  if (size === 0) throw new LoupeError('UnsupportedImage', `empty file: ${path}`);
+  if (size > MAX_INPUT_BYTES) throw new LoupeError('ImageTooLarge', `file too large (${size} bytes, limit ${MAX_INPUT_BYTES}): ${path}`);
+  const bytes = await readFile(path);
+  return openImageBuffer(bytes, path);
+}
+
+export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{ image: Sharp; width: number; height: number; density?: number }> {
+  let meta: Metadata;
+  try {
+    // Metadata reads only the header: a decompression bomb is caught here before decoding.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new LoupeError('UnsupportedImage', `not a supported image (PNG, JPEG, TIFF, WebP...): ${label}`);
+  }
+  const width = meta.autoOrient?.width ?? meta.width;
+  const height = meta.autoOrient?.height ?? meta.height;
+  if (!width || !height) throw new LoupeError('UnsupportedImage', `image has no dimensions: ${label}`);
+  if (width * height > MAX_INPUT_PIXELS) {
+    throw new LoupeError('ImageTooLarge', `image too large: ${width}×${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
+  }
+  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
+  return { image, width, height, ...(meta.density ? { density: meta.density } : {}) };
+}
+
+/** Decodes to 8-bit greyscale (luminance), optionally resized so the long side is at most `maxSide`. */
+export async function decodeGrey(image: Sharp, maxSide?: number): Promise<GreyImage> {
+  let pipeline = image.clone().greyscale();
+  if (maxSide) pipeline = pipeline.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+  try {
+    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height };
+  } catch (err) {
+    throw new LoupeError('UnsupportedImage', `cannot decode image: ${(err as Error).message.split('\n')[0]}`);
+  }
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Debian packages Loupe needs at run and test time. Idempotent: installs only what is missing,
+# waits for an apt/dpkg lock held by another process instead of failing.
+set -euo pipefail
+
+packages=(
+  fonts-ocr-b        # OCR-B, the ICAO 9303 MRZ font (specimen rendering; also bundled in assets/fonts)
+  fonts-dejavu-core  # VIZ text on specimens
+  fontconfig
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && { echo "system packages: all present"; exit 0; }
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+apt_opts=(-o DPkg::Lock::Timeout=300 -o Acquire::Retries=3)
+echo "system packages: installing ${missing[*]}"
+for attempt in 1 2 3 4 5; do
+  if $SUDO apt-get "${apt_opts[@]}" update -qq && \
+     $SUDO apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${missing[@]}"; then
+    exit 0
+  fi
+  echo "apt busy or failed (attempt $attempt); retrying in 20 s" >&2
+  sleep 20
+done
+echo "could not install: ${missing[*]}" >&2
+exit 1
