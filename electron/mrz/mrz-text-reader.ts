@@ -1,0 +1,74 @@
+// Text → MrzReading: normalise, detect the layout, repair (OCR only, by default), validate.
+import type { MrzFinding, MrzReading } from '../contract/mrz.contract';
+import { MRZ_GEOMETRY } from '../contract/mrz.contract';
+import { LoupeError } from '../common/loupe-error';
+import { repairByCheckDigits } from './mrz-check-search';
+import { repairFieldClasses } from './mrz-class-repair';
+import { extractFields } from './mrz-fields';
+import { detectLayout } from './mrz-layouts';
+import { normalizeMrzLines } from './mrz-normalize';
+import type { NormalizedInput } from './mrz-normalize';
+import { createRepairContext } from './mrz-repair-context';
+import type { CharCandidates, ReadMrzTextOptions } from './mrz-types';
+import { validateMrz } from './mrz-validate';
+
+export function readMrzText(lines: readonly string[], options: ReadMrzTextOptions): MrzReading {
+  const t0 = performance.now();
+  if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'string')) {
+    throw new LoupeError('InvalidInput', 'MRZ lines must be an array of strings');
+  }
+  const now = options.now ?? new Date();
+  const norm = normalizeMrzLines(lines);
+  const confidence = overallConfidence(options);
+  const base = { source: options.source, confidence, corrections: norm.corrections };
+  const layout = detectLayout(norm.lines);
+  if (!layout) {
+    return {
+      ...base, format: null, lines: norm.lines, valid: false, repaired: norm.corrections.length > 0,
+      fields: {}, details: [], findings: [unknownLayout(norm.lines)], timingsMs: { parse: performance.now() - t0 },
+    };
+  }
+  const repair = options.repair ?? options.source !== 'text';
+  const ctx = createRepairContext(layout, norm.lines, alignCandidates(norm, options.candidates));
+  const t1 = performance.now();
+  if (repair) {
+    repairFieldClasses(ctx);
+    repairByCheckDigits(ctx);
+  }
+  const t2 = performance.now();
+  const findings = [...validateMrz(layout, ctx.lines, now), ...ctx.findings];
+  const { fields, details } = extractFields(layout, ctx.lines, findings);
+  const corrections = [...norm.corrections, ...ctx.corrections];
+  return {
+    ...base,
+    format: layout.format,
+    lines: ctx.lines,
+    valid: !findings.some((f) => f.severity === 'fail'),
+    repaired: corrections.length > 0,
+    fields,
+    details,
+    findings,
+    corrections,
+    timingsMs: { parse: t1 - t0 + (performance.now() - t2), repair: t2 - t1 },
+  };
+}
+
+function unknownLayout(lines: string[]): MrzFinding {
+  const found = lines.length === 0 ? 'no text' : `${lines.length} line(s) of ${lines.map((l) => l.length).join('/')} characters`;
+  const expected = Object.entries(MRZ_GEOMETRY).map(([f, g]) => `${f} ${g.lines}×${g.chars}`).join(', ');
+  return { code: 'unknown-layout', severity: 'fail', message: `Not an MRZ layout: found ${found}; expected ${expected}` };
+}
+
+function overallConfidence(options: ReadMrzTextOptions): number {
+  const clamp = (n: number): number => Math.min(1, Math.max(0, n > 1 ? n / 100 : n));
+  if (options.confidence !== undefined) return clamp(options.confidence);
+  const all = (options.candidates ?? []).flat();
+  if (all.length > 0) return clamp(all.reduce((s, c) => s + clamp(c.conf), 0) / all.length);
+  return options.source === 'text' ? 1 : 0;
+}
+
+/** Candidates follow the input lines; after normalisation they are re-indexed on the output columns. */
+function alignCandidates(norm: NormalizedInput, candidates?: CharCandidates[][]): (CharCandidates | undefined)[][] | undefined {
+  if (!candidates) return undefined;
+  return norm.origin.map((o) => o.columns.map((col) => candidates[o.line]?.[col]));
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
+import { TD3 } from './mrz-specimens';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function loupe(...args: string[]) {
+  const r = spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'mrz', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('loupe mrz', () => {
+  it('--text with a literal \\n prints the reading as JSON and exits 0', () => {
+    const r = loupe('--text', `${TD3[0]}\\n${TD3[1]}`, '--json');
+    expect(r.code).toBe(0);
+    const reading = MrzReadingSchema.parse(JSON.parse(r.stdout));
+    expect(reading).toMatchObject({ format: 'TD3', source: 'text', fields: { documentNumber: 'L898902C3', surname: 'ERIKSSON' } });
+    expect(reading.findings.some((f) => f.code === 'check-digit')).toBe(false);
+  });
+
+  it('exits 0 for an invalid reading, repairs only with --repair', () => {
+    const bad = `${TD3[0]}\n${TD3[1]!.replace('740812', '74O812')}`;
+    const plain = loupe('--text', bad, '--json');
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ valid: false, repaired: false });
+    const repaired = loupe('--text', bad, '--repair', '--json');
+    expect(JSON.parse(repaired.stdout)).toMatchObject({ valid: true, repaired: true, corrections: [{ line: 1, column: 15, read: 'O', corrected: '0' }] });
+  });
+
+  it('prints a readable block with carets under bad characters', () => {
+    const r = loupe('--text', `${TD3[0]}\\n${TD3[1]!.replace('C36UTO', 'C31UTO')}`);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✗ invalid');
+    expect(r.stdout).toContain(`  ${' '.repeat(9)}^`);
+    expect(r.stdout).toMatch(/check-digit: Document number check digit is '1'/);
+  });
+
+  it('reports an unknown layout as a reading, not an error', () => {
+    const r = loupe('--text', 'HELLO', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ format: null, valid: false, findings: [{ code: 'unknown-layout' }] });
+  });
+
+  it('fails with one line on stderr for a missing file or no input', () => {
+    const missing = loupe(join(mkdtempSync(join(tmpdir(), 'loupe-mrz-')), 'absent.png'));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim().split('\n').filter((l) => l.startsWith('loupe'))).toEqual([expect.stringMatching(/no such file/)]);
+    const none = loupe();
+    expect(none.code).not.toBe(0);
+    expect(none.stderr).toMatch(/no input/);
+    const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-'));
+    writeFileSync(join(dir, 'page.png'), 'x');
+    const both = loupe(join(dir, 'page.png'), '--text', TD3.join('\\n'));
+    expect(both.code).not.toBe(0);
+  });
+});
