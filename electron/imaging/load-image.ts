@@ -41,13 +41,14 @@ export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{
   if (width * height > MAX_INPUT_PIXELS) {
     throw new LoupeError('ImageTooLarge', `image too large: ${width}×${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
   }
-  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).autoOrient();
+  const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).autoOrient();
   return { image, width, height, ...(meta.density ? { density: meta.density } : {}) };
 }
 
 /** Decodes to 8-bit greyscale (luminance), optionally resized so the long side is at most `maxSide`. */
 export async function decodeGrey(image: Sharp, maxSide?: number): Promise<GreyImage> {
-  let pipeline = image.clone().greyscale();
+  // Transparent pixels become paper (white); alpha would otherwise double the row stride.
+  let pipeline = image.clone().flatten({ background: '#ffffff' }).greyscale();
   if (maxSide) pipeline = pipeline.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
   try {
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });

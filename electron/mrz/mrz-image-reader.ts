@@ -8,7 +8,11 @@ import { decodeGrey, openImage } from '../imaging/load-image';
 import { cropMrz, quarterMap, type MrzCrop } from './mrz-image-crop';
 import { locateMrz, type MrzBlock } from './mrz-locate';
 import { recognizeSymbols } from './mrz-ocr-engine';
-import { mrzLineLength, placeSymbols, type CellReading } from './mrz-ocr-grid';
+import { fuseCell } from './mrz-cell-fusion';
+import { glyphTemplates } from './mrz-glyph-templates';
+import { cellU, cellV, fitGrid } from './mrz-grid-fit';
+import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
+import { scoreGrid } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 
 export interface ReadMrzImageOptions {
@@ -43,52 +47,18 @@ function toPng(img: GreyImage): Promise<Buffer> {
     .toBuffer();
 }
 
-/** OCRs cells the first pass left empty, each glyph spaced out on its own strip (one extra OCR call). */
-async function fillMissing(crop: MrzCrop, rows: (CellReading | null)[][]): Promise<void> {
-  const missing: { line: number; col: number }[] = [];
-  rows.forEach((row, line) => row.forEach((c, col) => c === null && missing.push({ line, col })));
-  if (missing.length === 0 || missing.length > 20) return;
-  const p = crop.pitch;
-  const cellW = Math.round(p * 1.2);
-  const cellH = Math.round(p * 1.6);
-  const stride = 2 * p;
-  const width = stride * missing.length + p;
-  const height = cellH + p;
-  const strip = new Uint8Array(width * height).fill(255);
-  missing.forEach(({ line, col }, k) => {
-    const g = crop.grid[line]!;
-    const sx = Math.round(g.u0 + col * p - cellW / 2);
-    const sy = Math.round(g.v - cellH / 2);
-    for (let y = 0; y < cellH; y++) {
-      for (let x = 0; x < cellW; x++) {
-        const ix = sx + x;
-        const iy = sy + y;
-        if (ix < 0 || iy < 0 || ix >= crop.image.width || iy >= crop.image.height) continue;
-        strip[(y + p / 2) * width + (k * stride + p / 2 + x)] = crop.image.data[iy * crop.image.width + ix]!;
-      }
-    }
-  });
-  const { symbols } = await recognizeSymbols(await toPng({ data: strip, width, height }));
-  for (const s of symbols) {
-    const k = Math.round(((s.x0 + s.x1) / 2 - p / 2 - cellW / 2) / stride);
-    const m = missing[k];
-    if (!m || s.text.trim().length !== 1) continue;
-    const row = rows[m.line]!;
-    if (!row[m.col]) row[m.col] = { char: s.text.trim(), conf: s.confidence * 0.9, alternatives: [] };
-  }
-}
-
 async function readCrop(crop: MrzCrop, now: Date | undefined): Promise<MrzReading> {
   const length = mrzLineLength(crop.grid);
+  const grid = fitGrid(crop.image, crop.grid, crop.pitch, length);
+  if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP);
   const { symbols } = await recognizeSymbols(await toPng(crop.image));
-  const { cells } = placeSymbols(symbols, crop.grid, crop.pitch, length);
-  await fillMissing(crop, cells);
-  // A cell still empty after the second pass is reported as unreadable ('?'), never guessed.
-  const lines = cells.map((row) => row.map((c) => c?.char ?? '?').join(''));
-  const candidates = cells.map((row) => row.map((c) => c ?? { char: '?', conf: 0, alternatives: [] }));
-  const known = cells.flat().filter((c): c is CellReading => c !== null);
-  const confidence = known.length === 0 ? 0 : known.reduce((s, c) => s + c.conf, 0) / (length * cells.length);
-  return readMrzText(lines, { source: 'ocr', candidates, confidence, ...(now ? { now } : {}) });
+  const { cells } = placeSymbols(symbols, grid, crop.pitch, length);
+  const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
+  const scores = scoreGrid(crop.image, centres, await glyphTemplates());
+  const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, scores[line]![col]!)));
+  const lines = fused.map((row) => row.map((c) => c.char).join(''));
+  const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
+  return readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
 }
 
 /** Ranks two readings of the same crop (upright vs. turned): valid first, then fewer findings, then confidence. */

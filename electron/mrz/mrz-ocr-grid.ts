@@ -1,6 +1,7 @@
 // Puts OCR symbols into the MRZ character grid. The MRZ has a fixed pitch (ICAO 9303 Part 3 §4.2:
 // 2.54 mm), so every character belongs to exactly one cell: symbols are placed by position, never by
 // their order in the OCR output, which makes merged or split glyphs visible instead of shifting a line.
+import { cellV, columnAt, type FittedLine } from './mrz-grid-fit';
 import type { GridLine } from './mrz-image-crop';
 import type { OcrSymbol } from './mrz-ocr-engine';
 
@@ -15,7 +16,7 @@ export interface GridReading {
   cells: (CellReading | null)[][];
 }
 
-export function placeSymbols(symbols: OcrSymbol[], grid: GridLine[], pitch: number, length: number): GridReading {
+export function placeSymbols(symbols: OcrSymbol[], grid: FittedLine[], pitch: number, length: number): GridReading {
   const cells: (CellReading | null)[][] = grid.map(() => Array.from({ length }, () => null));
   for (const s of symbols) {
     const text = s.text.trim();
@@ -25,14 +26,14 @@ export function placeSymbols(symbols: OcrSymbol[], grid: GridLine[], pitch: numb
     let line = -1;
     let best = Infinity;
     grid.forEach((g, i) => {
-      const d = Math.abs(g.v - v);
+      const d = Math.abs(cellV(g, columnAt(g, u)) - v);
       if (d < best) {
         best = d;
         line = i;
       }
     });
     if (line < 0 || best > pitch) continue;
-    const col = Math.round((u - grid[line]!.u0) / pitch);
+    const col = columnAt(grid[line]!, u);
     if (col < 0 || col >= length) continue;
     const row = cells[line]!;
     const existing = row[col];

@@ -1,0 +1,115 @@
+// Scores every MRZ character against one cell of the crop by normalised cross-correlation with the
+// OCR-B templates, aligned on the ink centroid and refined over ±1 px.
+import type { GreyImage } from '../imaging/grey-image';
+import { TEMPLATE_H, TEMPLATE_W, type GlyphTemplate } from './mrz-glyph-templates';
+
+export interface TemplateScore {
+  char: string;
+  score: number;
+}
+
+/** Ink window (255 − grey) around (u, v), zero outside the image. */
+function window(img: GreyImage, u: number, v: number, w: number, h: number): Float32Array {
+  const out = new Float32Array(w * h);
+  const x0 = Math.round(u - w / 2);
+  const y0 = Math.round(v - h / 2);
+  for (let y = 0; y < h; y++) {
+    const iy = y0 + y;
+    if (iy < 0 || iy >= img.height) continue;
+    for (let x = 0; x < w; x++) {
+      const ix = x0 + x;
+      if (ix < 0 || ix >= img.width) continue;
+      out[y * w + x] = 255 - img.data[iy * img.width + ix]!;
+    }
+  }
+  return out;
+}
+
+const PAD = 4;
+
+/**
+ * Scores of all templates for the cell centred at (u, v), best first. `levels` picks which blur levels
+ * to try (all by default). Correlation runs on every other row: glyph strokes are ≥ 3 px wide at this
+ * scale, so the halved cost loses no discriminating detail.
+ */
+export function scoreCell(img: GreyImage, u: number, v: number, templates: GlyphTemplate[], levels?: number[]): TemplateScore[] {
+  const W = TEMPLATE_W + 2 * PAD;
+  const H = TEMPLATE_H + 2 * PAD;
+  const win = window(img, u, v, W, H);
+  // Background level: the lightest decile of the window is paper.
+  const sorted = Float32Array.from(win).sort();
+  const paper = sorted[Math.floor(sorted.length * 0.1)]!;
+  let sx = 0, sy = 0, s = 0;
+  for (let y = PAD; y < H - PAD; y++) {
+    for (let x = PAD; x < W - PAD; x++) {
+      const ink = Math.max(0, win[y * W + x]! - paper);
+      sx += ink * x;
+      sy += ink * y;
+      s += ink;
+    }
+  }
+  const cx = s > 0 ? sx / s - W / 2 : 0;
+  const cy = s > 0 ? sy / s - H / 2 : 0;
+  const n = (TEMPLATE_W * TEMPLATE_H) / 2;
+  const scores: TemplateScore[] = [];
+  for (const t of templates) {
+    const bx = Math.round(cx - t.cx);
+    const by = Math.round(cy - t.cy);
+    let best = -1;
+    for (let dy = by - 1; dy <= by + 1; dy++) {
+      for (let dx = bx - 1; dx <= bx + 1; dx++) {
+        const ox = PAD + dx;
+        const oy = PAD + dy;
+        if (ox < 0 || oy < 0 || ox + TEMPLATE_W > W || oy + TEMPLATE_H > H) continue;
+        // NCC: template is zero-mean unit-norm; normalise the window patch on the fly.
+        let sum = 0, sum2 = 0;
+        for (let y = 0; y < TEMPLATE_H; y += 2) {
+          const row = (oy + y) * W + ox;
+          for (let x = 0; x < TEMPLATE_W; x++) {
+            const val = win[row + x]!;
+            sum += val;
+            sum2 += val * val;
+          }
+        }
+        const mean = sum / n;
+        const norm = Math.sqrt(Math.max(1e-6, sum2 - n * mean * mean));
+        for (let li = 0; li < t.levels.length; li++) {
+          if (levels && !levels.includes(li)) continue;
+          const level = t.levels[li]!;
+          let dot = 0;
+          for (let y = 0; y < TEMPLATE_H; y += 2) {
+            const row = (oy + y) * W + ox;
+            const trow = y * TEMPLATE_W;
+            for (let x = 0; x < TEMPLATE_W; x++) dot += win[row + x]! * level[trow + x]!;
+          }
+          // The template's zero mean cancels the patch mean; ×√2 keeps the scale of a full-row correlation.
+          const score = (dot / norm) * Math.SQRT2;
+          if (score > best) best = score;
+        }
+      }
+    }
+    scores.push({ char: t.char, score: best });
+  }
+  return scores.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Scores every cell of the grid. The blur level is chosen once per crop, on a sample of cells,
+ * as the level whose best matches are strongest (a capture is blurred evenly, not per character).
+ */
+export function scoreGrid(img: GreyImage, centres: { u: number; v: number }[][], templates: GlyphTemplate[]): TemplateScore[][][] {
+  const levelCount = templates[0]?.levels.length ?? 1;
+  let level = 0;
+  if (levelCount > 1) {
+    const sample = centres.flatMap((row) => row.filter((_, i) => i % 5 === 2)).slice(0, 12);
+    let best = -Infinity;
+    for (let li = 0; li < levelCount; li++) {
+      const total = sample.reduce((s, c) => s + scoreCell(img, c.u, c.v, templates, [li])[0]!.score, 0);
+      if (total > best) {
+        best = total;
+        level = li;
+      }
+    }
+  }
+  return centres.map((row) => row.map((c) => scoreCell(img, c.u, c.v, templates, [level])));
+}
