@@ -9,7 +9,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'electron'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', '.cache/**', 'assets/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', '.cache/**', '.dev/**', 'assets/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

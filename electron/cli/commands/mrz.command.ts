@@ -4,6 +4,7 @@ import type { MrzReading } from '../../contract/mrz.contract';
 import { LoupeError } from '../../common/loupe-error';
 import { readMrzText } from '../../mrz';
 import { readMrzFromImage } from '../../mrz/mrz-image-reader';
+import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import type { Command } from '../command';
 
 const usage = `usage: loupe mrz IMAGE [--ir IR_IMAGE] [--json]
@@ -38,7 +39,12 @@ export const mrzCommand: Command<MrzReading> = {
     const irPath = typeof args.values.ir === 'string' ? args.values.ir : undefined;
     if (irPath && !existsSync(irPath)) throw new LoupeError('InvalidInput', `no such file: ${irPath}`);
     io.progress('reading MRZ…');
-    return readMrzFromImage(path, irPath ? { irPath } : {});
+    try {
+      return await readMrzFromImage(path, irPath ? { irPath } : {});
+    } finally {
+      // The OCR worker thread would keep the process alive.
+      await shutdownOcr();
+    }
   },
   human: renderReading,
 };

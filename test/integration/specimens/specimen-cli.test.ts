@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SpecimenTruthSchema } from '../../../electron/contract/specimen.contract';
+
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const temp = mkdtempSync(join(tmpdir(), 'loupe-specimen-cli-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+function loupe(...args: string[]) {
+  const r = spawnSync(tsx, ['electron/cli/main.ts', 'specimen', ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('loupe specimen', () => {
+  it('writes the documents and prints a JSON summary', () => {
+    const out = join(temp, 'set');
+    const r = loupe('--out', out, '--count', '2', '--seed', '11', '--format', 'td2', '--degrade', 'light', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { count: number; specimens: { id: string; format: string; truth: string; images: Record<string, string> }[] };
+    expect(summary.count).toBe(2);
+    expect(summary.specimens.map((s) => s.format)).toEqual(['TD2', 'TD2']);
+    for (const s of summary.specimens) {
+      const truth = SpecimenTruthSchema.parse(JSON.parse(readFileSync(s.truth, 'utf8')));
+      expect(truth.degradation.level).toBe('light');
+      for (const path of Object.values(s.images)) expect(existsSync(path)).toBe(true);
+    }
+  });
+
+  it.each([
+    [['--out', join(temp, 'x'), '--count', '0'], /--count must be a positive integer/],
+    [['--out', join(temp, 'x'), '--count', 'many'], /--count must be an integer/],
+    [['--out', join(temp, 'x'), '--format', 'TD4'], /unknown format 'TD4'/],
+    [['--out', join(temp, 'x'), '--degrade', 'extreme'], /unknown degradation 'extreme'/],
+    [['--out', join(temp, 'x'), '--dpi', '150'], /--dpi must be between 300 and 600/],
+    [['--out', '/proc/loupe-nope/out'], /cannot write to output directory/],
+    [['--count', '1'], /--out DIR is required/],
+  ])('rejects %j with one line on stderr', (args, message) => {
+    const r = loupe(...(args as string[]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stdout).toBe('');
+  });
+});
