@@ -2,7 +2,7 @@
 // (OCR-B, size 1), so every genuine MRZ glyph has a known shape: the templates are a font-exact second
 // opinion next to the OCR engine, strongest exactly where it is weakest (M/H, O/0, S/5, B/8).
 import sharp from 'sharp';
-import { ensureSpecimenFonts } from '../specimens/font-setup';
+import { ensureSpecimenFonts } from '../imaging/font-setup';
 import { MRZ_ALPHABET } from './mrz-ocr-engine';
 
 /** Template window, in crop pixels, centred on the cell centre (mid cap height). */

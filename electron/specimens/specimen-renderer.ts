@@ -1,12 +1,12 @@
 // Renders one synthetic specimen (truth + three images) in memory, deterministically from
 // (seed, index). Nothing here reads the clock or Math.random.
-import './font-setup';
+import '../imaging/font-setup';
 import sharp from 'sharp';
 import { MRZ_FORMATS, type MrzFormat } from '../contract/mrz.contract';
 import type { DegradeLevel, Light, SpecimenTruth } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
 import { applyDegradation, planDegradation } from './capture-degrade';
-import { ensureSpecimenFonts } from './font-setup';
+import { ensureSpecimenFonts } from '../imaging/font-setup';
 import { buildPattern, type PatternStroke } from './guilloche-pattern';
 import { generateHolder, type HolderData } from './holder-data';
 import { encodeMrz } from './mrz-encoder';
