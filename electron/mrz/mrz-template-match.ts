@@ -26,6 +26,8 @@ function window(img: GreyImage, u: number, v: number, w: number, h: number): Flo
 }
 
 const PAD = 4;
+/** How many of the coarse best templates are refined over ±1 px. */
+const REFINE = 6;
 
 /**
  * Scores of all templates for the cell centred at (u, v), best first. `levels` picks which blur levels
@@ -51,45 +53,60 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
   const cx = s > 0 ? sx / s - W / 2 : 0;
   const cy = s > 0 ? sy / s - H / 2 : 0;
   const n = (TEMPLATE_W * TEMPLATE_H) / 2;
-  const scores: TemplateScore[] = [];
-  for (const t of templates) {
-    const bx = Math.round(cx - t.cx);
-    const by = Math.round(cy - t.cy);
-    let best = -1;
-    for (let dy = by - 1; dy <= by + 1; dy++) {
-      for (let dx = bx - 1; dx <= bx + 1; dx++) {
-        const ox = PAD + dx;
-        const oy = PAD + dy;
-        if (ox < 0 || oy < 0 || ox + TEMPLATE_W > W || oy + TEMPLATE_H > H) continue;
-        // NCC: template is zero-mean unit-norm; normalise the window patch on the fly.
-        let sum = 0, sum2 = 0;
-        for (let y = 0; y < TEMPLATE_H; y += 2) {
-          const row = (oy + y) * W + ox;
-          for (let x = 0; x < TEMPLATE_W; x++) {
-            const val = win[row + x]!;
-            sum += val;
-            sum2 += val * val;
-          }
-        }
-        const mean = sum / n;
-        const norm = Math.sqrt(Math.max(1e-6, sum2 - n * mean * mean));
-        for (let li = 0; li < t.levels.length; li++) {
-          if (levels && !levels.includes(li)) continue;
-          const level = t.levels[li]!;
-          let dot = 0;
-          for (let y = 0; y < TEMPLATE_H; y += 2) {
-            const row = (oy + y) * W + ox;
-            const trow = y * TEMPLATE_W;
-            for (let x = 0; x < TEMPLATE_W; x++) dot += win[row + x]! * level[trow + x]!;
-          }
-          // The template's zero mean cancels the patch mean; ×√2 keeps the scale of a full-row correlation.
-          const score = (dot / norm) * Math.SQRT2;
-          if (score > best) best = score;
+  // Patch norms per offset, computed once and shared by all templates.
+  const norms = new Map<number, number>();
+  const patchNorm = (ox: number, oy: number): number => {
+    const key = oy * W + ox;
+    let norm = norms.get(key);
+    if (norm === undefined) {
+      let sum = 0, sum2 = 0;
+      for (let y = 0; y < TEMPLATE_H; y += 2) {
+        const row = (oy + y) * W + ox;
+        for (let x = 0; x < TEMPLATE_W; x++) {
+          const val = win[row + x]!;
+          sum += val;
+          sum2 += val * val;
         }
       }
+      norm = Math.sqrt(Math.max(1e-6, sum2 - (sum * sum) / n));
+      norms.set(key, norm);
     }
-    scores.push({ char: t.char, score: best });
-  }
+    return norm;
+  };
+  // NCC at one offset: the template is zero-mean and unit-norm, so its mean cancels the patch mean;
+  // ×√2 keeps the scale of a full-row correlation (every other row is used).
+  const correlate = (t: GlyphTemplate, dx: number, dy: number): number => {
+    const ox = PAD + dx;
+    const oy = PAD + dy;
+    if (ox < 0 || oy < 0 || ox + TEMPLATE_W > W || oy + TEMPLATE_H > H) return -1;
+    const norm = patchNorm(ox, oy);
+    let best = -1;
+    for (let li = 0; li < t.levels.length; li++) {
+      if (levels && !levels.includes(li)) continue;
+      const level = t.levels[li]!;
+      let dot = 0;
+      for (let y = 0; y < TEMPLATE_H; y += 2) {
+        const row = (oy + y) * W + ox;
+        const trow = y * TEMPLATE_W;
+        for (let x = 0; x < TEMPLATE_W; x++) dot += win[row + x]! * level[trow + x]!;
+      }
+      best = Math.max(best, (dot / norm) * Math.SQRT2);
+    }
+    return best;
+  };
+  // Coarse: every template at its centroid alignment. Fine: ±1 px for the strongest few only.
+  const coarse = templates.map((t) => {
+    const bx = Math.round(cx - t.cx);
+    const by = Math.round(cy - t.cy);
+    return { t, bx, by, score: correlate(t, bx, by) };
+  });
+  coarse.sort((a, b) => b.score - a.score);
+  const scores: TemplateScore[] = coarse.map((c, rank) => {
+    if (rank >= REFINE) return { char: c.t.char, score: c.score };
+    let best = c.score;
+    for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (dx || dy) best = Math.max(best, correlate(c.t, c.bx + dx, c.by + dy));
+    return { char: c.t.char, score: best };
+  });
   return scores.sort((a, b) => b.score - a.score);
 }
 
