@@ -6,6 +6,9 @@ export type ErrorKind =
   | 'NotFound'
   | 'UnknownLayout'
   | 'OcrFailed'
+  | 'NotSignedIn'
+  | 'DeviceError'
+  | 'Busy'
   | 'Internal';
 
 export interface ErrorDto {

@@ -1,11 +1,29 @@
-// Preload: exposes one typed object, window.loupe, built from the contract table.
-import { contextBridge, ipcRenderer } from 'electron';
-import { api, type Channel, type Request, type Response } from '../contract/api.contract';
+// Preload: exposes one typed object, window.loupe, generated from the contract table.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channels, eventNames, type EventName, type LoupeApi } from '../contract/api.contract';
 
-type LoupeApi = { [C in Channel]: (request: Request<C>) => Promise<Response<C>> };
+class LoupeCallError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
-const loupe = Object.fromEntries(
-  (Object.keys(api) as Channel[]).map((channel) => [channel, (request: unknown) => ipcRenderer.invoke(channel, request)]),
-) as LoupeApi;
+const api: Record<string, unknown> = {};
+for (const channel of channels) {
+  api[channel] = async (request: unknown) => {
+    const reply = (await ipcRenderer.invoke(channel, request)) as { result?: unknown; error?: { kind: string; message: string } };
+    if (reply.error) throw new LoupeCallError(reply.error.kind, reply.error.message);
+    return reply.result;
+  };
+}
+api.on = (event: EventName, listener: (payload: unknown) => void) => {
+  if (!eventNames.includes(event)) throw new Error(`unknown event ${String(event)}`);
+  const handler = (_e: IpcRendererEvent, payload: unknown) => listener(payload);
+  ipcRenderer.on(event, handler);
+  return () => ipcRenderer.off(event, handler);
+};
 
-contextBridge.exposeInMainWorld('loupe', loupe);
+contextBridge.exposeInMainWorld('loupe', api as LoupeApi);

@@ -1,0 +1,56 @@
+// `loupe examine --white W [--ir I] [--uv U]`: the examination pipeline headless; prints the examination.
+import { userInfo } from 'node:os';
+import { LoupeError } from '../../common/loupe-error';
+import { defaultDataDir } from '../../common/data-dir';
+import type { Examination } from '../../contract/examination.contract';
+import type { Light } from '../../contract/specimen.contract';
+import { ExaminationService } from '../../examination/examination.service';
+import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
+import { openStationStore } from '../../store';
+import type { Command } from '../command';
+
+const STATUS_ICON = { pass: '✓', fail: '✗', warn: '!', 'not-performed': '·' } as const;
+
+export const examineCommand: Command<Examination> = {
+  name: 'examine',
+  summary: 'run a full examination on image files and store it',
+  usage:
+    'usage: loupe examine --white W [--ir I] [--uv U] [--officer NAME --badge B] [--data DIR] [--json]\n\n' +
+    'Runs the same pipeline as the workstation (store images, read the MRZ, checks, layered verdict)\nand saves the examination in the station database.',
+  options: {
+    white: { type: 'string' },
+    ir: { type: 'string' },
+    uv: { type: 'string' },
+    officer: { type: 'string' },
+    badge: { type: 'string' },
+    data: { type: 'string' },
+  },
+  async run(args, io) {
+    const images = (['white', 'ir', 'uv'] as Light[]).flatMap((light) => {
+      const path = args.values[light];
+      return typeof path === 'string' ? [{ light, path }] : [];
+    });
+    if (images.length === 0) throw new LoupeError('InvalidInput', 'give at least one image: --white W (and --ir I, --uv U)');
+    const store = openStationStore(typeof args.values.data === 'string' ? args.values.data : defaultDataDir());
+    const officer = {
+      name: typeof args.values.officer === 'string' ? args.values.officer : 'command line',
+      badge: typeof args.values.badge === 'string' ? args.values.badge : userInfo().username,
+    };
+    try {
+      const station = store.getSetting<string>('station.name') ?? 'command line';
+      return await new ExaminationService(store, station).examine({ source: 'files', images }, officer, (_s, message) => io.progress(message));
+    } finally {
+      store.close();
+      await shutdownOcr();
+    }
+  },
+  human(exam) {
+    const out = [`Examination ${exam.id}`, `  ${exam.document.format ?? 'unknown format'}  ${exam.document.documentCode ?? ''} ${exam.document.issuer ?? ''}`, ''];
+    if (exam.mrz) out.push(...exam.mrz.lines.map((l) => `  ${l}`), '');
+    for (const v of exam.verdict) out.push(`${STATUS_ICON[v.status]} ${v.layer.padEnd(18)} ${v.summary}`);
+    out.push('');
+    for (const c of exam.checks) out.push(`  ${STATUS_ICON[c.status]} ${c.title}: ${c.measured}`);
+    out.push('', `total ${Math.round(exam.timingsMs.total ?? 0)} ms`);
+    return out.join('\n');
+  },
+};

@@ -1,0 +1,35 @@
+// `loupe report EXAMINATION_ID --out file.pdf`: the case-file PDF, rendered offline by Chromium.
+import { writeFile } from 'node:fs/promises';
+import { LoupeError } from '../../common/loupe-error';
+import { defaultDataDir } from '../../common/data-dir';
+import { chromiumPdfRenderer } from '../../report/pdf-renderer';
+import { createReportPdf } from '../../report/report.service';
+import { openStationStore } from '../../store';
+import type { Command } from '../command';
+
+export const reportCommand: Command<{ id: string; out: string; bytes: number }> = {
+  name: 'report',
+  summary: 'write the PDF report of an examination',
+  usage: 'usage: loupe report EXAMINATION_ID --out FILE.pdf [--data DIR] [--json]',
+  options: { out: { type: 'string', short: 'o' }, data: { type: 'string' } },
+  async run(args) {
+    const [id] = args.positionals;
+    const out = args.values.out;
+    if (!id) throw new LoupeError('InvalidInput', 'give the examination id (loupe report ID --out FILE.pdf)');
+    if (typeof out !== 'string') throw new LoupeError('InvalidInput', '--out FILE.pdf is required');
+    const store = openStationStore(typeof args.values.data === 'string' ? args.values.data : defaultDataDir());
+    const renderer = chromiumPdfRenderer();
+    try {
+      const exam = store.getExamination(id);
+      if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+      const pdf = await createReportPdf(exam, { station: exam.station, imagePath: (h) => store.imagePath(h), renderer });
+      await writeFile(out, pdf);
+      store.audit({ officer: null, action: 'report.create', subject: id, details: { out, bytes: pdf.length } });
+      return { id, out, bytes: pdf.length };
+    } finally {
+      await renderer.close?.();
+      store.close();
+    }
+  },
+  human: ({ out, bytes }) => `wrote ${out} (${Math.round(bytes / 1024)} KiB)`,
+};

@@ -1,0 +1,26 @@
+// `loupe serve`: the workstation UI on 127.0.0.1 (the loupe host), for stations without the
+// Electron shell and for browser tests. `npm start` falls back to this when Electron is absent.
+import { defaultDataDir } from '../../common/data-dir';
+import { startHost } from '../../host/host-server';
+import type { Command } from '../command';
+import { ensureRendererBuilt } from '../../host/renderer-build';
+
+export const serveCommand: Command<{ url: string; dataDir: string }> = {
+  name: 'serve',
+  summary: 'serve the workstation UI on 127.0.0.1 (no Electron needed)',
+  usage: 'usage: loupe serve [--port N] [--data DIR] [--json]\n\nPrints the URL (with its one-run token) and serves until interrupted.',
+  options: { port: { type: 'string' }, data: { type: 'string' } },
+  async run(args, io) {
+    const dataDir = typeof args.values.data === 'string' ? args.values.data : defaultDataDir();
+    io.progress('building the user interface…');
+    await ensureRendererBuilt();
+    const host = await startHost({ dataDir, ...(typeof args.values.port === 'string' ? { port: Number(args.values.port) } : {}) });
+    const stop = () => {
+      void host.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return { url: host.url, dataDir };
+  },
+  human: ({ url, dataDir }) => `Loupe is running at\n\n  ${url}\n\nOpen it in a browser on this machine. Data: ${dataDir}. Ctrl+C stops.`,
+};

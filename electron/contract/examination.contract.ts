@@ -1,0 +1,118 @@
+// An examination: what was captured, what was read, every check with its evidence, the layered
+// verdict and the examiner's decision (docs/ARCHITECTURE.md §3).
+import { z } from 'zod';
+import { MrzReadingSchema } from './mrz.contract';
+import { BoxSchema, LightSchema } from './specimen.contract';
+
+export const LAYERS = ['data-integrity', 'issuer-signature', 'chip-genuineness', 'physical', 'bearer-match'] as const;
+export const LayerSchema = z.enum(LAYERS);
+export type Layer = z.infer<typeof LayerSchema>;
+
+export const CheckStatusSchema = z.enum(['pass', 'fail', 'warn', 'not-performed']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+export const EvidenceSchema = z.object({
+  light: LightSchema.optional(),
+  /** Pixel box in the captured image of that light. */
+  region: BoxSchema.optional(),
+  /** For MRZ findings: the characters involved (0-based line, [start, end) columns). */
+  mrz: z.object({ line: z.number().int(), start: z.number().int(), end: z.number().int() }).optional(),
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const CheckResultSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  layer: LayerSchema,
+  status: CheckStatusSchema,
+  measured: z.string(),
+  expected: z.string(),
+  evidence: z.array(EvidenceSchema),
+  explanation: z.string(),
+});
+export type CheckResult = z.infer<typeof CheckResultSchema>;
+
+export const LayerVerdictSchema = z.object({
+  layer: LayerSchema,
+  status: CheckStatusSchema,
+  summary: z.string(),
+});
+export type LayerVerdict = z.infer<typeof LayerVerdictSchema>;
+
+export const CaptureImageSchema = z.object({
+  light: LightSchema,
+  /** sha256 of the file bytes: the image's identity on disk and in reports. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  dpi: z.number().positive().optional(),
+  mime: z.string(),
+});
+export type CaptureImage = z.infer<typeof CaptureImageSchema>;
+
+export const DECISION_VERDICTS = [
+  'genuine',
+  'false-counterfeit',
+  'false-forged',
+  'false-pseudo',
+  'fraud-impostor',
+  'fraud-fraudulently-obtained',
+  'inconclusive-refer',
+] as const;
+export const DecisionVerdictSchema = z.enum(DECISION_VERDICTS);
+export type DecisionVerdict = z.infer<typeof DecisionVerdictSchema>;
+
+export const OfficerSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  badge: z.string().trim().min(1).max(40),
+});
+export type Officer = z.infer<typeof OfficerSchema>;
+
+export const DecisionInputSchema = z.object({
+  verdict: DecisionVerdictSchema,
+  reasons: z.array(z.string().trim().min(1).max(500)).max(20),
+  notes: z.string().max(5000),
+});
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+export const DecisionSchema = DecisionInputSchema.extend({
+  officer: OfficerSchema,
+  decidedAt: z.string(),
+});
+export type Decision = z.infer<typeof DecisionSchema>;
+
+export const DocumentSummarySchema = z.object({
+  format: z.string().nullable(),
+  documentCode: z.string().nullable(),
+  issuer: z.string().nullable(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const ExaminationSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  station: z.string(),
+  officer: OfficerSchema,
+  source: z.string(),
+  images: z.array(CaptureImageSchema),
+  mrz: MrzReadingSchema.nullable(),
+  document: DocumentSummarySchema,
+  checks: z.array(CheckResultSchema),
+  verdict: z.array(LayerVerdictSchema),
+  decision: DecisionSchema.nullable(),
+  timingsMs: z.record(z.string(), z.number()),
+});
+export type Examination = z.infer<typeof ExaminationSchema>;
+
+export const ExaminationSummarySchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  officer: OfficerSchema,
+  document: DocumentSummarySchema,
+  /** Personal data (holder name, document number) only for the officer who ran the examination. */
+  holder: z.string().nullable(),
+  decision: DecisionVerdictSchema.nullable(),
+  suggested: CheckStatusSchema,
+});
+export type ExaminationSummary = z.infer<typeof ExaminationSummarySchema>;

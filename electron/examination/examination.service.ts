@@ -1,0 +1,118 @@
+// The examination pipeline: capture → store images → read (MRZ) → checks → layered verdict → save.
+// One implementation, used by the desktop app, the loopback host and `loupe examine`.
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import sharp from 'sharp';
+import { LoupeError } from '../common/loupe-error';
+import type { CaptureImage, DecisionInput, Examination, Officer } from '../contract/examination.contract';
+import type { MrzReading } from '../contract/mrz.contract';
+import type { Light } from '../contract/specimen.contract';
+import { layerVerdicts } from '../checks/layered-verdict';
+import { mrzIntegrityChecks } from '../checks/mrz-integrity.checks';
+import { pendingLayerChecks } from '../checks/pending-layers.checks';
+import { openImageBuffer } from '../imaging/load-image';
+import { readMrzText } from '../mrz';
+import { readMrzFromImage } from '../mrz/mrz-image-reader';
+import type { ExaminationStore } from './examination-store';
+
+export interface CaptureInput {
+  source: string;
+  images: { light: Light; path: string }[];
+  /** MRZ lines from a reader device (serial), when it sent them. */
+  mrzText?: string[];
+}
+
+export type ProgressListener = (stage: string, message: string, fraction: number) => void;
+
+const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.tif': 'image/tiff', '.tiff': 'image/tiff', '.webp': 'image/webp', '.pnm': 'image/x-portable-anymap' };
+
+export class ExaminationService {
+  constructor(
+    private readonly store: ExaminationStore,
+    private readonly station: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Runs the whole pipeline on a capture and saves the examination. */
+  async examine(capture: CaptureInput, officer: Officer, progress: ProgressListener = () => {}): Promise<Examination> {
+    const started = performance.now();
+    const timings: Record<string, number> = {};
+    const lights = new Set<Light>();
+    for (const img of capture.images) {
+      if (lights.has(img.light)) throw new LoupeError('InvalidInput', `two ${img.light} images in one capture`);
+      lights.add(img.light);
+    }
+    if (capture.images.length === 0 && !capture.mrzText) throw new LoupeError('InvalidInput', 'the capture has no image and no MRZ text');
+
+    progress('store', 'Storing the captured images', 0.05);
+    let t = performance.now();
+    const stored = await Promise.all(capture.images.map((img) => this.storeImage(img.light, img.path)));
+    timings.store = performance.now() - t;
+
+    progress('mrz', 'Reading the machine readable zone', 0.25);
+    t = performance.now();
+    const mrz = await this.readMrz(capture, stored);
+    timings.mrz = performance.now() - t;
+
+    progress('checks', 'Running checks', 0.85);
+    const checks = [...mrzIntegrityChecks(mrz), ...pendingLayerChecks({ lights: [...lights], chipRead: false, liveFace: false })];
+    const fields = mrz?.fields ?? {};
+    const exam: Examination = {
+      id: randomUUID(),
+      createdAt: this.now().toISOString(),
+      station: this.station,
+      officer,
+      source: capture.source,
+      images: stored.map((s) => s.image),
+      mrz,
+      document: { format: mrz?.format ?? null, documentCode: fields.documentCode ?? null, issuer: fields.issuingState ?? null },
+      checks,
+      verdict: layerVerdicts(checks),
+      decision: null,
+      timingsMs: {},
+    };
+    timings.total = performance.now() - started;
+    exam.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+    this.store.saveExamination(exam);
+    this.store.audit({ officer, action: 'examination.create', subject: exam.id, details: { source: capture.source, lights: [...lights] } });
+    progress('done', 'Examination ready', 1);
+    return exam;
+  }
+
+  get(id: string, officer: Officer | null): Examination {
+    const exam = this.store.getExamination(id);
+    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    this.store.audit({ officer, action: 'examination.open', subject: id });
+    return exam;
+  }
+
+  decide(id: string, input: DecisionInput, officer: Officer): Examination {
+    const exam = this.store.decide(id, { ...input, officer, decidedAt: this.now().toISOString() });
+    this.store.audit({ officer, action: 'examination.decide', subject: id, details: { verdict: input.verdict, reasons: input.reasons.length } });
+    return exam;
+  }
+
+  private async storeImage(light: Light, path: string): Promise<{ image: CaptureImage; path: string }> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (err) {
+      throw new LoupeError('NotFound', `cannot read the ${light} image ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    // Validate before anything is kept: a corrupt file is refused with its reason, nothing half-stored.
+    const { width, height, density } = await openImageBuffer(bytes, path);
+    const mime = (await sharp(bytes).metadata()).format;
+    const stored = this.store.putImage(bytes, mime ? `image/${mime === 'jpeg' ? 'jpeg' : mime}` : (MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'));
+    return { image: { light, hash: stored.hash, width, height, mime: mime ? `image/${mime}` : 'application/octet-stream', ...(density ? { dpi: density } : {}) }, path: stored.path };
+  }
+
+  private async readMrz(capture: CaptureInput, stored: { image: CaptureImage; path: string }[]): Promise<MrzReading | null> {
+    if (capture.mrzText && capture.mrzText.length > 0) return readMrzText(capture.mrzText, { source: 'serial', now: this.now() });
+    const white = stored.find((s) => s.image.light === 'white');
+    const ir = stored.find((s) => s.image.light === 'ir');
+    const primary = white ?? ir;
+    if (!primary) return null;
+    return readMrzFromImage(primary.path, { ...(ir && white ? { irPath: ir.path } : {}), now: this.now() });
+  }
+}

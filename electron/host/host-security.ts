@@ -1,0 +1,46 @@
+// Loopback host security: a random per-run token (cookie after the first visit), plus Host and
+// Origin checks so another site in the officer's browser cannot drive the station (DNS rebinding,
+// cross-site requests). Comparisons are constant-time.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const COOKIE = 'loupe_token';
+
+export function newToken(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function sameToken(a: string | undefined, b: string): boolean {
+  if (!a) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function cookieToken(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie ?? '';
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === COOKIE) return v.join('=');
+  }
+  return undefined;
+}
+
+/** Host must name this server exactly; Origin, when sent, must be this server. */
+export function trustedRequest(req: IncomingMessage, port: number): boolean {
+  const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  if (!allowedHosts.includes(req.headers.host ?? '')) return false;
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) return false;
+  return true;
+}
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};

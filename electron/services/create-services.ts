@@ -1,0 +1,150 @@
+// Wires every service once. The Electron main process and the loopback host both call this, so the
+// two transports share one implementation of every feature.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LoupeError } from '../common/loupe-error';
+import { eventNames, type EventName } from '../contract/api.contract';
+import type { Officer } from '../contract/examination.contract';
+import { ExaminationService, type CaptureInput } from '../examination/examination.service';
+import { readMrzText } from '../mrz';
+import { glyphTemplates } from '../mrz/mrz-glyph-templates';
+import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
+import { createReportPdf } from '../report/report.service';
+import { chromiumPdfRenderer, type ClosablePdfRenderer, type PdfRenderer } from '../report/pdf-renderer';
+import { openStationStore } from '../store';
+import { DeviceBridge, type Capture } from '../../native/bridge-client';
+import type { Spawner } from '../../native/bridge-process';
+import { dispatch, type Handlers } from './dispatch';
+import { EventBus } from './event-bus';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const version = '0.1.0';
+
+export interface ServicesOptions {
+  dataDir: string;
+  transport: 'electron' | 'host';
+  /** URL prefix under which the transport serves stored images by hash. */
+  imageBase: string;
+  /** URL prefix under which the transport serves generated reports by file name. */
+  reportBase: string;
+  spawner?: Spawner;
+  pdfRenderer?: PdfRenderer;
+  specimensDir?: string;
+}
+
+export interface Services {
+  invoke(channel: string, request: unknown): Promise<unknown>;
+  events: EventBus;
+  imagePath(hash: string): string | null;
+  reportPath(fileName: string): string | null;
+  close(): Promise<void>;
+}
+
+export async function createServices(opts: ServicesOptions): Promise<Services> {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const store = openStationStore(opts.dataDir);
+  const station = store.getSetting<string>('station.name') ?? hostname();
+  const events = new EventBus();
+  const examinations = new ExaminationService(store, station);
+  const reportsDir = join(opts.dataDir, 'reports');
+  const captureDir = join(opts.dataDir, 'captures');
+  mkdirSync(reportsDir, { recursive: true });
+  mkdirSync(captureDir, { recursive: true });
+  let renderer: PdfRenderer | ClosablePdfRenderer | null = opts.pdfRenderer ?? null;
+  let officer: Officer | null = null;
+
+  const bridge = await DeviceBridge.start({
+    ...(opts.spawner ? { spawner: opts.spawner } : {}),
+    settings: {
+      load: (id: string) => store.getSetting<Record<string, unknown>>(`device.${id}`),
+      save: (id: string, settings: Record<string, unknown>) => store.setSetting(`device.${id}`, settings),
+    },
+    specimensDir: opts.specimensDir ?? join(repoRoot, 'assets', 'specimens'),
+    captureDir,
+  });
+  bridge.on('status', (list) => events.emit('devices:onStatus', list));
+  // Warm the OCR engine and the glyph templates now, so the first scan is as fast as the next.
+  void getOcrWorker().catch(() => undefined);
+  void glyphTemplates().catch(() => undefined);
+
+  const signedIn = (): Officer => {
+    if (!officer) throw new LoupeError('NotSignedIn', 'sign in first: every examination names the officer who ran it');
+    return officer;
+  };
+  const progress = (operation: string) => (stage: string, message: string, fraction: number) =>
+    events.emit('examination:onProgress', { operation, stage, message, fraction, done: stage === 'done' });
+
+  const examineCapture = async (capture: Capture, who: Officer) => {
+    const input: CaptureInput = { source: capture.deviceId, images: capture.images.map((i) => ({ light: i.light, path: i.path })), ...(capture.mrzText ? { mrzText: capture.mrzText } : {}) };
+    return examinations.examine(input, who, progress(`scan:${capture.deviceId}`));
+  };
+
+  // Devices that capture on their own (hot folder, serial MRZ reader) start an examination too.
+  bridge.on('capture', (capture: Capture) => {
+    if (!officer) {
+      events.emit('examination:onProgress', { operation: `scan:${capture.deviceId}`, stage: 'error', message: 'A document arrived, but nobody is signed in', error: 'Sign in, then scan again.', done: true });
+      return;
+    }
+    examineCapture(capture, officer).then(
+      (exam) => events.emit('examination:onCreated', { id: exam.id }),
+      (err: unknown) => events.emit('examination:onProgress', { operation: `scan:${capture.deviceId}`, stage: 'error', message: 'The examination failed', error: String((err as Error).message ?? err), done: true }),
+    );
+  });
+
+  const handlers: Handlers = {
+    'app:info': async () => ({ name: 'Loupe', version, station, transport: opts.transport, imageBase: opts.imageBase }),
+    'session:signIn': async (o) => {
+      officer = { name: o.name, badge: o.badge };
+      store.audit({ officer, action: 'session.signIn' });
+      return officer;
+    },
+    'session:current': async () => officer,
+    'session:signOut': async () => {
+      if (officer) store.audit({ officer, action: 'session.signOut' });
+      officer = null;
+      return { ok: true as const };
+    },
+    'devices:list': async () => bridge.list(),
+    'devices:configure': async ({ id, settings }) => {
+      const status = await bridge.configure(id, settings);
+      store.audit({ officer, action: 'device.configure', subject: id, details: settings });
+      return status;
+    },
+    'examination:scan': async ({ deviceId }) => {
+      const who = signedIn();
+      progress(`scan:${deviceId}`)('capture', 'Capturing from the device', 0);
+      const capture = await bridge.capture(deviceId);
+      return examineCapture(capture, who);
+    },
+    'examination:get': async ({ id }) => examinations.get(id, officer),
+    'examination:list': async (query) => store.listExaminations(query, officer),
+    'examination:decide': async ({ id, decision }) => examinations.decide(id, decision, signedIn()),
+    'mrz:readText': async ({ text, repair }) => readMrzText(text.split(/\r\n|\r|\n/), { source: 'text', ...(repair !== undefined ? { repair } : {}) }),
+    'report:create': async ({ id }) => {
+      const exam = examinations.get(id, officer);
+      renderer ??= chromiumPdfRenderer();
+      const pdf = await createReportPdf(exam, { station, imagePath: (h) => store.imagePath(h), renderer });
+      const fileName = `loupe-report-${exam.id}.pdf`;
+      writeFileSync(join(reportsDir, fileName), pdf);
+      store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
+      return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
+    },
+  };
+
+  return {
+    invoke: (channel, request) => dispatch(handlers, channel, request),
+    events,
+    imagePath: (hash) => store.imagePath(hash),
+    reportPath: (fileName) => (/^loupe-report-[0-9a-f-]{36}\.pdf$/.test(fileName) ? join(reportsDir, fileName) : null),
+    async close() {
+      await bridge.close();
+      if (renderer && 'close' in renderer) await renderer.close();
+      await shutdownOcr();
+      store.close();
+    },
+  };
+}
+
+export const allEvents: readonly EventName[] = eventNames;

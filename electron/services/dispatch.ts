@@ -1,0 +1,28 @@
+// One dispatcher for both transports: unknown channels refused, every request validated with zod
+// before it reaches a service, errors turned into { kind, message }.
+import { z } from 'zod';
+import { LoupeError } from '../common/loupe-error';
+import { api, type Api, type Channel, type Response } from '../contract/api.contract';
+import type { ErrorDto } from '../contract/errors';
+
+export type Handlers = { [C in Channel]: (request: z.output<Api[C]['request']>) => Promise<Response<C>> };
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<unknown> {
+  if (!isChannel(channel)) throw new LoupeError('InvalidInput', `unknown channel '${channel.slice(0, 60)}'`);
+  const parsed = api[channel].request.safeParse(raw ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LoupeError('InvalidInput', `invalid request for ${channel}: ${issue ? `${issue.path.join('.') || '(request)'}: ${issue.message}` : 'malformed'}`);
+  }
+  const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
+  return handler(parsed.data);
+}
+
+export function toErrorDto(err: unknown): ErrorDto {
+  if (err instanceof LoupeError) return err.toDto();
+  return { kind: 'Internal', message: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+}

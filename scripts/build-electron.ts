@@ -1,0 +1,12 @@
+// Bundles the Electron main process, the preload script and the device bridge into dist/electron/.
+// Native and heavy packages stay external (loaded from node_modules at run time).
+import { build } from 'esbuild';
+
+const external = ['electron', 'better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'playwright-core', '@serialport/*', 'mrz'];
+
+await Promise.all([
+  build({ entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
+  build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true }),
+  build({ entryPoints: ['native/bridge-host.ts'], outfile: 'dist/electron/bridge.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
+]);
+console.log('built dist/electron/{main.mjs,preload.cjs,bridge.mjs}');
