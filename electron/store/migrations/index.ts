@@ -1,0 +1,6 @@
+// Every migration, in order. Add a file `NNNN-name.ts` and append it here; never edit one that
+// has shipped (stations in the field have already applied it).
+import type { Migration } from '../migration-runner';
+import { migration0001 } from './0001-initial';
+
+export const MIGRATIONS: readonly Migration[] = [migration0001];
