@@ -78,16 +78,18 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 function serveStatic(res: ServerResponse, pathname: string): void {
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    send(res, 503, 'The user interface is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
-    return;
+  let rel: string;
+  try {
+    rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
+  } catch {
+    return send(res, 400, 'bad path', 'text/plain; charset=utf-8');
   }
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
   const file = normalize(join(rendererDir, rel));
-  if (!file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-    send(res, 404, 'not found', 'text/plain; charset=utf-8');
-    return;
+  if (!file.startsWith(rendererDir + sep)) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+  if (rel === 'index.html' && !existsSync(file)) {
+    return send(res, 503, 'The user interface is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
   }
+  if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
   sendFile(res, file, STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
 }
 
