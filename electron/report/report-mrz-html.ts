@@ -1,0 +1,73 @@
+// The MRZ section: the lines as printed (OCR-B, monospace), each character marked when it falls in
+// an invalid field or was changed by the reader, then the field table, findings and corrections.
+// Character positions are 0-based in the data and printed 1-based (ICAO 9303 Part 3 §4.2 counts
+// MRZ positions from 1).
+import type { MrzReading } from '../contract/mrz.contract';
+import { escapeHtml } from './report-escape';
+import type { ReportStrings } from './report-strings';
+
+function markedLines(mrz: MrzReading): string {
+  const invalid = mrz.details.filter((d) => !d.valid);
+  const corrected = new Set(mrz.corrections.map((c) => `${c.line}:${c.column}`));
+  return mrz.lines
+    .map((line, li) => {
+      const chars = Array.from(line).map((ch, col) => {
+        const bad = invalid.some((d) => d.line === li && col >= d.start && col < d.end);
+        const fixed = corrected.has(`${li}:${col}`);
+        const cls = [bad ? 'bad' : '', fixed ? 'fixed' : ''].filter(Boolean).join(' ');
+        return cls ? `<span class="${cls}">${escapeHtml(ch)}</span>` : escapeHtml(ch);
+      });
+      return `<div class="mrz-line">${chars.join('')}</div>`;
+    })
+    .join('');
+}
+
+function fieldTable(mrz: MrzReading, s: ReportStrings): string {
+  if (mrz.details.length === 0) return '';
+  const rows = mrz.details
+    .map(
+      (d) => `<tr class="${d.valid ? '' : 'row-bad'}">
+        <td>${escapeHtml(d.label)}</td>
+        <td class="mono">${escapeHtml(d.value ?? s.unknown)}</td>
+        <td class="pos">${d.line + 1}:${d.end - d.start > 1 ? `${d.start + 1}–${d.end}` : d.start + 1}</td>
+        <td>${d.valid ? `<span class="ok">✓ ${escapeHtml(s.valid)}</span>` : `<span class="ko">✗ ${escapeHtml(s.invalid)}</span>`}${d.error ? `<div class="small">${escapeHtml(d.error)}</div>` : ''}</td>
+      </tr>`,
+    )
+    .join('');
+  return `<table class="grid fields"><thead><tr><th>${escapeHtml(s.field)}</th><th>${escapeHtml(s.value)}</th><th>#</th><th>${escapeHtml(s.validity)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function findingList(mrz: MrzReading, s: ReportStrings): string {
+  if (mrz.findings.length === 0) return '';
+  const items = mrz.findings
+    .map((f) => `<li><span class="badge st-${f.severity === 'fail' ? 'fail' : f.severity === 'warn' ? 'warn' : 'info'}">${escapeHtml(f.severity)}</span> ${escapeHtml(f.message)}</li>`)
+    .join('');
+  return `<h4>${escapeHtml(s.findings)}</h4><ul class="plain">${items}</ul>`;
+}
+
+function correctionList(mrz: MrzReading, s: ReportStrings): string {
+  if (mrz.corrections.length === 0) return '';
+  const items = mrz.corrections
+    .map((c) => `<li>${escapeHtml(s.correction(c.line + 1, c.column + 1, c.read, c.corrected))} — ${escapeHtml(c.reason)}</li>`)
+    .join('');
+  return `<h4>${escapeHtml(s.corrections)}</h4><ul class="plain">${items}</ul>`;
+}
+
+export function mrzSectionHtml(mrz: MrzReading | null, s: ReportStrings): string {
+  if (!mrz) return `<section class="block"><h2>${escapeHtml(s.mrz)}</h2><p class="muted">${escapeHtml(s.noMrz)}</p></section>`;
+  const state = mrz.valid
+    ? `<span class="badge st-pass">${escapeHtml(s.mrzValid)}</span>`
+    : `<span class="badge st-fail">${escapeHtml(s.mrzInvalid)}</span>`;
+  return `<section class="block mrz-section">
+    <h2>${escapeHtml(s.mrz)}</h2>
+    <p class="meta-line">${state}
+      <span>${escapeHtml(s.format)}: <b>${escapeHtml(mrz.format ?? s.unknown)}</b></span>
+      <span>${escapeHtml(s.mrzSource)}: <b>${escapeHtml(mrz.source)}</b></span>
+      <span>${escapeHtml(s.mrzConfidence)}: <b>${escapeHtml(Math.round(mrz.confidence * 100))}%</b></span></p>
+    <div class="mrz-box">${markedLines(mrz)}</div>
+    <p class="legend"><span class="bad">A</span> ${escapeHtml(s.mrzLegendInvalid)} &nbsp; <span class="fixed">A</span> ${escapeHtml(s.mrzLegendCorrected)}</p>
+    ${fieldTable(mrz, s)}
+    ${findingList(mrz, s)}
+    ${correctionList(mrz, s)}
+  </section>`;
+}
