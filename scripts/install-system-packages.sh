@@ -7,6 +7,7 @@ packages=(
   fonts-ocr-b        # OCR-B, the ICAO 9303 MRZ font (specimen rendering; also bundled in assets/fonts)
   fonts-dejavu-core  # VIZ text on specimens
   fontconfig
+  sane-utils         # scanimage: SANE flatbed driver of the device bridge (and its test/pnm integration tests)
 )
 
 missing=()

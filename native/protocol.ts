@@ -1,0 +1,96 @@
+// The message protocol between the main side (bridge-client) and the bridge process (bridge-host).
+// Every message is validated with zod on arrival, in both directions: the bridge runs the most
+// fragile code of the station, so nothing it says is trusted blindly, and vice versa.
+import { z } from 'zod';
+import { DeviceStatusSchema } from '../electron/contract/device.contract';
+
+export const LIGHTS = ['white', 'ir', 'uv'] as const;
+export const LightSchema = z.enum(LIGHTS);
+export type Light = z.infer<typeof LightSchema>;
+
+export const CaptureImageSchema = z.object({
+  light: LightSchema,
+  /** Absolute path. Copied into captureDir, except the virtual scanner's read-only bundled files. */
+  path: z.string().min(1),
+  mime: z.string().min(1),
+});
+export type CaptureImage = z.infer<typeof CaptureImageSchema>;
+
+export const CaptureSchema = z.object({
+  deviceId: z.string().min(1),
+  images: z.array(CaptureImageSchema),
+  /** MRZ lines as delivered by a reader (no OCR involved). */
+  mrzText: z.array(z.string()).optional(),
+  capturedAt: z.string(),
+});
+export type Capture = z.infer<typeof CaptureSchema>;
+
+export const DeviceSettingsSchema = z.record(z.string().max(60), z.union([z.string().max(1000), z.number(), z.boolean()]));
+export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
+
+/** Closed set of error kinds that cross the bridge boundary. */
+export const DEVICE_ERROR_KINDS = ['InvalidInput', 'NotFound', 'DeviceUnavailable', 'DeviceBusy', 'Timeout', 'BridgeStopped', 'Internal'] as const;
+export const DeviceErrorKindSchema = z.enum(DEVICE_ERROR_KINDS);
+export type DeviceErrorKind = z.infer<typeof DeviceErrorKindSchema>;
+
+const RequestId = z.number().int().nonnegative();
+
+export const RequestSchema = z.discriminatedUnion('type', [
+  /** First message after spawn: where things are. The bridge starts its drivers on it. */
+  z.object({ type: z.literal('init'), id: RequestId, specimensDir: z.string().min(1), captureDir: z.string().min(1) }).strict(),
+  z.object({ type: z.literal('list'), id: RequestId }).strict(),
+  z.object({ type: z.literal('configure'), id: RequestId, deviceId: z.string().min(1).max(100), settings: DeviceSettingsSchema }).strict(),
+  z.object({ type: z.literal('capture'), id: RequestId, deviceId: z.string().min(1).max(100) }).strict(),
+  z.object({ type: z.literal('shutdown'), id: RequestId }).strict(),
+]);
+export type BridgeRequest = z.infer<typeof RequestSchema>;
+export type RequestType = BridgeRequest['type'];
+
+export const ErrorPayloadSchema = z.object({ kind: DeviceErrorKindSchema, message: z.string() }).strict();
+
+export const ResponseSchema = z.union([
+  z.object({ type: z.literal('response'), id: RequestId, ok: z.literal(true), result: z.unknown() }).strict(),
+  z.object({ type: z.literal('response'), id: RequestId, ok: z.literal(false), error: ErrorPayloadSchema }).strict(),
+]);
+export type BridgeResponse = z.infer<typeof ResponseSchema>;
+
+export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
+export type LogLevel = z.infer<typeof LogLevelSchema>;
+
+export const EventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), devices: z.array(DeviceStatusSchema) }).strict(),
+  /** A device delivered a capture on its own (hot folder, serial MRZ reader). */
+  z.object({ type: z.literal('capture'), capture: CaptureSchema }).strict(),
+  z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() }).strict(),
+]);
+export type BridgeEvent = z.infer<typeof EventSchema>;
+
+export const HostMessageSchema = z.union([ResponseSchema, EventSchema]);
+export type HostMessage = z.infer<typeof HostMessageSchema>;
+
+/** Per-request result schemas: the envelope carries `unknown`, the client narrows it here. */
+export const ResultSchemas = {
+  init: z.array(DeviceStatusSchema),
+  list: z.array(DeviceStatusSchema),
+  configure: DeviceStatusSchema,
+  capture: CaptureSchema,
+  shutdown: z.object({ ok: z.literal(true) }),
+} as const satisfies Record<RequestType, z.ZodType>;
+export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;
+
+/** A typed error from the device domain; crosses the bridge as { kind, message }. */
+export class DeviceError extends Error {
+  constructor(
+    readonly kind: DeviceErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeviceError';
+  }
+}
+
+export function toErrorPayload(error: unknown): z.infer<typeof ErrorPayloadSchema> {
+  if (error instanceof DeviceError) return { kind: error.kind, message: error.message };
+  return { kind: 'Internal', message: error instanceof Error ? error.message : String(error) };
+}

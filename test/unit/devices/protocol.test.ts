@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { CaptureSchema, HostMessageSchema, RequestSchema } from '../../../native/protocol';
+
+describe('bridge protocol', () => {
+  it('accepts well-formed requests', () => {
+    expect(RequestSchema.parse({ type: 'capture', id: 3, deviceId: 'virtual-scanner' })).toEqual({ type: 'capture', id: 3, deviceId: 'virtual-scanner' });
+    expect(RequestSchema.safeParse({ type: 'configure', id: 1, deviceId: 'sane', settings: { resolution: 300, device: 'test' } }).success).toBe(true);
+  });
+
+  it.each([
+    ['unknown type', { type: 'format-disk', id: 1 }],
+    ['missing id', { type: 'list' }],
+    ['negative id', { type: 'list', id: -1 }],
+    ['extra field', { type: 'list', id: 1, sudo: true }],
+    ['nested settings', { type: 'configure', id: 1, deviceId: 'sane', settings: { a: { b: 1 } } }],
+    ['empty device id', { type: 'capture', id: 1, deviceId: '' }],
+    ['not an object', 'list'],
+  ])('rejects a malformed request (%s)', (_name, message) => {
+    expect(RequestSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('accepts responses and events from the bridge', () => {
+    expect(HostMessageSchema.safeParse({ type: 'response', id: 1, ok: true, result: [] }).success).toBe(true);
+    expect(HostMessageSchema.safeParse({ type: 'response', id: 1, ok: false, error: { kind: 'Timeout', message: 'slow' } }).success).toBe(true);
+    expect(HostMessageSchema.safeParse({ type: 'log', level: 'info', message: 'hello' }).success).toBe(true);
+  });
+
+  it.each([
+    ['error kind outside the closed set', { type: 'response', id: 1, ok: false, error: { kind: 'Oops', message: 'x' } }],
+    ['ok response without… ok literal', { type: 'response', id: 1, ok: 'yes', result: 1 }],
+    ['status with an unknown state', { type: 'status', devices: [{ id: 'x', kind: 'usb', name: 'x', state: 'on-fire', provides: [], settings: {} }] }],
+    ['capture with an unknown light', { type: 'capture', capture: { deviceId: 'x', images: [{ light: 'xray', path: '/a', mime: 'image/png' }], capturedAt: 'now' } }],
+    ['unknown log level', { type: 'log', level: 'shout', message: 'x' }],
+  ])('rejects a malformed bridge message (%s)', (_name, message) => {
+    expect(HostMessageSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('keeps MRZ text optional on captures', () => {
+    expect(CaptureSchema.parse({ deviceId: 'serial-mrz', images: [], mrzText: ['A', 'B'], capturedAt: '2025-01-01T00:00:00Z' }).mrzText).toEqual(['A', 'B']);
+  });
+});
