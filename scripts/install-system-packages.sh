@@ -8,6 +8,9 @@ packages=(
   fonts-dejavu-core  # VIZ text on specimens
   fontconfig
   sane-utils         # scanimage: SANE flatbed driver of the device bridge (and its test/pnm integration tests)
+  chromium           # PDF reports outside Electron, and the browser tests of the inspection screen
+  poppler-utils      # pdftoppm / pdftotext: tests read the generated reports
+  socat              # pseudo-terminal pairs for the serial MRZ reader tests
 )
 
 missing=()
