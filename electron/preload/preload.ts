@@ -2,20 +2,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channels, eventNames, type EventName, type LoupeApi } from '../contract/api.contract';
 
-class LoupeCallError extends Error {
-  constructor(
-    readonly kind: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 const api: Record<string, unknown> = {};
 for (const channel of channels) {
   api[channel] = async (request: unknown) => {
     const reply = (await ipcRenderer.invoke(channel, request)) as { result?: unknown; error?: { kind: string; message: string } };
-    if (reply.error) throw new LoupeCallError(reply.error.kind, reply.error.message);
+    // Only the message of an Error survives contextBridge: the kind travels as a '[Kind] ' prefix.
+    if (reply.error) throw new Error(`[${reply.error.kind}] ${reply.error.message}`);
     return reply.result;
   };
 }

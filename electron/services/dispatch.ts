@@ -1,6 +1,6 @@
 // One dispatcher for both transports: unknown channels refused, every request validated with zod
 // before it reaches a service, errors turned into { kind, message }.
-import { z } from 'zod';
+import type { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
 import { api, type Api, type Channel, type Response } from '../contract/api.contract';
 import type { ErrorDto } from '../contract/errors';

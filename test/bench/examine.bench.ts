@@ -41,9 +41,11 @@ async function main(): Promise<void> {
       await page.getByTestId('scan-button').click();
       await page.waitForFunction(
         (prev) => {
-          const el = document.querySelector('[data-testid="inspection"]');
-          const id = el?.getAttribute('data-examination-id');
-          return id && id !== prev && document.querySelector('[data-testid="mrz-lines"]')?.textContent ? id : null;
+          // Runs in the page; the Node-side type-check has no DOM types.
+          type El = { getAttribute(n: string): string | null; textContent: string | null };
+          const doc = (globalThis as unknown as { document: { querySelector(s: string): El | null } }).document;
+          const id = doc.querySelector('[data-testid="inspection"]')?.getAttribute('data-examination-id');
+          return id && id !== prev && doc.querySelector('[data-testid="mrz-lines"]')?.textContent ? id : null;
         },
         before,
         { timeout: 30_000, polling: 'raf' },

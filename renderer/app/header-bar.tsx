@@ -1,0 +1,49 @@
+// Header: station, view switch, report, the signed-in officer and sign-out.
+import type { Officer } from '../../electron/contract/examination.contract';
+import { t } from '../i18n/t';
+
+export type ViewName = 'inspect' | 'history';
+
+export function HeaderBar({ station, officer, view, onView, canReport, reportBusy, report, onReport, onShortcuts, onSignOut }: {
+  station: string;
+  officer: Officer;
+  view: ViewName;
+  onView: (view: ViewName) => void;
+  canReport: boolean;
+  reportBusy: boolean;
+  report: { url: string; fileName: string } | null;
+  onReport: () => void;
+  onShortcuts: () => void;
+  onSignOut: () => void;
+}) {
+  return (
+    <header className="header">
+      <div className="brand">
+        <span className="brand__mark" aria-hidden="true" />
+        <span>{t('app.title')}</span>
+        <span className="header__station">{t('header.station', { station })}</span>
+      </div>
+      <nav className="tabs" aria-label={t('app.title')}>
+        <button type="button" className={`tabs__item${view === 'inspect' ? ' tabs__item--on' : ''}`} aria-current={view === 'inspect' ? 'page' : undefined} onClick={() => onView('inspect')} data-testid="nav-inspect">
+          {t('header.inspect')}
+        </button>
+        <button type="button" className={`tabs__item${view === 'history' ? ' tabs__item--on' : ''}`} aria-current={view === 'history' ? 'page' : undefined} onClick={() => onView('history')} data-testid="nav-history">
+          <kbd className="kbd">H</kbd> {t('header.history')}
+        </button>
+      </nav>
+      <div className="header__actions">
+        {report && (
+          <a className="header__report-link" href={report.url} download={report.fileName} target="_blank" rel="noopener" data-testid="report-link">
+            {t('header.reportReady', { fileName: report.fileName })}
+          </a>
+        )}
+        <button type="button" className="button" disabled={!canReport || reportBusy} onClick={onReport} data-testid="report-button">
+          {reportBusy ? t('header.reportBusy') : t('header.report')}
+        </button>
+        <button type="button" className="button button--icon" aria-label={t('header.shortcuts')} title={t('header.shortcuts')} onClick={onShortcuts} data-testid="shortcuts-button">?</button>
+        <span className="officer" data-testid="officer">{t('header.officer', { name: officer.name, badge: officer.badge })}</span>
+        <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">{t('header.signOut')}</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+// The shortcut sheet (key ?): every action on the screen has a key.
+import { useEffect, useRef } from 'react';
+import { t, type MessageKey } from '../i18n/t';
+
+const ROWS: { keys: string[]; label: MessageKey }[] = [
+  { keys: ['S'], label: 'shortcuts.scan' },
+  { keys: ['1', '2', '3'], label: 'shortcuts.lights' },
+  { keys: ['W', 'I', 'U'], label: 'shortcuts.lightsAlt' },
+  { keys: ['+', '−', '0'], label: 'shortcuts.zoom' },
+  { keys: ['←', '↑', '→', '↓'], label: 'shortcuts.pan' },
+  { keys: ['M'], label: 'shortcuts.loupe' },
+  { keys: ['O'], label: 'shortcuts.overlays' },
+  { keys: ['H'], label: 'shortcuts.history' },
+  { keys: ['E'], label: 'shortcuts.inspect' },
+  { keys: ['D'], label: 'shortcuts.decision' },
+  { keys: ['R'], label: 'shortcuts.report' },
+  { keys: ['?'], label: 'shortcuts.help' },
+  { keys: ['Esc'], label: 'shortcuts.escape' },
+];
+
+export function ShortcutSheet({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+  return (
+    <div className="dialog-backdrop" onClick={onClose}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcut-sheet" onClick={(e) => e.stopPropagation()}>
+        <h2 className="dialog__title" id="shortcuts-title">{t('shortcuts.title')}</h2>
+        <table className="shortcuts">
+          <tbody>
+            {ROWS.map((row) => (
+              <tr key={row.keys.join()}>
+                <td className="shortcuts__keys">{row.keys.map((k) => <kbd key={k} className="kbd kbd--large">{k}</kbd>)}</td>
+                <td>{t(row.label)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="button" ref={closeRef} onClick={onClose}>{t('shortcuts.close')}</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,254 @@
+// The inspection screen once an officer is signed in: viewer on the left, MRZ / checks / decision on
+// the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { CheckResult, DecisionInput, Examination, Officer } from '../../electron/contract/examination.contract';
+import type { Light } from '../../electron/contract/specimen.contract';
+import { loupe } from '../api/loupe';
+import { toUiError, type UiErrorKind } from '../api/api-error';
+import { HistoryView } from '../history/history-view';
+import { useDevices } from '../hooks/use-devices';
+import { useProgress } from '../hooks/use-progress';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { t } from '../i18n/t';
+import { ChecksList } from '../panels/checks-list';
+import { DecisionForm } from '../panels/decision-form';
+import { MrzPanel, type MrzSpan } from '../panels/mrz-panel';
+import { DocumentViewer, type ViewerHandle } from '../viewer/document-viewer';
+import type { OverlayBox } from '../viewer/finding-overlay';
+import type { AppInfo } from './app-root';
+import { ErrorBanner } from './error-banner';
+import { HeaderBar, type ViewName } from './header-bar';
+import { ShortcutSheet } from './shortcut-sheet';
+import { StatusBar } from './status-bar';
+
+const PAN_STEP = 80;
+
+function overlayBoxes(examination: Examination, light: Light): OverlayBox[] {
+  return examination.checks.flatMap((check) =>
+    check.evidence.flatMap((e, i) =>
+      e.region && (e.light ?? 'white') === light
+        ? [{ key: `${check.id}-${i}`, checkId: check.id, title: check.title, status: check.status, box: e.region }]
+        : [],
+    ),
+  );
+}
+
+export function Workstation({ info, officer, onSignOut, onSessionLost }: {
+  info: AppInfo;
+  officer: Officer;
+  onSignOut: () => void;
+  onSessionLost: () => void;
+}) {
+  const [view, setView] = useState<ViewName>('inspect');
+  const [examination, setExamination] = useState<Examination | null>(null);
+  const [light, setLight] = useState<Light>('white');
+  const [loupeOn, setLoupeOn] = useState(false);
+  const [overlaysOn, setOverlaysOn] = useState(true);
+  const [selectedCheck, setSelectedCheck] = useState<CheckResult | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [report, setReport] = useState<{ url: string; fileName: string } | null>(null);
+  const [reportBusy, setReportBusy] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
+  const viewer = useRef<ViewerHandle>(null);
+  const decisionField = useRef<HTMLInputElement>(null);
+  const reportLink = useRef<string | null>(null);
+
+  const fail = useCallback((e: unknown) => {
+    const uiError = toUiError(e);
+    if (uiError.kind === 'NotSignedIn') onSessionLost();
+    else setError(uiError);
+  }, [onSessionLost]);
+  const { devices, selected, select } = useDevices(fail);
+  const progress = useProgress(scanning);
+
+  const show = useCallback((next: Examination) => {
+    setExamination(next);
+    setSelectedCheck(null);
+    setReport(null);
+    setLight((current) => (next.images.some((i) => i.light === current) ? current : (next.images[0]?.light ?? 'white')));
+    setView('inspect');
+  }, []);
+
+  const open = useCallback(async (id: string) => {
+    try {
+      show(await loupe['examination:get']({ id }));
+    } catch (e) {
+      fail(e);
+    }
+  }, [show, fail]);
+
+  // Hot folders and serial readers deliver captures on their own.
+  useEffect(() => loupe.on('examination:onCreated', ({ id }) => void open(id)), [open]);
+
+  const scan = async () => {
+    if (!selected || scanning) return;
+    setScanning(true);
+    setError(null);
+    try {
+      show(await loupe['examination:scan']({ deviceId: selected.id }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setScanning(false);
+    }
+  };
+
+  const decide = async (decision: DecisionInput) => {
+    if (!examination) return;
+    try {
+      setExamination(await loupe['examination:decide']({ id: examination.id, decision }));
+      setReport(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const createReport = async () => {
+    if (!examination || reportBusy) return;
+    setReportBusy(true);
+    try {
+      const created = await loupe['report:create']({ id: examination.id });
+      setReport({ url: created.url, fileName: created.fileName });
+      reportLink.current = created.url;
+    } catch (e) {
+      fail(e);
+    } finally {
+      setReportBusy(false);
+    }
+  };
+
+  // Open the new report once its link exists (the link stays for reopening or saving).
+  useEffect(() => {
+    if (!report || reportLink.current !== report.url) return;
+    reportLink.current = null;
+    document.querySelector<HTMLAnchorElement>('[data-testid="report-link"]')?.click();
+  }, [report]);
+
+  const selectCheck = (check: CheckResult) => {
+    setSelectedCheck(check);
+    // MRZ evidence has no pixel box yet: its characters are highlighted in the MRZ panel instead.
+    if (check.evidence.some((e) => e.mrz)) {
+      document.querySelector('[data-testid="mrz-lines"]')?.scrollIntoView({ block: 'center' });
+    }
+    const evidence = check.evidence.find((e) => e.region);
+    if (!evidence?.region) return;
+    const target = evidence.light ?? 'white';
+    const box = evidence.region;
+    setLight(target);
+    setOverlaysOn(true);
+    // Focus after the light switch has rendered the image the box belongs to.
+    window.requestAnimationFrame(() => viewer.current?.focus(box));
+  };
+
+  const hasLight = (l: Light) => examination?.images.some((i) => i.light === l) ?? false;
+  const switchLight = (l: Light) => hasLight(l) && setLight(l);
+  const focusDecision = () => {
+    setView('inspect');
+    window.requestAnimationFrame(() => {
+      document.getElementById('decision')?.scrollIntoView({ block: 'start' });
+      decisionField.current?.focus();
+    });
+  };
+
+  useShortcuts({
+    s: () => void scan(),
+    '1': () => switchLight('white'),
+    '2': () => switchLight('ir'),
+    '3': () => switchLight('uv'),
+    w: () => switchLight('white'),
+    i: () => switchLight('ir'),
+    u: () => switchLight('uv'),
+    '+': () => viewer.current?.zoomBy(1.25),
+    '=': () => viewer.current?.zoomBy(1.25),
+    '-': () => viewer.current?.zoomBy(1 / 1.25),
+    '0': () => viewer.current?.reset(),
+    ArrowLeft: () => viewer.current?.pan(PAN_STEP, 0),
+    ArrowRight: () => viewer.current?.pan(-PAN_STEP, 0),
+    ArrowUp: () => viewer.current?.pan(0, PAN_STEP),
+    ArrowDown: () => viewer.current?.pan(0, -PAN_STEP),
+    m: () => setLoupeOn((on) => !on),
+    o: () => setOverlaysOn((on) => !on),
+    h: () => setView((v) => (v === 'history' ? 'inspect' : 'history')),
+    e: () => setView('inspect'),
+    d: focusDecision,
+    r: () => void createReport(),
+    '?': () => setSheetOpen(true),
+    Escape: () => {
+      if (sheetOpen) setSheetOpen(false);
+      else if (error) setError(null);
+      else if (view === 'history') setView('inspect');
+    },
+  });
+
+  const boxes = useMemo(() => (examination ? overlayBoxes(examination, light) : []), [examination, light]);
+  const mrzHighlight: MrzSpan[] = selectedCheck?.evidence.flatMap((e) => (e.mrz ? [e.mrz] : [])) ?? [];
+
+  return (
+    <div className="workstation">
+      <HeaderBar
+        station={info.station}
+        officer={officer}
+        view={view}
+        onView={setView}
+        canReport={examination !== null}
+        reportBusy={reportBusy}
+        report={report}
+        onReport={() => void createReport()}
+        onShortcuts={() => setSheetOpen(true)}
+        onSignOut={onSignOut}
+      />
+      {error && (
+        <div className="workstation__error">
+          <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        </div>
+      )}
+      <main className="workstation__main">
+        {view === 'history' ? (
+          <HistoryView onOpen={(id) => void open(id)} onError={fail} />
+        ) : examination ? (
+          <div className="inspection" data-testid="inspection" data-examination-id={examination.id}>
+            <DocumentViewer
+              key={examination.id}
+              ref={viewer}
+              images={examination.images}
+              imageBase={info.imageBase}
+              light={light}
+              onLight={setLight}
+              loupeOn={loupeOn}
+              overlaysOn={overlaysOn}
+              onToggleLoupe={() => setLoupeOn((on) => !on)}
+              onToggleOverlays={() => setOverlaysOn((on) => !on)}
+              overlays={boxes}
+              selectedCheckId={selectedCheck?.id ?? null}
+              onSelectCheck={(id) => {
+                const check = examination.checks.find((c) => c.id === id);
+                if (check) setSelectedCheck(check);
+              }}
+              reference={null}
+            />
+            <aside className="inspection__side" aria-label={t('checks.title')}>
+              <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} />
+              <ChecksList checks={examination.checks} verdict={examination.verdict} selectedId={selectedCheck?.id ?? null} onSelect={selectCheck} />
+              <DecisionForm examination={examination} onDecide={decide} firstFieldRef={decisionField} />
+            </aside>
+          </div>
+        ) : (
+          <div className="empty" data-testid="empty-state">
+            <h1 className="empty__title">{t('empty.title')}</h1>
+            <p className="empty__lead">{t('empty.lead')}</p>
+            {selected ? (
+              <button type="button" className="button button--primary button--large" disabled={scanning} onClick={() => void scan()} data-testid="empty-scan">
+                {t('empty.scan', { device: selected.name })}
+              </button>
+            ) : (
+              <p className="muted">{t('empty.noDevice')}</p>
+            )}
+          </div>
+        )}
+      </main>
+      <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} scanning={scanning} progress={progress} />
+      {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+    </div>
+  );
+}
