@@ -2,23 +2,13 @@
 // 127.0.0.1 (one contract, one service wiring), with a clear message saying why.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './common/electron-binary';
 import { ensureRendererBuilt } from './host/renderer-build';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const marker = join(root, '.cache', 'electron-download-attempted');
-
-function electronBinary(): string | null {
-  const require = createRequire(import.meta.url);
-  try {
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Tries the Electron download once per checkout (it needs the internet); never blocks start-up for long. */
 function tryDownloadOnce(): void {

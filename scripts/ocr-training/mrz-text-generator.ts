@@ -4,6 +4,8 @@
 // names) look like real documents, plus uniform random lines so every character of
 // `A-Z0-9<` occurs many times, including the look-alike pairs the legacy engine confuses.
 
+import { computeCheckDigit } from '../../electron/mrz/mrz-check-digit';
+
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const DIGITS = '0123456789';
@@ -45,16 +47,9 @@ function randomString(random: Random, alphabet: string, length: number): string 
   return out;
 }
 
-/** ICAO 9303 part 3 §4.9: weights 7,3,1; `<` = 0, A–Z = 10–35. */
+/** ICAO 9303 Part 3 §4.9 check digit, as printed. */
 export function checkDigit(field: string): string {
-  const weights = [7, 3, 1];
-  let sum = 0;
-  for (let i = 0; i < field.length; i += 1) {
-    const c = field.charCodeAt(i);
-    const value = c === 60 ? 0 : c >= 65 ? c - 55 : c - 48;
-    sum += value * (weights[i % 3] ?? 0);
-  }
-  return String(sum % 10);
+  return String(computeCheckDigit(field));
 }
 
 function padFiller(text: string, length: number): string {

@@ -2,21 +2,11 @@
 // downloaded on every machine (npm installs run with ELECTRON_SKIP_BINARY_DOWNLOAD=1): where it is
 // absent this test is skipped with the reason; where it is present it runs.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { electronBinary } from '../../electron/common/electron-binary';
 import { useTempDir } from '../helpers/temp-dir';
-
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown as string;
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) console.warn('Electron smoke test skipped: the Electron binary is not installed on this machine (node_modules/electron has no dist/).');
