@@ -53,6 +53,23 @@ export const MrzFindingSchema = z.object({
 });
 export type MrzFinding = z.infer<typeof MrzFindingSchema>;
 
+const Point = z.tuple([z.number(), z.number()]);
+
+/** Where the MRZ was found on the page image (pixels of the image it was read from). */
+export const MrzGeometrySchema = z.object({
+  /** The page image the MRZ was read from (all lights share the geometry of one scan pass). */
+  image: z.string(),
+  /** Corners of the MRZ crop, clockwise from top-left. */
+  corners: z.array(Point).length(4),
+  /** Centre of the first and of the last character cell of each line. */
+  lines: z.array(z.object({ first: Point, last: Point })),
+  /** Character pitch in page pixels (ICAO: 2.54 mm). */
+  pitchPx: z.number(),
+  /** Mean correlation of the glyphs with OCR-B templates (0..1): low for another font. */
+  fontScore: z.number(),
+});
+export type MrzGeometry = z.infer<typeof MrzGeometrySchema>;
+
 export const MrzReadingSchema = z.object({
   format: MrzFormatSchema.nullable(),
   lines: z.array(z.string()),
@@ -66,5 +83,6 @@ export const MrzReadingSchema = z.object({
   /** 0..1: OCR confidence for 'ocr'; 1 for typed text. */
   confidence: z.number().min(0).max(1),
   timingsMs: z.record(z.string(), z.number()),
+  geometry: MrzGeometrySchema.optional(),
 });
 export type MrzReading = z.infer<typeof MrzReadingSchema>;

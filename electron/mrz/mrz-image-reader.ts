@@ -1,7 +1,7 @@
 // Image → MRZ reading: decode, locate (any quarter turn), deskew and normalise the crop, OCR,
 // place symbols in the fixed-pitch grid, then the same parse/validate/repair path as typed text.
 import sharp from 'sharp';
-import type { MrzReading } from '../contract/mrz.contract';
+import type { MrzGeometry, MrzReading } from '../contract/mrz.contract';
 import { downscale } from '../imaging/affine-sample';
 import { rotateQuarter, type GreyImage } from '../imaging/grey-image';
 import { decodeGrey, openImage } from '../imaging/load-image';
@@ -10,9 +10,9 @@ import { locateMrz, type MrzBlock } from './mrz-locate';
 import { recognizeSymbols } from './mrz-ocr-engine';
 import { fuseCell } from './mrz-cell-fusion';
 import { glyphTemplates } from './mrz-glyph-templates';
-import { cellU, cellV, fitGrid } from './mrz-grid-fit';
+import { cellU, cellV, fitGrid, type FittedLine } from './mrz-grid-fit';
 import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
-import { scoreGrid } from './mrz-template-match';
+import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 
 export interface ReadMrzImageOptions {
@@ -47,7 +47,7 @@ function toPng(img: GreyImage): Promise<Buffer> {
     .toBuffer();
 }
 
-async function readCrop(crop: MrzCrop, now: Date | undefined): Promise<MrzReading> {
+async function readCrop(crop: MrzCrop, now: Date | undefined, page: string): Promise<MrzReading> {
   const length = mrzLineLength(crop.grid);
   const grid = fitGrid(crop.image, crop.grid, crop.pitch, length);
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP);
@@ -58,7 +58,24 @@ async function readCrop(crop: MrzCrop, now: Date | undefined): Promise<MrzReadin
   const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, scores[line]![col]!)));
   const lines = fused.map((row) => row.map((c) => c.char).join(''));
   const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
-  return readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
+  const reading = readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
+  return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
+}
+
+/** The MRZ's place on the page: crop corners, line ends and pitch in page pixels, and the font score. */
+function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores: TemplateScore[][][], page: string): MrzGeometry {
+  const [o, right, , bottom] = crop.corners;
+  const ex = [(right![0] - o![0]) / crop.image.width, (right![1] - o![1]) / crop.image.width];
+  const ey = [(bottom![0] - o![0]) / crop.image.height, (bottom![1] - o![1]) / crop.image.height];
+  const toPage = (u: number, v: number): [number, number] => [o![0] + u * ex[0]! + v * ey[0]!, o![1] + u * ex[1]! + v * ey[1]!];
+  const best = scores.flat().map((cell) => cell[0]?.score ?? 0);
+  return {
+    image: page,
+    corners: crop.corners,
+    lines: grid.map((g) => ({ first: toPage(cellU(g, 0), cellV(g, 0)), last: toPage(cellU(g, length - 1), cellV(g, length - 1)) })),
+    pitchPx: (grid.reduce((s, g) => s + g.b, 0) / grid.length) * Math.hypot(ex[0]!, ex[1]!),
+    fontScore: Math.round((best.reduce((s, v) => s + v, 0) / Math.max(1, best.length)) * 1000) / 1000,
+  };
 }
 
 /** Ranks two readings of the same crop (upright vs. turned): valid first, then fewer findings, then confidence. */
@@ -81,9 +98,9 @@ async function readPage(path: string, now: Date | undefined, timings: Record<str
   if (!located) return null;
   t = performance.now();
   const map = quarterMap(located.quarter, located.small.width, located.small.height, located.factor);
-  let reading = await readCrop(cropMrz(full, located.block, map, false), now);
+  let reading = await readCrop(cropMrz(full, located.block, map, false), now, path);
   // The locator cannot tell upright from upside-down; the check digits can.
-  if (!reading.valid) reading = better(reading, await readCrop(cropMrz(full, located.block, map, true), now));
+  if (!reading.valid) reading = better(reading, await readCrop(cropMrz(full, located.block, map, true), now, path));
   timings.ocr = (timings.ocr ?? 0) + performance.now() - t;
   return reading;
 }

@@ -29,10 +29,14 @@ export function svgText(x: number, y: number, size: number, content: string, sty
   return `<text x="${f(x)}" y="${f(y)}" font-family="${style.family ?? VIZ_FONT}" font-size="${f(size)}" font-weight="${style.weight ?? 'normal'}" fill="${style.fill}"${opacity}${anchor}>${escapeXml(content)}</text>`;
 }
 
-/** One MRZ line, every character placed on its own 2.54 mm cell (ICAO 9303 Part 3 §4.1, 10 cpi). */
+/**
+ * One MRZ line, every character placed on its own 2.54 mm cell (ICAO 9303 Part 3 §4.1, 10 cpi).
+ * One <text> per character: librsvg ignores per-glyph x lists and would set the glyphs at the font's
+ * own advance (0.725 em ≈ 2.44 mm), not at the ICAO pitch.
+ */
 export function mrzLineText(line: string, left: number, baseline: number, pitch: number, fontSize: number, fill: string): string {
-  const xs = Array.from(line, (_, i) => f(left + (i + 0.5) * pitch - OCRB_CENTRE_EM * fontSize)).join(' ');
-  return `<text x="${xs}" y="${f(baseline)}" font-family="${OCRB_FONT}" font-size="${f(fontSize)}" fill="${fill}">${escapeXml(line)}</text>`;
+  const glyphs = Array.from(line, (c, i) => `<text x="${f(left + (i + 0.5) * pitch - OCRB_CENTRE_EM * fontSize)}" y="${f(baseline)}">${escapeXml(c)}</text>`).join('');
+  return `<g font-family="${OCRB_FONT}" font-size="${f(fontSize)}" fill="${fill}">${glyphs}</g>`;
 }
 
 export function rect(r: Rect, fill: string, extra = ''): string {

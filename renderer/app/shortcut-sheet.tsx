@@ -14,6 +14,7 @@ const ROWS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['E'], label: 'shortcuts.inspect' },
   { keys: ['D'], label: 'shortcuts.decision' },
   { keys: ['R'], label: 'shortcuts.report' },
+  { keys: ['G'], label: 'shortcuts.devices' },
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
 ];

@@ -3,11 +3,12 @@ import type { ProgressEvent } from '../../electron/contract/api.contract';
 import type { DeviceStatus } from '../../electron/contract/device.contract';
 import { t } from '../i18n/t';
 
-export function StatusBar({ devices, selected, onSelect, onScan, scanning, progress }: {
+export function StatusBar({ devices, selected, onSelect, onScan, onDevices, scanning, progress }: {
   devices: DeviceStatus[];
   selected: DeviceStatus | null;
   onSelect: (id: string) => void;
   onScan: () => void;
+  onDevices: () => void;
   scanning: boolean;
   progress: ProgressEvent | null;
 }) {
@@ -30,6 +31,9 @@ export function StatusBar({ devices, selected, onSelect, onScan, scanning, progr
         data-testid="scan-button"
       >
         <kbd className="kbd">S</kbd> {scanning ? t('device.scanning') : t('device.scan')}
+      </button>
+      <button type="button" className="button button--compact status-bar__devices" onClick={onDevices} aria-haspopup="dialog" data-testid="devices-button">
+        <kbd className="kbd">G</kbd> {t('device.settings')}
       </button>
       <ul className="devices" aria-label={t('device.label')}>
         {/* Disabled drivers stay in the picker but out of the way here. */}

@@ -5,6 +5,7 @@ import type { CheckResult, DecisionInput, Examination, Officer } from '../../ele
 import type { Light } from '../../electron/contract/specimen.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiErrorKind } from '../api/api-error';
+import { DeviceSettingsDialog } from '../devices/device-settings-dialog';
 import { HistoryView } from '../history/history-view';
 import { useDevices } from '../hooks/use-devices';
 import { useProgress } from '../hooks/use-progress';
@@ -49,6 +50,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [report, setReport] = useState<{ url: string; fileName: string } | null>(null);
   const [reportBusy, setReportBusy] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
+  const [devicesOpen, setDevicesOpen] = useState(false);
   const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
   const viewer = useRef<ViewerHandle>(null);
   const decisionField = useRef<HTMLInputElement>(null);
@@ -151,7 +153,12 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     });
   };
 
-  useShortcuts({
+  // While a dialog is open, only Escape reaches the screen: S must not scan behind the dialog.
+  const closeDialogs = () => {
+    setSheetOpen(false);
+    setDevicesOpen(false);
+  };
+  useShortcuts(sheetOpen || devicesOpen ? { Escape: closeDialogs } : {
     s: () => void scan(),
     '1': () => switchLight('white'),
     '2': () => switchLight('ir'),
@@ -173,10 +180,10 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     e: () => setView('inspect'),
     d: focusDecision,
     r: () => void createReport(),
+    g: () => setDevicesOpen(true),
     '?': () => setSheetOpen(true),
     Escape: () => {
-      if (sheetOpen) setSheetOpen(false);
-      else if (error) setError(null);
+      if (error) setError(null);
       else if (view === 'history') setView('inspect');
     },
   });
@@ -247,8 +254,9 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
           </div>
         )}
       </main>
-      <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} scanning={scanning} progress={progress} />
+      <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
+      {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { shutdownOcr } from '../../electron/mrz/mrz-ocr-engine';
 import { generateSpecimens } from '../../electron/specimens';
 
 const LEVELS: DegradeLevel[] = ['none', 'light', 'heavy'];
-const CORPUS_VERSION = 'v1';
+const CORPUS_VERSION = 'v2'; // v2: MRZ glyphs at the exact ICAO pitch
 
 const { values } = parseArgs({
   options: {
