@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DeviceStatusSchema } from './device.contract';
 import {
   DecisionInputSchema,
+  FindingReviewInputSchema,
   DecisionVerdictSchema,
   ExaminationSchema,
   ExaminationSummarySchema,
@@ -53,6 +54,12 @@ export const api = {
     response: z.array(ExaminationSummarySchema),
   },
   'examination:decide': { request: z.object({ id: z.string().min(1).max(100), decision: DecisionInputSchema }).strict(), response: ExaminationSchema },
+
+  /** The officer confirms or dismisses one finding, with a reason (recorded in the examination and report). */
+  'examination:review': {
+    request: z.object({ id: z.string().min(1).max(100), review: FindingReviewInputSchema }).strict(),
+    response: ExaminationSchema,
+  },
 
   'mrz:readText': {
     request: z.object({ text: z.string().max(1000), repair: z.boolean().optional() }).strict(),

@@ -89,6 +89,28 @@ export const DocumentSummarySchema = z.object({
 });
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 
+/** The officer's review of one finding: confirmed or dismissed, always with a reason. */
+export const FindingReviewInputSchema = z.object({
+  checkId: z.string().min(1).max(100),
+  verdict: z.enum(['confirmed', 'dismissed']),
+  reason: z.string().trim().min(1).max(1000),
+});
+export type FindingReviewInput = z.infer<typeof FindingReviewInputSchema>;
+
+export const FindingReviewSchema = FindingReviewInputSchema.extend({ officer: OfficerSchema, at: z.string() });
+export type FindingReview = z.infer<typeof FindingReviewSchema>;
+
+/** Which reference class the document was identified as, and how the reference maps onto the capture. */
+export const IdentificationSummarySchema = z.object({
+  classId: z.string(),
+  label: z.string(),
+  score: z.number(),
+  /** 3×3 row-major homography: reference pixel → capture pixel. */
+  homography: z.array(z.number()).length(9),
+  candidates: z.array(z.object({ id: z.string(), score: z.number() })),
+});
+export type IdentificationSummary = z.infer<typeof IdentificationSummarySchema>;
+
 export const ExaminationSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -102,6 +124,8 @@ export const ExaminationSchema = z.object({
   verdict: z.array(LayerVerdictSchema),
   decision: DecisionSchema.nullable(),
   timingsMs: z.record(z.string(), z.number()),
+  identification: IdentificationSummarySchema.nullable().optional(),
+  reviews: z.array(FindingReviewSchema).optional(),
 });
 export type Examination = z.infer<typeof ExaminationSchema>;
 

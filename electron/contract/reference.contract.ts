@@ -61,6 +61,9 @@ export const DocumentClassSchema = z
     /** Reference image file names per light, relative to the class folder. */
     images: z.record(LightSchema, z.string().regex(/^[A-Za-z0-9._-]+\.(png|jpg|jpeg)$/)),
     zones: z.array(ReferenceZoneSchema).max(500),
+    /** Fluorescent fibres scattered at random in the substrate: their colours and typical count per
+     * page. Positions change from document to document, so they are never zones or compared crops. */
+    uvFibres: z.object({ colours: z.array(Hex).min(1), perPage: z.number().int().min(1) }).strict().optional(),
     status: z.enum(['active', 'retired']),
     version: z.number().int().min(1),
     updatedAt: z.string(),

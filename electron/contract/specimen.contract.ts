@@ -22,6 +22,33 @@ export const SpecimenRegionSchema = z.object({
 });
 export type SpecimenRegion = z.infer<typeof SpecimenRegionSchema>;
 
+/** Kinds of forged specimens: each a known defect that named checks must detect. */
+export const FORGERY_KINDS = [
+  'ordinary-paper',
+  'mrz-non-b900',
+  'photo-substitution',
+  'viz-alteration',
+  'mrz-alteration',
+  'mrz-wrong-font',
+  'missing-ir-feature',
+  'other-series',
+] as const;
+export const ForgeryKindSchema = z.enum(FORGERY_KINDS);
+export type ForgeryKind = z.infer<typeof ForgeryKindSchema>;
+
+/** Ground truth of a forged specimen: what was falsified, which checks must fire, and where. */
+export const SpecimenForgerySchema = z.object({
+  kind: ForgeryKindSchema,
+  description: z.string(),
+  /** Check ids (CHECK_IDS in electron/checks/check-input.ts) that must report the defect. */
+  expectedChecks: z.array(z.string()).min(1),
+  /** Where the defect is, in undegraded page pixels at `dpi`. */
+  affected: z.array(z.object({ light: LightSchema, box: BoxSchema, note: z.string() })).min(1),
+  /** other-series: the design whose class the MRZ claims (the page shows `design`). */
+  claimedDesign: z.string().optional(),
+});
+export type SpecimenForgery = z.infer<typeof SpecimenForgerySchema>;
+
 export const SpecimenTruthSchema = z.object({
   schema: z.literal('loupe.specimen/1'),
   id: z.string(),
@@ -45,5 +72,7 @@ export const SpecimenTruthSchema = z.object({
     /** Final image size and the dpi it corresponds to after resampling. */
     output: z.object({ widthPx: z.number().int(), heightPx: z.number().int(), dpi: z.number() }),
   }),
+  /** Present only on forged specimens. */
+  forgery: SpecimenForgerySchema.optional(),
 });
 export type SpecimenTruth = z.infer<typeof SpecimenTruthSchema>;

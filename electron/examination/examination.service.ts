@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
-import type { CaptureImage, DecisionInput, Examination, Officer } from '../contract/examination.contract';
+import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/specimen.contract';
 import { layerVerdicts } from '../checks/layered-verdict';
@@ -91,6 +91,18 @@ export class ExaminationService {
     const exam = this.store.decide(id, { ...input, officer, decidedAt: this.now().toISOString() });
     this.store.audit({ officer, action: 'examination.decide', subject: id, details: { verdict: input.verdict, reasons: input.reasons.length } });
     return exam;
+  }
+
+  review(id: string, input: FindingReviewInput, officer: Officer): Examination {
+    const exam = this.store.getExamination(id);
+    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('InvalidInput', `examination ${id} has no check '${input.checkId}'`);
+    // A later review of the same finding supersedes the earlier one; both stay in the audit log.
+    const reviews = [...(exam.reviews ?? []).filter((r) => r.checkId !== input.checkId), { ...input, officer, at: this.now().toISOString() }];
+    const updated = { ...exam, reviews };
+    this.store.saveExamination(updated);
+    this.store.audit({ officer, action: 'finding.review', subject: id, details: { checkId: input.checkId, verdict: input.verdict } });
+    return updated;
   }
 
   private async storeImage(light: Light, path: string): Promise<{ image: CaptureImage; path: string }> {

@@ -121,6 +121,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'examination:get': async ({ id }) => examinations.get(id, officer),
     'examination:list': async (query) => store.listExaminations(query, officer),
     'examination:decide': async ({ id, decision }) => examinations.decide(id, decision, signedIn()),
+    'examination:review': async ({ id, review }) => examinations.review(id, review, signedIn()),
     'mrz:readText': async ({ text, repair }) => readMrzText(text.split(/\r\n|\r|\n/), { source: 'text', ...(repair !== undefined ? { repair } : {}) }),
     'report:create': async ({ id }) => {
       const exam = examinations.get(id, officer);

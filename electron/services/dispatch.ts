@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
 import { api, type Api, type Channel, type Response } from '../contract/api.contract';
 import type { ErrorDto } from '../contract/errors';
+import { DeviceError } from '../../native/protocol';
 
 export type Handlers = { [C in Channel]: (request: z.output<Api[C]['request']>) => Promise<Response<C>> };
 
@@ -22,7 +23,11 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   return handler(parsed.data);
 }
 
+/** Device bridge error kinds (native/protocol.ts) as the contract's error kinds. */
+const DEVICE_KINDS: Record<string, ErrorDto['kind']> = { InvalidInput: 'InvalidInput', NotFound: 'NotFound', DeviceBusy: 'Busy' };
+
 export function toErrorDto(err: unknown): ErrorDto {
   if (err instanceof LoupeError) return err.toDto();
+  if (err instanceof DeviceError) return { kind: DEVICE_KINDS[err.kind] ?? 'DeviceError', message: err.message };
   return { kind: 'Internal', message: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
 }

@@ -5,9 +5,13 @@ import type { DeviceStatus } from '../../electron/contract/device.contract';
 import { toUiError, type UiErrorKind } from '../api/api-error';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
-import { draftOf, fieldsOf, parseDraft, sameDraft, type Draft, type Field } from './setting-fields';
+import { draftOf, fieldsOf, parseDraft, sameDraft, withLabels, type Draft, type Field } from './setting-fields';
 
 type Outcome = { kind: 'saved' } | { kind: 'error'; error: { kind: UiErrorKind | null; message: string } } | null;
+
+// Kinds whose cause lies outside the form: their own next step. Any other refusal is about the
+// settings themselves (the device bridge reports invalid values and unusable devices alike).
+const OWN_NEXT_STEP: readonly UiErrorKind[] = ['Network', 'Unauthorized', 'Busy', 'NotSignedIn'];
 
 function SettingInput({ field, value, id, testId, describedBy, onChange }: {
   field: Field;
@@ -75,7 +79,8 @@ export function DeviceSettingsCard({ device }: { device: DeviceStatus }) {
       setEdits(null);
       setOutcome({ kind: 'saved' });
     } catch (e) {
-      setOutcome({ kind: 'error', error: toUiError(e) });
+      const error = toUiError(e);
+      setOutcome({ kind: 'error', error: { kind: error.kind, message: withLabels(error.message, fields) } });
     } finally {
       setSaving(false);
     }
@@ -123,9 +128,11 @@ export function DeviceSettingsCard({ device }: { device: DeviceStatus }) {
           </div>
           <div className="device-card__actions">
             {outcome?.kind === 'error' && (
-              <div className="device-card__error" id={errorId} role="alert" data-testid={`device-settings-error-${device.id}`} data-kind={outcome.error.kind ?? 'InvalidInput'}>
+              <div className="device-card__error" id={errorId} role="alert" data-testid={`device-settings-error-${device.id}`} data-kind={outcome.error.kind ?? 'form'}>
                 <strong>{t('devices.error.failed')}</strong> {outcome.error.message}
-                {outcome.error.kind && <span className="device-card__next"> {t(`error.next.${outcome.error.kind}`)}</span>}
+                <span className="device-card__next">
+                  {' '}{outcome.error.kind && OWN_NEXT_STEP.includes(outcome.error.kind) ? t(`error.next.${outcome.error.kind}`) : t('devices.error.next')}
+                </span>
               </div>
             )}
             {outcome?.kind === 'saved' && !dirty && (

@@ -85,6 +85,12 @@ export function parseDraft(fields: Field[], draft: Draft): Parsed {
   return { ok: true, settings };
 }
 
+/** A refusal from the device names settings by key (`baudRate: too small`): use the labels. */
+export function withLabels(message: string, fields: Field[]): string {
+  const escape = (key: string) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return fields.reduce((text, f) => text.replace(new RegExp(`\\b${escape(f.key)}\\b(?=:)`, 'g'), f.label), message);
+}
+
 export function sameDraft(a: Draft, b: Draft): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => a[k] === b[k]);

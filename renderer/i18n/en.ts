@@ -147,6 +147,7 @@ export const en = {
   'devices.hint.disabled': 'Not set up yet. Fill in the settings below and save.',
   'devices.error.notNumber': '{field}: enter a number.',
   'devices.error.failed': 'The settings were not saved.',
+  'devices.error.next': 'Correct the settings above, then save again.',
   'devices.setting.folder': 'Folder watched for new scans',
   'devices.setting.settleMs': 'Wait after the last file change (ms)',
   'devices.setting.path': 'Serial port',
