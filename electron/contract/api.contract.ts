@@ -12,6 +12,7 @@ import {
   OfficerSchema,
 } from './examination.contract';
 import { MrzReadingSchema } from './mrz.contract';
+import { DocumentClassSchema, ReferenceSummarySchema } from './reference.contract';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -26,6 +27,8 @@ export const api = {
       transport: z.enum(['electron', 'host']),
       /** Prefix for image URLs: `${imageBase}${hash}` (custom protocol or token-checked host URL). */
       imageBase: z.string(),
+      /** Prefix for reference images: `${referenceBase}${classId}/${light}`. */
+      referenceBase: z.string(),
     }),
   },
   'session:signIn': { request: OfficerSchema.strict(), response: OfficerSchema },
@@ -65,6 +68,12 @@ export const api = {
     request: z.object({ text: z.string().max(1000), repair: z.boolean().optional() }).strict(),
     response: MrzReadingSchema,
   },
+
+  'reference:list': { request: Empty, response: z.array(ReferenceSummarySchema) },
+  'reference:get': { request: Id, response: z.object({ cls: DocumentClassSchema, source: z.enum(['builtin', 'user']) }) },
+  /** Saves an edited class (zones, expectations, notes) into the user library; images stay as they are. */
+  'reference:save': { request: z.object({ cls: DocumentClassSchema }).strict(), response: ReferenceSummarySchema },
+  'reference:retire': { request: Id, response: ReferenceSummarySchema },
 
   /** Renders the PDF report; returns a URL the renderer can open or download. */
   'report:create': { request: Id, response: z.object({ url: z.string(), fileName: z.string(), bytes: z.number().int() }) },

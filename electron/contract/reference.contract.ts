@@ -71,3 +71,15 @@ export const DocumentClassSchema = z
   })
   .strict();
 export type DocumentClass = z.infer<typeof DocumentClassSchema>;
+
+export const ReferenceSummarySchema = z.object({
+  id: z.string(),
+  issuer: z.string().nullable(),
+  documentType: z.string(),
+  series: z.string(),
+  format: MrzFormatSchema,
+  status: z.enum(['active', 'retired']),
+  source: z.enum(['builtin', 'user']),
+  version: z.number().int(),
+});
+export type ReferenceSummary = z.infer<typeof ReferenceSummarySchema>;

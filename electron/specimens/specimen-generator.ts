@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { MRZ_FORMATS, type MrzFormat } from '../contract/mrz.contract';
 import { DegradeLevelSchema, SpecimenTruthSchema, type DegradeLevel, type SpecimenTruth } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
+import { checkForgery, type ForgeryOption } from './forgery-kinds';
 import { renderSpecimen, validateDpi, DEFAULT_DPI, type RenderedSpecimen } from './specimen-renderer';
 
 export interface GenerateOptions {
@@ -14,6 +15,8 @@ export interface GenerateOptions {
   format?: MrzFormat;
   degrade?: DegradeLevel;
   dpi?: number;
+  /** Forged documents of this kind ('any': every kind in turn) instead of genuine ones. */
+  forgery?: ForgeryOption;
   onProgress?: (done: number, total: number, id: string) => void;
 }
 
@@ -35,6 +38,7 @@ function checkOptions(opts: GenerateOptions): void {
   if (opts.format) checkFormat(opts.format);
   if (opts.degrade) checkDegrade(opts.degrade);
   validateDpi(opts.dpi ?? DEFAULT_DPI);
+  if (opts.forgery) checkForgery(opts.forgery);
 }
 
 /**
@@ -75,7 +79,7 @@ export async function generateSpecimens(opts: GenerateOptions): Promise<Specimen
   const dir = prepareOutDir(opts.outDir);
   const truths: SpecimenTruth[] = [];
   for (let index = 0; index < opts.count; index++) {
-    const rendered = await renderSpecimen(opts.seed, index, { format: opts.format, degrade: opts.degrade, dpi: opts.dpi });
+    const rendered = await renderSpecimen(opts.seed, index, { format: opts.format, degrade: opts.degrade, dpi: opts.dpi, forgery: opts.forgery });
     writeSpecimen(dir, rendered);
     truths.push(rendered.truth);
     opts.onProgress?.(index + 1, opts.count, rendered.truth.id);

@@ -1,5 +1,5 @@
 // Ground-truth regions of a specimen page, in pixels of the undegraded page at the render dpi.
-import type { SpecimenRegion } from '../contract/specimen.contract';
+import type { Box, SpecimenRegion } from '../contract/specimen.contract';
 import { estimateTextWidth, type PageLayout, type Rect } from './page-layout';
 import type { SpecimenDesign, VizField } from './specimen-designs';
 import { valueFontSize } from './specimen-svg';
@@ -19,16 +19,19 @@ export function textBox(x: number, baseline: number, size: number, width: number
   return { x: x - 0.2, y: baseline - size * 0.97, w: width + 0.4, h: size * 1.22 };
 }
 
+/** A millimetre rectangle as a pixel box of the page at `dpi`, clipped to the page. */
+export function pageBoxPx(r: Rect, layout: PageLayout, dpi: number): Box {
+  const k = dpi / 25.4;
+  const x = Math.max(0, Math.round(r.x * k));
+  const y = Math.max(0, Math.round(r.y * k));
+  const right = Math.min(Math.round(layout.widthMm * k), Math.round((r.x + r.w) * k));
+  const bottom = Math.min(Math.round(layout.heightMm * k), Math.round((r.y + r.h) * k));
+  return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
+}
+
 export function buildRegions(input: RegionInputs): SpecimenRegion[] {
   const { design, layout, dpi } = input;
-  const k = dpi / 25.4;
-  const px = (r: Rect) => {
-    const x = Math.max(0, Math.round(r.x * k));
-    const y = Math.max(0, Math.round(r.y * k));
-    const right = Math.min(Math.round(layout.widthMm * k), Math.round((r.x + r.w) * k));
-    const bottom = Math.min(Math.round(layout.heightMm * k), Math.round((r.y + r.h) * k));
-    return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
-  };
+  const px = (r: Rect): Box => pageBoxPx(r, layout, dpi);
   const regions: SpecimenRegion[] = [];
   const add = (id: string, kind: SpecimenRegion['kind'], r: Rect, ref?: string): void => {
     regions.push(ref === undefined ? { id, kind, box: px(r) } : { id, kind, box: px(r), ref });

@@ -3,7 +3,7 @@
 import '../imaging/font-setup';
 import sharp from 'sharp';
 import { MRZ_FORMATS, type MrzFormat } from '../contract/mrz.contract';
-import type { DegradeLevel, Light, SpecimenTruth } from '../contract/specimen.contract';
+import type { DegradeLevel, ForgeryKind, Light, SpecimenTruth } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
 import { applyDegradation, planDegradation } from './capture-degrade';
 import { ensureSpecimenFonts } from '../imaging/font-setup';
@@ -14,6 +14,9 @@ import { layoutPage, type PageLayout } from './page-layout';
 import { createRng, deriveSeed } from './prng';
 import type { RawImage } from './projective-warp';
 import { designById, designsForFormat, type SpecimenDesign, type VizField } from './specimen-designs';
+import { exclusiveCodes, otherSeriesPair, resolveForgeryKind, unsupportedReason, type ForgeryOption } from './forgery-kinds';
+import { planForgery, type ForgeryPlan } from './forgery-plan';
+import { resolveAffected, soften } from './forgery-render';
 import { buildRegions } from './specimen-regions';
 import { buildSvg, makeSignature, type PageContent } from './specimen-svg';
 import { vizDate } from './specimen-dates';
@@ -27,6 +30,8 @@ export interface RenderOptions {
   degrade?: DegradeLevel;
   /** Render resolution, 300..600 (default 300). */
   dpi?: number;
+  /** Render a forgery of this kind ('any': cycle over the kinds the design supports) instead of a genuine page. */
+  forgery?: ForgeryOption;
 }
 
 export interface SpecimenImage {
@@ -42,8 +47,9 @@ export interface RenderedSpecimen {
 export const DEFAULT_DPI = 300;
 const LIGHTS: Light[] = ['white', 'ir', 'uv'];
 
-export function specimenId(seed: number, index: number): string {
-  return `spc-${seed}-${String(index).padStart(4, '0')}`;
+/** `spc-…` for genuine specimens, `spf-…` for forged ones, so both can share a folder. */
+export function specimenId(seed: number, index: number, forged = false): string {
+  return `${forged ? 'spf' : 'spc'}-${seed}-${String(index).padStart(4, '0')}`;
 }
 
 export function validateDpi(dpi: number): number {
@@ -68,7 +74,10 @@ function chooseDesign(seed: number, index: number, opts: RenderOptions): Specime
     if (opts.format && design.format !== opts.format) throw new LoupeError('InvalidInput', `design '${design.id}' is ${design.format}, not ${opts.format}`);
     return design;
   }
-  const format = opts.format ?? (MRZ_FORMATS[index % MRZ_FORMATS.length] as MrzFormat);
+  // A forgery of one kind cycles only over the layouts that kind can be made on.
+  const kind = opts.forgery && opts.forgery !== 'any' ? opts.forgery : null;
+  const formats = kind ? MRZ_FORMATS.filter((f) => designsForFormat(f).some((d) => unsupportedReason(kind, d) === null)) : MRZ_FORMATS;
+  const format = opts.format ?? (formats[index % formats.length] as MrzFormat);
   const designs = designsForFormat(format);
   return designs[deriveSeed(seed, index, 'design') % designs.length] as SpecimenDesign;
 }
@@ -114,12 +123,18 @@ export async function renderSpecimen(seed: number, index: number, opts: RenderOp
   ensureSpecimenFonts();
   const dpi = validateDpi(opts.dpi ?? DEFAULT_DPI);
   const level = opts.degrade ?? 'none';
-  const design = chooseDesign(seed, index, opts);
+  const chosen = chooseDesign(seed, index, opts);
+  const kind: ForgeryKind | null = opts.forgery ? resolveForgeryKind(opts.forgery, chosen, index) : null;
+  // A forgery draws its own choices from a separate stream: the holder stays the genuine one.
+  const forgeryRng = createRng(deriveSeed(seed, index, 'forgery', kind ?? ''));
+  const series = kind === 'other-series' ? otherSeriesPair(chosen) : null;
+  const design = series?.page ?? chosen;
   const { layout, pattern } = designGeometry(design);
   const rng = createRng(deriveSeed(seed, index, 'document'));
-  const data = generateHolder(rng, design.format, design.documentCodes);
-  const mrz = encodeMrz(design.format, data);
-  const printed = printedValues(data, design);
+  const data = generateHolder(rng, design.format, (series?.claimed ?? design).documentCodes);
+  if (series) data.documentCode = forgeryRng.pick(exclusiveCodes(series.claimed, series.page)).padEnd(2, '<');
+  let mrz = encodeMrz(design.format, data);
+  let printed = printedValues(data, design);
   const page = { x: 0, y: 0, w: layout.widthMm, h: layout.heightMm };
   const fibres = makeFibres(rng, page, design.uv.fibreCount, design.uv.fibres);
   const numberSize = 2.6 * (layout.heightMm / 88);
@@ -128,7 +143,7 @@ export async function renderSpecimen(seed: number, index: number, opts: RenderOp
     : null;
   const widthPx = Math.round((layout.widthMm / 25.4) * dpi);
   const heightPx = Math.round((layout.heightMm / 25.4) * dpi);
-  const content: PageContent = {
+  let content: PageContent = {
     design,
     layout,
     pattern,
@@ -141,8 +156,15 @@ export async function renderSpecimen(seed: number, index: number, opts: RenderOp
     widthPx,
     heightPx,
   };
+  let plan: ForgeryPlan | null = null;
+  if (kind) {
+    plan = planForgery({ kind, rng: forgeryRng, design, claimed: series?.claimed ?? design, data, mrz, content });
+    ({ content, mrz } = plan);
+    printed = content.printed;
+  }
   const raws = await Promise.all(LIGHTS.map((light) => rasterise(buildSvg(light, content), light)));
   let images: Record<Light, RawImage> = { white: raws[0] as RawImage, ir: raws[1] as RawImage, uv: raws[2] as RawImage };
+  if (plan?.soften) images = { ...images, white: await soften(images.white, plan.soften), ir: await soften(images.ir, plan.soften) };
   let degradation: SpecimenTruth['degradation'] = { level: 'none', applied: [], output: { widthPx, heightPx, dpi } };
   let jpegQuality: number | null = null;
   if (level !== 'none') {
@@ -152,11 +174,12 @@ export async function renderSpecimen(seed: number, index: number, opts: RenderOp
     jpegQuality = plan.jpegQuality;
     degradation = { level, applied: result.applied, output: result.output };
   }
-  const id = specimenId(seed, index);
+  const id = specimenId(seed, index, kind !== null);
   const ext = jpegQuality === null ? 'png' : 'jpg';
   const encoded = await Promise.all(LIGHTS.map((light) => encode(images[light], degradation.output.dpi, jpegQuality)));
   const files = Object.fromEntries(LIGHTS.map((light, i) => [light, { fileName: `${id}_${light}.${ext}`, data: encoded[i] as Buffer }])) as Record<Light, SpecimenImage>;
 
+  const regions = buildRegions({ design, layout, printed, fibres, uvNumber, dpi });
   const truth: SpecimenTruth = {
     schema: 'loupe.specimen/1',
     id,
@@ -169,9 +192,18 @@ export async function renderSpecimen(seed: number, index: number, opts: RenderOp
     printed: printed as Record<string, string>,
     mrzFields: mrz.fields,
     mrz: { lines: mrz.lines },
-    regions: buildRegions({ design, layout, printed, fibres, uvNumber, dpi }),
+    regions,
     images: { white: files.white.fileName, ir: files.ir.fileName, uv: files.uv.fileName },
     degradation,
   };
+  if (kind && plan) {
+    truth.forgery = {
+      kind,
+      description: plan.description,
+      expectedChecks: plan.expectedChecks,
+      affected: resolveAffected(plan.affected, regions, layout, dpi),
+      ...(series ? { claimedDesign: series.claimed.id } : {}),
+    };
+  }
   return { truth, images: files };
 }

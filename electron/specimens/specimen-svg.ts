@@ -31,6 +31,26 @@ export interface PageContent {
   uvNumber: { x: number; y: number; size: number; text: string } | null;
   widthPx: number;
   heightPx: number;
+  /** Deviations from the design's genuine print (forged specimens only). */
+  variant?: PrintVariant;
+}
+
+/** How a forged page is printed differently from the genuine design; absent = genuine. */
+export interface PrintVariant {
+  /** UV colour of an ordinary, brightener-laden substrate; the planned UV features are then absent. */
+  uvPaper?: string;
+  /** The MRZ ink as seen under B900 infrared (genuine: carbon black, absorbing). */
+  mrzIrInk?: string;
+  /** The MRZ's typeface, size and cell pitch (genuine: OCR-B size 1 at 2.54 mm). */
+  mrzType?: { family: string; centreEm: number; fontSize: number; pitch: number; left: number };
+  /** Zones the design prints in IR-absorbing ink but this page has in IR-transparent ink. */
+  irMissing?: { fields: VizField[]; band: boolean; portrait: boolean };
+  /** Ink of individual VIZ values in white light (a re-printed field rarely matches the original ink). */
+  valueInk?: Partial<Record<VizField, string>>;
+  /** SVG drawn just before the VIZ values, per light (e.g. an erased patch). */
+  underlay?: Partial<Record<Light, string>>;
+  /** SVG drawn last, per light (e.g. a pasted photo). */
+  overlay?: Partial<Record<Light, string>>;
 }
 
 export function valueFontSize(slot: FieldSlot, text: string): number {
@@ -64,6 +84,8 @@ function values(c: PageContent, fill: (field: VizField) => string | null): strin
 
 function mrz(c: PageContent, fill: string): string {
   const m = c.layout.mrz;
+  const t = c.variant?.mrzType;
+  if (t) return c.mrzLines.map((line, i) => mrzLineText(line, t.left, m.baselines[i] as number, t.pitch, t.fontSize, fill, t)).join('');
   return c.mrzLines.map((line, i) => mrzLineText(line, m.left, m.baselines[i] as number, m.pitch, m.fontSize, fill)).join('');
 }
 
@@ -111,25 +133,31 @@ function white(c: PageContent): string {
   out += silhouette(layout.portrait, portraitInks);
   out += ghostScreen(c, portraitInks, p.paper);
   for (const slot of layout.slots) out += svgText(slot.labelX, slot.labelY, slot.labelSize, slot.label, { fill: p.label });
-  out += values(c, () => '#1a1a1c');
+  const v = c.variant;
+  out += v?.underlay?.white ?? '';
+  out += values(c, (field) => v?.valueInk?.[field] ?? '#1a1a1c');
   out += `<path d="M${layout.signature.x} ${layout.signature.y + layout.signature.h * 0.82}h${layout.signature.w}" stroke="${p.label}" stroke-width="0.12"/>`;
   out += `<path d="${c.signature}" fill="none" stroke="#1b2a6b" stroke-width="0.25" stroke-linecap="round"/>`;
   out += mrz(c, '#0b0b0b');
+  out += v?.overlay?.white ?? '';
   return `${open(c)}${out}</svg>`;
 }
 
 function infrared(c: PageContent): string {
   const { layout, design } = c;
-  const irFields = new Set(design.ir.fields);
+  const v = c.variant;
+  const missing = v?.irMissing;
+  const irFields = new Set(design.ir.fields.filter((field) => !missing?.fields.includes(field)));
   let out = rect({ x: 0, y: 0, w: layout.widthMm, h: layout.heightMm }, '#f1f1f1');
-  if (layout.irBand) out += `<path d="${irBandPath(layout.irBand)}" fill="none" stroke="#6e6e6e" stroke-width="0.12"/>`;
-  if (design.ir.portrait) {
+  if (layout.irBand && !missing?.band) out += `<path d="${irBandPath(layout.irBand)}" fill="none" stroke="#6e6e6e" stroke-width="0.12"/>`;
+  if (design.ir.portrait && !missing?.portrait) {
     const inks: PortraitInks = { background: '#e2e2e2', figure: '#6a6a6a', hair: '#4a4a4a' };
     out += silhouette(layout.portrait, inks);
     out += ghostScreen(c, inks, '#f1f1f1');
   }
   out += values(c, (field) => (irFields.has(field) ? '#202020' : null));
-  out += mrz(c, '#141414');
+  out += mrz(c, v?.mrzIrInk ?? '#141414');
+  out += v?.overlay?.ir ?? '';
   return `${open(c)}${out}</svg>`;
 }
 
@@ -141,8 +169,30 @@ function glow(d: string, colour: string, width: number): string {
   );
 }
 
+/** Scales an sRGB hex colour: printed inks absorb UV, so print on a glowing substrate looks darker. */
+function shade(hex: string, k: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const ch = (v: number) => Math.max(0, Math.min(255, Math.round(v * k))).toString(16).padStart(2, '0');
+  return `#${ch((n >> 16) & 255)}${ch((n >> 8) & 255)}${ch(n & 255)}`;
+}
+
+/** Ordinary office paper under UV: the brighteners glow blue-white, every printed ink quenches it, no feature glows. */
+function ultravioletOrdinary(c: PageContent, paper: string): string {
+  const { layout } = c;
+  let out = rect({ x: 0, y: 0, w: layout.widthMm, h: layout.heightMm }, paper);
+  for (const s of c.pattern) out += `<path d="${s.d}" fill="none" stroke="${shade(paper, 0.8)}" stroke-width="${s.width}"/>`;
+  out += rect(layout.header, shade(paper, 0.3));
+  out += silhouette(layout.portrait, { background: shade(paper, 0.78), figure: shade(paper, 0.42), hair: shade(paper, 0.3) });
+  if (layout.ghost) out += silhouette(layout.ghost, { background: shade(paper, 0.9), figure: shade(paper, 0.7), hair: shade(paper, 0.6) });
+  out += `<path d="${c.signature}" fill="none" stroke="${shade(paper, 0.45)}" stroke-width="0.25" stroke-linecap="round"/>`;
+  out += values(c, () => shade(paper, 0.18));
+  out += mrz(c, shade(paper, 0.12));
+  return `${open(c)}${out}${c.variant?.overlay?.uv ?? ''}</svg>`;
+}
+
 function ultraviolet(c: PageContent): string {
   const { layout, design } = c;
+  if (c.variant?.uvPaper) return ultravioletOrdinary(c, c.variant.uvPaper);
   let out = rect({ x: 0, y: 0, w: layout.widthMm, h: layout.heightMm }, UV_PAPER);
   out += rect(layout.header, '#171229');
   out += silhouette(layout.portrait, { background: '#19142f', figure: '#130f25', hair: '#0f0c1e' });
@@ -159,6 +209,7 @@ function ultraviolet(c: PageContent): string {
   }
   out += values(c, () => UV_PRINT);
   out += mrz(c, UV_PRINT);
+  out += c.variant?.overlay?.uv ?? '';
   return `${open(c)}${out}</svg>`;
 }
 

@@ -34,9 +34,17 @@ export function svgText(x: number, y: number, size: number, content: string, sty
  * One <text> per character: librsvg ignores per-glyph x lists and would set the glyphs at the font's
  * own advance (0.725 em ≈ 2.44 mm), not at the ICAO pitch.
  */
-export function mrzLineText(line: string, left: number, baseline: number, pitch: number, fontSize: number, fill: string): string {
-  const glyphs = Array.from(line, (c, i) => `<text x="${f(left + (i + 0.5) * pitch - OCRB_CENTRE_EM * fontSize)}" y="${f(baseline)}">${escapeXml(c)}</text>`).join('');
-  return `<g font-family="${OCRB_FONT}" font-size="${f(fontSize)}" fill="${fill}">${glyphs}</g>`;
+export function mrzLineText(
+  line: string,
+  left: number,
+  baseline: number,
+  pitch: number,
+  fontSize: number,
+  fill: string,
+  face: { family: string; centreEm: number } = { family: OCRB_FONT, centreEm: OCRB_CENTRE_EM },
+): string {
+  const glyphs = Array.from(line, (c, i) => `<text x="${f(left + (i + 0.5) * pitch - face.centreEm * fontSize)}" y="${f(baseline)}">${escapeXml(c)}</text>`).join('');
+  return `<g font-family="${face.family}" font-size="${f(fontSize)}" fill="${fill}">${glyphs}</g>`;
 }
 
 export function rect(r: Rect, fill: string, extra = ''): string {

@@ -4,13 +4,15 @@ import type { Command } from '../command';
 import { LoupeError } from '../../common/loupe-error';
 import type { MrzFormat } from '../../contract/mrz.contract';
 import type { DegradeLevel } from '../../contract/specimen.contract';
+import { FORGERY_KINDS } from '../../contract/specimen.contract';
+import { checkForgery } from '../../specimens/forgery-kinds';
 import { checkDegrade, checkFormat, generateSpecimens } from '../../specimens/specimen-generator';
 
 export interface SpecimenSummary {
   outDir: string;
   seed: number;
   count: number;
-  specimens: { id: string; format: MrzFormat; design: string; truth: string; images: { white: string; ir: string; uv: string } }[];
+  specimens: { id: string; format: MrzFormat; design: string; forgery?: string; truth: string; images: { white: string; ir: string; uv: string } }[];
 }
 
 function integer(value: unknown, name: string, fallback: number): number {
@@ -25,10 +27,12 @@ export const specimenCommand: Command<SpecimenSummary> = {
   summary: 'generate synthetic specimen documents (white/IR/UV images + truth JSON)',
   usage: [
     'usage: loupe specimen --out DIR [--count N] [--seed S] [--format TD1|TD2|TD3|MRVA|MRVB]',
-    '                      [--degrade none|light|heavy] [--dpi 300..600] [--json]',
+    '                      [--degrade none|light|heavy] [--dpi 300..600] [--forgery KIND|any] [--json]',
     '',
     'Writes <id>_white, <id>_ir, <id>_uv images (.png, or .jpg when degraded) and <id>.truth.json per document.',
     'Same seed, same output. Without --format the layouts alternate.',
+    `--forgery makes forged documents (ids spf-…) with truth.forgery naming the checks that must fire:`,
+    `  ${FORGERY_KINDS.join(', ')}; 'any' cycles through the kinds each layout supports.`,
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o' },
@@ -37,6 +41,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
     format: { type: 'string' },
     degrade: { type: 'string' },
     dpi: { type: 'string' },
+    forgery: { type: 'string' },
   },
   async run(args, io) {
     const { values } = args;
@@ -46,6 +51,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
     const dpi = integer(values.dpi, 'dpi', 300);
     const format = typeof values.format === 'string' ? checkFormat(values.format) : undefined;
     const degrade: DegradeLevel | undefined = typeof values.degrade === 'string' ? checkDegrade(values.degrade) : undefined;
+    const forgery = typeof values.forgery === 'string' ? checkForgery(values.forgery) : undefined;
     const truths = await generateSpecimens({
       outDir: values.out,
       count,
@@ -53,6 +59,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
       format,
       degrade,
       dpi,
+      forgery,
       onProgress: (done, total, id) => io.progress(`specimen ${done}/${total} ${id}`),
     });
     const outDir = resolve(values.out);
@@ -64,6 +71,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
         id: t.id,
         format: t.format,
         design: t.design,
+        ...(t.forgery ? { forgery: t.forgery.kind } : {}),
         truth: join(outDir, `${t.id}.truth.json`),
         images: { white: join(outDir, t.images.white), ir: join(outDir, t.images.ir), uv: join(outDir, t.images.uv) },
       })),
@@ -73,6 +81,8 @@ export const specimenCommand: Command<SpecimenSummary> = {
     const byFormat = new Map<string, number>();
     for (const s of result.specimens) byFormat.set(s.format, (byFormat.get(s.format) ?? 0) + 1);
     const mix = [...byFormat].map(([f, n]) => `${f}×${n}`).join(', ');
-    return `wrote ${result.count} specimen${result.count === 1 ? '' : 's'} (${mix}) to ${result.outDir}`;
+    const forged = result.specimens.filter((s) => s.forgery).length;
+    const kinds = forged ? `, ${forged} forged` : '';
+    return `wrote ${result.count} specimen${result.count === 1 ? '' : 's'} (${mix}${kinds}) to ${result.outDir}`;
   },
 };

@@ -29,6 +29,23 @@ describe('loupe specimen', () => {
     }
   });
 
+  it('--forgery writes forged documents whose truth names the kind and the checks', () => {
+    const out = join(temp, 'forged');
+    const r = loupe('--out', out, '--count', '2', '--seed', '5', '--format', 'TD1', '--forgery', 'mrz-non-b900', '--degrade', 'light', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as { specimens: { id: string; forgery?: string; truth: string }[] };
+    expect(summary.specimens.map((s) => s.id)).toEqual(['spf-5-0000', 'spf-5-0001']);
+    for (const s of summary.specimens) {
+      expect(s.forgery).toBe('mrz-non-b900');
+      const truth = SpecimenTruthSchema.parse(JSON.parse(readFileSync(s.truth, 'utf8')));
+      expect(truth.forgery?.expectedChecks).toEqual(['mrz.b900']);
+      expect(truth.degradation.level).toBe('light');
+    }
+    const human = loupe('--out', join(temp, 'mixed'), '--count', '3', '--seed', '5', '--forgery', 'any');
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).toMatch(/wrote 3 specimens \(.*3 forged\)/);
+  });
+
   it.each([
     [['--out', join(temp, 'x'), '--count', '0'], /--count must be a positive integer/],
     [['--out', join(temp, 'x'), '--count', 'many'], /--count must be an integer/],
@@ -37,6 +54,8 @@ describe('loupe specimen', () => {
     [['--out', join(temp, 'x'), '--dpi', '150'], /--dpi must be between 300 and 600/],
     [['--out', '/proc/loupe-nope/out'], /cannot write to output directory/],
     [['--count', '1'], /--out DIR is required/],
+    [['--out', join(temp, 'x'), '--forgery', 'bogus'], /unknown forgery 'bogus'/],
+    [['--out', join(temp, 'x'), '--forgery', 'other-series', '--format', 'TD1'], /other-series.*TD1 has only harbor-td1/],
   ])('rejects %j with one line on stderr', (args, message) => {
     const r = loupe(...(args as string[]));
     expect(r.code).toBe(2);

@@ -1,0 +1,108 @@
+// VIZ ↔ MRZ consistency (ICAO 9303 Part 3 §4: the MRZ repeats the VIZ data). A data alteration
+// made in one zone but not the other shows up here. Two modes:
+//  - identified document: each class field zone is mapped into the capture and read on its own;
+//  - unidentified: the page above the MRZ is read once and each MRZ value is searched in it.
+// A field is a mismatch only when a value was read and differs; unread fields never fail.
+import type { CheckResult, Evidence } from '../../contract/examination.contract';
+import type { Box } from '../../contract/specimen.contract';
+import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
+import { missingInput, notPerformed, type CheckMeta } from './check-result';
+import { bestOccurrence, mrzSpellings, tolerance, vizDates } from './viz-compare';
+import { pageAboveMrz, stackFieldCrops } from './viz-crops';
+import { compareZoneField, describe, VIZ_FIELDS, type FieldComparison } from './viz-field-compare';
+import { recognizeVizLines } from './viz-ocr';
+
+const META: CheckMeta = { id: CHECK_IDS.vizMrz, title: 'Printed data (VIZ) matches the MRZ', layer: 'data-integrity' };
+const EXPECTED = 'surname, given names, document number, dates of birth and expiry, sex and nationality printed as in the MRZ';
+/** Fewer fields than this read and agreeing: the comparison is too thin to call a pass. */
+const MIN_MATCHES = 3;
+
+function mrzValues(input: CheckInput): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const f of VIZ_FIELDS) {
+    const v = input.mrz?.fields[f];
+    if (v !== null && v !== undefined && v !== '') values.set(f, v);
+  }
+  return values;
+}
+
+async function byZones(input: CheckInput, values: Map<string, string>): Promise<FieldComparison[] | null> {
+  const stacked = await stackFieldCrops(input, [...values.keys()]);
+  if (!stacked) return null;
+  const lines = await recognizeVizLines(stacked.png);
+  return stacked.crops.map((crop) => {
+    const text = lines
+      .filter((l) => (l.y0 + l.y1) / 2 >= crop.top && (l.y0 + l.y1) / 2 <= crop.bottom)
+      .map((l) => l.text)
+      .join(' ');
+    return { ...compareZoneField(crop.field, values.get(crop.field)!, text), region: crop.box };
+  });
+}
+
+async function byPageText(input: CheckInput, values: Map<string, string>): Promise<FieldComparison[] | null> {
+  const area = await pageAboveMrz(input);
+  if (!area) return null;
+  const lines = await recognizeVizLines(area.png);
+  const text = lines.map((l) => l.text).join('\n');
+  const lineBox = (needle: string): Box | undefined => {
+    const l = lines.find((x) => x.text.toUpperCase().includes(needle.toUpperCase()));
+    return l ? { x: area.box.x + l.x0, y: area.box.y + l.y0, w: l.x1 - l.x0, h: l.y1 - l.y0 } : undefined;
+  };
+  const dates = vizDates(text).sort((a, b) => dateKey(a.yymmdd) - dateKey(b.yymmdd));
+  const out: FieldComparison[] = [];
+  for (const [field, mrz] of values) {
+    const base = { field, mrz, viz: null };
+    if (field === 'birthDate' || field === 'expiryDate') {
+      if (dates.some((d) => d.yymmdd === mrz)) out.push({ ...base, verdict: 'match' });
+      else if (dates.length >= 2) {
+        // Birth is the earliest date on a document, expiry the latest: that date was read and differs.
+        const d = field === 'birthDate' ? dates[0]! : dates[dates.length - 1]!;
+        out.push({ ...base, viz: d.raw, verdict: 'mismatch', ...(lineBox(d.raw.split(' ')[0]!) ? { region: lineBox(d.raw.split(' ')[0]!)! } : {}) });
+      } else out.push({ ...base, verdict: 'unread' });
+      continue;
+    }
+    if (field === 'sex' || field === 'nationality') {
+      out.push({ ...base, verdict: 'skipped' });
+      continue;
+    }
+    const spellings = field === 'documentNumber' ? [mrz.replace(/</g, '')] : [mrz];
+    const best = spellings.map((s) => bestOccurrence(text, s)).sort((a, b) => a.distance - b.distance)[0]!;
+    const ok = best.distance <= (field === 'documentNumber' ? 0 : tolerance(mrz)) || (field !== 'documentNumber' && mrzSpellings(best.found).some((s) => s === mrz));
+    out.push({ ...base, viz: best.found || null, verdict: ok ? 'match' : 'unread' });
+  }
+  return out;
+}
+
+/** YYMMDD → sortable number; two-digit years below 50 read as 20xx (expiry), others as 19xx. */
+function dateKey(yymmdd: string): number {
+  const yy = Number(yymmdd.slice(0, 2));
+  return (yy < 50 ? 2000 + yy : 1900 + yy) * 10000 + Number(yymmdd.slice(2));
+}
+
+export async function runVizMrzConsistency(input: CheckInput): Promise<CheckResult> {
+  const missing = missingInput(input, ['white'], false) ?? (!input.mrz || input.mrz.format === null ? 'no machine readable zone was read' : null);
+  if (missing) return notPerformed(META, EXPECTED, missing);
+  const values = mrzValues(input);
+  const zoned = await byZones(input, values);
+  const mode = zoned ? 'field zones of the identified class' : 'text of the page above the MRZ';
+  const results = zoned ?? (await byPageText(input, values));
+  if (!results) return notPerformed(META, EXPECTED, 'the document is not identified and the MRZ position is unknown, so the printed fields cannot be located');
+  const mismatches = results.filter((r) => r.verdict === 'mismatch');
+  const matches = results.filter((r) => r.verdict === 'match');
+  const unread = results.filter((r) => r.verdict === 'unread');
+  if (!mismatches.length && !matches.length) return notPerformed(META, EXPECTED, `none of the printed fields could be read (${mode})`);
+  const status = mismatches.length ? 'fail' : matches.length >= MIN_MATCHES ? 'pass' : 'warn';
+  const light = 'white' as const;
+  const evidence: Evidence[] = mismatches.map((m) => ({ light, ...(m.region ? { region: m.region } : {}), note: describe(m) }));
+  const measured = `${results.map(describe).join('; ')} (read from the ${mode})`;
+  const explanation =
+    status === 'fail'
+      ? `${mismatches.map(describe).join('; ')}. The printed data and the MRZ disagree: one of them has been altered (or the page substituted). Read the highlighted field on the document and compare it with the MRZ by eye before deciding.`
+      : status === 'pass'
+        ? `The printed fields that could be read agree with the MRZ${unread.length ? `; not read: ${unread.map((u) => u.field).join(', ')}` : ''}.`
+        : `Only ${matches.length} printed field(s) could be read and compared; compare the remaining fields with the MRZ by eye (${[...unread].map((u) => u.field).join(', ') || 'none read'}).`;
+  return { id: META.id, title: META.title, layer: META.layer, status, measured, expected: EXPECTED, evidence, explanation };
+}
+
+
+export const vizMrzConsistencyCheck: Check = { id: META.id, title: META.title, needs: { lights: ['white'], identified: false, mrz: true }, run: runVizMrzConsistency };

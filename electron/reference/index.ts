@@ -1,0 +1,8 @@
+// Public API of the reference library.
+export { openReferenceLibrary, documentCodeMatches, ReferenceLibrary, type CandidateQuery, type ClassSummary, type LibraryOptions, type LibraryProblem, type LoadedClass } from './reference-library';
+export { exportPackage, importPackage, checkEntryPath, type ExportResult, type ImportResult } from './reference-package';
+export { TrustList, trustListPath, type TrustedSigner } from './trust-list';
+export { loadOrCreateStationKey, keyFingerprint, parsePublicKey, type StationKey } from './station-key';
+export { encodePackage, signPackage, decodePackage, PACKAGE_FORMAT, SIGNATURE_FORMAT, MAX_PACKAGE_BYTES } from './package-format';
+export { classFromDesign } from './class-from-design';
+export { builtinReferenceDir, userReferenceDir } from './library-paths';

@@ -1,0 +1,194 @@
+// The reference library: built-in classes shipped in assets/reference/ plus the station's user
+// library (<dataDir>/reference/). A user class overrides a built-in one with the same id unless the
+// built-in one has a higher version (a newer release of the application). Invalid folders are
+// reported in `problems()` and skipped, never fatal.
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoupeError } from '../common/loupe-error';
+import { DocumentClassSchema, type DocumentClass } from '../contract/reference.contract';
+import type { Light } from '../contract/specimen.contract';
+import type { MrzFormat } from '../contract/mrz.contract';
+import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
+import { readClassFolder } from './class-folder';
+
+export type ClassSource = 'builtin' | 'user';
+
+export interface ClassSummary {
+  id: string;
+  issuer: string | null;
+  documentType: string;
+  series: string;
+  format: MrzFormat;
+  status: DocumentClass['status'];
+  source: ClassSource;
+  version: number;
+}
+
+export interface LoadedClass {
+  cls: DocumentClass;
+  dir: string;
+  source: ClassSource;
+}
+
+export interface LibraryProblem {
+  dir: string;
+  reason: string;
+}
+
+export interface CandidateQuery {
+  format: MrzFormat;
+  /** First 1–2 characters of the MRZ (document code), e.g. 'P<', 'PD', 'I'. */
+  documentCode: string;
+  /** Issuing state from the MRZ; classes with a null issuer match any. Omitted: no issuer filter. */
+  issuer?: string | null;
+}
+
+export interface LibraryOptions {
+  builtinDir: string;
+  userDir: string;
+  /** Clock for `updatedAt` (tests pass a fixed one). */
+  now?: () => Date;
+}
+
+/** Matches a class's document code against the MRZ's: 'P' matches 'P<', 'PD', …; 'P<' only 'P<'/'P'. */
+export function documentCodeMatches(classCode: string, mrzCode: string): boolean {
+  const strip = (code: string): string => code.replace(/<+$/, '');
+  const mrz = strip(mrzCode.toUpperCase());
+  if (classCode.length === 1) return mrz.startsWith(classCode);
+  return strip(classCode) === mrz;
+}
+
+function imageExtension(data: Buffer): 'png' | 'jpg' {
+  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
+  throw new LoupeError('UnsupportedImage', 'reference images must be PNG or JPEG');
+}
+
+function scan(root: string, source: ClassSource, problems: LibraryProblem[]): LoadedClass[] {
+  if (!existsSync(root)) return [];
+  const found: LoadedClass[] = [];
+  for (const name of readdirSync(root).sort()) {
+    const dir = join(root, name);
+    if (name.startsWith('.') || !statSync(dir).isDirectory()) continue;
+    const result = readClassFolder(dir);
+    if (result.ok) found.push({ cls: result.cls, dir, source });
+    else problems.push({ dir, reason: result.reason });
+  }
+  return found;
+}
+
+export class ReferenceLibrary {
+  private classes = new Map<string, LoadedClass>();
+  private issues: LibraryProblem[] = [];
+
+  constructor(readonly options: LibraryOptions) {
+    this.reload();
+  }
+
+  get userDir(): string {
+    return this.options.userDir;
+  }
+
+  reload(): void {
+    const problems: LibraryProblem[] = [];
+    const merged = new Map<string, LoadedClass>();
+    for (const entry of scan(this.options.builtinDir, 'builtin', problems)) merged.set(entry.cls.id, entry);
+    for (const entry of scan(this.options.userDir, 'user', problems)) {
+      const builtin = merged.get(entry.cls.id);
+      if (!builtin || entry.cls.version >= builtin.cls.version) merged.set(entry.cls.id, entry);
+    }
+    this.classes = new Map([...merged].sort(([a], [b]) => a.localeCompare(b)));
+    this.issues = problems;
+  }
+
+  /** Folders that were skipped, with the reason. */
+  problems(): LibraryProblem[] {
+    return [...this.issues];
+  }
+
+  list(): ClassSummary[] {
+    return [...this.classes.values()].map(({ cls, source }) => ({
+      id: cls.id,
+      issuer: cls.issuer,
+      documentType: cls.documentType,
+      series: cls.series,
+      format: cls.format,
+      status: cls.status,
+      source,
+      version: cls.version,
+    }));
+  }
+
+  find(id: string): LoadedClass | undefined {
+    return this.classes.get(id);
+  }
+
+  get(id: string): LoadedClass {
+    const entry = this.classes.get(id);
+    if (!entry) throw new LoupeError('NotFound', `no reference class '${id}'`);
+    return entry;
+  }
+
+  /** Active classes an MRZ can belong to (ICAO 9303 Part 3: document code, issuing state, format). */
+  candidates(query: CandidateQuery): DocumentClass[] {
+    return [...this.classes.values()]
+      .map((e) => e.cls)
+      .filter(
+        (cls) =>
+          cls.status === 'active' &&
+          cls.format === query.format &&
+          cls.documentCodes.some((code) => documentCodeMatches(code, query.documentCode)) &&
+          (query.issuer === undefined || cls.issuer === null || cls.issuer === query.issuer),
+      );
+  }
+
+  imagePath(id: string, light: Light): string | null {
+    const { cls, dir } = this.get(id);
+    const name = cls.images[light];
+    return name ? join(dir, name) : null;
+  }
+
+  /**
+   * Saves a class into the user library with the next version. Images not given are carried over
+   * from the class currently loaded under that id. The folder is replaced in one rename.
+   */
+  save(input: DocumentClass, images: Partial<Record<Light, Buffer>> = {}): DocumentClass {
+    const checked = DocumentClassSchema.safeParse(input);
+    if (!checked.success) throw new LoupeError('InvalidInput', `invalid reference class: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
+    const current = this.classes.get(input.id);
+    const now = (this.options.now ?? (() => new Date()))();
+    const draft = { ...input, images: { ...input.images }, version: Math.max(input.version, current?.cls.version ?? 0) + 1, updatedAt: now.toISOString() };
+    const staged = makeStagingDir(this.options.userDir, 'save');
+    try {
+      for (const [light, data] of Object.entries(images) as [Light, Buffer][]) {
+        const name = `${light}.${imageExtension(data)}`;
+        writeFileAtomic(join(staged, name), data);
+        draft.images[light] = name;
+      }
+      for (const [light, name] of Object.entries(draft.images) as [Light, string][]) {
+        if (images[light]) continue;
+        const source = current ? join(current.dir, name) : null;
+        if (!source || !existsSync(source)) throw new LoupeError('InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
+        copyFileSync(source, join(staged, name));
+      }
+      const parsed = DocumentClassSchema.safeParse(draft);
+      if (!parsed.success) throw new LoupeError('InvalidInput', `invalid reference class: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
+      writeFileAtomic(join(staged, 'class.json'), `${JSON.stringify(parsed.data, null, 2)}\n`);
+      swapDirs([{ target: join(this.options.userDir, input.id), staged }], this.options.userDir);
+      this.reload();
+      return parsed.data;
+    } finally {
+      rmSync(staged, { recursive: true, force: true });
+    }
+  }
+
+  /** Marks a class retired (kept for old examinations, no longer a candidate). */
+  retire(id: string): DocumentClass {
+    const { cls } = this.get(id);
+    return this.save({ ...cls, status: 'retired' });
+  }
+}
+
+export function openReferenceLibrary(options: LibraryOptions): ReferenceLibrary {
+  return new ReferenceLibrary(options);
+}

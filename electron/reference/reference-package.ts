@@ -1,0 +1,179 @@
+// Export and import of signed reference packages, so a network's experts can share classes offline.
+// Import is all or nothing: the signature (against the trust list), every hash, every name and
+// every class are checked before anything is written; accepted classes are staged in a temporary
+// folder inside the user library and moved into place together.
+import { verify } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoupeError } from '../common/loupe-error';
+import type { DocumentClass } from '../contract/reference.contract';
+import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
+import { parseClassJson } from './class-folder';
+import { MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES, PACKAGE_FORMAT, SignatureSchema, decodePackage, encodePackage, signPackage, type PackageFile, type PackageSignature } from './package-format';
+import type { ReferenceLibrary } from './reference-library';
+import { keyFingerprint, parsePublicKey, type StationKey } from './station-key';
+import type { TrustList, TrustedSigner } from './trust-list';
+
+export interface ExportResult {
+  file: string;
+  sigFile: string;
+  bytes: number;
+  classes: { id: string; version: number }[];
+}
+
+export interface ImportResult {
+  signer: string;
+  imported: { id: string; version: number }[];
+  skipped: { id: string; reason: string }[];
+}
+
+const CLASS_ID = /^[a-z0-9][a-z0-9._-]{0,95}$/;
+const FILE_NAME = /^[A-Za-z0-9._-]+\.(json|png|jpg|jpeg)$/;
+
+function refuse(message: string): LoupeError {
+  return new LoupeError('InvalidInput', message);
+}
+
+/** Entry names are exactly `<class-id>/<file>`: no absolute paths, parent steps, NUL or backslashes. */
+export function checkEntryPath(path: string): { classId: string; name: string } {
+  if (path.includes('\0')) throw refuse(`refused entry name with a NUL byte: ${JSON.stringify(path)}`);
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) throw refuse(`refused absolute or non-portable entry name '${path}'`);
+  const parts = path.split('/');
+  if (parts.some((p) => p === '..' || p === '.')) throw refuse(`refused entry name with a path step '${path}'`);
+  const [classId, name] = parts;
+  if (parts.length !== 2 || !classId || !name || !CLASS_ID.test(classId) || !FILE_NAME.test(name) || name.startsWith('.')) {
+    throw refuse(`refused entry name '${path}' (expected <class-id>/<file>)`);
+  }
+  return { classId, name };
+}
+
+export function exportPackage(library: ReferenceLibrary, ids: string[], outFile: string, signer: StationKey, now: Date = new Date()): ExportResult {
+  if (ids.length === 0) throw refuse('nothing to export: give at least one class id');
+  if (new Set(ids).size !== ids.length) throw refuse('duplicate class id in the export list');
+  const files: PackageFile[] = [];
+  const classes = ids.map((id) => {
+    const { cls, dir } = library.get(id);
+    files.push({ path: `${id}/class.json`, data: readFileSync(join(dir, 'class.json')) });
+    for (const name of new Set(Object.values(cls.images))) files.push({ path: `${id}/${name}`, data: readFileSync(join(dir, name)) });
+    return { id, version: cls.version };
+  });
+  const bytes = encodePackage({ format: PACKAGE_FORMAT, createdAt: now.toISOString(), signer: signer.name, classes }, files);
+  if (bytes.length > MAX_PACKAGE_BYTES) throw refuse(`package would be ${bytes.length} bytes, more than the ${MAX_PACKAGE_BYTES} allowed`);
+  const sigFile = `${outFile}.sig`;
+  writeFileAtomic(outFile, bytes);
+  writeFileAtomic(sigFile, `${JSON.stringify(signPackage(bytes, signer), null, 2)}\n`);
+  return { file: outFile, sigFile, bytes: bytes.length, classes };
+}
+
+function readSignature(sigFile: string): PackageSignature {
+  if (!existsSync(sigFile)) throw new LoupeError('NotFound', `signature file ${sigFile} not found (a package is only imported with its .sig)`);
+  if (statSync(sigFile).size > MAX_SIGNATURE_BYTES) throw refuse(`signature file ${sigFile} is too large`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(sigFile, 'utf8'));
+  } catch {
+    throw refuse(`bad signature: ${sigFile} is not a Loupe signature file`);
+  }
+  const parsed = SignatureSchema.safeParse(json);
+  if (!parsed.success) throw refuse(`bad signature: ${sigFile} is not a Loupe signature file`);
+  return parsed.data;
+}
+
+/** Verifies the package bytes: known signer, complete file, valid Ed25519 signature. */
+function verifyPackage(bytes: Buffer, sig: PackageSignature, trust: TrustList): TrustedSigner {
+  let key: ReturnType<typeof parsePublicKey>;
+  try {
+    key = parsePublicKey(sig.publicKey);
+  } catch {
+    throw refuse("bad signature: the signature file's public key is not an Ed25519 key");
+  }
+  const signer = trust.findByFingerprint(keyFingerprint(key));
+  if (!signer) throw refuse(`unknown signer '${sig.signer}' (key ${keyFingerprint(key).slice(0, 16)}…): not on this station's trust list`);
+  if (bytes.length < sig.packageSize) throw refuse(`truncated package: ${bytes.length} of ${sig.packageSize} signed bytes`);
+  const signature = Buffer.from(sig.signature, 'base64');
+  let valid: boolean;
+  try {
+    valid = verify(null, bytes, parsePublicKey(signer.publicKey), signature);
+  } catch {
+    valid = false; // a malformed signature (wrong length) is simply not valid
+  }
+  if (!valid) throw refuse(`bad signature: the package was altered or not signed by '${signer.name}'`);
+  return signer;
+}
+
+interface IncomingClass {
+  cls: DocumentClass;
+  files: PackageFile[];
+}
+
+function collectClasses(bytes: Buffer): IncomingClass[] {
+  const { manifest, files } = decodePackage(bytes);
+  const seenIds = new Set<string>();
+  for (const { id } of manifest.classes) {
+    if (!CLASS_ID.test(id)) throw refuse(`refused class id '${id}'`);
+    if (seenIds.has(id)) throw refuse(`duplicate class id '${id}' in the package`);
+    seenIds.add(id);
+  }
+  const byClass = new Map<string, PackageFile[]>();
+  const seenPaths = new Set<string>();
+  for (const file of files) {
+    const { classId } = checkEntryPath(file.path);
+    if (seenPaths.has(file.path)) throw refuse(`duplicate entry '${file.path}' in the package`);
+    seenPaths.add(file.path);
+    if (!seenIds.has(classId)) throw refuse(`entry '${file.path}' belongs to no class listed in the manifest`);
+    byClass.set(classId, [...(byClass.get(classId) ?? []), file]);
+  }
+  return manifest.classes.map(({ id, version }) => {
+    const classFiles = byClass.get(id) ?? [];
+    const json = classFiles.find((f) => f.path === `${id}/class.json`);
+    if (!json) throw refuse(`class '${id}' has no class.json in the package`);
+    const parsed = parseClassJson(json.data.toString('utf8'));
+    if (!parsed.ok) throw refuse(`class '${id}': ${parsed.reason}`);
+    const { cls } = parsed;
+    if (cls.id !== id) throw refuse(`class.json in '${id}/' describes class '${cls.id}'`);
+    if (cls.version !== version) throw refuse(`class '${id}' is version ${cls.version}, the manifest says ${version}`);
+    for (const [light, name] of Object.entries(cls.images)) {
+      if (!classFiles.some((f) => f.path === `${id}/${name}`)) throw refuse(`class '${id}': ${light} reference image '${name}' is not in the package`);
+    }
+    return { cls, files: classFiles };
+  });
+}
+
+export function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: TrustList): ImportResult {
+  if (!existsSync(file)) throw new LoupeError('NotFound', `package ${file} not found`);
+  const size = statSync(file).size;
+  if (size > MAX_PACKAGE_BYTES) throw refuse(`package is ${size} bytes, more than the ${MAX_PACKAGE_BYTES} allowed`);
+  const sig = readSignature(sigFile);
+  const bytes = readFileSync(file);
+  const signer = verifyPackage(bytes, sig, trust);
+  const incoming = collectClasses(bytes);
+
+  const imported: ImportResult['imported'] = [];
+  const skipped: ImportResult['skipped'] = [];
+  const accepted: IncomingClass[] = [];
+  for (const entry of incoming) {
+    const current = library.find(entry.cls.id);
+    if (current && current.cls.version >= entry.cls.version) {
+      skipped.push({ id: entry.cls.id, reason: `station already has version ${current.cls.version} (package: ${entry.cls.version})` });
+    } else {
+      accepted.push(entry);
+      imported.push({ id: entry.cls.id, version: entry.cls.version });
+    }
+  }
+  if (accepted.length > 0) {
+    const staging = makeStagingDir(library.userDir, 'import');
+    try {
+      const swaps = accepted.map(({ cls, files }) => {
+        const staged = join(staging, cls.id);
+        mkdirSync(staged);
+        for (const f of files) writeFileSync(join(staging, f.path), f.data);
+        return { target: join(library.userDir, cls.id), staged };
+      });
+      swapDirs(swaps, library.userDir);
+    } finally {
+      rmSync(staging, { recursive: true, force: true });
+    }
+    library.reload();
+  }
+  return { signer: signer.name, imported, skipped };
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { referenceCommand } from '../../../electron/cli/commands/reference.command';
+import { commands } from '../../../electron/cli/commands';
+import { main } from '../../../electron/cli/main-entry';
+import { useTempDir } from '../../helpers/temp-dir';
+import type { Command } from '../../../electron/cli/command';
+
+// The command is part of the `loupe` command table; make sure this test runs it through main().
+if (!commands.some((c) => c.name === 'reference')) commands.push(referenceCommand as Command<never>);
+
+const temp = useTempDir('loupe-reference-cli-');
+const dataA = join(temp, 'a');
+const dataB = join(temp, 'b');
+
+async function loupe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = process.stdout.write.bind(process.stdout);
+  const err = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const code = await main(['reference', ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = out;
+    process.stderr.write = err;
+  }
+}
+
+describe('loupe reference', () => {
+  it('lists the built-in classes as JSON', async () => {
+    const r = await loupe('list', '--data', dataA, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const result = JSON.parse(r.stdout) as { classes: { id: string; source: string }[]; problems: unknown[] };
+    expect(result.classes.map((c) => c.id)).toContain('aurora-td3');
+    expect(result.classes.every((c) => c.source === 'builtin')).toBe(true);
+    expect(result.problems).toEqual([]);
+    const human = await loupe('list', '--data', dataA);
+    expect(human.stdout).toMatch(/harbor-td1\s+TD1\s+any/);
+  });
+
+  it('exports, trusts and imports a package between two stations', async () => {
+    const out = join(temp, 'shared.loupe-ref');
+    const exported = await loupe('export', '--ids', 'delta-td2,sentinel-mrvb', '--out', out, '--data', dataA, '--json');
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(existsSync(`${out}.sig`)).toBe(true);
+
+    const unknown = await loupe('import', out, '--data', dataB);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^loupe reference: unknown signer/);
+
+    const key = await loupe('key', '--data', dataA, '--json');
+    const pem = (JSON.parse(key.stdout) as { publicKeyPem: string }).publicKeyPem;
+    writeFileSync(join(temp, 'a.pub'), pem);
+    const trusted = await loupe('trust', 'add', 'Station A', join(temp, 'a.pub'), '--data', dataB);
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect((await loupe('trust', 'list', '--data', dataB)).stdout).toMatch(/^Station A /);
+
+    // Same versions as B's built-in classes: verified, then skipped.
+    const imported = await loupe('import', out, '--sig', `${out}.sig`, '--data', dataB, '--json');
+    expect(imported.code, imported.stderr).toBe(0);
+    const result = JSON.parse(imported.stdout) as { signer: string; imported: unknown[]; skipped: { id: string }[] };
+    expect(result.signer).toBe('Station A');
+    expect(result.skipped.map((s) => s.id)).toEqual(['delta-td2', 'sentinel-mrvb']);
+
+    const tampered = readFileSync(out);
+    tampered[100]! ^= 0x01;
+    writeFileSync(join(temp, 'tampered.loupe-ref'), tampered);
+    const bad = await loupe('import', join(temp, 'tampered.loupe-ref'), '--sig', `${out}.sig`, '--data', dataB);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad signature/);
+  });
+
+  it('fails with a usage or not-found exit code', async () => {
+    expect((await loupe('show', 'no-such-class', '--data', dataA)).code).toBe(1);
+    expect((await loupe('frobnicate', '--data', dataA)).code).toBe(2);
+    expect((await loupe('export', '--data', dataA)).stderr).toMatch(/--ids A,B is required/);
+    const shown = await loupe('show', 'aurora-td3', '--data', dataA, '--json');
+    expect((JSON.parse(shown.stdout) as { cls: { zones: unknown[] } }).cls.zones.length).toBeGreaterThan(10);
+  });
+});
