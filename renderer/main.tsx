@@ -8,6 +8,8 @@ import './styles/layout.css';
 import './styles/viewer.css';
 import './styles/panels.css';
 import './styles/devices.css';
+import './styles/findings.css';
+import './styles/reference.css';
 
 const root = document.getElementById('root');
 if (root) {

@@ -14,7 +14,9 @@ import { pendingLayerChecks } from '../checks/pending-layers.checks';
 import { openImageBuffer } from '../imaging/load-image';
 import { readMrzText } from '../mrz';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
+import type { ReferenceLibrary } from '../reference';
 import type { ExaminationStore } from './examination-store';
+import { SecurityCheckRunner } from './security-checks';
 
 export interface CaptureInput {
   source: string;
@@ -28,11 +30,16 @@ export type ProgressListener = (stage: string, message: string, fraction: number
 const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.tif': 'image/tiff', '.tiff': 'image/tiff', '.webp': 'image/webp', '.pnm': 'image/x-portable-anymap' };
 
 export class ExaminationService {
+  private readonly security: SecurityCheckRunner | null;
+
   constructor(
     private readonly store: ExaminationStore,
     private readonly station: string,
+    library: ReferenceLibrary | null,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.security = library ? new SecurityCheckRunner(library) : null;
+  }
 
   /** Runs the whole pipeline on a capture and saves the examination. */
   async examine(capture: CaptureInput, officer: Officer, progress: ProgressListener = () => {}): Promise<Examination> {
@@ -55,8 +62,16 @@ export class ExaminationService {
     const mrz = await this.readMrz(capture, stored);
     timings.mrz = performance.now() - t;
 
-    progress('checks', 'Running checks', 0.85);
-    const checks = [...mrzIntegrityChecks(mrz), ...pendingLayerChecks({ lights: [...lights], chipRead: false, liveFace: false })];
+    progress('checks', 'Checking security features under each light', 0.7);
+    t = performance.now();
+    const paths: Partial<Record<Light, string>> = Object.fromEntries(stored.map((s) => [s.image.light, s.path]));
+    const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz) : null;
+    timings.checks = performance.now() - t;
+    const checks = [
+      ...mrzIntegrityChecks(mrz),
+      ...(security?.checks ?? []),
+      ...pendingLayerChecks({ lights: [...lights], chipRead: false, liveFace: false, securityChecks: security !== null }),
+    ];
     const fields = mrz?.fields ?? {};
     const exam: Examination = {
       id: randomUUID(),
@@ -71,6 +86,8 @@ export class ExaminationService {
       verdict: layerVerdicts(checks),
       decision: null,
       timingsMs: {},
+      identification: security?.identification ?? null,
+      reviews: [],
     };
     timings.total = performance.now() - started;
     exam.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
@@ -91,6 +108,11 @@ export class ExaminationService {
     const exam = this.store.decide(id, { ...input, officer, decidedAt: this.now().toISOString() });
     this.store.audit({ officer, action: 'examination.decide', subject: id, details: { verdict: input.verdict, reasons: input.reasons.length } });
     return exam;
+  }
+
+  /** Stops the OCR workers of the checks. */
+  async close(): Promise<void> {
+    await this.security?.close();
   }
 
   review(id: string, input: FindingReviewInput, officer: Officer): Examination {

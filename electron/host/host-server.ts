@@ -4,6 +4,7 @@
 //   GET  /api/events             server-sent events (event: <name>, data: <json>)
 //   GET  /images/<sha256>        a stored capture image
 //   GET  /reports/<file>.pdf     a generated report
+//   GET  /reference/<class>/<light>  a reference image of the library
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -99,7 +100,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sockets = new Set<ServerResponse>();
   const services =
     opts.services ??
-    (await createServices({ dataDir: opts.dataDir, transport: 'host', imageBase: '/images/', reportBase: '/reports/' }));
+    (await createServices({ dataDir: opts.dataDir, transport: 'host', imageBase: '/images/', reportBase: '/reports/', referenceBase: '/reference/' }));
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -143,6 +144,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         const path = services.imagePath(image[1]!);
         if (!path || !existsSync(path)) return send(res, 404, 'no such image', 'text/plain; charset=utf-8');
         return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream', 'private, max-age=31536000, immutable');
+      }
+      const reference = /^\/reference\/([a-z0-9][a-z0-9._-]{0,95})\/(white|ir|uv)$/.exec(url.pathname);
+      if (reference && req.method === 'GET') {
+        const path = services.referenceImagePath(reference[1]!, reference[2]!);
+        if (!path || !existsSync(path)) return send(res, 404, 'no such reference image', 'text/plain; charset=utf-8');
+        return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream');
       }
       const report = /^\/reports\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
       if (report && req.method === 'GET') {

@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     transport: 'electron',
     imageBase: 'loupe-image://image/',
     reportBase: 'loupe-image://report/',
+    referenceBase: 'loupe-image://reference/',
     spawner: () => utilityProcess.fork(join(here, 'bridge.mjs'), [], { serviceName: 'Loupe device bridge' }),
     pdfRenderer: electronPdfRenderer(),
   });
@@ -70,7 +71,9 @@ async function start(): Promise<void> {
   protocol.handle('loupe-image', (request) => {
     const url = new URL(request.url);
     const name = url.pathname.replace(/^\//, '');
-    const path = url.host === 'image' ? s.imagePath(name) : url.host === 'report' ? s.reportPath(name) : null;
+    const [classId = '', light = ''] = name.split('/');
+    const path =
+      url.host === 'image' ? s.imagePath(name) : url.host === 'report' ? s.reportPath(name) : url.host === 'reference' ? s.referenceImagePath(classId, light) : null;
     if (!path) return new Response('not found', { status: 404 });
     return net.fetch(pathToFileURL(path).toString());
   });

@@ -1,10 +1,11 @@
 // Checks grouped by verdict layer, and the layered verdict itself (docs/ARCHITECTURE.md §3): one
 // status per layer, never one opaque score. "Not performed" is printed as such, never as pass/fail.
-import type { CheckResult, CheckStatus, Evidence, Examination, Layer } from '../contract/examination.contract';
+import type { CheckResult, CheckStatus, Evidence, Examination, FindingReview, Layer } from '../contract/examination.contract';
 import { LAYERS } from '../contract/examination.contract';
 import { escapeHtml } from './report-escape';
 import type { ReportOverlay } from './report-overlays';
 import type { ReportStrings } from './report-strings';
+import { formatTimestamp } from './report-time';
 
 const ICON: Record<CheckStatus, string> = { pass: '✓', fail: '✗', warn: '!', 'not-performed': '–' };
 
@@ -34,7 +35,14 @@ function evidenceItem(ev: Evidence, overlay: ReportOverlay | undefined, s: Repor
   return `<li>${parts.join(' · ')}</li>`;
 }
 
-function checkRow(check: CheckResult, index: number, overlays: readonly ReportOverlay[], s: ReportStrings): string {
+/** The officer's review of a finding (verdict, who, when, why); every value typed by an officer is escaped. */
+export function reviewRowHtml(review: FindingReview | undefined, s: ReportStrings): string {
+  if (!review) return '';
+  const by = s.reviewBy(review.officer.name, review.officer.badge, formatTimestamp(review.at));
+  return `<tr class="review review-${escapeHtml(review.verdict)}"><th>${escapeHtml(s.review)}</th><td><b>${escapeHtml(s.reviewVerdicts[review.verdict])}</b> ${escapeHtml(by)}<br>${escapeHtml(s.reviewReason)}: ${escapeHtml(review.reason)}</td></tr>`;
+}
+
+function checkRow(check: CheckResult, index: number, overlays: readonly ReportOverlay[], s: ReportStrings, review?: FindingReview): string {
   const own = overlays.filter((o) => o.checkIndex === index);
   let next = 0;
   const evidence = check.evidence.length
@@ -47,7 +55,7 @@ function checkRow(check: CheckResult, index: number, overlays: readonly ReportOv
       <div class="explanation">${escapeHtml(check.explanation)}</div>
       <table class="kv"><tr><th>${escapeHtml(s.measured)}</th><td>${escapeHtml(check.measured || s.unknown)}</td></tr>
         <tr><th>${escapeHtml(s.expected)}</th><td>${escapeHtml(check.expected || s.unknown)}</td></tr>
-        <tr><th>${escapeHtml(s.evidence)}</th><td>${evidence}</td></tr></table>
+        <tr><th>${escapeHtml(s.evidence)}</th><td>${evidence}</td></tr>${reviewRowHtml(review, s)}</table>
     </td>
   </tr>`;
 }
@@ -57,7 +65,7 @@ function layerBlock(layer: Layer, exam: Examination, overlays: readonly ReportOv
   const v = exam.verdict.find((x) => x.layer === layer);
   const head = `<h3>${escapeHtml(s.layers[layer])} ${statusBadge(v?.status ?? 'not-performed', s)}</h3>`;
   if (checks.length === 0) return `<div class="layer">${head}<p class="muted small">${escapeHtml(s.noChecksInLayer)}</p></div>`;
-  return `<div class="layer">${head}<table class="grid checks"><tbody>${checks.map(([i, c]) => checkRow(c, i, overlays, s)).join('')}</tbody></table></div>`;
+  return `<div class="layer">${head}<table class="grid checks"><tbody>${checks.map(([i, c]) => checkRow(c, i, overlays, s, exam.reviews?.find((r) => r.checkId === c.id))).join('')}</tbody></table></div>`;
 }
 
 export function checksSectionHtml(exam: Examination, overlays: readonly ReportOverlay[], s: ReportStrings): string {

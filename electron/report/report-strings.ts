@@ -1,6 +1,6 @@
 // Every word the examination report prints, in one place, so a station can print its reports in
 // its own language. English is the default; a translation supplies a complete `ReportStrings`.
-import type { CheckStatus, DecisionVerdict, Layer } from '../contract/examination.contract';
+import type { CheckStatus, DecisionVerdict, FindingReview, Layer } from '../contract/examination.contract';
 import type { Light } from '../contract/specimen.contract';
 
 export interface ReportStrings {
@@ -64,6 +64,11 @@ export interface ReportStrings {
   noEvidence: string;
   mrzCharacters: (line: number, start: number, end: number) => string;
   overlayRef: (n: number, light: string) => string;
+  /** The officer's review of a finding, printed under the check. */
+  review: string;
+  reviewVerdicts: Record<FindingReview['verdict'], string>;
+  reviewBy: (officer: string, badge: string, time: string) => string;
+  reviewReason: string;
   captureFiles: string;
   light: string;
   size: string;
@@ -143,6 +148,10 @@ export const englishReportStrings: ReportStrings = {
   noEvidence: 'No evidence recorded.',
   mrzCharacters: (line, start, end) => `MRZ line ${line}, columns ${start}–${end}`,
   overlayRef: (n, light) => `box ${n} on the ${light} image`,
+  review: 'Officer review',
+  reviewVerdicts: { confirmed: 'Finding confirmed', dismissed: 'Finding dismissed' },
+  reviewBy: (officer, badge, time) => `by ${officer} (badge ${badge}) at ${time}`,
+  reviewReason: 'Reason',
   captureFiles: 'Capture files',
   light: 'Light',
   size: 'Size (px)',

@@ -14,6 +14,8 @@ import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
 import { createReportPdf } from '../report/report.service';
 import { chromiumPdfRenderer, type ClosablePdfRenderer, type PdfRenderer } from '../report/pdf-renderer';
 import { openStationStore } from '../store';
+import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../reference';
+import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
 import { dispatch, type Handlers } from './dispatch';
@@ -29,6 +31,8 @@ export interface ServicesOptions {
   imageBase: string;
   /** URL prefix under which the transport serves generated reports by file name. */
   reportBase: string;
+  /** URL prefix under which the transport serves reference images: `${referenceBase}${classId}/${light}`. */
+  referenceBase: string;
   spawner?: Spawner;
   pdfRenderer?: PdfRenderer;
   specimensDir?: string;
@@ -39,6 +43,7 @@ export interface Services {
   events: EventBus;
   imagePath(hash: string): string | null;
   reportPath(fileName: string): string | null;
+  referenceImagePath(classId: string, light: string): string | null;
   close(): Promise<void>;
 }
 
@@ -47,7 +52,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const store = openStationStore(opts.dataDir);
   const station = store.getSetting<string>('station.name') ?? hostname();
   const events = new EventBus();
-  const examinations = new ExaminationService(store, station);
+  const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
+  const examinations = new ExaminationService(store, station, library);
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
   mkdirSync(reportsDir, { recursive: true });
@@ -93,8 +99,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     );
   });
 
+  const summaryOf = (id: string) => {
+    const found = library.list().find((c) => c.id === id);
+    if (!found) throw new LoupeError('NotFound', `no reference class ${id}`);
+    return found;
+  };
+
   const handlers: Handlers = {
-    'app:info': async () => ({ name: 'Loupe', version, station, transport: opts.transport, imageBase: opts.imageBase }),
+    'app:info': async () => ({ name: 'Loupe', version, station, transport: opts.transport, imageBase: opts.imageBase, referenceBase: opts.referenceBase }),
     'session:signIn': async (o) => {
       officer = { name: o.name, badge: o.badge };
       store.audit({ officer, action: 'session.signIn' });
@@ -123,6 +135,23 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'examination:decide': async ({ id, decision }) => examinations.decide(id, decision, signedIn()),
     'examination:review': async ({ id, review }) => examinations.review(id, review, signedIn()),
     'mrz:readText': async ({ text, repair }) => readMrzText(text.split(/\r\n|\r|\n/), { source: 'text', ...(repair !== undefined ? { repair } : {}) }),
+    'reference:list': async () => library.list(),
+    'reference:get': async ({ id }) => {
+      const { cls, source } = library.get(id);
+      return { cls, source };
+    },
+    'reference:save': async ({ cls }) => {
+      const who = signedIn();
+      library.save(cls);
+      store.audit({ officer: who, action: 'reference.save', subject: cls.id, details: { zones: cls.zones.length } });
+      return summaryOf(cls.id);
+    },
+    'reference:retire': async ({ id }) => {
+      const who = signedIn();
+      library.retire(id);
+      store.audit({ officer: who, action: 'reference.retire', subject: id });
+      return summaryOf(id);
+    },
     'report:create': async ({ id }) => {
       const exam = examinations.get(id, officer);
       renderer ??= chromiumPdfRenderer();
@@ -138,9 +167,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     invoke: (channel, request) => dispatch(handlers, channel, request),
     events,
     imagePath: (hash) => store.imagePath(hash),
+    referenceImagePath: (classId, light) => {
+      if (!/^[a-z0-9][a-z0-9._-]{0,95}$/.test(classId) || !['white', 'ir', 'uv'].includes(light) || !library.find(classId)) return null;
+      return library.imagePath(classId, light as Light);
+    },
     reportPath: (fileName) => (/^loupe-report-[0-9a-f-]{36}\.pdf$/.test(fileName) ? join(reportsDir, fileName) : null),
     async close() {
       await bridge.close();
+      await examinations.close();
       if (renderer && 'close' in renderer) await renderer.close();
       await shutdownOcr();
       store.close();

@@ -2,7 +2,7 @@
 import type { Officer } from '../../electron/contract/examination.contract';
 import { t } from '../i18n/t';
 
-export type ViewName = 'inspect' | 'history';
+export type ViewName = 'inspect' | 'history' | 'reference';
 
 export function HeaderBar({ station, officer, view, onView, canReport, reportBusy, report, onReport, onShortcuts, onSignOut }: {
   station: string;
@@ -29,6 +29,9 @@ export function HeaderBar({ station, officer, view, onView, canReport, reportBus
         </button>
         <button type="button" className={`tabs__item${view === 'history' ? ' tabs__item--on' : ''}`} aria-current={view === 'history' ? 'page' : undefined} onClick={() => onView('history')} data-testid="nav-history">
           <kbd className="kbd">H</kbd> {t('header.history')}
+        </button>
+        <button type="button" className={`tabs__item${view === 'reference' ? ' tabs__item--on' : ''}`} aria-current={view === 'reference' ? 'page' : undefined} onClick={() => onView('reference')} data-testid="nav-reference">
+          <kbd className="kbd">F</kbd> {t('header.reference')}
         </button>
       </nav>
       <div className="header__actions">

@@ -11,6 +11,8 @@ const ROWS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['M'], label: 'shortcuts.loupe' },
   { keys: ['O'], label: 'shortcuts.overlays' },
   { keys: ['H'], label: 'shortcuts.history' },
+  { keys: ['F'], label: 'shortcuts.reference' },
+  { keys: ['C', 'X'], label: 'shortcuts.review' },
   { keys: ['E'], label: 'shortcuts.inspect' },
   { keys: ['D'], label: 'shortcuts.decision' },
   { keys: ['R'], label: 'shortcuts.report' },

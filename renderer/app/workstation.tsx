@@ -1,7 +1,7 @@
 // The inspection screen once an officer is signed in: viewer on the left, MRZ / checks / decision on
 // the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckResult, DecisionInput, Examination, Officer } from '../../electron/contract/examination.contract';
+import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/specimen.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiErrorKind } from '../api/api-error';
@@ -11,7 +11,9 @@ import { useDevices } from '../hooks/use-devices';
 import { useProgress } from '../hooks/use-progress';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { t } from '../i18n/t';
-import { ChecksList } from '../panels/checks-list';
+import { ChecksList, isReviewable, type ReviewState } from '../panels/checks-list';
+import type { ReviewVerdict } from '../panels/finding-review';
+import { ReferenceView } from '../reference/reference-view';
 import { DecisionForm } from '../panels/decision-form';
 import { MrzPanel, type MrzSpan } from '../panels/mrz-panel';
 import { DocumentViewer, type ViewerHandle } from '../viewer/document-viewer';
@@ -52,6 +54,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [sheetOpen, setSheetOpen] = useState(false);
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
+  const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
   const viewer = useRef<ViewerHandle>(null);
   const decisionField = useRef<HTMLInputElement>(null);
   const reportLink = useRef<string | null>(null);
@@ -67,6 +70,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const show = useCallback((next: Examination) => {
     setExamination(next);
     setSelectedCheck(null);
+    setReviewing(null);
     setReport(null);
     setLight((current) => (next.images.some((i) => i.light === current) ? current : (next.images[0]?.light ?? 'white')));
     setView('inspect');
@@ -104,6 +108,33 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     } catch (e) {
       fail(e);
     }
+  };
+
+  const saveReview = async (review: FindingReviewInput) => {
+    if (!examination) return;
+    try {
+      setExamination(await loupe['examination:review']({ id: examination.id, review }));
+      setReviewing(null);
+      setReport(null);
+      // Back on the card, so the next finding is one arrow key away.
+      window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-check-nav="${review.checkId}"]`)?.focus());
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const reviewState: ReviewState | undefined = examination ? {
+    reviews: examination.reviews ?? [],
+    open: reviewing,
+    onStart: (checkId, verdict) => {
+      setView('inspect');
+      setReviewing({ checkId, verdict });
+    },
+    onCancel: () => setReviewing(null),
+    onSave: saveReview,
+  } : undefined;
+  /** C / X on the selected finding (the checks list handles a focused one itself). */
+  const reviewSelected = (verdict: ReviewVerdict) => {
+    if (view === 'inspect' && selectedCheck && isReviewable(selectedCheck)) setReviewing({ checkId: selectedCheck.id, verdict });
   };
 
   const createReport = async () => {
@@ -144,7 +175,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   };
 
   const hasLight = (l: Light) => examination?.images.some((i) => i.light === l) ?? false;
-  const switchLight = (l: Light) => hasLight(l) && setLight(l);
+  // The reference view shows reference images even without a document: every light is allowed there.
+  const switchLight = (l: Light) => (view === 'reference' || hasLight(l)) && setLight(l);
   const focusDecision = () => {
     setView('inspect');
     window.requestAnimationFrame(() => {
@@ -177,6 +209,9 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     m: () => setLoupeOn((on) => !on),
     o: () => setOverlaysOn((on) => !on),
     h: () => setView((v) => (v === 'history' ? 'inspect' : 'history')),
+    f: () => setView((v) => (v === 'reference' ? 'inspect' : 'reference')),
+    c: () => reviewSelected('confirmed'),
+    x: () => reviewSelected('dismissed'),
     e: () => setView('inspect'),
     d: focusDecision,
     r: () => void createReport(),
@@ -184,7 +219,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     '?': () => setSheetOpen(true),
     Escape: () => {
       if (error) setError(null);
-      else if (view === 'history') setView('inspect');
+      else if (view !== 'inspect') setView('inspect');
     },
   });
 
@@ -213,6 +248,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       <main className="workstation__main">
         {view === 'history' ? (
           <HistoryView onOpen={(id) => void open(id)} onError={fail} />
+        ) : view === 'reference' ? (
+          <ReferenceView referenceBase={info.referenceBase} imageBase={info.imageBase} examination={examination} light={light} onLight={setLight} viewerRef={viewer} onError={fail} />
         ) : examination ? (
           <div className="inspection" data-testid="inspection" data-examination-id={examination.id}>
             <DocumentViewer
@@ -236,7 +273,14 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
             />
             <aside className="inspection__side" aria-label={t('checks.title')}>
               <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} />
-              <ChecksList checks={examination.checks} verdict={examination.verdict} selectedId={selectedCheck?.id ?? null} onSelect={selectCheck} />
+              <ChecksList
+                checks={examination.checks}
+                verdict={examination.verdict}
+                selectedId={selectedCheck?.id ?? null}
+                onSelect={selectCheck}
+                review={reviewState}
+                comparison={{ images: examination.images, imageBase: info.imageBase, referenceBase: info.referenceBase, identification: examination.identification ?? null }}
+              />
               <DecisionForm examination={examination} onDecide={decide} firstFieldRef={decisionField} />
             </aside>
           </div>

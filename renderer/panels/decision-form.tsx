@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent, type Ref } from 'react';
 import type { DecisionInput, DecisionVerdict, Examination } from '../../electron/contract/examination.contract';
 import { formatDateTime, t, type MessageKey } from '../i18n/t';
+import { ReviewsSummary } from './reviews-summary';
 
 const GROUPS: { label: MessageKey; verdicts: DecisionVerdict[] }[] = [
   { label: 'decision.group.genuine', verdicts: ['genuine'] },
@@ -48,6 +49,7 @@ export function DecisionForm({ examination, onDecide, firstFieldRef }: {
   return (
     <section className="panel" id="decision" data-testid="decision-form">
       <h2 className="panel__title">{t('decision.title')}</h2>
+      <ReviewsSummary examination={examination} />
       <form onSubmit={submit} noValidate>
         <fieldset className="verdicts">
           <legend className="field__label">{t('decision.verdict')}</legend>

@@ -28,9 +28,10 @@ export interface ViewerProps {
   overlays: OverlayBox[];
   selectedCheckId: string | null;
   onSelectCheck: (checkId: string) => void;
-  /** The reference library's image of this document class, when one exists; drawn at the captured
-   *  image's size so both panes zoom and pan together. */
-  reference?: { src: string } | null;
+  /** The reference library's image of this document class, when one exists. `transform` (CSS, from
+   *  the identification homography) places reference pixels at their capture positions, so both
+   *  panes share one view: zoom and pan in either moves both. */
+  reference?: { src: string; transform?: string } | null;
 }
 
 const lightLabel = (light: Light) => t(`viewer.light.${light}`);
@@ -113,14 +114,16 @@ export function DocumentViewer(props: ViewerProps) {
       {reference && <span className="viewer__pane-label">{t(kind === 'captured' ? 'viewer.captured' : 'viewer.reference')}</span>}
       <div
         className="viewer__stage"
+        data-testid={kind === 'captured' ? 'viewer-stage' : 'viewer-reference-stage'}
         style={{ width: paneSize.w, height: paneSize.h, transform: `translate(${tx}px, ${ty}px) scale(${scale})` }}
       >
         <img
-          className="viewer__image"
+          className={kind === 'reference' && reference?.transform ? 'viewer__image viewer__image--warped' : 'viewer__image'}
+          style={kind === 'reference' && reference?.transform ? { transform: reference.transform } : undefined}
           src={paneSrc}
           alt={t('viewer.imageAlt', { light: lightLabel(light) })}
           draggable={false}
-          data-testid={kind === 'captured' ? 'viewer-image' : undefined}
+          data-testid={kind === 'captured' ? 'viewer-image' : 'viewer-reference-image'}
           data-light={light}
         />
         {kind === 'captured' && boxes.length > 0 && (

@@ -7,6 +7,7 @@ import type { Light } from '../../contract/specimen.contract';
 import { ExaminationService } from '../../examination/examination.service';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import { openStationStore } from '../../store';
+import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../reference';
 import type { Command } from '../command';
 
 const STATUS_ICON = { pass: '✓', fail: '✗', warn: '!', 'not-performed': '·' } as const;
@@ -36,10 +37,15 @@ export const examineCommand: Command<Examination> = {
       name: typeof args.values.officer === 'string' ? args.values.officer : 'command line',
       badge: typeof args.values.badge === 'string' ? args.values.badge : userInfo().username,
     };
+    let service: ExaminationService | null = null;
     try {
       const station = store.getSetting<string>('station.name') ?? 'command line';
-      return await new ExaminationService(store, station).examine({ source: 'files', images }, officer, (_s, message) => io.progress(message));
+      const dataDir = typeof args.values.data === 'string' ? args.values.data : defaultDataDir();
+      const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
+      service = new ExaminationService(store, station, library);
+      return await service.examine({ source: 'files', images }, officer, (_s, message) => io.progress(message));
     } finally {
+      await service?.close();
       store.close();
       await shutdownOcr();
     }

@@ -1,0 +1,192 @@
+// End to end: the reference view in Debian's Chromium against the loopback host (real library in
+// assets/reference/ plus a user library in a temp data folder, real virtual scanner, real
+// identification). Browse and filter the library, open a class with its zones drawn; compare an
+// identified document with its reference under each light with synchronized zoom and pan; draw a
+// zone with the mouse, nudge it with the keys, get plain-words validation, save it as a new user
+// version, retire the class after a confirmation.
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost } from '../../electron/host/host-server';
+import { useTempDir } from '../helpers/temp-dir';
+import { deviceStateIs, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const artifactsDir = join(repoRoot, '.cache', 'e2e');
+const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const EDITED = 'harbor-td1';
+const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const STAGE_TRANSFORMS = `(() => [
+  document.querySelector('[data-testid="viewer-stage"]')?.style.transform ?? null,
+  document.querySelector('[data-testid="viewer-reference-stage"]')?.style.transform ?? null,
+])()`;
+const IMAGES_DECODED = (selector: string) => `(() => {
+  const imgs = [...document.querySelectorAll('${selector}')];
+  return imgs.length > 0 && imgs.every((img) => img.complete && img.naturalWidth > 0);
+})()`;
+
+describe.skipIf(!existsSync(CHROMIUM))('reference view (Chromium against the loopback host)', () => {
+  const dataDir = useTempDir('loupe-e2e-reference-data-');
+  let host: Awaited<ReturnType<typeof startHost>>;
+  let browser: Browser;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
+    host = await startHost({ dataDir });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('browses, compares with synchronized zoom, edits, saves and retires a class', async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    expect(builtinClasses.length).toBeGreaterThan(0);
+    await openStation(page, host.url);
+    await page.getByTestId('sign-in-name').fill(OFFICER.name);
+    await page.getByTestId('sign-in-badge').fill(OFFICER.badge);
+    await page.getByTestId('sign-in-submit').click();
+
+    // An identified document first: the virtual scanner starts with an undegraded specimen.
+    await waitForExpression(page, deviceStateIs('virtual-scanner', 'connected'));
+    await page.getByTestId('device-picker').selectOption('virtual-scanner');
+    await page.locator('body').press('s');
+    await page.getByTestId('inspection').waitFor({ timeout: 120_000 });
+
+    // F opens the library: every built-in class is listed; the filter narrows it.
+    await page.locator('body').press('f');
+    await page.getByTestId('reference-view').waitFor();
+    for (const id of builtinClasses) await page.getByTestId(`reference-row-${id}`).waitFor();
+    expect(await page.getByTestId(`reference-row-${builtinClasses[0]}`).getAttribute('data-source')).toBe('builtin');
+    await page.getByTestId('reference-filter').fill('harbor');
+    await expect.poll(() => page.locator('[data-testid^="reference-row-"]').count()).toBe(1);
+    await page.getByTestId('reference-filter').fill('');
+
+    // The identified class opened by itself: compare the document with it, one view for both panes.
+    const detail = page.getByTestId('class-detail');
+    await detail.waitFor();
+    await page.getByTestId('compare-toggle').click();
+    await page.getByTestId('compare-view').waitFor();
+    await waitForExpression(page, IMAGES_DECODED('[data-testid="viewer-image"], [data-testid="viewer-reference-image"]'));
+    const before = (await page.evaluate(STAGE_TRANSFORMS)) as (string | null)[];
+    await page.locator('body').press('+');
+    await page.locator('body').press('+');
+    await expectZoomLevel(page, '156');
+    const zoomed = (await page.evaluate(STAGE_TRANSFORMS)) as (string | null)[];
+    expect(zoomed[0]).toBeTruthy();
+    expect(zoomed[0]).not.toBe(before[0]);
+    expect(zoomed[1]).toBe(zoomed[0]);
+    // Panning (arrow keys) moves both.
+    await page.locator('body').press('ArrowRight');
+    await page.locator('body').press('ArrowDown');
+    await expect.poll(async () => ((await page.evaluate(STAGE_TRANSFORMS)) as (string | null)[])[0]).not.toBe(zoomed[0]);
+    const panned = (await page.evaluate(STAGE_TRANSFORMS)) as (string | null)[];
+    expect(panned[1]).toBe(panned[0]);
+    // 2 switches both panes to infrared.
+    await page.locator('body').press('2');
+    await expect.poll(() => page.getByTestId('viewer-image').getAttribute('data-light')).toBe('ir');
+    expect(await page.getByTestId('viewer-reference-image').getAttribute('src')).toMatch(/\/ir$/);
+    await waitForExpression(page, IMAGES_DECODED('[data-testid="viewer-image"], [data-testid="viewer-reference-image"]'));
+    await page.screenshot({ path: join(artifactsDir, 'reference-compare.png') });
+    await page.locator('body').press('1');
+    await page.getByTestId('compare-toggle').click();
+
+    // Open another class: its zones are drawn on the reference image.
+    await page.getByTestId(`reference-open-${EDITED}`).click();
+    await page.locator(`[data-testid="class-detail"][data-class-id="${EDITED}"]`).waitFor();
+    await waitForExpression(page, IMAGES_DECODED('[data-testid="class-image-img"]'));
+    const zones = page.locator('[data-testid="class-zones"] [data-zone-id]');
+    const zoneCount = await zones.count();
+    expect(zoneCount).toBeGreaterThan(0);
+    const version = Number(await detail.getAttribute('data-version'));
+    await page.screenshot({ path: join(artifactsDir, 'reference-class.png') });
+
+    // Draw a zone with the mouse; saving without a label is refused in plain words.
+    await page.getByTestId('class-edit').click();
+    const svg = await page.getByTestId('class-zones').boundingBox();
+    await page.mouse.move(svg!.x + svg!.width * 0.55, svg!.y + svg!.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(svg!.x + svg!.width * 0.7, svg!.y + svg!.height * 0.35, { steps: 5 });
+    await page.mouse.up();
+    await page.getByTestId('zone-form').waitFor();
+    expect(await zones.count()).toBe(zoneCount + 1);
+    await waitForExpression(page, `document.activeElement?.getAttribute('data-testid') === 'zone-label'`);
+    await page.getByTestId('class-save').click();
+    expect(await page.getByTestId('class-problems').textContent()).toContain('give it a label');
+
+    // Fill it in; nudge it with the arrow keys.
+    await page.getByTestId('zone-label').fill('Fluorescent window');
+    await page.getByTestId('zone-kind').selectOption('uv-feature');
+    await page.getByTestId('zone-uv').selectOption('fluoresces');
+    await page.getByTestId('zone-uv-colour').fill('#3366ff');
+    await page.getByTestId('zone-ir').selectOption('invisible');
+    await page.getByTestId('zone-note').fill('Check the window glows evenly blue.');
+    const x0 = Number(await page.getByTestId('zone-box-x').inputValue());
+    await page.getByTestId('class-image').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await page.getByTestId('zone-box-x').inputValue())).toBe(x0 + 2);
+    await page.screenshot({ path: join(artifactsDir, 'reference-edit.png') });
+
+    // Save: a new version in the station library.
+    await page.getByTestId('class-save').click();
+    await page.getByTestId('class-notice').waitFor();
+    await expect.poll(() => detail.getAttribute('data-version')).toBe(String(version + 1));
+    expect(await detail.getAttribute('data-source')).toBe('user');
+    const row = page.getByTestId(`reference-row-${EDITED}`);
+    await expect.poll(() => row.getAttribute('data-source')).toBe('user');
+    expect(await row.getAttribute('data-version')).toBe(String(version + 1));
+    expect(await page.getByTestId('zone-list').textContent()).toContain('Fluorescent window');
+    expect(await page.getByTestId('zone-list').textContent()).toContain('#3366ff');
+
+    // Retire, after a confirmation.
+    await page.getByTestId('class-retire').click();
+    await page.getByTestId('retire-confirm').waitFor();
+    await page.getByTestId('retire-yes').click();
+    await expect.poll(() => detail.getAttribute('data-status')).toBe('retired');
+    await expect.poll(() => row.getAttribute('data-status')).toBe('retired');
+    await page.screenshot({ path: join(artifactsDir, 'reference-retired.png') });
+
+    const violations: unknown = await page.evaluate(READ_CSP_VIOLATIONS);
+    expect(violations).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+});
+
+/** Polls an expression through the debugging protocol (waitForFunction would eval inside the page, which its CSP forbids). */
+async function waitForExpression(page: Page, expression: string): Promise<void> {
+  await expect.poll(() => page.evaluate(expression), { timeout: 30_000 }).toBe(true);
+}
+
+async function expectZoomLevel(page: Page, percent: string): Promise<void> {
+  await expect.poll(async () => (await page.getByTestId('zoom-level').textContent()) ?? '').toContain(percent);
+}
+
+/** Loads the station page; retried while a concurrent build briefly leaves the output incomplete. */
+async function openStation(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await page.getByTestId('sign-in-name').waitFor({ timeout: 5_000 });
+      return;
+    } catch {
+      await page.reload();
+    }
+  }
+  await page.getByTestId('sign-in-name').waitFor();
+}
