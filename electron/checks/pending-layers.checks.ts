@@ -7,6 +7,8 @@ export interface CaptureInputs {
   lights: Light[];
   chipRead: boolean;
   liveFace: boolean;
+  /** The security-feature checks ran (they report the physical layer themselves). */
+  securityChecks?: boolean;
 }
 
 function notPerformed(partial: Pick<CheckResult, 'id' | 'title' | 'layer' | 'expected' | 'explanation'>): CheckResult {
@@ -15,6 +17,15 @@ function notPerformed(partial: Pick<CheckResult, 'id' | 'title' | 'layer' | 'exp
 
 export function pendingLayerChecks(inputs: CaptureInputs): CheckResult[] {
   const missing = (['white', 'ir', 'uv'] as const).filter((l) => !inputs.lights.includes(l));
+  const physical = notPerformed({
+    id: 'physical.security-features',
+    title: 'Security features under white, infrared and ultraviolet light',
+    layer: 'physical',
+    expected: 'features present and behaving as on the reference document',
+    explanation: missing.length
+      ? `No ${missing.join(' / ')} image was captured, and no reference library is installed on this station.`
+      : 'No reference library is installed on this station: compare the features by eye under each light.',
+  });
   return [
     notPerformed({
       id: 'chip.passive-authentication',
@@ -30,15 +41,7 @@ export function pendingLayerChecks(inputs: CaptureInputs): CheckResult[] {
       expected: 'the chip proves possession of its private key',
       explanation: 'The chip was not read at this station.',
     }),
-    notPerformed({
-      id: 'physical.security-features',
-      title: 'Security features under white, infrared and ultraviolet light',
-      layer: 'physical',
-      expected: 'features present and behaving as on the reference document',
-      explanation: missing.length
-        ? `No ${missing.join(' / ')} image was captured, and no reference library is installed on this station.`
-        : 'No reference library is installed on this station: compare the features by eye under each light.',
-    }),
+    ...(inputs.securityChecks ? [] : [physical]),
     notPerformed({
       id: 'bearer.face',
       title: 'Holder matches the portrait',

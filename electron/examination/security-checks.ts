@@ -3,8 +3,8 @@
 // and class-specific check. A check that cannot run is 'not-performed' with its reason; a check that
 // throws never takes the examination down.
 import { LoupeError } from '../common/loupe-error';
-import { classedChecks } from '../checks/classed';
-import type { Check, CheckInput, Identification, LightImage } from '../checks/check-input';
+import { classedChecks, identificationResult } from '../checks/classed';
+import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../checks/check-input';
 import { decodeCaptureImages } from '../checks/generic/decode-capture';
 import { genericChecks, shutdownVizOcr } from '../checks/generic';
 import type { CheckResult, IdentificationSummary } from '../contract/examination.contract';
@@ -76,6 +76,15 @@ export class SecurityCheckRunner {
     const checks: CheckResult[] = [];
     t = performance.now();
     for (const check of [...genericChecks, ...classedChecks]) {
+      if (check.id === CHECK_IDS.identification) {
+        // Identification reports its own outcome, including "matches none of the MRZ's candidates".
+        checks.push(
+          found
+            ? identificationResult(found)
+            : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.'),
+        );
+        continue;
+      }
       const missing = missingInputs(check, input);
       if (missing) {
         checks.push(notPerformed(check, missing));

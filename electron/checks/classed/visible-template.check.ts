@@ -1,0 +1,38 @@
+// Visible template: the background print and layout in white light match the reference, tile by
+// tile (a local correlation map over the non-personal print); the tiles that differ are reported.
+import { personalBoxes } from '../../identify/reference-frame';
+import { tileCorrelation } from '../../identify/tile-correlation';
+import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
+import { fmt, notPerformed, physical, requireInputs, zoneEvidence } from './classed-common';
+
+const TITLE = 'Background print and layout';
+const EXPECTED = 'the fixed print matches the reference in white light';
+
+/**
+ * A 4 mm tile "differs" below this NCC (darkest-channel detail). Calibrated on genuine captures
+ * (none/light/heavy, 30 each, every design): the worst genuine tile scores 0.63 light, 0.24 heavy;
+ * no genuine capture had a differing tile. An erased or reprinted area scores ≈ 0.
+ */
+export const TILE_MIN = 0.15;
+export const BAD_TILE_FRACTION = 0.08;
+
+export function runVisibleTemplate(input: CheckInput) {
+  const req = requireInputs(input, ['white']);
+  if (!req.ok) return physical(CHECK_IDS.visibleTemplate, TITLE, notPerformed(req.reason, EXPECTED));
+  const tiles = tileCorrelation(req.capture.white, req.reference.white, req.id.homography, personalBoxes(req.id.cls), req.id.cls.dpi, 4, undefined, false);
+  if (tiles.length < 4) return physical(CHECK_IDS.visibleTemplate, TITLE, notPerformed('too little fixed print to compare', EXPECTED));
+  const bad = tiles.filter((t) => t.score < TILE_MIN);
+  const fraction = bad.length / tiles.length;
+  const fail = fraction > BAD_TILE_FRACTION;
+  return physical(CHECK_IDS.visibleTemplate, TITLE, {
+    status: fail ? 'fail' : 'pass',
+    measured: `${bad.length} of ${tiles.length} tiles differ (${fmt(fraction * 100, 1)} %)`,
+    expected: `≤ ${fmt(BAD_TILE_FRACTION * 100, 0)} % of tiles below correlation ${TILE_MIN}`,
+    evidence: bad.slice(0, 40).map((t) => zoneEvidence(req.id, 'white', req.capture.white, t.box, `correlation ${fmt(t.score)}`)),
+    explanation: fail
+      ? 'The background print differs from the reference at the outlined places: reprinted, erased or pasted-over areas.'
+      : 'The fixed print and layout match the reference.',
+  });
+}
+
+export const visibleTemplateCheck: Check = { id: CHECK_IDS.visibleTemplate, title: TITLE, needs: { lights: ['white'], identified: true, mrz: false }, run: runVisibleTemplate };
