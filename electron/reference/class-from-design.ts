@@ -54,7 +54,8 @@ function fieldSlotBox(layout: PageLayout, field: VizField, truth: SpecimenTruth)
   return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
 }
 
-const DULL = { fluoresces: false, fixedPattern: false } as const;
+// Only planned features carry a UV expectation: the substrate's dullness is the generic UV check's
+// job, and zones such as fields or the portrait can lie under a fluorescent emblem or random fibres.
 
 export function classFromDesign(design: SpecimenDesign, truth: SpecimenTruth): DocumentClass {
   const layout = layoutPage(design);
@@ -72,13 +73,13 @@ export function classFromDesign(design: SpecimenDesign, truth: SpecimenTruth): D
       kind: 'header',
       label: `${design.title} header band`,
       personal: false,
-      expect: { white: { fixedPattern: false }, ir: 'invisible', uv: DULL },
+      expect: { white: { fixedPattern: false }, ir: 'invisible' },
       note: 'The state name varies with the issuer of this shared design; the colour band, emblem and SPECIMEN tab do not.',
     },
     fromTruth('header'),
   );
-  const patternExpect: ZoneExpectation = { white: { fixedPattern: true }, uv: DULL };
-  if (!layout.irBand) patternExpect.ir = 'invisible';
+  // The pattern zone spans the page, IR-absorbing print included: no IR expectation of its own.
+  const patternExpect: ZoneExpectation = { white: { fixedPattern: true } };
   add(
     {
       id: 'pattern',
@@ -96,20 +97,21 @@ export function classFromDesign(design: SpecimenDesign, truth: SpecimenTruth): D
       kind: 'photo',
       label: 'Portrait',
       personal: true,
-      expect: { ir: portraitIr, uv: DULL },
+      expect: { ir: portraitIr },
       note: 'The portrait is printed into the page: a raised edge, a glue line or a break in the background print around it indicates substitution.',
     },
     fromTruth('photo'),
   );
-  if (design.ghost) add({ id: 'ghost', kind: 'ghost', label: 'Ghost portrait', personal: true, expect: { ir: portraitIr, uv: DULL }, note: 'Must show the same face as the main portrait.' }, fromTruth('ghost'));
-  add({ id: 'signature', kind: 'signature', label: "Holder's signature", personal: true, expect: { ir: 'invisible', uv: DULL } }, fromTruth('signature'));
+  if (design.ghost) add({ id: 'ghost', kind: 'ghost', label: 'Ghost portrait', personal: true, expect: { ir: portraitIr }, note: 'Must show the same face as the main portrait.' }, fromTruth('ghost'));
+  // The signature is written by the holder with any pen: no ink expectation under IR or UV.
+  add({ id: 'signature', kind: 'signature', label: "Holder's signature", personal: true, expect: {} }, fromTruth('signature'));
   add(
     {
       id: 'mrz',
       kind: 'mrz',
       label: 'Machine readable zone',
       personal: true,
-      expect: { ir: 'visible', uv: DULL },
+      expect: { ir: 'visible' },
       note: 'Printed in B900-absorbing ink (ICAO 9303 Part 2): must stay dark under infrared.',
     },
     fromTruth('mrz'),
@@ -122,7 +124,7 @@ export function classFromDesign(design: SpecimenDesign, truth: SpecimenTruth): D
         kind: 'field',
         label: FIELD_LABELS[field],
         personal: true,
-        expect: { ir: irFields.has(field) ? 'visible' : 'invisible', uv: DULL },
+        expect: { ir: irFields.has(field) ? 'visible' : 'invisible' },
       };
       if (MRZ_FIELDS.has(field)) zone.field = field;
       add(zone, fieldSlotBox(layout, field, truth));

@@ -48,7 +48,9 @@ describe('built-in reference classes', () => {
     expect(zone('field-place-of-birth')?.field).toBeUndefined();
     expect(zone('uv-emblem')?.expect.uv).toEqual({ fluoresces: true, colour: '#d9ff5a', fixedPattern: true });
     expect(zone('uv-number')).toMatchObject({ personal: true, expect: { uv: { fluoresces: true, colour: '#ffa040' } } });
-    expect(zone('pattern')?.expect).toMatchObject({ white: { fixedPattern: true }, ir: 'invisible', uv: { fluoresces: false } });
+    // The page-wide pattern zone holds IR-absorbing print and lies under emblems and fibres: white light only.
+    expect(zone('pattern')?.expect).toEqual({ white: { fixedPattern: true } });
+    expect(zone('signature')?.expect).toEqual({});
     expect(aurora.uvFibres?.perPage).toBe(45);
     const meridian = lib.get('meridian-td3').cls;
     expect(meridian.zones.find((z) => z.id === 'ir-band')?.expect.ir).toBe('visible');
