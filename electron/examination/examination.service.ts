@@ -59,13 +59,16 @@ export class ExaminationService {
 
     progress('mrz', 'Reading the machine readable zone', 0.25);
     t = performance.now();
+    const paths: Partial<Record<Light, string>> = Object.fromEntries(stored.map((s) => [s.image.light, s.path]));
+    // Decoding for the security checks runs in sharp's threads while the MRZ is read.
+    const decoded = this.security && stored.length > 0 ? this.security.decode(paths) : undefined;
+    decoded?.catch(() => undefined);
     const mrz = await this.readMrz(capture, stored);
     timings.mrz = performance.now() - t;
 
     progress('checks', 'Checking security features under each light', 0.7);
     t = performance.now();
-    const paths: Partial<Record<Light, string>> = Object.fromEntries(stored.map((s) => [s.image.light, s.path]));
-    const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz) : null;
+    const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz, decoded) : null;
     timings.checks = performance.now() - t;
     const checks = [
       ...mrzIntegrityChecks(mrz),

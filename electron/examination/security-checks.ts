@@ -29,6 +29,11 @@ function notPerformed(check: Check, reason: string): CheckResult {
   };
 }
 
+function failedToRun(check: Check, err: unknown): CheckResult {
+  const reason = err instanceof LoupeError ? err.message : String((err as Error)?.message ?? err);
+  return notPerformed(check, `The check could not run: ${reason}`);
+}
+
 function missingInputs(check: Check, input: CheckInput): string | null {
   const lights = check.needs.lights.filter((l) => !input.images[l]);
   if (lights.length) return `No ${lights.join(' / ')} image was captured.`;
@@ -56,10 +61,19 @@ export class SecurityCheckRunner {
     return images;
   }
 
-  async run(paths: Partial<Record<Light, string>>, mrz: MrzReading | null): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; timingsMs: Record<string, number> }> {
+  /** Decodes the capture; start it early (it runs in sharp's threads while the MRZ is being read). */
+  decode(paths: Partial<Record<Light, string>>): Promise<Decoded> {
+    return decodeCaptureImages(paths);
+  }
+
+  async run(
+    paths: Partial<Record<Light, string>>,
+    mrz: MrzReading | null,
+    decoded?: Promise<Decoded>,
+  ): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; timingsMs: Record<string, number> }> {
     const timings: Record<string, number> = {};
     let t = performance.now();
-    const images = await decodeCaptureImages(paths);
+    const images = await (decoded ?? this.decode(paths));
     timings.decode = performance.now() - t;
 
     t = performance.now();
@@ -73,30 +87,27 @@ export class SecurityCheckRunner {
     timings.identify = performance.now() - t;
 
     const input: CheckInput = { images, mrz, identification };
-    const checks: CheckResult[] = [];
     t = performance.now();
-    for (const check of [...genericChecks, ...classedChecks]) {
+    // Checks that wait on an OCR worker start first, so the synchronous ones run while it works.
+    const all = [...genericChecks, ...classedChecks].sort((a, b) => Number(b.id === CHECK_IDS.vizMrz) - Number(a.id === CHECK_IDS.vizMrz));
+    const started = all.map((check): CheckResult | Promise<CheckResult> => {
       if (check.id === CHECK_IDS.identification) {
         // Identification reports its own outcome, including "matches none of the MRZ's candidates".
-        checks.push(
-          found
-            ? identificationResult(found)
-            : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.'),
-        );
-        continue;
+        return found
+          ? identificationResult(found)
+          : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.');
       }
       const missing = missingInputs(check, input);
-      if (missing) {
-        checks.push(notPerformed(check, missing));
-        continue;
-      }
+      if (missing) return notPerformed(check, missing);
       try {
-        checks.push(await check.run(input));
+        return Promise.resolve(check.run(input)).catch((err: unknown) => failedToRun(check, err));
       } catch (err) {
-        const reason = err instanceof LoupeError ? err.message : String((err as Error)?.message ?? err);
-        checks.push(notPerformed(check, `The check could not run: ${reason}`));
+        return failedToRun(check, err);
       }
-    }
+    });
+    const byId = new Map((await Promise.all(started)).map((r) => [r.id, r]));
+    // Report in the declared order, not the start order.
+    const checks = [...genericChecks, ...classedChecks].map((c) => byId.get(c.id)!).filter(Boolean);
     timings.checks = performance.now() - t;
     return {
       checks,
