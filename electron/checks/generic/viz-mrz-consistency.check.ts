@@ -9,8 +9,8 @@ import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
 import { missingInput, notPerformed, type CheckMeta } from './check-result';
 import { bestOccurrence, mrzSpellings, tolerance, vizDates } from './viz-compare';
 import { pageAboveMrz, stackFieldCrops } from './viz-crops';
-import { compareZoneField, describe, VIZ_FIELDS, type FieldComparison } from './viz-field-compare';
-import { recognizeVizLines } from './viz-ocr';
+import { compareDocumentNumber, compareZoneField, describe, VIZ_FIELDS, type FieldComparison } from './viz-field-compare';
+import { DATE_WHITELIST, recognizeVizCode, recognizeVizLines } from './viz-ocr';
 
 const META: CheckMeta = { id: CHECK_IDS.vizMrz, title: 'Printed data (VIZ) matches the MRZ', layer: 'data-integrity' };
 const EXPECTED = 'surname, given names, document number, dates of birth and expiry, sex and nationality printed as in the MRZ';
@@ -30,13 +30,32 @@ async function byZones(input: CheckInput, values: Map<string, string>): Promise<
   const stacked = await stackFieldCrops(input, [...values.keys()]);
   if (!stacked) return null;
   const lines = await recognizeVizLines(stacked.png);
-  return stacked.crops.map((crop) => {
-    const text = lines
-      .filter((l) => (l.y0 + l.y1) / 2 >= crop.top && (l.y0 + l.y1) / 2 <= crop.bottom)
-      .map((l) => l.text)
-      .join(' ');
-    return { ...compareZoneField(crop.field, values.get(crop.field)!, text), region: crop.box };
-  });
+  const out: FieldComparison[] = [];
+  for (const crop of stacked.crops) {
+    const inCrop = lines.filter((l) => (l.y0 + l.y1) / 2 >= crop.top && (l.y0 + l.y1) / 2 <= crop.bottom);
+    const text = inCrop.map((l) => l.text).join(' ');
+    const words = inCrop.flatMap((l) => l.words);
+    const mrz = values.get(crop.field)!;
+    let result = compareZoneField(crop.field, mrz, text, words);
+    if (crop.field === 'documentNumber' && result.verdict !== 'match') {
+      // A differing number is read a second time, alone, enlarged and restricted to A–Z0–9:
+      // only a difference both readings agree on counts (see compareDocumentNumber).
+      const single = await stackFieldCrops(input, ['documentNumber']);
+      const second = single ? await recognizeVizCode(single.png) : [];
+      result = compareDocumentNumber(mrz, [words.map((w) => w.text), second.map((w) => w.text)]);
+    }
+    if (crop.field.endsWith('Date') && result.verdict === 'mismatch') {
+      // Same for a differing date: heavy captures misread single digits (1964 read as 1904). The
+      // alteration holds in both readings; a misread rarely repeats in a reading of other parameters.
+      const single = await stackFieldCrops(input, [crop.field]);
+      const second = single ? (await recognizeVizCode(single.png, DATE_WHITELIST)).map((w) => w.text).join(' ') : '';
+      const again = compareZoneField(crop.field, mrz, second);
+      if (again.verdict === 'match') result = again;
+      else if (again.verdict !== 'mismatch') result = { ...result, verdict: 'doubtful' };
+    }
+    out.push({ ...result, region: crop.box });
+  }
+  return out;
 }
 
 async function byPageText(input: CheckInput, values: Map<string, string>): Promise<FieldComparison[] | null> {
@@ -54,8 +73,9 @@ async function byPageText(input: CheckInput, values: Map<string, string>): Promi
     const base = { field, mrz, viz: null };
     if (field === 'birthDate' || field === 'expiryDate') {
       if (dates.some((d) => d.yymmdd === mrz)) out.push({ ...base, verdict: 'match' });
-      else if (dates.length >= 2) {
-        // Birth is the earliest date on a document, expiry the latest: that date was read and differs.
+      else if (dates.length >= 3) {
+        // The page shows birth, issue and expiry dates: with all three read, birth is the earliest and
+        // expiry the latest. With fewer, the latest may be the issue date (expiry unread): not a finding.
         const d = field === 'birthDate' ? dates[0]! : dates[dates.length - 1]!;
         out.push({ ...base, viz: d.raw, verdict: 'mismatch', ...(lineBox(d.raw.split(' ')[0]!) ? { region: lineBox(d.raw.split(' ')[0]!)! } : {}) });
       } else out.push({ ...base, verdict: 'unread' });
@@ -90,17 +110,20 @@ export async function runVizMrzConsistency(input: CheckInput): Promise<CheckResu
   const mismatches = results.filter((r) => r.verdict === 'mismatch');
   const matches = results.filter((r) => r.verdict === 'match');
   const unread = results.filter((r) => r.verdict === 'unread');
-  if (!mismatches.length && !matches.length) return notPerformed(META, EXPECTED, `none of the printed fields could be read (${mode})`);
-  const status = mismatches.length ? 'fail' : matches.length >= MIN_MATCHES ? 'pass' : 'warn';
+  const doubtful = results.filter((r) => r.verdict === 'doubtful');
+  if (!mismatches.length && !matches.length && !doubtful.length) return notPerformed(META, EXPECTED, `none of the printed fields could be read (${mode})`);
+  const status = mismatches.length ? 'fail' : matches.length >= MIN_MATCHES && !doubtful.length ? 'pass' : 'warn';
   const light = 'white' as const;
-  const evidence: Evidence[] = mismatches.map((m) => ({ light, ...(m.region ? { region: m.region } : {}), note: describe(m) }));
+  const evidence: Evidence[] = [...mismatches, ...doubtful].map((m) => ({ light, ...(m.region ? { region: m.region } : {}), note: describe(m) }));
   const measured = `${results.map(describe).join('; ')} (read from the ${mode})`;
   const explanation =
     status === 'fail'
       ? `${mismatches.map(describe).join('; ')}. The printed data and the MRZ disagree: one of them has been altered (or the page substituted). Read the highlighted field on the document and compare it with the MRZ by eye before deciding.`
       : status === 'pass'
         ? `The printed fields that could be read agree with the MRZ${unread.length ? `; not read: ${unread.map((u) => u.field).join(', ')}` : ''}.`
-        : `Only ${matches.length} printed field(s) could be read and compared; compare the remaining fields with the MRZ by eye (${[...unread].map((u) => u.field).join(', ') || 'none read'}).`;
+        : doubtful.length
+          ? `${doubtful.map(describe).join('; ')}. The reading is too uncertain to call an alteration: compare the highlighted field(s) with the MRZ by eye.`
+          : `Only ${matches.length} printed field(s) could be read and compared; compare the remaining fields with the MRZ by eye (${[...unread].map((u) => u.field).join(', ') || 'none read'}).`;
   return { id: META.id, title: META.title, layer: META.layer, status, measured, expected: EXPECTED, evidence, explanation };
 }
 
