@@ -54,6 +54,23 @@ function fieldSlotBox(layout: PageLayout, field: VizField, truth: SpecimenTruth)
   return { x, y, w: Math.max(1, right - x), h: Math.max(1, bottom - y) };
 }
 
+/**
+ * Where the header's state name may be printed (specimen-svg.ts header(): from 0.95 header
+ * heights right of the margin, at most 62 % of the page wide, cap line to descenders within
+ * 0.1–0.56 of the header height), stopping short of the SPECIMEN tab.
+ */
+function stateNameBox(layout: PageLayout, truth: SpecimenTruth): Box {
+  const h = layout.header.h;
+  const k = truth.dpi / 25.4;
+  const x0 = layout.margin + 0.95 * h - 0.3;
+  const tab = layout.widthMm - layout.margin - 1.9 * h - 0.5;
+  const x1 = Math.min(tab, x0 + 0.62 * layout.widthMm + 0.6);
+  const box = { x: Math.round(x0 * k), y: Math.round(0.1 * h * k), w: 0, h: 0 };
+  box.w = Math.round(x1 * k) - box.x;
+  box.h = Math.round(0.56 * h * k) - box.y;
+  return box;
+}
+
 // Only planned features carry a UV expectation: the substrate's dullness is the generic UV check's
 // job, and zones such as fields or the portrait can lie under a fluorescent emblem or random fibres.
 
@@ -77,6 +94,17 @@ export function classFromDesign(design: SpecimenDesign, truth: SpecimenTruth): D
       note: 'The state name varies with the issuer of this shared design; the colour band, emblem and SPECIMEN tab do not.',
     },
     fromTruth('header'),
+  );
+  add(
+    {
+      id: 'header-state',
+      kind: 'header',
+      label: 'Issuing state name',
+      personal: true,
+      expect: {},
+      note: 'Shared design: each issuer prints its own state name here, so the line is not compared with the reference.',
+    },
+    stateNameBox(layout, truth),
   );
   // The pattern zone spans the page, IR-absorbing print included: no IR expectation of its own.
   const patternExpect: ZoneExpectation = { white: { fixedPattern: true } };

@@ -3,7 +3,10 @@
 // is not mistaken for a dropped-out one.
 import type { Evidence } from '../../contract/examination.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
+import type { Box } from '../../contract/specimen.contract';
 import { viewGrey } from '../../identify/frame-sample';
+import type { Homography } from '../../identify/homography';
+import type { GreyImage } from '../../imaging/grey-image';
 import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../check-input';
 import { fmt, grow, notPerformed, percentile, physical, requireInputs, zoneEvidence } from './classed-common';
 
@@ -19,6 +22,51 @@ const INK_DELTA = 60;
  */
 export const IR_VISIBLE_MIN = 0.4;
 export const IR_INVISIBLE_MAX = 0.35;
+
+/**
+ * Fixed (non-personal) IR-absorbing print, measured against the class's own reference IR image:
+ * the zone's mean darkness relative to the paper around it, capture ÷ reference. A mean is
+ * unchanged by blur, so thin guilloche lines (which the white-light ink mask above mostly misses
+ * once blurred: meridian-td3's band measured 0.13–0.19 on genuine light captures and 0.20 on the
+ * reference itself) count in full. Measured on meridian-td3's band (bench corpus, 10 captures per
+ * level): genuine none 1.00, light 0.99–1.05, heavy 0.95–1.11; the same box 1 mm … 9 mm off the
+ * band (where the capture's IR shows bare paper, as a dropped-out band would) ≤ 0.12 (heavy).
+ */
+export const IR_RELATIVE_MIN = 0.5;
+
+/** Paper level of the 1 mm ring around `zone` (median) and the mean of the zone, in one IR image. */
+function ringAndMean(img: GreyImage, h: Homography, zone: Box, page: Box, dpi: number, step: number): { paper: number; mean: number } {
+  const g = grow(zone, (1 / 25.4) * dpi);
+  const x0 = Math.max(page.x, g.x);
+  const y0 = Math.max(page.y, g.y);
+  const box = { x: x0, y: y0, w: Math.min(page.x + page.w, g.x + g.w) - x0, h: Math.min(page.y + page.h, g.y + g.h) - y0 };
+  const v = viewGrey(img, h, box, step);
+  const ring: number[] = [];
+  let sum = 0;
+  let n = 0;
+  for (let p = 0; p < v.valid.length; p++) {
+    if (!v.valid[p]) continue;
+    const x = box.x + ((p % v.img.width) + 0.5) * step;
+    const y = box.y + (Math.floor(p / v.img.width) + 0.5) * step;
+    const inside = x >= zone.x && y >= zone.y && x < zone.x + zone.w && y < zone.y + zone.h;
+    if (inside) {
+      sum += v.img.data[p]!;
+      n++;
+    } else ring.push(v.img.data[p]!);
+  }
+  return { paper: percentile(ring, 0.5), mean: n ? sum / n : 0 };
+}
+
+/** Relative IR darkness of a fixed zone: capture ÷ reference (1 = as dark as the reference). */
+export function measureIrRelative(id: Identification, ir: LightImage, referenceIr: LightImage, zone: ReferenceZone): { zone: string; reference: number; capture: number; ratio: number } {
+  const dpi = id.cls.dpi;
+  const step = Math.max(1, Math.round(dpi / 150));
+  const page = { x: 0, y: 0, w: referenceIr.grey.width, h: referenceIr.grey.height };
+  const darkness = (m: { paper: number; mean: number }): number => (m.paper > 0 ? Math.max(0, 1 - m.mean / m.paper) : 0);
+  const reference = darkness(ringAndMean(referenceIr.grey, [1, 0, 0, 0, 1, 0, 0, 0, 1], zone.box, page, dpi, step));
+  const capture = darkness(ringAndMean(ir.grey, id.homography, zone.box, page, dpi, step));
+  return { zone: zone.id, reference, capture, ratio: reference > 0.005 ? capture / reference : 1 };
+}
 
 export interface IrZoneMeasure {
   zone: string;
@@ -69,7 +117,20 @@ export function runIrFeatures(input: CheckInput) {
   const evidence: Evidence[] = [];
   const notes: string[] = [];
   let compared = 0;
+  const referenceIr = req.id.reference.ir;
   for (const zone of zones) {
+    if (!zone.personal && zone.expect.ir === 'visible' && referenceIr) {
+      // Fixed print: the reference shows exactly how dark this zone must be.
+      const rel = measureIrRelative(req.id, req.capture.ir, referenceIr, zone);
+      if (rel.reference <= 0.005) continue;
+      compared++;
+      if (rel.ratio < IR_RELATIVE_MIN) {
+        const note = `${zone.label}: drops out in IR (${fmt(rel.ratio * 100, 0)} % of the reference's darkness), expected visible`;
+        notes.push(note);
+        evidence.push(zoneEvidence(req.id, 'ir', req.capture.ir, zone.box, note));
+      }
+      continue;
+    }
     const m = measureIrZone(req.id, req.capture.white, req.capture.ir, zone);
     if (m.ink < 20) continue; // nothing printed there (an empty optional field)
     compared++;
