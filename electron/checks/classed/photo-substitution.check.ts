@@ -12,7 +12,7 @@ import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
 import { fmt, grow, notPerformed, physical, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'Photo zone';
-const EXPECTED = 'print around the portrait intact; ghost image a copy of the portrait';
+const EXPECTED = 'print around the portrait intact, no cut or shadow line around it; ghost image a copy of the portrait';
 
 /**
  * Calibrated on genuine captures (none/light/heavy, 30 each; test/integration/checks-classed):
@@ -20,6 +20,14 @@ const EXPECTED = 'print around the portrait intact; ghost image a copy of the po
  */
 export const RING_MIN = 0.6;
 export const GHOST_MIN = 0.5;
+/**
+ * Straight-edge score (grey levels) above which a cut or shadow line around the portrait is reported.
+ * Measured on bench:checks' corpus: genuine documents ≤ 12.9 (300: none/light/heavy, all designs);
+ * photo-substitution specimens ≥ 36.5 (none), ≥ 22.4 (light), 9–26 (heavy).
+ */
+export const EDGE_MAX = 18;
+/** Design edges (e.g. a header band) may sit this far from where a blurred, slightly misaligned capture shows them. */
+const EDGE_TOLERANCE_PX = 4;
 
 /** A reference box resampled to a fixed grid (gw × gh) from an image related to reference pixels by `h`. */
 function grid(img: GreyImage, h: Homography, box: Box, gw: number, gh: number) {
@@ -50,7 +58,72 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
   return ncc(a, b);
 }
 
-export function measurePhoto(input: CheckInput): { ring: number | null; ghost: number | null } | null {
+/**
+ * Straight edges around the portrait that the reference does not have: the cut or the shadow of a
+ * pasted photo. Bands across each side of the zone are resampled at reference resolution from the
+ * capture and from the reference; rows (or columns) are averaged along the side in three segments,
+ * so guilloche lines cancel out while a straight step survives. The score is the strongest step in
+ * the capture profile beyond what the reference shows within ±EDGE_TOLERANCE_PX, in grey levels.
+ */
+function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[]): number {
+  const out = Math.round((3 / 25.4) * dpi);
+  const inside = Math.round((1 / 25.4) * dpi);
+  const pageMargin = Math.round((1 / 25.4) * dpi);
+  const sides: { band: Box; across: 'rows' | 'cols' }[] = [
+    { band: { x: box.x, y: box.y - out, w: box.w, h: out + inside }, across: 'rows' },
+    { band: { x: box.x, y: box.y + box.h - inside, w: box.w, h: out + inside }, across: 'rows' },
+    { band: { x: box.x - out, y: box.y, w: out + inside, h: box.h }, across: 'cols' },
+    { band: { x: box.x + box.w - inside, y: box.y, w: out + inside, h: box.h }, across: 'cols' },
+  ];
+  let best = 0;
+  for (const { band, across } of sides) {
+    const gw = Math.max(2, Math.round(band.w));
+    const gh = Math.max(2, Math.round(band.h));
+    const c = grid(cap, h, band, gw, gh);
+    const r = grid(ref, [1, 0, 0, 0, 1, 0, 0, 0, 1], band, gw, gh);
+    const steps = across === 'rows' ? gh : gw;
+    const along = across === 'rows' ? gw : gh;
+    for (let seg = 0; seg < 3; seg++) {
+      const a0 = Math.floor((seg * along) / 3);
+      const a1 = Math.floor(((seg + 1) * along) / 3);
+      const profile = (g: { img: GreyImage }) => {
+        const out: number[] = [];
+        for (let k = 0; k < steps; k++) {
+          let sum = 0;
+          let n = 0;
+          for (let a = a0; a < a1; a++) {
+            const p = across === 'rows' ? k * gw + a : a * gw + k;
+            // Only where both images have the page (the capture may show the scanner bed beyond it).
+            if (!c.valid[p] || !r.valid[p]) continue;
+            const x = band.x + (across === 'rows' ? a : k) + 0.5;
+            const y = band.y + (across === 'rows' ? k : a) + 0.5;
+            // Other personal zones (signature, fields) change per document: left out.
+            if (masks.some((m) => x >= m.x && x < m.x + m.w && y >= m.y && y < m.y + m.h)) continue;
+            sum += g.img.data[p]!;
+            n++;
+          }
+          out.push(n ? sum / n : NaN);
+        }
+        return out;
+      };
+      const pc = profile(c);
+      const pr = profile(r);
+      const dc = pc.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pc[k + 1]! - pc[k - 1]!) / 2 : 0));
+      const dr = pr.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pr[k + 1]! - pr[k - 1]!) / 2 : 0));
+      for (let k = 2; k < steps - 2; k++) {
+        if (!Number.isFinite(dc[k]!)) continue;
+        // The page's own edge (capture: page against the scanner bed) is not a cut.
+        const pos = (across === 'rows' ? band.y : band.x) + k;
+        if (pos < pageMargin || pos > (across === 'rows' ? ref.height : ref.width) - pageMargin) continue;
+        const refNear = Math.max(...dr.slice(Math.max(0, k - EDGE_TOLERANCE_PX), k + EDGE_TOLERANCE_PX + 1).filter(Number.isFinite), 0);
+        best = Math.max(best, dc[k]! - refNear);
+      }
+    }
+  }
+  return best;
+}
+
+export function measurePhoto(input: CheckInput): { ring: number | null; ghost: number | null; edge: number | null } | null {
   const req = requireInputs(input, ['white']);
   if (!req.ok) return null;
   const photo = req.id.cls.zones.find((z) => z.kind === 'photo');
@@ -70,7 +143,9 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
     const g = grid(req.capture.white.grey, req.id.homography, ghostZone.box, 24, 32);
     ghost = ncc(p.img.data, g.img.data);
   }
-  return { ring, ghost };
+  const masks = req.id.cls.zones.filter((z) => z.personal && z.kind !== 'photo' && z.kind !== 'mrz').map((z) => z.box);
+  const edge = inPage ? cutEdgeScore(cap, ref, req.id.homography, photo.box, dpi, masks) : null;
+  return { ring, ghost, edge };
 }
 
 export function runPhotoSubstitution(input: CheckInput) {
@@ -85,6 +160,10 @@ export function runPhotoSubstitution(input: CheckInput) {
     parts.push(`print around the portrait NCC ${fmt(m.ring)}`);
     if (m.ring < RING_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (1.5 / 25.4) * req.id.cls.dpi), `background print broken around the portrait (NCC ${fmt(m.ring)} < ${RING_MIN})`));
   }
+  if (m.edge !== null) {
+    parts.push(`straight edge around the portrait ${fmt(m.edge, 1)} grey levels`);
+    if (m.edge > EDGE_MAX) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (3 / 25.4) * req.id.cls.dpi), `a straight cut or shadow line around the portrait that the reference does not have (${fmt(m.edge, 1)} > ${EDGE_MAX})`));
+  }
   const ghostZone = req.id.cls.zones.find((z) => z.kind === 'ghost');
   if (m.ghost !== null && ghostZone) {
     parts.push(`portrait/ghost NCC ${fmt(m.ghost)}`);
@@ -94,7 +173,7 @@ export function runPhotoSubstitution(input: CheckInput) {
   return physical(CHECK_IDS.photoZone, TITLE, {
     status: evidence.length ? 'fail' : 'pass',
     measured: parts.join('; '),
-    expected: `print around the portrait NCC ≥ ${RING_MIN}; portrait/ghost NCC ≥ ${GHOST_MIN}`,
+    expected: `print around the portrait NCC ≥ ${RING_MIN}; no straight edge around it above ${EDGE_MAX}; portrait/ghost NCC ≥ ${GHOST_MIN}`,
     evidence,
     explanation: evidence.length
       ? 'A portrait pasted over the original or a ghost image of another face are signs of photo substitution: examine the photo edges under magnification.'

@@ -84,4 +84,16 @@ describe('class-specific checks on the built-in classes', () => {
     expect(isUnknown(outcome)).toBe(true);
     expect(identificationResult(outcome).status).toBe('fail');
   });
+
+  it('photo.substitution fails on a pasted portrait (cut and shadow lines) and passes the genuine page', async () => {
+    for (const design of ['meridian-td3', 'sentinel-mrva']) {
+      const genuine = await renderCapture(4012, 7, { design, degrade: 'light' });
+      const pass = await run('photo.substitution', genuine, await identify(genuine, design));
+      expect(pass.status, pass.measured).toBe('pass');
+      const forged = await renderCapture(4012, 7, { design, degrade: 'light', forgery: 'photo-substitution' });
+      const fail = await run('photo.substitution', forged, await identify(forged, design));
+      expect(fail.status, fail.measured).toBe('fail');
+      expect(fail.evidence.some((e) => e.note?.includes('straight cut'))).toBe(true);
+    }
+  });
 });
