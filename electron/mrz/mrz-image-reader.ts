@@ -73,7 +73,9 @@ function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores:
     image: page,
     corners: crop.corners,
     lines: grid.map((g) => ({ first: toPage(cellU(g, 0), cellV(g, 0)), last: toPage(cellU(g, length - 1), cellV(g, length - 1)) })),
-    pitchPx: (grid.reduce((s, g) => s + g.b, 0) / grid.length) * Math.hypot(ex[0]!, ex[1]!),
+    // Mean pitch along each line (first to last cell): the fitted b is the pitch at column 0 only,
+    // and perspective makes the pitch drift along the line.
+    pitchPx: (grid.reduce((s, g) => s + (cellU(g, length - 1) - cellU(g, 0)) / (length - 1), 0) / grid.length) * Math.hypot(ex[0]!, ex[1]!),
     fontScore: Math.round((best.reduce((s, v) => s + v, 0) / Math.max(1, best.length)) * 1000) / 1000,
   };
 }

@@ -5,6 +5,12 @@
 export const GEOMETRY_LIMITS = {
   /** Genuine |pitch − 2.54| ≤ 0.012 mm (none, light), ≤ 0.13 mm (heavy: 2.41–2.66). */
   pitchTolMm: 0.17,
+  /**
+   * Through the reference alignment (perspective and resolution divided out). bench:checks corpus:
+   * genuine 2.533–2.547 mm (none/light), 2.502–2.592 mm (heavy); re-typed MRZs 2.32–2.44 mm and
+   * 2.58–2.79 mm (the 2.54 mm re-types are caught by the font score).
+   */
+  pitchTolMmByReference: 0.1,
   /** Pitch via the located page size: genuine 2.43–2.66 mm in heavy captures. */
   pitchTolMmByPage: 0.19,
   /** Line spacing in pitches, nominal 1.667: genuine 1.59–1.69 (none, light), 1.53–1.76 (heavy). */

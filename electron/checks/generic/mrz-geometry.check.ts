@@ -1,6 +1,7 @@
 // MRZ print geometry against ICAO 9303 Part 3 §4 (OCR-B size 1, 10 characters per 25.4 mm,
 // lines 6 per 25.4 mm) and the MRZ position of Parts 4–7. A re-typed or re-printed MRZ often
 // has another font, another pitch, or lines that are not parallel and aligned.
+import { localScale } from '../../identify/homography';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
 import { MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
 import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
@@ -29,6 +30,8 @@ export interface MrzGeometryMeasure {
   pitchMm: number | null;
   /** Pitch in mm from the located page and the format's nominal size. */
   pitchMmByPage: number | null;
+  /** Pitch in mm through the identified class's alignment: perspective and resolution divided out. */
+  pitchMmByReference: number | null;
   /** Distance between consecutive lines, in character pitches (nominal 2.54/4.23 → 1.667). */
   lineSpacingPitches: number | null;
   /** Distance first→last cell of each line minus the expected (chars − 1) pitches, worst line. */
@@ -53,6 +56,19 @@ function lineDistance(p: Point, a: Point, b: Point): number {
   return Math.abs(d[0] * (p[1] - a[1]) - d[1] * (p[0] - a[0])) / norm(d);
 }
 
+/**
+ * When the document is identified, the homography maps reference pixels (at the class dpi) onto the
+ * capture: its local scale at the MRZ turns the measured pitch into millimetres on the document,
+ * free of the capture's perspective and resolution.
+ */
+function pitchThroughReference(input: CheckInput, pitchPx: number): number | null {
+  const id = input.identification;
+  const zone = id?.cls.zones.find((z) => z.kind === 'mrz');
+  if (!id || !zone) return null;
+  const scale = localScale(id.homography, zone.box.x + zone.box.w / 2, zone.box.y + zone.box.h / 2);
+  return scale > 0 ? pitchPx / scale / (id.cls.dpi / 25.4) : null;
+}
+
 export function measureMrzGeometry(input: CheckInput): MrzGeometryMeasure | null {
   const mrz = input.mrz;
   const g = mrz?.geometry;
@@ -64,6 +80,7 @@ export function measureMrzGeometry(input: CheckInput): MrzGeometryMeasure | null
   const page = findCapturePage(input.images);
   const pageScale = page ? (page.widthPx / PAGE_MM[format].w + page.heightPx / PAGE_MM[format].h) / 2 : null;
   const pitchMmByPage = pageScale ? g.pitchPx / pageScale : null;
+  const pitchMmByReference = pitchThroughReference(input, g.pitchPx);
   const dirs = g.lines.map((l) => sub(l.last, l.first));
   const angles = dirs.map((d) => Math.atan2(d[1], d[0]));
   const angleSpreadDeg = ((Math.max(...angles) - Math.min(...angles)) * 180) / Math.PI;
@@ -83,7 +100,7 @@ export function measureMrzGeometry(input: CheckInput): MrzGeometryMeasure | null
     leftMarginMm = (lineDistance(firstCell, tl, bl) - g.pitchPx / 2) / pxPerMm;
     bottomMarginMm = lineDistance(g.lines[g.lines.length - 1]!.first, bl, br) / pxPerMm;
   }
-  return { format, pitchPx: g.pitchPx, pitchMm, pitchMmByPage, lineSpacingPitches, spanErrorPitches, angleSpreadDeg, startSpreadPitches, fontScore: g.fontScore, leftMarginMm, bottomMarginMm, page };
+  return { format, pitchPx: g.pitchPx, pitchMm, pitchMmByPage, pitchMmByReference, lineSpacingPitches, spanErrorPitches, angleSpreadDeg, startSpreadPitches, fontScore: g.fontScore, leftMarginMm, bottomMarginMm, page };
 }
 
 interface Finding {
@@ -94,11 +111,11 @@ interface Finding {
 function assess(m: MrzGeometryMeasure): { findings: Finding[]; measured: string[] } {
   const findings: Finding[] = [];
   const measured: string[] = [];
-  const pitch = m.pitchMm ?? m.pitchMmByPage;
-  const pitchSource = m.pitchMm !== null ? 'from the image resolution' : 'from the page size';
+  const pitch = m.pitchMmByReference ?? m.pitchMm ?? m.pitchMmByPage;
+  const pitchSource = m.pitchMmByReference !== null ? 'through the reference alignment' : m.pitchMm !== null ? 'from the image resolution' : 'from the page size';
   if (pitch !== null) {
     measured.push(`pitch ${round(pitch, 3)} mm (${pitchSource})`);
-    const tol = m.pitchMm !== null ? L.pitchTolMm : L.pitchTolMmByPage;
+    const tol = m.pitchMmByReference !== null ? L.pitchTolMmByReference : m.pitchMm !== null ? L.pitchTolMm : L.pitchTolMmByPage;
     if (Math.abs(pitch - ICAO_PITCH_MM) > tol) findings.push({ severity: 'fail', text: `character pitch ${round(pitch, 3)} mm instead of ${ICAO_PITCH_MM} mm` });
   } else measured.push(`pitch ${round(m.pitchPx, 1)} px (no resolution and no page edge: mm not tested)`);
   if (m.lineSpacingPitches !== null) {
