@@ -3,55 +3,36 @@
 // the hot folder at a fresh directory, drop a specimen set into it the way scanner software does
 // (file by file, in chunks) and see the examination open by itself; point the serial reader at a
 // port that does not exist and see the error in plain words.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost } from '../../electron/host/host-server';
 import { useTempDir } from '../helpers/temp-dir';
-import { deviceStateIs, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const artifactsDir = join(repoRoot, '.cache', 'e2e');
 const specimensDir = join(repoRoot, 'assets', 'specimens');
 const SPECIMEN = 'spc-9303-0001';
 const MISSING_PORT = '/dev/ttyLOUPE-missing';
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 /** Set by the dialog itself: a focused element inside it. */
 const FOCUS_IN_DIALOG = `document.querySelector('[data-testid="device-settings"]')?.contains(document.activeElement) === true`;
 
-describe.skipIf(!existsSync(CHROMIUM))('device settings and device-initiated capture (Chromium against the loopback host)', () => {
+describe.skipIf(chromiumMissing)('device settings and device-initiated capture (Chromium against the loopback host)', () => {
   const dataDir = useTempDir('loupe-e2e-devices-data-');
   const hotFolder = useTempDir('loupe-e2e-hot-folder-');
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Station['host'];
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    // Other e2e files build the same output at the same time: never empty it under their feet.
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
-    host = await startHost({ dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => stopStation({ host, browser, page }));
 
   it('configures the hot folder and the serial reader, and opens a dropped scan by itself', async () => {
     mkdirSync(artifactsDir, { recursive: true });

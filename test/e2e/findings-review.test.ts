@@ -6,57 +6,38 @@
 // is printed in the PDF report. The reference crop's box is checked against the Node side's own
 // inverse of the identification homography.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost } from '../../electron/host/host-server';
 import type { Examination } from '../../electron/contract/examination.contract';
 import { applyH, invertH } from '../../electron/identify/homography';
 import { useTempDir } from '../helpers/temp-dir';
-import { READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { READ_CSP_VIOLATIONS } from './page-scripts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const artifactsDir = join(repoRoot, '.cache', 'e2e');
 const specimensDir = join(repoRoot, 'assets', 'specimens');
 /** Undegraded TD3 specimen: its truth regions are in capture pixels. */
 const SPECIMEN = 'spc-9303-0000';
 const CHECK = 'mrz.b900';
 const REASON = 'MRZ drops out under IR: printed with ordinary toner <not B900> & confirmed under the lamp';
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-describe.skipIf(!existsSync(CHROMIUM))('findings review (Chromium against the loopback host)', () => {
+describe.skipIf(chromiumMissing)('findings review (Chromium against the loopback host)', () => {
   const dataDir = useTempDir('loupe-e2e-review-data-');
   const hotFolder = useTempDir('loupe-e2e-review-hot-');
   const workDir = useTempDir('loupe-e2e-review-work-');
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Station['host'];
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    // Other e2e files build the same output at the same time: never empty it under their feet.
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
-    host = await startHost({ dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => stopStation({ host, browser, page }));
 
   it('shows the failed B900 check with its crops, records a confirmation and prints it in the report', async () => {
     mkdirSync(artifactsDir, { recursive: true });

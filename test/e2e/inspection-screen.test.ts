@@ -3,48 +3,29 @@
 // decide, reopen from history, export the report and check its first page with poppler.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost } from '../../electron/host/host-server';
 import { useTempDir } from '../helpers/temp-dir';
-import { deviceStateIs, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS, VIEWER_IMAGE_DECODED } from './page-scripts';
+import { artifactsDir, chromiumMissing, startStation, stopStation, type Station } from './e2e-station';
+import { deviceStateIs, READ_CSP_VIOLATIONS, VIEWER_IMAGE_DECODED } from './page-scripts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const artifactsDir = join(repoRoot, '.cache', 'e2e');
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
-describe.skipIf(!existsSync(CHROMIUM))('inspection screen (Chromium against the loopback host)', () => {
+describe.skipIf(chromiumMissing)('inspection screen (Chromium against the loopback host)', () => {
   const dataDir = useTempDir('loupe-e2e-data-');
   const workDir = useTempDir('loupe-e2e-work-');
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Station['host'];
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error' });
-    host = await startHost({ dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    // Any Content-Security-Policy violation is recorded on the page and read back at the end.
-    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+    ({ host, browser, page } = await startStation(dataDir, consoleErrors, { acceptDownloads: true }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => stopStation({ host, browser, page }));
 
   it('signs in, scans, inspects, decides, reopens from history and exports the report', async () => {
     await page.goto(host.url);

@@ -4,23 +4,17 @@
 // identified document with its reference under each light with synchronized zoom and pan; draw a
 // zone with the mouse, nudge it with the keys, get plain-words validation, save it as a new user
 // version, retire the class after a confirmation.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost } from '../../electron/host/host-server';
 import { useTempDir } from '../helpers/temp-dir';
-import { deviceStateIs, READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const artifactsDir = join(repoRoot, '.cache', 'e2e');
 const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const EDITED = 'harbor-td1';
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 const STAGE_TRANSFORMS = `(() => [
   document.querySelector('[data-testid="viewer-stage"]')?.style.transform ?? null,
   document.querySelector('[data-testid="viewer-reference-stage"]')?.style.transform ?? null,
@@ -30,30 +24,18 @@ const IMAGES_DECODED = (selector: string) => `(() => {
   return imgs.length > 0 && imgs.every((img) => img.complete && img.naturalWidth > 0);
 })()`;
 
-describe.skipIf(!existsSync(CHROMIUM))('reference view (Chromium against the loopback host)', () => {
+describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback host)', () => {
   const dataDir = useTempDir('loupe-e2e-reference-data-');
-  let host: Awaited<ReturnType<typeof startHost>>;
+  let host: Station['host'];
   let browser: Browser;
   let page: Page;
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
-    host = await startHost({ dataDir });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
-    });
-    page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-  });
+  afterAll(() => stopStation({ host, browser, page }));
 
   it('browses, compares with synchronized zoom, edits, saves and retires a class', async () => {
     mkdirSync(artifactsDir, { recursive: true });

@@ -1,0 +1,41 @@
+// Shared set-up of the browser tests: the renderer built once per file, a loopback host on a fresh
+// data folder, Debian's Chromium with console errors and CSP violations recorded.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { startHost, type Host } from '../../electron/host/host-server';
+import { RECORD_CSP_VIOLATIONS } from './page-scripts';
+
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const artifactsDir = join(repoRoot, '.cache', 'e2e');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+export const chromiumMissing = !existsSync(CHROMIUM);
+
+export interface Station {
+  host: Host;
+  browser: Browser;
+  page: Page;
+}
+
+/** Builds the UI, starts a host on `dataDir`, opens a page; console errors go into `consoleErrors`. */
+export async function startStation(dataDir: string, consoleErrors: string[], context: BrowserContextOptions = {}): Promise<Station> {
+  // Several e2e files build the same output at the same time: never empty it under their feet.
+  await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
+  const host = await startHost({ dataDir });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, ...context })).newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+  return { host, browser, page };
+}
+
+export async function stopStation(station: Partial<Station> | undefined): Promise<void> {
+  await station?.browser?.close();
+  await station?.host?.close();
+}
