@@ -15,6 +15,18 @@ export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> =
   MRVB: { lines: 2, chars: 36 },
 };
 
+/** Nominal document sizes in millimetres (ICAO 9303 Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV-A/B). */
+export const DOCUMENT_SIZE_MM: Record<MrzFormat, { w: number; h: number }> = {
+  TD3: { w: 125, h: 88 },
+  TD2: { w: 105, h: 74 },
+  TD1: { w: 85.6, h: 53.98 },
+  MRVA: { w: 120, h: 80 },
+  MRVB: { w: 105, h: 74 },
+};
+
+/** Character pitch of the MRZ (Part 3 §4.2: 10 characters per inch). */
+export const MRZ_PITCH_MM = 2.54;
+
 export const MrzSourceSchema = z.enum(['ocr', 'text', 'serial']);
 export type MrzSource = z.infer<typeof MrzSourceSchema>;
 

@@ -1,7 +1,7 @@
 // Page geometry in millimetres for each design: page size (ICAO 9303 Part 4 TD3 125 × 88,
 // Part 5 TD1 85.6 × 53.98, Part 6 TD2 105 × 74, Part 7 MRV-A 120 × 80 and MRV-B 105 × 74) and
 // the MRZ print position: OCR-B size 1 at a fixed 2.54 mm pitch (10 cpi), lines 4.23 mm (6 lpi) apart.
-import { MRZ_GEOMETRY, type MrzFormat } from '../contract/mrz.contract';
+import { DOCUMENT_SIZE_MM, MRZ_GEOMETRY, MRZ_PITCH_MM, type MrzFormat } from '../contract/mrz.contract';
 import type { SpecimenDesign, VizField } from './specimen-designs';
 import { valueTextWidthEm } from './viz-font-metrics';
 
@@ -53,13 +53,7 @@ export interface PageLayout {
   irBand: Rect | null;
 }
 
-export const PAGE_SIZE_MM: Record<MrzFormat, { w: number; h: number }> = {
-  TD3: { w: 125, h: 88 },
-  TD2: { w: 105, h: 74 },
-  TD1: { w: 85.6, h: 53.98 },
-  MRVA: { w: 120, h: 80 },
-  MRVB: { w: 105, h: 74 },
-};
+export const PAGE_SIZE_MM = DOCUMENT_SIZE_MM;
 
 /** Left edge of the first character cell and height of the last baseline above the bottom edge. */
 const MRZ_POSITION: Record<MrzFormat, { left: number; bottom: number }> = {
@@ -70,7 +64,6 @@ const MRZ_POSITION: Record<MrzFormat, { left: number; bottom: number }> = {
   MRVB: { left: 6.0, bottom: 5.0 },
 };
 
-export const MRZ_PITCH_MM = 2.54;
 export const MRZ_LINE_PITCH_MM = 4.23;
 /** OCR-B size 1 character height (ISO 1073-2); the font's cap height is 0.72 em (measured). */
 export const MRZ_CAP_HEIGHT_MM = 2.42;

@@ -3,7 +3,7 @@
 // has another font, another pitch, or lines that are not parallel and aligned.
 import { localScale } from '../../identify/homography';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
-import { MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
+import { DOCUMENT_SIZE_MM, MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
 import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
 import { boundingBox, round, type Point } from './capture-geometry';
 import { missingInput, notPerformed, type CheckMeta } from './check-result';
@@ -13,13 +13,7 @@ import { GEOMETRY_LIMITS as L } from './mrz-geometry-limits';
 const META: CheckMeta = { id: CHECK_IDS.mrzGeometry, title: 'MRZ print geometry and font', layer: 'physical' };
 
 /** Nominal page sizes, mm (Part 4 TD3 125×88, Part 5 TD1 85.6×53.98, Part 6 TD2 105×74, Part 7 MRV-A 120×80, MRV-B 105×74). */
-const PAGE_MM: Record<MrzFormat, { w: number; h: number }> = {
-  TD3: { w: 125, h: 88 },
-  TD1: { w: 85.6, h: 53.98 },
-  TD2: { w: 105, h: 74 },
-  MRVA: { w: 120, h: 80 },
-  MRVB: { w: 105, h: 74 },
-};
+const PAGE_MM = DOCUMENT_SIZE_MM;
 export const ICAO_PITCH_MM = 2.54;
 export const ICAO_LINE_PITCH_MM = 25.4 / 6;
 
