@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /**
- * Path of the installed Electron binary, or null. Installs run with ELECTRON_SKIP_BINARY_DOWNLOAD=1
- * where the binary cannot be fetched; then require('electron') throws or names a missing file.
+ * Path of the installed Electron binary, or null. Under plain Node the electron npm package only
+ * exports that path (no Electron API is loaded here). Installs run with ELECTRON_SKIP_BINARY_DOWNLOAD=1
+ * where the binary cannot be fetched; then resolving the package throws or names a missing file.
  */
 export function electronBinary(): string | null {
   try {
