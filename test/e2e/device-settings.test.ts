@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -36,10 +36,7 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
 
   it('configures the hot folder and the serial reader, and opens a dropped scan by itself', async () => {
     mkdirSync(artifactsDir, { recursive: true });
-    await openStation(page, host.url);
-    await page.getByTestId('sign-in-name').fill(OFFICER.name);
-    await page.getByTestId('sign-in-badge').fill(OFFICER.badge);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();
 
     // G opens the dialog; focus lands inside it, on the first device that still needs setting up.
@@ -134,18 +131,6 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
 });
 
 /** Loads the station page; retried while a concurrent build briefly leaves the output incomplete. */
-async function openStation(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    try {
-      await page.getByTestId('sign-in-name').waitFor({ timeout: 5_000 });
-      return;
-    } catch {
-      await page.reload();
-    }
-  }
-  await page.getByTestId('sign-in-name').waitFor();
-}
 
 /** Writes like scanner software does: the file grows in pieces over a few hundred milliseconds. */
 async function writeInChunks(source: string, target: string): Promise<void> {

@@ -13,6 +13,7 @@ export const artifactsDir = join(repoRoot, '.cache', 'e2e');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 export const chromiumMissing = !existsSync(CHROMIUM);
+if (chromiumMissing) console.warn(`Browser tests skipped: Debian's Chromium is not installed at ${CHROMIUM} (scripts/install-system-packages.sh installs it).`);
 
 export interface Station {
   host: Host;
@@ -38,4 +39,26 @@ export async function startStation(dataDir: string, consoleErrors: string[], con
 export async function stopStation(station: Partial<Station> | undefined): Promise<void> {
   await station?.browser?.close();
   await station?.host?.close();
+}
+
+/** Opens the printed URL; reloads while the UI is still being rebuilt by another test file. */
+export async function openStation(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      await page.getByTestId('sign-in-name').waitFor({ timeout: 5_000 });
+      return;
+    } catch {
+      await page.reload();
+    }
+  }
+  await page.getByTestId('sign-in-name').waitFor();
+}
+
+/** Opens the station and signs the officer in. */
+export async function signIn(page: Page, url: string, officer: { name: string; badge: string }): Promise<void> {
+  await openStation(page, url);
+  await page.getByTestId('sign-in-name').fill(officer.name);
+  await page.getByTestId('sign-in-badge').fill(officer.badge);
+  await page.getByTestId('sign-in-submit').click();
 }

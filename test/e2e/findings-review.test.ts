@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Examination } from '../../electron/contract/examination.contract';
 import { applyH, invertH } from '../../electron/identify/homography';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -41,10 +41,7 @@ describe.skipIf(chromiumMissing)('findings review (Chromium against the loopback
 
   it('shows the failed B900 check with its crops, records a confirmation and prints it in the report', async () => {
     mkdirSync(artifactsDir, { recursive: true });
-    await openStation(page, host.url);
-    await page.getByTestId('sign-in-name').fill(OFFICER.name);
-    await page.getByTestId('sign-in-badge').fill(OFFICER.badge);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();
 
     // Point the hot folder at a fresh directory through the page's own API.
@@ -156,15 +153,3 @@ async function waitForExpression(page: Page, expression: string): Promise<void> 
 }
 
 /** Loads the station page; retried while a concurrent build briefly leaves the output incomplete. */
-async function openStation(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    try {
-      await page.getByTestId('sign-in-name').waitFor({ timeout: 5_000 });
-      return;
-    } catch {
-      await page.reload();
-    }
-  }
-  await page.getByTestId('sign-in-name').waitFor();
-}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -40,10 +40,7 @@ describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback 
   it('browses, compares with synchronized zoom, edits, saves and retires a class', async () => {
     mkdirSync(artifactsDir, { recursive: true });
     expect(builtinClasses.length).toBeGreaterThan(0);
-    await openStation(page, host.url);
-    await page.getByTestId('sign-in-name').fill(OFFICER.name);
-    await page.getByTestId('sign-in-badge').fill(OFFICER.badge);
-    await page.getByTestId('sign-in-submit').click();
+    await signIn(page, host.url, OFFICER);
 
     // An identified document first: the virtual scanner starts with an undegraded specimen.
     await waitForExpression(page, deviceStateIs('virtual-scanner', 'connected'));
@@ -160,15 +157,3 @@ async function expectZoomLevel(page: Page, percent: string): Promise<void> {
 }
 
 /** Loads the station page; retried while a concurrent build briefly leaves the output incomplete. */
-async function openStation(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  for (let attempt = 0; attempt < 10; attempt++) {
-    try {
-      await page.getByTestId('sign-in-name').waitFor({ timeout: 5_000 });
-      return;
-    } catch {
-      await page.reload();
-    }
-  }
-  await page.getByTestId('sign-in-name').waitFor();
-}
