@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -43,7 +43,7 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
     await page.locator('body').press('g');
     const dialog = page.getByTestId('device-settings');
     await dialog.waitFor();
-    await page.waitForFunction(FOCUS_IN_DIALOG);
+    await waitForExpression(page, FOCUS_IN_DIALOG);
     const hotCard = page.getByTestId('device-settings-hot-folder');
     expect(await hotCard.getAttribute('data-state')).toBe('disabled');
     expect(await page.getByTestId('device-settings-reason-hot-folder').textContent()).toMatch(/folder/i);
@@ -59,7 +59,7 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
     await page.keyboard.press('Enter');
     await page.getByTestId('device-settings-saved-hot-folder').waitFor();
     await expect.poll(() => hotCard.getAttribute('data-state'), { timeout: 15_000 }).toBe('connected');
-    await page.waitForFunction(deviceStateIs('hot-folder', 'connected'));
+    await waitForExpression(page, deviceStateIs('hot-folder', 'connected'));
     expect(await page.getByTestId('setting-hot-folder-folder').inputValue()).toBe(hotFolder);
     // Keys pressed in the dialog stay in the dialog: S on a button does not scan behind it (a
     // virtual-scanner examination would replace the hot-folder one checked below).
@@ -93,7 +93,7 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
     const reason = (await page.getByTestId('device-settings-reason-serial-mrz').textContent()) ?? '';
     expect(reason).toContain(MISSING_PORT);
     expect(reason).toMatch(/check the cable and the port setting/i);
-    await page.waitForFunction(deviceStateIs('serial-mrz', 'error'));
+    await waitForExpression(page, deviceStateIs('serial-mrz', 'error'));
     expect(await page.getByTestId('device-serial-mrz').locator('.device__reason').textContent()).toContain(MISSING_PORT);
 
     const errorShot = join(artifactsDir, 'device-settings-error.png');
@@ -103,7 +103,7 @@ describe.skipIf(chromiumMissing)('device settings and device-initiated capture (
 
     // Tab wraps around inside the dialog; Escape closes it.
     for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
-    await page.waitForFunction(FOCUS_IN_DIALOG);
+    await waitForExpression(page, FOCUS_IN_DIALOG);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('empty-state').waitFor();

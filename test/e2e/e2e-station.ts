@@ -62,3 +62,16 @@ export async function signIn(page: Page, url: string, officer: { name: string; b
   await page.getByTestId('sign-in-badge').fill(officer.badge);
   await page.getByTestId('sign-in-submit').click();
 }
+
+/**
+ * Waits until `expression` (a page-side JavaScript expression) is true, polling through the debugging
+ * protocol: Playwright's waitForFunction re-evaluates strings inside the page, which its CSP forbids.
+ */
+export async function waitForExpression(page: Page, expression: string, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if ((await page.evaluate(expression)) === true) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression.slice(0, 120)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Examination } from '../../electron/contract/examination.contract';
 import { applyH, invertH } from '../../electron/identify/homography';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -147,9 +147,5 @@ describe.skipIf(chromiumMissing)('findings review (Chromium against the loopback
   }, 300_000);
 });
 
-/** Polls an expression through the debugging protocol (waitForFunction would eval inside the page, which its CSP forbids). */
-async function waitForExpression(page: Page, expression: string): Promise<void> {
-  await expect.poll(() => page.evaluate(expression), { timeout: 30_000 }).toBe(true);
-}
 
 /** Loads the station page; retried while a concurrent build briefly leaves the output incomplete. */

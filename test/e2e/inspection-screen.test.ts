@@ -8,7 +8,7 @@ import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, startStation, stopStation, type Station } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS, VIEWER_IMAGE_DECODED } from './page-scripts';
 
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
@@ -43,7 +43,7 @@ describe.skipIf(chromiumMissing)('inspection screen (Chromium against the loopba
     // Scan from the virtual scanner, with the keyboard.
     const scanner = page.getByTestId('device-virtual-scanner');
     await scanner.waitFor();
-    await page.waitForFunction(deviceStateIs('virtual-scanner', 'connected'));
+    await waitForExpression(page, deviceStateIs('virtual-scanner', 'connected'));
     await page.getByTestId('device-picker').selectOption('virtual-scanner');
     await page.locator('body').press('s');
     const inspection = page.getByTestId('inspection');
@@ -179,5 +179,5 @@ async function expectText(page: Page, testId: string, text: string): Promise<voi
 
 /** The viewer's image has decoded (served by the host, allowed by the page's CSP). */
 async function waitForImage(page: Page): Promise<void> {
-  await page.waitForFunction(VIEWER_IMAGE_DECODED);
+  await waitForExpression(page, VIEWER_IMAGE_DECODED);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -147,10 +147,6 @@ describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback 
   }, 300_000);
 });
 
-/** Polls an expression through the debugging protocol (waitForFunction would eval inside the page, which its CSP forbids). */
-async function waitForExpression(page: Page, expression: string): Promise<void> {
-  await expect.poll(() => page.evaluate(expression), { timeout: 30_000 }).toBe(true);
-}
 
 async function expectZoomLevel(page: Page, percent: string): Promise<void> {
   await expect.poll(async () => (await page.getByTestId('zoom-level').textContent()) ?? '').toContain(percent);
