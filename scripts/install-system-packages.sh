@@ -11,6 +11,8 @@ packages=(
   chromium           # PDF reports outside Electron, and the browser tests of the inspection screen
   poppler-utils      # pdftoppm / pdftotext: tests read the generated reports
   socat              # pseudo-terminal pairs for the serial MRZ reader tests
+  ffmpeg             # MJPEG clips for Chromium's fake camera in the imposter-check browser test
+  postgresql         # a private PostgreSQL server for the regional hub's storage tests
 )
 
 missing=()
