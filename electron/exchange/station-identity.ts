@@ -1,8 +1,8 @@
-// The station's Ed25519 signing key, created on first use and kept in the data directory (0600).
-// The station id is derived from the public key, so it cannot be claimed by another key.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The station's identity in the trends network: its Ed25519 key (created on first use, see
+// reference/station-key.ts) and a station id derived from the public key, so that an id cannot be
+// claimed by another key.
+import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { loadOrCreateStationKey } from '../reference/station-key';
 
 export interface StationIdentity {
   readonly station: string;
@@ -10,8 +10,6 @@ export interface StationIdentity {
   readonly publicKey: string;
   sign(data: Buffer): Buffer;
 }
-
-const KEY_FILE = 'station-ed25519.pem';
 
 export function stationIdFromPublicKey(publicKeyB64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 16);
@@ -35,22 +33,7 @@ export function identityFromPrivateKey(privateKey: KeyObject): StationIdentity {
   return { station: stationIdFromPublicKey(publicKey), publicKey, sign: (data) => sign(null, data, privateKey) };
 }
 
-/** Loads the station key from `keyDir`, creating it (atomically, mode 0600) the first time. */
-export function loadOrCreateStationIdentity(keyDir: string): StationIdentity {
-  const file = join(keyDir, KEY_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(keyDir, { recursive: true, mode: 0o700 });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-    // link() refuses to replace: when two processes race on first run, both end up with the winner's key.
-    try {
-      linkSync(tmp, file);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(tmp);
-    }
-  }
-  return identityFromPrivateKey(createPrivateKey(readFileSync(file)));
+/** The station's identity for trend bundles: the same Ed25519 key that signs its reference packages (`<dataDir>/keys/`). */
+export function loadOrCreateStationIdentity(dataDir: string): StationIdentity {
+  return identityFromPrivateKey(loadOrCreateStationKey(dataDir).privateKey);
 }

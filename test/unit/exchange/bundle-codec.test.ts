@@ -111,11 +111,11 @@ describe('signed bundles', () => {
 
 describe('station identity', () => {
   const dir = useTempDir();
-  it('creates the key once, private to the station, and derives the station id from it', () => {
-    const a = loadOrCreateStationIdentity(join(dir, 'keys'));
-    const b = loadOrCreateStationIdentity(join(dir, 'keys'));
+  it('uses the station key (created once, private to the station) and derives the station id from it', () => {
+    const a = loadOrCreateStationIdentity(dir);
+    const b = loadOrCreateStationIdentity(dir);
     expect(b.station).toBe(a.station);
     expect(a.station).toMatch(/^[0-9a-f]{16}$/);
-    expect(statSync(join(dir, 'keys', 'station-ed25519.pem')).mode & 0o077).toBe(0);
+    expect(statSync(join(dir, 'keys', 'station-ed25519.key')).mode & 0o077).toBe(0);
   });
 });
