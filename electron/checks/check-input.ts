@@ -58,4 +58,5 @@ export const CHECK_IDS = {
   irFeatures: 'ir.features',
   visibleTemplate: 'visible.template',
   photoZone: 'photo.substitution',
+  vizErasure: 'viz.erasure',
 } as const;

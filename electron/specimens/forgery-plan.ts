@@ -151,6 +151,8 @@ function vizAlteration(input: ForgeryInput): PlanPart {
     variant: { underlay: { white: patch }, valueInk: { [field]: '#262633' } as Partial<Record<VizField, string>> },
     content: { ...content, printed: { ...content.printed, [field]: changed } },
     description: `VIZ ${field} altered from '${was}' to '${changed}' (erased and re-printed); the MRZ keeps the original`,
+    // The data no longer match the MRZ, and the bleached patch is a physical trace of its own.
+    expectedChecks: erased ? [CHECK_IDS.vizMrz, CHECK_IDS.vizErasure] : [CHECK_IDS.vizMrz],
     affected: [
       erased
         ? { light: 'white', mm: erased, note: `VIZ ${field} erased and re-printed: reads '${changed}', the MRZ encodes '${was}'` }

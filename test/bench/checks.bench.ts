@@ -28,7 +28,7 @@ const { values } = parseArgs({
 });
 const genuinePerLevel = Number(values.genuine);
 const forgedPerKindLevel = Number(values.forged);
-const corpusDir = resolve('.cache', `bench-checks-v1-${genuinePerLevel}-${forgedPerKindLevel}`);
+const corpusDir = resolve('.cache', `bench-checks-v2-${genuinePerLevel}-${forgedPerKindLevel}`);
 
 interface Doc {
   truth: SpecimenTruth;

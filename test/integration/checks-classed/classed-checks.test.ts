@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInput, Identification, LightImage } from '../../../electron/checks/check-input';
 import { classedChecks, identificationResult } from '../../../electron/checks/classed';
 import type { Box } from '../../../electron/contract/specimen.contract';
-import { identifyDocument, isUnknown, lightImageFromRgb } from '../../../electron/identify';
+import { identifyDocument, isUnknown, lightImageFromRgb, mapBox } from '../../../electron/identify';
 import { buildReferenceClass, renderCapture, type Capture, type ReferenceFixture } from '../identify/reference-fixture';
 
 let ref: ReferenceFixture;
@@ -60,6 +60,22 @@ describe('class-specific checks', () => {
     const r = await run('visible.template', { images: { ...cap.images, white }, mrz: null, identification: id });
     expect(r.status).toBe('fail');
     expect(r.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('viz.erasure fails where a field value was erased and printed again (bleached background)', async () => {
+    // Chemical erasure over the surname's field: the background bleached towards a yellowish white.
+    const zone = id.cls.zones.find((z) => z.kind === 'field' && z.field === 'surname')!;
+    const field = mapBox(id.homography, zone.box, cap.images.white.grey.width, cap.images.white.grey.height);
+    const original = cap.images.white.rgb;
+    const bleached = painted(cap.images.white, field, (x, y) => {
+      const i = (y * original.width + x) * 3;
+      const mix = (c: number, to: number) => Math.round(c * 0.45 + to * 0.55);
+      return [mix(original.data[i]!, 255), mix(original.data[i + 1]!, 251), mix(original.data[i + 2]!, 239)];
+    });
+    const r = await run('viz.erasure', { images: { ...cap.images, white: bleached }, mrz: null, identification: id });
+    expect(r.status).toBe('fail');
+    expect(r.evidence).toHaveLength(1);
+    expect(r.measured).toMatch(/surname/i);
   });
 
   it('photo.substitution fails for a pasted-over portrait and for a ghost of another face', async () => {
