@@ -19,6 +19,8 @@ import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
 import { dispatch, type Handlers } from './dispatch';
+import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
+import { FaceService } from '../face/face.service';
 import { EventBus } from './event-bus';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -54,6 +56,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const events = new EventBus();
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
+  const faces = new FaceService(store, library, sharedFaceEngine());
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
   mkdirSync(reportsDir, { recursive: true });
@@ -161,6 +164,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
       return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
     },
+    'face:analyse': async ({ id }) => faces.analyse(id, signedIn()),
+    'face:addPortrait': async ({ id, kind, imageBase64 }) => faces.addPortrait(id, kind, imageBase64, signedIn()),
+    'face:assess': async ({ id, assessment }) => faces.assess(id, assessment, signedIn()),
+    'face:settings': async ({ threshold }) => faces.settings(threshold, threshold ? signedIn() : officer),
   };
 
   return {
@@ -177,6 +184,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await examinations.close();
       if (renderer && 'close' in renderer) await renderer.close();
       await shutdownOcr();
+      await shutdownFaceEngine();
       store.close();
     },
   };
