@@ -26,11 +26,14 @@ export interface FaceAnalysis {
   ms: { decode: number; engine: number; total: number };
 }
 
+/** Ghost images are enlarged to at least this side before detection. */
+const GHOST_MIN_SIDE = 360;
+
 /** Smallest image side the detector is given at all. */
 const MIN_SIDE = 24;
 
 /** Decodes (optionally a region of) an image to RGB, scaled so its long side is ≤ MAX_ENGINE_SIDE. */
-export async function decodeRgb(input: Buffer | string, region?: Box | null): Promise<{ rgb: Uint8Array; width: number; height: number; scale: number }> {
+export async function decodeRgb(input: Buffer | string, region?: Box | null, stretch = false): Promise<{ rgb: Uint8Array; width: number; height: number; scale: number }> {
   try {
     let image = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).autoOrient();
     let w: number;
@@ -54,6 +57,18 @@ export async function decodeRgb(input: Buffer | string, region?: Box | null): Pr
     }
     const scale = Math.min(1, MAX_ENGINE_SIDE / Math.max(w, h));
     if (scale < 1) image = image.resize({ width: Math.round(w * scale), height: Math.round(h * scale), fit: 'fill' });
+    if (stretch) {
+      // A ghost image is printed small and pale on purpose: stretch its contrast, smooth the
+      // background print away, enlarge it and give it a margin, so the detector sees a face.
+      const up = Math.max(1, GHOST_MIN_SIDE / Math.min(w * scale, h * scale));
+      const gw = Math.round(w * scale * up);
+      const gh = Math.round(h * scale * up);
+      const pad = Math.round(Math.max(gw, gh) * 0.2);
+      const flat = await image.flatten({ background: '#ffffff' }).resize({ width: gw, height: gh, fit: 'fill' }).png().toBuffer();
+      image = sharp(await sharp(flat).normalise({ lower: 1, upper: 99 }).blur(0.8).png().toBuffer()).extend({ top: pad, bottom: pad, left: pad, right: pad, background: '#ffffff' });
+      const { data, info } = await image.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+      return { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, scale: gw / w };
+    }
     const { data, info } = await image.flatten({ background: '#ffffff' }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     return { rgb: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, scale: info.width / w };
   } catch (err) {
@@ -83,7 +98,7 @@ const area = (f: DetectedFace) => f.box.w * f.box.h;
 /** Analyses the largest face in an image (or in a region of it). Bad images throw a LoupeError. */
 export async function analyseFace(engine: FaceEngine, kind: PortraitKind, input: Buffer | string, region?: Box | null): Promise<FaceAnalysis> {
   const t0 = performance.now();
-  const { rgb, width, height, scale } = await decodeRgb(input, region);
+  const { rgb, width, height, scale } = await decodeRgb(input, region, kind === 'ghost');
   const decode = performance.now() - t0;
   const empty = (reason?: string): FaceAnalysis => ({
     quality: noFaceQuality(kind, reason),

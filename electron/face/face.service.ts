@@ -182,8 +182,11 @@ export class FaceService {
       // A new capture makes the earlier checklist stale only when the live portrait changed.
       assessment: exam.face?.assessment && sameLive(exam.face, analysed.map((a) => a.portrait)) ? exam.face.assessment : null,
     };
-    const checks = mergeFaceChecks(exam.checks, face);
-    const updated: Examination = { ...exam, face, checks, verdict: layerVerdicts(checks) };
+    // The analysis takes a second or more: apply it to the examination as it is now, so a review or
+    // decision recorded meanwhile is kept.
+    const latest = this.store.getExamination(exam.id) ?? exam;
+    const checks = mergeFaceChecks(latest.checks, face);
+    const updated: Examination = { ...latest, face, checks, verdict: layerVerdicts(checks) };
     this.store.saveExamination(updated);
     this.store.audit({ officer, action: 'face.compare', subject: exam.id, details: { portraits: face.portraits.map((p) => p.kind), bands: comparisons.map((c) => c.band) } });
     return updated;

@@ -21,6 +21,7 @@ import type { Spawner } from '../../native/bridge-process';
 import { dispatch, type Handlers } from './dispatch';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { FaceService } from '../face/face.service';
+import { ensurePortraitSpecimens } from '../face/portrait-specimens';
 import { EventBus } from './event-bus';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -38,6 +39,8 @@ export interface ServicesOptions {
   spawner?: Spawner;
   pdfRenderer?: PdfRenderer;
   specimensDir?: string;
+  /** The virtual scanner serves specimens with faces, generated into the data folder on first use (also LOUPE_PORTRAIT_SPECIMENS=1). */
+  portraitSpecimens?: boolean;
 }
 
 export interface Services {
@@ -70,7 +73,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       load: (id: string) => store.getSetting<Record<string, unknown>>(`device.${id}`),
       save: (id: string, settings: Record<string, unknown>) => store.setSetting(`device.${id}`, settings),
     },
-    specimensDir: opts.specimensDir ?? join(repoRoot, 'assets', 'specimens'),
+    specimensDir: opts.specimensDir ?? (opts.portraitSpecimens || process.env.LOUPE_PORTRAIT_SPECIMENS === '1' ? await ensurePortraitSpecimens(join(opts.dataDir, 'cache', 'portrait-specimens'), sharedFaceEngine()) : join(repoRoot, 'assets', 'specimens')),
     captureDir,
   });
   bridge.on('status', (list) => events.emit('devices:onStatus', list));
