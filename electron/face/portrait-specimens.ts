@@ -75,7 +75,8 @@ export async function addPortraits(dir: string, truths: SpecimenTruth[], engine:
   const index = {
     schema: 'loupe.specimen-index/1',
     generator: 'loupe specimen --portraits',
-    specimens: truths.map((t) => ({ id: t.id, format: t.format, design: t.design, degrade: t.degradation.level, truth: `${t.id}.truth.json`, images: t.images })),
+    // `individual` names the sample face (s<photo>-f<face>), so drills and tests can show the holder.
+    specimens: truths.map((t, i) => ({ id: t.id, format: t.format, design: t.design, degrade: t.degradation.level, truth: `${t.id}.truth.json`, images: t.images, individual: out[i]!.individual })),
   };
   await writeFile(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return out;

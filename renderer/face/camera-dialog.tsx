@@ -1,6 +1,6 @@
 // The camera flow: choose a camera, live preview, capture (Space), retake (Space), use (Enter),
 // cancel (Esc); a plain message when no camera exists or permission is denied.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 import { cameraErrorMessage } from './camera-errors';
@@ -15,6 +15,9 @@ export function CameraDialog({ onUse, onClose }: { onUse: (jpegBase64: string) =
   const [problem, setProblem] = useState<string | null>(null);
   const [live, setLive] = useState(false);
   const [snapshot, setSnapshot] = useState<string | null>(null);
+  // The page's CSP allows blob: images, not data: URLs: the preview is shown from a blob.
+  const preview = useMemo(() => (snapshot ? URL.createObjectURL(new Blob([Uint8Array.from(atob(snapshot), (c) => c.charCodeAt(0))], { type: 'image/jpeg' })) : null), [snapshot]);
+  useEffect(() => () => { if (preview) URL.revokeObjectURL(preview); }, [preview]);
   useFocusTrap(dialog, '[data-testid="camera-capture"]');
 
   const stop = () => {
@@ -60,24 +63,33 @@ export function CameraDialog({ onUse, onClose }: { onUse: (jpegBase64: string) =
     onUse(snapshot);
   };
 
-  const onKey = (event: React.KeyboardEvent) => {
-    if (event.key === ' ' && !(event.target instanceof HTMLSelectElement)) {
-      event.preventDefault();
-      if (snapshot) setSnapshot(null);
-      else capture();
-    } else if (event.key === 'Enter' && snapshot) {
-      event.preventDefault();
-      use();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      stop();
-      onClose();
-    }
-  };
+  // Keys work wherever the focus is while the dialog is open (window listener, latest state via ref).
+  const keys = useRef({ capture, use, retake: () => setSnapshot(null), close: () => { stop(); onClose(); }, snapshot });
+  keys.current = { capture, use, retake: () => setSnapshot(null), close: () => { stop(); onClose(); }, snapshot };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const k = keys.current;
+      if (event.key === ' ' && !(event.target instanceof HTMLSelectElement)) {
+        event.preventDefault();
+        if (k.snapshot) k.retake();
+        else k.capture();
+      } else if (event.key === 'Enter' && k.snapshot) {
+        event.preventDefault();
+        k.use();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        k.close();
+      } else return;
+      // The screen's own shortcuts must not act behind the dialog.
+      event.stopImmediatePropagation();
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div ref={dialog} className="dialog camera" role="dialog" aria-modal="true" aria-labelledby="camera-title" data-testid="camera-dialog" onClick={(e) => e.stopPropagation()} onKeyDown={onKey}>
+      <div ref={dialog} className="dialog camera" role="dialog" aria-modal="true" aria-labelledby="camera-title" data-testid="camera-dialog" onClick={(e) => e.stopPropagation()}>
         <h2 className="dialog__title" id="camera-title">{t('camera.title')}</h2>
         {problem ? (
           <p className="camera__problem" role="alert" data-testid="camera-problem">{problem}</p>
@@ -93,7 +105,7 @@ export function CameraDialog({ onUse, onClose }: { onUse: (jpegBase64: string) =
             )}
             <div className="camera__stage">
               <video ref={video} className="camera__video" muted playsInline aria-label={t('camera.previewAlt')} hidden={snapshot !== null} data-testid="camera-video" />
-              {snapshot && <img className="camera__video" src={`data:image/jpeg;base64,${snapshot}`} alt={t('camera.snapshotAlt')} data-testid="camera-snapshot" />}
+              {preview && <img className="camera__video" src={preview} alt={t('camera.snapshotAlt')} data-testid="camera-snapshot" />}
               {!live && !snapshot && <p className="muted">{t('camera.starting')}</p>}
             </div>
           </>
