@@ -6,7 +6,7 @@ import { LoupeError } from '../common/loupe-error';
 import type { FaceQuality, PortraitKind } from '../contract/face.contract';
 import type { Box } from '../contract/specimen.contract';
 import { MAX_INPUT_PIXELS } from '../imaging/load-image';
-import { alignRgb } from './face-align';
+import { alignRgb, type RgbPixels } from './face-align';
 import { MAX_ENGINE_SIDE, type FaceEngine } from './face-engine';
 import type { DetectedFace } from './face-engine-protocol';
 import { alignedFrame } from './face-geometry';
@@ -95,6 +95,15 @@ async function greyStats(rgb: Uint8Array, width: number, height: number, box: Bo
 
 const area = (f: DetectedFace) => f.box.w * f.box.h;
 
+/** The image on a neutral grey margin of `pad` pixels on every side. */
+function padRgb(src: RgbPixels, pad: number): RgbPixels {
+  const width = src.width + 2 * pad;
+  const height = src.height + 2 * pad;
+  const data = new Uint8Array(width * height * 3).fill(128);
+  for (let y = 0; y < src.height; y++) data.set(src.data.subarray(y * src.width * 3, (y + 1) * src.width * 3), ((y + pad) * width + pad) * 3);
+  return { data, width, height };
+}
+
 /** Analyses the largest face in an image (or in a region of it). Bad images throw a LoupeError. */
 export async function analyseFace(engine: FaceEngine, kind: PortraitKind, input: Buffer | string, region?: Box | null): Promise<FaceAnalysis> {
   const t0 = performance.now();
@@ -112,16 +121,24 @@ export async function analyseFace(engine: FaceEngine, kind: PortraitKind, input:
   });
   if (Math.min(width, height) < MIN_SIDE) return empty(`${portraitName(kind)} too small for reliable comparison (${width}×${height} px)`);
   // Keep a copy for the statistics and the aligned crop: the engine takes ownership of its buffer.
-  const copy = new Uint8Array(rgb);
+  let img: RgbPixels = { data: new Uint8Array(rgb), width, height };
+  let pad = 0;
   const t1 = performance.now();
-  const { faces } = await engine.detect(rgb, width, height);
+  let { faces } = await engine.detect(rgb, width, height);
+  if (!faces.length) {
+    // The SSD detector misses faces that fill the whole frame (a close camera, a tight crop): give it
+    // a margin and look again.
+    pad = Math.round(Math.max(width, height) * 0.3);
+    img = padRgb(img, pad);
+    ({ faces } = await engine.detect(new Uint8Array(img.data), img.width, img.height));
+  }
   const engineMs = performance.now() - t1;
   if (!faces.length) return { ...empty(), ms: { decode, engine: engineMs, total: performance.now() - t0 } };
   const sorted = [...faces].sort((a, b) => area(b) - area(a));
   const face = sorted[0]!;
-  const stats = await greyStats(copy, width, height, face.box);
+  const stats = await greyStats(img.data, img.width, img.height, face.box);
   const quality = assessQuality(kind, face, faces.length, stats, scale);
-  const aligned = alignRgb({ data: copy, width, height }, alignedFrame(face.landmarks));
+  const aligned = alignRgb(img, alignedFrame(face.landmarks));
   const jpeg = await sharp(Buffer.from(aligned.data), { raw: { width: aligned.width, height: aligned.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
   return {
     quality,
@@ -130,7 +147,7 @@ export async function analyseFace(engine: FaceEngine, kind: PortraitKind, input:
     estimatedSex: face.gender === 'male' ? 'M' : 'F',
     sexProbability: face.genderProbability,
     aligned: jpeg,
-    faceBoxes: sorted.map((f) => ({ x: f.box.x / scale, y: f.box.y / scale, w: f.box.w / scale, h: f.box.h / scale })),
+    faceBoxes: sorted.map((f) => ({ x: (f.box.x - pad) / scale, y: (f.box.y - pad) / scale, w: f.box.w / scale, h: f.box.h / scale })),
     ms: { decode, engine: engineMs, total: performance.now() - t0 },
   };
 }

@@ -69,7 +69,7 @@ export function FacePanel({ examination, imageBase, onUpdated, onError }: {
       {face ? (
         <>
           <FaceComparison face={face} imageBase={imageBase} />
-          {face.portraits.length > 0 && <FaceChecklist face={face} onSave={assess} />}
+          {face.portraits.length > 0 && <FaceChecklist key={examination.id} face={face} onSave={assess} />}
         </>
       ) : (
         <p className="muted">{t('face.none')}</p>
