@@ -10,6 +10,7 @@ import { CameraDialog } from './camera-dialog';
 import { FaceChecklist } from './face-checklist';
 import { FaceComparison } from './face-comparison';
 import { fileToJpeg } from './portrait-image';
+import { ThresholdForm } from './threshold-form';
 import './face.css';
 
 export function FacePanel({ examination, imageBase, onUpdated, onError }: {
@@ -74,6 +75,7 @@ export function FacePanel({ examination, imageBase, onUpdated, onError }: {
       ) : (
         <p className="muted">{t('face.none')}</p>
       )}
+      <ThresholdForm onSaved={() => void run(() => loupe['face:analyse']({ id: examination.id }))} onError={onError} />
       {cameraOpen && <CameraDialog onUse={addLive} onClose={() => setCameraOpen(false)} />}
     </section>
   );

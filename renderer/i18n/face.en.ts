@@ -57,4 +57,10 @@ export const faceMessages = {
   'camera.previewAlt': 'Camera preview',
   'camera.snapshotAlt': 'Captured photo',
   'shortcuts.camera': 'Take a live photo of the holder',
+  'face.thresholdEdit': 'Station threshold',
+  'face.thresholdDistance': 'Distance at the centre of the uncertain band',
+  'face.thresholdMargin': 'Half width of the uncertain band',
+  'face.thresholdDefault': 'Measured default: {distance} ± {margin} (docs/face-check.md).',
+  'face.thresholdSave': 'Save for this station and compare again',
+  'face.thresholdRange': 'The distance must be between 0.1 and 1.5, the half width between 0 and 0.3.',
 } as const;

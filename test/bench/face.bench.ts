@@ -3,6 +3,7 @@
 // Genuine pairs: two synthetic variations of one individual's crop (crop, scale, lighting, JPEG,
 // print-and-scan, blur, colour cast). Impostor pairs: crops of different individuals. Prints progress
 // on stderr and one JSON line last.
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { comparePortraits, DEFAULT_THRESHOLD, descriptorDistance } from '../../electron/face/face-compare';
 import { analyseFace } from '../../electron/face/face-analyser';
@@ -15,6 +16,7 @@ const { values } = parseArgs({ options: { verbose: { type: 'boolean', default: f
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 
+const loadBefore = loadavg()[0]!;
 const engine = sharedFaceEngine();
 const loadMs = await engine.warm();
 const individuals = await sampleIndividuals(engine);
@@ -94,6 +96,8 @@ console.log(
     msPerNewPortrait: { median: round(percentile(portraitMs, 0.5), 1), p95: round(percentile(portraitMs, 0.95), 1) },
     msPerComparison: { median: round(percentile(compareMs, 0.5), 5), p95: round(percentile(compareMs, 0.95), 5) },
     engineLoadMs: Math.round(loadMs),
+    // Timings depend on what else runs: the 1-minute load average before and after, and the cores.
+    machine: { cores: cpus().length, loadAverageBefore: round(loadBefore, 2), loadAverageAfter: round(loadavg()[0]!, 2) },
     caveat:
       'Genuine pairs are imaging variations of one photo per person (no ageing, pose, expression or camera change); ~20 individuals, mostly young women. Real-world FNMR will be higher: the threshold is a starting point for each station to re-measure.',
   }),

@@ -118,6 +118,15 @@ describe.skipIf(chromiumMissing || ffmpegMissing)('imposter check (Chromium fake
     await page.getByTestId('camera-problem').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('camera-problem').textContent()).toMatch(/camera permission was denied|No camera was found/);
     await page.keyboard.press('Escape');
+    await page.getByTestId('camera-dialog').waitFor({ state: 'detached' });
+
+    // A stricter station threshold turns the same pair into "no match"; the recorded checklist stays.
+    await page.getByTestId('face-threshold').locator('summary').click();
+    await page.getByTestId('face-threshold-distance').fill('0.1');
+    await page.getByTestId('face-threshold-margin').fill('0');
+    await page.getByTestId('face-threshold-save').click();
+    await expect.poll(() => page.getByTestId('face-pair-printed-live').getAttribute('data-band'), { timeout: 60_000 }).toBe('no-match');
+    await page.getByTestId('face-saved').waitFor();
 
     expect(await page.evaluate(READ_CSP_VIOLATIONS)).toEqual([]);
     expect(consoleErrors).toEqual([]);
