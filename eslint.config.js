@@ -6,7 +6,7 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'electron'];
+const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'electron', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@vladmandic/face-api'];
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', '.cache/**', '.dev/**', 'assets/**'] },

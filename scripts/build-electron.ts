@@ -8,5 +8,7 @@ await Promise.all([
   build({ entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
   build({ entryPoints: ['electron/preload/preload.ts'], outfile: 'dist/electron/preload.cjs', bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], sourcemap: true }),
   build({ entryPoints: ['native/bridge-host.ts'], outfile: 'dist/electron/bridge.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
+  // The face engine's worker thread; tfjs and face-api load from node_modules (their weights and .wasm files live there).
+  build({ entryPoints: ['electron/face/face-engine.worker.ts'], outfile: 'dist/electron/face-worker.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external: [...external, '@tensorflow/*', '@vladmandic/face-api', '@vladmandic/face-api/*'], sourcemap: true }),
 ]);
-console.log('built dist/electron/{main.mjs,preload.cjs,bridge.mjs}');
+console.log('built dist/electron/{main.mjs,preload.cjs,bridge.mjs,face-worker.mjs}');

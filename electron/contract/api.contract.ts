@@ -11,6 +11,7 @@ import {
   ExaminationSummarySchema,
   OfficerSchema,
 } from './examination.contract';
+import { FaceAssessmentInputSchema, FaceSettingsSchema, FaceThresholdSchema, PortraitUploadSchema } from './face.contract';
 import { MrzReadingSchema } from './mrz.contract';
 import { DocumentClassSchema, ReferenceSummarySchema } from './reference.contract';
 
@@ -77,6 +78,15 @@ export const api = {
 
   /** Renders the PDF report; returns a URL the renderer can open or download. */
   'report:create': { request: Id, response: z.object({ url: z.string(), fileName: z.string(), bytes: z.number().int() }) },
+
+  /** Finds and assesses the document's portraits (printed, ghost) and compares every pair that exists. */
+  'face:analyse': { request: Id, response: ExaminationSchema },
+  /** Adds a live capture (camera or image file) of the holder, then analyses and compares again. */
+  'face:addPortrait': { request: PortraitUploadSchema, response: ExaminationSchema },
+  /** The officer's feature checklist and conclusion, recorded in the examination and report. */
+  'face:assess': { request: z.object({ id: z.string().min(1).max(100), assessment: FaceAssessmentInputSchema }).strict(), response: ExaminationSchema },
+  /** The station's decision threshold; without `threshold` it only reads it. */
+  'face:settings': { request: z.object({ threshold: FaceThresholdSchema.strict().optional() }).strict(), response: FaceSettingsSchema },
 } as const;
 
 export const ProgressEventSchema = z.object({

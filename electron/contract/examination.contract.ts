@@ -1,6 +1,7 @@
 // An examination: what was captured, what was read, every check with its evidence, the layered
 // verdict and the examiner's decision (docs/ARCHITECTURE.md §3).
 import { z } from 'zod';
+import { FaceSectionSchema } from './face.contract';
 import { MrzReadingSchema } from './mrz.contract';
 import { BoxSchema, LightSchema } from './specimen.contract';
 
@@ -126,6 +127,8 @@ export const ExaminationSchema = z.object({
   timingsMs: z.record(z.string(), z.number()),
   identification: IdentificationSummarySchema.nullable().optional(),
   reviews: z.array(FindingReviewSchema).optional(),
+  /** The imposter check's portraits, comparisons and the officer's assessment (optional: older records). */
+  face: FaceSectionSchema.optional(),
 });
 export type Examination = z.infer<typeof ExaminationSchema>;
 

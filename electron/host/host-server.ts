@@ -37,6 +37,8 @@ export interface HostOptions {
   dataDir: string;
   port?: number;
   services?: Services;
+  /** Passed to createServices: portrait specimens for the virtual scanner. */
+  portraitSpecimens?: boolean;
 }
 
 export interface Host {
@@ -100,7 +102,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const sockets = new Set<ServerResponse>();
   const services =
     opts.services ??
-    (await createServices({ dataDir: opts.dataDir, transport: 'host', imageBase: '/images/', reportBase: '/reports/', referenceBase: '/reference/' }));
+    (await createServices({ dataDir: opts.dataDir, transport: 'host', imageBase: '/images/', reportBase: '/reports/', referenceBase: '/reference/', ...(opts.portraitSpecimens ? { portraitSpecimens: true } : {}) }));
 
   const server = createServer((req, res) => {
     void (async () => {

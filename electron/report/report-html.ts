@@ -9,6 +9,7 @@ import { checksSectionHtml, verdictTableHtml } from './report-checks-html';
 import { imagesSectionHtml } from './report-images-html';
 import type { ReportImage } from './report-images-html';
 import { mrzSectionHtml } from './report-mrz-html';
+import { faceReportCss, faceSectionHtml } from './report-face-html';
 import { collectOverlays } from './report-overlays';
 import { captureFilesHtml, decisionHtml, integrityHtml } from './report-record-html';
 import { englishReportStrings } from './report-strings';
@@ -22,6 +23,8 @@ export interface ReportContext {
   generatedAt: Date;
   images: readonly ReportImage[];
   t?: ReportStrings;
+  /** Eye-aligned portraits of the face section as data URLs, by image hash. */
+  portraits?: Readonly<Record<string, string>>;
 }
 
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
@@ -65,7 +68,7 @@ export function renderReportHtml(exam: Examination, ctx: ReportContext): string 
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
 <title>${escapeHtml(`${s.title} — ${exam.id}`)}</title>
-<style>${css}</style></head>
+<style>${css}${exam.face ? faceReportCss : ''}</style></head>
 <body>
 <header class="masthead">
   <div><h1>${escapeHtml(s.title)}</h1><div class="sub">${escapeHtml(s.subtitle)}</div></div>
@@ -78,6 +81,7 @@ ${decisionHtml(exam, s)}
 ${imagesSectionHtml(exam.images, ctx.images, overlays, s)}
 ${mrzSectionHtml(exam.mrz, s)}
 ${checksSectionHtml(exam, overlays, s)}
+${faceSectionHtml(exam.face, ctx.portraits ?? {})}
 ${captureFilesHtml(exam, s)}
 ${integrityHtml(digest, s)}
 </body></html>`;

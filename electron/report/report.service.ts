@@ -46,9 +46,25 @@ async function readReportImage(image: CaptureImage, path: string | null): Promis
   }
 }
 
+/** The face section's eye-aligned portraits (small JPEGs already), as data URLs by hash. */
+async function readPortraits(exam: Examination, imagePath: (hash: string) => string | null): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const p of exam.face?.portraits ?? []) {
+    const path = p.alignedHash ? imagePath(p.alignedHash) : null;
+    if (!p.alignedHash || !path) continue;
+    try {
+      out[p.alignedHash] = `data:image/jpeg;base64,${(await readFile(path)).toString('base64')}`;
+    } catch {
+      // A missing portrait file shows as "no usable face"; the report is still produced.
+    }
+  }
+  return out;
+}
+
 export async function createReportHtml(exam: Examination, opts: Omit<CreateReportOptions, 'renderer'>): Promise<string> {
   const images = await Promise.all(exam.images.map((img) => readReportImage(img, opts.imagePath(img.hash))));
-  return renderReportHtml(exam, { station: opts.station, generatedAt: opts.now ?? new Date(), images, ...(opts.t ? { t: opts.t } : {}) });
+  const portraits = await readPortraits(exam, opts.imagePath);
+  return renderReportHtml(exam, { station: opts.station, generatedAt: opts.now ?? new Date(), images, portraits, ...(opts.t ? { t: opts.t } : {}) });
 }
 
 export async function createReportPdf(exam: Examination, opts: CreateReportOptions): Promise<Buffer> {

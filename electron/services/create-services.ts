@@ -19,6 +19,9 @@ import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
 import { dispatch, type Handlers } from './dispatch';
+import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
+import { FaceService } from '../face/face.service';
+import { ensurePortraitSpecimens } from '../face/portrait-specimens';
 import { EventBus } from './event-bus';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -36,6 +39,8 @@ export interface ServicesOptions {
   spawner?: Spawner;
   pdfRenderer?: PdfRenderer;
   specimensDir?: string;
+  /** The virtual scanner serves specimens with faces, generated into the data folder on first use (also LOUPE_PORTRAIT_SPECIMENS=1). */
+  portraitSpecimens?: boolean;
 }
 
 export interface Services {
@@ -54,6 +59,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const events = new EventBus();
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
+  const faces = new FaceService(store, library, sharedFaceEngine());
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
   mkdirSync(reportsDir, { recursive: true });
@@ -67,7 +73,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       load: (id: string) => store.getSetting<Record<string, unknown>>(`device.${id}`),
       save: (id: string, settings: Record<string, unknown>) => store.setSetting(`device.${id}`, settings),
     },
-    specimensDir: opts.specimensDir ?? join(repoRoot, 'assets', 'specimens'),
+    specimensDir: opts.specimensDir ?? (opts.portraitSpecimens || process.env.LOUPE_PORTRAIT_SPECIMENS === '1' ? await ensurePortraitSpecimens(join(opts.dataDir, 'cache', 'portrait-specimens'), sharedFaceEngine()) : join(repoRoot, 'assets', 'specimens')),
     captureDir,
   });
   bridge.on('status', (list) => events.emit('devices:onStatus', list));
@@ -161,6 +167,10 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
       return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
     },
+    'face:analyse': async ({ id }) => faces.analyse(id, signedIn()),
+    'face:addPortrait': async ({ id, kind, imageBase64 }) => faces.addPortrait(id, kind, imageBase64, signedIn()),
+    'face:assess': async ({ id, assessment }) => faces.assess(id, assessment, signedIn()),
+    'face:settings': async ({ threshold }) => faces.settings(threshold, threshold ? signedIn() : officer),
   };
 
   return {
@@ -177,6 +187,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await examinations.close();
       if (renderer && 'close' in renderer) await renderer.close();
       await shutdownOcr();
+      await shutdownFaceEngine();
       store.close();
     },
   };

@@ -19,6 +19,7 @@ const ROWS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['G'], label: 'shortcuts.devices' },
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
+  { keys: ['L'], label: 'shortcuts.camera' },
 ];
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {

@@ -20,6 +20,7 @@ import { DocumentViewer, type ViewerHandle } from '../viewer/document-viewer';
 import type { OverlayBox } from '../viewer/finding-overlay';
 import type { AppInfo } from './app-root';
 import { ErrorBanner } from './error-banner';
+import { FacePanel } from '../face/face-panel';
 import { HeaderBar, type ViewName } from './header-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { StatusBar } from './status-bar';
@@ -281,6 +282,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
                 review={reviewState}
                 comparison={{ images: examination.images, imageBase: info.imageBase, referenceBase: info.referenceBase, identification: examination.identification ?? null }}
               />
+              <FacePanel examination={examination} imageBase={info.imageBase} onUpdated={(next) => { setExamination(next); setReport(null); }} onError={fail} />
               <DecisionForm examination={examination} onDecide={decide} firstFieldRef={decisionField} />
             </aside>
           </div>

@@ -1,5 +1,7 @@
 // English message table. Every user-visible string of the inspection screen lives here; other
 // languages add a table with the same keys. `{name}` placeholders are filled by t().
+import { faceMessages } from './face.en';
+
 export const en = {
   'app.title': 'Loupe',
   'app.tagline': 'Document examination station',
@@ -295,6 +297,7 @@ export const en = {
 
   'shortcuts.reference': 'Open the reference library',
   'shortcuts.review': 'Confirm / dismiss the focused finding',
+  ...faceMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

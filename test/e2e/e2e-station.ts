@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { startHost, type Host } from '../../electron/host/host-server';
+import { startHost, type Host, type HostOptions } from '../../electron/host/host-server';
 import { RECORD_CSP_VIOLATIONS } from './page-scripts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -22,11 +22,17 @@ export interface Station {
 }
 
 /** Builds the UI, starts a host on `dataDir`, opens a page; console errors go into `consoleErrors`. */
-export async function startStation(dataDir: string, consoleErrors: string[], context: BrowserContextOptions = {}): Promise<Station> {
+export async function startStation(
+  dataDir: string,
+  consoleErrors: string[],
+  context: BrowserContextOptions = {},
+  /** Extra Chromium flags (e.g. a fake camera) and host options (e.g. portrait specimens). */
+  options: { chromiumArgs?: string[]; host?: Omit<HostOptions, 'dataDir'> } = {},
+): Promise<Station> {
   // Several e2e files build the same output at the same time: never empty it under their feet.
   await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
-  const host = await startHost({ dataDir });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const host = await startHost({ dataDir, ...options.host });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])] });
   const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, ...context })).newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);

@@ -8,13 +8,13 @@ import { ensureRendererBuilt } from '../../host/renderer-build';
 export const serveCommand: Command<{ url: string; dataDir: string }> = {
   name: 'serve',
   summary: 'serve the workstation UI on 127.0.0.1 (no Electron needed)',
-  usage: 'usage: loupe serve [--port N] [--data DIR] [--json]\n\nPrints the URL (with its one-run token) and serves until interrupted.',
-  options: { port: { type: 'string' }, data: { type: 'string' } },
+  usage: 'usage: loupe serve [--port N] [--data DIR] [--portraits] [--json]\n\nPrints the URL (with its one-run token) and serves until interrupted.\n--portraits: the virtual scanner serves specimens with faces (generated into the data folder on first use).',
+  options: { port: { type: 'string' }, data: { type: 'string' }, portraits: { type: 'boolean' } },
   async run(args, io) {
     const dataDir = typeof args.values.data === 'string' ? args.values.data : defaultDataDir();
     io.progress('building the user interface…');
     await ensureRendererBuilt();
-    const host = await startHost({ dataDir, ...(typeof args.values.port === 'string' ? { port: Number(args.values.port) } : {}) });
+    const host = await startHost({ dataDir, ...(typeof args.values.port === 'string' ? { port: Number(args.values.port) } : {}), ...(args.values.portraits === true ? { portraitSpecimens: true } : {}) });
     const stop = () => {
       void host.close().then(() => process.exit(0));
     };

@@ -27,12 +27,14 @@ export const specimenCommand: Command<SpecimenSummary> = {
   summary: 'generate synthetic specimen documents (white/IR/UV images + truth JSON)',
   usage: [
     'usage: loupe specimen --out DIR [--count N] [--seed S] [--format TD1|TD2|TD3|MRVA|MRVB]',
-    '                      [--degrade none|light|heavy] [--dpi 300..600] [--forgery KIND|any] [--json]',
+    '                      [--degrade none|light|heavy] [--dpi 300..600] [--forgery KIND|any] [--portraits] [--json]',
     '',
     'Writes <id>_white, <id>_ir, <id>_uv images (.png, or .jpg when degraded) and <id>.truth.json per document.',
     'Same seed, same output. Without --format the layouts alternate.',
     `--forgery makes forged documents (ids spf-…) with truth.forgery naming the checks that must fire:`,
     `  ${FORGERY_KINDS.join(', ')}; 'any' cycles through the kinds each layout supports.`,
+    '--portraits puts a face from the sample photos installed with @vladmandic/face-api into the photo and',
+    '  ghost zones (undegraded specimens only) and writes an index.json the virtual scanner can serve.',
   ].join('\n'),
   options: {
     out: { type: 'string', short: 'o' },
@@ -42,6 +44,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
     degrade: { type: 'string' },
     dpi: { type: 'string' },
     forgery: { type: 'string' },
+    portraits: { type: 'boolean' },
   },
   async run(args, io) {
     const { values } = args;
@@ -52,6 +55,8 @@ export const specimenCommand: Command<SpecimenSummary> = {
     const format = typeof values.format === 'string' ? checkFormat(values.format) : undefined;
     const degrade: DegradeLevel | undefined = typeof values.degrade === 'string' ? checkDegrade(values.degrade) : undefined;
     const forgery = typeof values.forgery === 'string' ? checkForgery(values.forgery) : undefined;
+    // Checked before anything is written: faces are pasted into the page geometry of undegraded pages.
+    if (values.portraits === true && degrade && degrade !== 'none') throw new LoupeError('InvalidInput', '--portraits needs undegraded specimens (--degrade none)');
     const truths = await generateSpecimens({
       outDir: values.out,
       count,
@@ -63,6 +68,16 @@ export const specimenCommand: Command<SpecimenSummary> = {
       onProgress: (done, total, id) => io.progress(`specimen ${done}/${total} ${id}`),
     });
     const outDir = resolve(values.out);
+    if (values.portraits === true) {
+      io.progress('portraits: finding faces in the installed sample photos');
+      const { sharedFaceEngine, shutdownFaceEngine } = await import('../../face/face-engine');
+      const { addPortraits } = await import('../../face/portrait-specimens');
+      try {
+        await addPortraits(outDir, truths, sharedFaceEngine());
+      } finally {
+        await shutdownFaceEngine();
+      }
+    }
     return {
       outDir,
       seed,

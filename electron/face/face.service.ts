@@ -1,0 +1,204 @@
+// The imposter check's service: finds the document portraits (printed, ghost), takes live captures
+// of the holder, analyses every portrait, compares every pair, replaces the pending bearer-match
+// result with the real one, and records the officer's feature checklist and conclusion.
+// Descriptors are kept in memory only (keyed by image hash and region); the examination stores the
+// portraits' images, quality and comparisons — nothing biometric leaves the station's records.
+import { LoupeError } from '../common/loupe-error';
+import { layerVerdicts } from '../checks/layered-verdict';
+import type { Examination, Officer } from '../contract/examination.contract';
+import { FaceThresholdSchema, type FaceAssessmentInput, type FaceSection, type FaceThreshold, type Portrait, type PortraitKind } from '../contract/face.contract';
+import type { Box } from '../contract/specimen.contract';
+import type { ReferenceLibrary } from '../reference';
+import { analyseFace, type FaceAnalysis } from './face-analyser';
+import { mergeFaceChecks } from './face-checks';
+import { comparePortraits, DEFAULT_THRESHOLD } from './face-compare';
+import type { FaceEngine } from './face-engine';
+import { plausibilityHints } from './face-plausibility';
+import { mapZone, regionAroundFace } from './portrait-regions';
+
+export interface FaceStore {
+  putImage(bytes: Buffer, mime: string): { hash: string; path: string };
+  imagePath(hash: string): string | null;
+  getExamination(id: string): Examination | null;
+  saveExamination(exam: Examination): void;
+  getSetting<T>(key: string): T | undefined;
+  setSetting(key: string, value: unknown): void;
+  audit(entry: { officer: Officer | null; action: string; subject?: string; details?: Record<string, unknown> }): void;
+}
+
+const THRESHOLD_KEY = 'face.threshold';
+const MAX_UPLOAD_BYTES = 700_000;
+
+interface Source {
+  id: string;
+  kind: PortraitKind;
+  hash: string;
+  region: Box | null;
+  locatedBy: Portrait['locatedBy'];
+}
+
+export class FaceService {
+  /** Analyses by image hash + region: a retake re-analyses only the new capture. */
+  private readonly cache = new Map<string, FaceAnalysis>();
+
+  constructor(
+    private readonly store: FaceStore,
+    private readonly library: ReferenceLibrary | null,
+    private readonly engine: FaceEngine,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  threshold(): FaceThreshold {
+    const saved = FaceThresholdSchema.safeParse(this.store.getSetting(THRESHOLD_KEY));
+    return saved.success ? saved.data : DEFAULT_THRESHOLD;
+  }
+
+  settings(update: FaceThreshold | undefined, officer: Officer | null) {
+    if (update) {
+      this.store.setSetting(THRESHOLD_KEY, update);
+      this.store.audit({ officer, action: 'face.threshold', details: { ...update } });
+    }
+    return { threshold: this.threshold(), defaultThreshold: DEFAULT_THRESHOLD };
+  }
+
+  /** Finds and analyses the document portraits and any live capture; saves the face section. */
+  async analyse(id: string, officer: Officer | null): Promise<Examination> {
+    const exam = this.exam(id);
+    const sources = [...(await this.documentSources(exam)), ...this.captureSources(exam)];
+    return this.run(exam, sources, officer);
+  }
+
+  /** Stores a live capture (or chip portrait image) and analyses again; a retake replaces the earlier one. */
+  async addPortrait(id: string, kind: 'live' | 'chip', imageBase64: string, officer: Officer | null): Promise<Examination> {
+    const exam = this.exam(id);
+    const bytes = Buffer.from(imageBase64.replace(/^data:image\/[a-z]+;base64,/, ''), 'base64');
+    if (bytes.length < 16) throw new LoupeError('UnsupportedImage', 'the portrait image is empty');
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new LoupeError('ImageTooLarge', `the portrait image is too large (${bytes.length} bytes, at most ${MAX_UPLOAD_BYTES})`);
+    const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : null;
+    if (!mime) throw new LoupeError('UnsupportedImage', 'the portrait must be a JPEG or PNG image');
+    // Analyse before storing: a corrupt file is refused with its reason, nothing half-stored.
+    const analysis = await analyseFace(this.engine, kind, bytes);
+    const stored = this.store.putImage(bytes, mime);
+    this.cache.set(`${stored.hash}:whole`, analysis);
+    const others = this.captureSources(exam).filter((s) => s.kind !== kind);
+    const sources = [...(await this.documentSources(exam)), ...others, { id: kind, kind, hash: stored.hash, region: null, locatedBy: 'whole-image' as const }];
+    return this.run(exam, sources, officer);
+  }
+
+  assess(id: string, input: FaceAssessmentInput, officer: Officer): Examination {
+    const exam = this.exam(id);
+    if (!exam.face) throw new LoupeError('InvalidInput', `examination ${id} has no face comparison yet`);
+    const updated: Examination = { ...exam, face: { ...exam.face, assessment: { ...input, officer, at: this.now().toISOString() } } };
+    this.store.saveExamination(updated);
+    this.store.audit({ officer, action: 'face.assess', subject: id, details: { conclusion: input.conclusion, marks: input.checklist.length } });
+    return updated;
+  }
+
+  private exam(id: string): Examination {
+    const exam = this.store.getExamination(id);
+    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    return exam;
+  }
+
+  private captureSources(exam: Examination): Source[] {
+    return (exam.face?.portraits ?? [])
+      .filter((p) => p.kind === 'live' || p.kind === 'chip')
+      .map((p) => ({ id: p.id, kind: p.kind, hash: p.sourceHash, region: p.region, locatedBy: p.locatedBy }));
+  }
+
+  /** Printed portrait and ghost image: the class's zones when identified, else faces found on the page. */
+  private async documentSources(exam: Examination): Promise<Source[]> {
+    const white = exam.images.find((i) => i.light === 'white');
+    if (!white) return [];
+    const cls = exam.identification && this.library?.find(exam.identification.classId)?.cls;
+    if (cls && exam.identification) {
+      const out: Source[] = [];
+      for (const kind of ['printed', 'ghost'] as const) {
+        const zone = cls.zones.find((z) => z.kind === (kind === 'printed' ? 'photo' : 'ghost'));
+        const region = zone ? mapZone(exam.identification.homography, zone.box, white) : null;
+        if (region) out.push({ id: kind, kind, hash: white.hash, region, locatedBy: 'reference-zone' });
+      }
+      if (out.some((s) => s.kind === 'printed')) return out;
+    }
+    // Unknown class: the largest face on the page is the portrait; a clearly smaller one the ghost image.
+    const page = await this.analysed(white.hash, null, 'printed');
+    const [first, second] = page.faceBoxes;
+    const out: Source[] = [];
+    if (first) out.push({ id: 'printed', kind: 'printed', hash: white.hash, region: regionAroundFace(first, white), locatedBy: 'face-detection' });
+    if (first && second && second.w < first.w * 0.85) out.push({ id: 'ghost', kind: 'ghost', hash: white.hash, region: regionAroundFace(second, white), locatedBy: 'face-detection' });
+    return out;
+  }
+
+  private async analysed(hash: string, region: Box | null, kind: PortraitKind): Promise<FaceAnalysis> {
+    const key = `${hash}:${region ? `${region.x},${region.y},${region.w},${region.h}` : 'whole'}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const path = this.store.imagePath(hash);
+    if (!path) throw new LoupeError('NotFound', `image ${hash} is not stored`);
+    const analysis = await analyseFace(this.engine, kind, path, region);
+    // A small cache: the portraits of the examinations in hand, not a biometric database.
+    if (this.cache.size > 32) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, analysis);
+    return analysis;
+  }
+
+  private async run(exam: Examination, sources: Source[], officer: Officer | null): Promise<Examination> {
+    const started = performance.now();
+    const threshold = this.threshold();
+    const analysed: { portrait: Portrait; descriptor: number[] | null; analysis: FaceAnalysis }[] = [];
+    for (const s of sources) {
+      const analysis = await this.analysed(s.hash, s.region, s.kind);
+      const aligned = analysis.aligned ? this.store.putImage(analysis.aligned, 'image/jpeg').hash : null;
+      const portrait: Portrait = {
+        id: s.id,
+        kind: s.kind,
+        sourceHash: s.hash,
+        region: s.region,
+        locatedBy: s.locatedBy,
+        alignedHash: aligned,
+        // The same image may be analysed as another kind (page → printed): name the problems right.
+        quality: { ...analysis.quality, problems: analysis.quality.problems.map((p) => p.replace(/^(printed portrait|ghost image|live capture|chip portrait)/, nameOf(s.kind))) },
+        estimatedAge: analysis.estimatedAge,
+        estimatedSex: analysis.estimatedSex,
+      };
+      analysed.push({ portrait, descriptor: analysis.descriptor, analysis });
+    }
+    const comparisons = comparePortraits(analysed, threshold);
+    const live = analysed.find((a) => a.portrait.kind === 'live' && a.portrait.quality.faceFound);
+    const hints = live
+      ? plausibilityHints(
+          { estimatedAge: live.portrait.estimatedAge, estimatedSex: live.portrait.estimatedSex, sexProbability: live.analysis.sexProbability },
+          { birthDate: exam.mrz?.fields.birthDate ?? null, sex: exam.mrz?.fields.sex ?? null },
+          this.now(),
+        )
+      : [];
+    const face: FaceSection = {
+      portraits: analysed.map((a) => a.portrait),
+      comparisons,
+      threshold,
+      hints,
+      analysedAt: this.now().toISOString(),
+      timingsMs: { total: Math.round(performance.now() - started) },
+      // A new capture makes the earlier checklist stale only when the live portrait changed.
+      assessment: exam.face?.assessment && sameLive(exam.face, analysed.map((a) => a.portrait)) ? exam.face.assessment : null,
+    };
+    // The analysis takes a second or more: apply it to the examination as it is now, so a review or
+    // decision recorded meanwhile is kept.
+    const latest = this.store.getExamination(exam.id) ?? exam;
+    const checks = mergeFaceChecks(latest.checks, face);
+    const updated: Examination = { ...latest, face, checks, verdict: layerVerdicts(checks) };
+    this.store.saveExamination(updated);
+    this.store.audit({ officer, action: 'face.compare', subject: exam.id, details: { portraits: face.portraits.map((p) => p.kind), bands: comparisons.map((c) => c.band) } });
+    return updated;
+  }
+}
+
+function nameOf(kind: PortraitKind): string {
+  return { printed: 'printed portrait', ghost: 'ghost image', live: 'live capture', chip: 'chip portrait' }[kind];
+}
+
+function sameLive(before: FaceSection, after: Portrait[]): boolean {
+  const a = before.portraits.find((p) => p.kind === 'live')?.sourceHash;
+  const b = after.find((p) => p.kind === 'live')?.sourceHash;
+  return a === b;
+}
