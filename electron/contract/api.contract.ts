@@ -13,6 +13,19 @@ import {
 } from './examination.contract';
 import { MrzReadingSchema } from './mrz.contract';
 import { DocumentClassSchema, ReferenceSummarySchema } from './reference.contract';
+import {
+  AlertPublishRequestSchema,
+  ExpertAlertSchema,
+  ImportReportSchema,
+  RedactedCropSchema,
+  TrendDashboardSchema,
+  TrendFilterSchema,
+  TrendProposalSchema,
+  TrendRecordPageSchema,
+  TrendRecordRequestSchema,
+  TrendSettingsDtoSchema,
+} from './trend-dashboard.contract';
+import { IsoWeekSchema, TrendRecordSchema } from './trends.contract';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -77,6 +90,37 @@ export const api = {
 
   /** Renders the PDF report; returns a URL the renderer can open or download. */
   'report:create': { request: Id, response: z.object({ url: z.string(), fileName: z.string(), bytes: z.number().int() }) },
+
+  // ── Fraud trends (docs/trends.md) ──
+  /** The trend record Loupe proposes after a fraud verdict, for the examiner to review. */
+  'trends:propose': { request: z.object({ examinationId: z.string().min(1).max(100) }).strict(), response: TrendProposalSchema },
+  /** Redacted crops of security-feature zones, shown to the examiner before they are attached. */
+  'trends:previewCrops': {
+    request: z.object({ examinationId: z.string().min(1).max(100), zoneIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(8) }).strict(),
+    response: z.array(RedactedCropSchema),
+  },
+  'trends:record': { request: TrendRecordRequestSchema, response: TrendRecordSchema },
+  'trends:dashboard': { request: TrendFilterSchema, response: TrendDashboardSchema },
+  'trends:records': {
+    request: z.object({ filter: TrendFilterSchema, limit: z.number().int().min(1).max(500), offset: z.number().int().min(0).max(1_000_000) }).strict(),
+    response: TrendRecordPageSchema,
+  },
+  'trends:csv': { request: TrendFilterSchema, response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }) },
+  /** A signed bundle as base64, for the renderer to offer as a download. */
+  'trends:export': {
+    request: z.object({ since: IsoWeekSchema.nullable(), scope: z.enum(['national', 'international']), k: z.number().int().min(2).max(100).nullable() }).strict(),
+    response: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int(), alerts: z.number().int(), coarsened: z.number().int(), suppressed: z.number().int() }),
+  },
+  /** A bundle chosen with a file picker, as base64; the name is shown only, never used as a path. */
+  'trends:import': {
+    request: z.object({ fileName: z.string().max(255), base64: z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*=*$/) }).strict(),
+    response: ImportReportSchema,
+  },
+  'trends:settings': { request: Empty, response: TrendSettingsDtoSchema },
+  'trends:saveSettings': { request: TrendSettingsDtoSchema.partial().strict(), response: TrendSettingsDtoSchema },
+  'trends:publishAlert': { request: AlertPublishRequestSchema, response: ExpertAlertSchema },
+  /** Alerts to show for a document class now (not superseded, not expired). */
+  'trends:alertsForClass': { request: z.object({ classId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,95}$/) }).strict(), response: z.array(ExpertAlertSchema) },
 } as const;
 
 export const ProgressEventSchema = z.object({

@@ -18,6 +18,8 @@ import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../
 import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
+import { openTrendStore } from '../trends/trend-store';
+import { TrendsService } from '../trends/trends.service';
 import { dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 
@@ -54,6 +56,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const events = new EventBus();
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
+  const trendStore = openTrendStore(opts.dataDir);
+  const trends = new TrendsService({
+    store: trendStore,
+    dataDir: opts.dataDir,
+    examination: (id) => examinations.get(id, officer),
+    referenceClass: (id) => library.find(id)?.cls ?? null,
+    imagePath: (hash) => store.imagePath(hash),
+  });
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
   mkdirSync(reportsDir, { recursive: true });
@@ -161,6 +171,43 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
       return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
     },
+    'trends:propose': async ({ examinationId }) => trends.propose(examinationId),
+    'trends:previewCrops': async ({ examinationId, zoneIds }) => trends.previewCrops(examinationId, zoneIds),
+    'trends:record': async (request) => {
+      const who = signedIn();
+      const record = await trends.record(request);
+      store.audit({ officer: who, action: 'trends.record', subject: request.examinationId, details: { record: record.id, fraudType: record.fraudType } });
+      return record;
+    },
+    'trends:dashboard': async (filter) => trends.dashboard(filter),
+    'trends:records': async ({ filter, limit, offset }) => trends.records(filter, limit, offset),
+    'trends:csv': async (filter) => trends.csv(filter),
+    'trends:export': async (request) => {
+      const who = signedIn();
+      const { bundle, fileName, records, alerts, coarsened, suppressed } = trends.exportBundle(request);
+      store.audit({ officer: who, action: 'trends.export', details: { scope: request.scope, records, alerts, coarsened, suppressed } });
+      return { fileName, base64: bundle.toString('base64'), records, alerts, coarsened, suppressed };
+    },
+    'trends:import': async ({ base64 }) => {
+      const who = signedIn();
+      const report = trends.importBundle(Buffer.from(base64, 'base64'));
+      store.audit({ officer: who, action: 'trends.import', details: { applied: report.applied, signer: report.signer, added: report.addedRecords + report.addedAlerts, fault: report.error?.fault ?? null } });
+      return report;
+    },
+    'trends:settings': async () => trendStore.settings(),
+    'trends:saveSettings': async (patch) => {
+      const who = signedIn();
+      const saved = trendStore.saveSettings(patch);
+      store.audit({ officer: who, action: 'trends.settings', details: saved });
+      return saved;
+    },
+    'trends:publishAlert': async (request) => {
+      const who = signedIn();
+      const alert = await trends.publishAlert(request);
+      store.audit({ officer: who, action: 'trends.publishAlert', subject: alert.documentClassId, details: { alert: alert.id } });
+      return alert;
+    },
+    'trends:alertsForClass': async ({ classId }) => trends.alertsForClass(classId),
   };
 
   return {
@@ -177,6 +224,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await examinations.close();
       if (renderer && 'close' in renderer) await renderer.close();
       await shutdownOcr();
+      trendStore.close();
       store.close();
     },
   };
