@@ -1,6 +1,7 @@
-// Dashboard queries. Each reads a weekly count table when the filters allow it (a few thousand
-// rows for years of data) and falls back to the indexed records table only when two filters cross
-// dimensions that no count table holds together (issuer and point of entry).
+// Dashboard queries. Each reads a weekly count table chosen for its filters (a few thousand rows
+// for the unfiltered charts, the issuer × document × point-of-entry cube for crossed filters). Only
+// the checks chart under both an issuer and a point-of-entry filter, and the drill-down, read the
+// records table.
 import type { Database } from 'better-sqlite3';
 import type { TrendDashboard, TrendFilter } from '../contract/trend-dashboard.contract';
 import { TrendRecordSchema, type FraudType, type TrendRecord } from '../contract/trends.contract';
@@ -42,7 +43,7 @@ export class TrendQueries {
     let params: Params;
     if (filter.issuer && filter.pointOfEntry) {
       const w = where(filter, { issuer: 'issuer', poe: 'point_of_entry' });
-      sql = `SELECT week, fraud_type AS fraudType, count(*) AS n FROM trend_records INDEXED BY trend_records_issuer ${andLive(w)} GROUP BY week, fraud_type`;
+      sql = `SELECT week, fraud_type AS fraudType, sum(n) AS n FROM trend_weekly_cube INDEXED BY trend_weekly_cube_issuer ${w.sql} GROUP BY week, fraud_type`;
       params = w.params;
     } else if (filter.issuer) {
       const w = where(filter, { issuer: 'issuer' });
@@ -64,7 +65,7 @@ export class TrendQueries {
     if (filter.pointOfEntry) {
       const w = where(filter, { issuer: 'issuer', poe: 'point_of_entry' });
       return this.db
-        .prepare(`SELECT coalesce(issuer, '') AS issuer, document_type AS documentType, coalesce(series, '') AS series, count(*) AS n FROM trend_records INDEXED BY trend_records_poe ${andLive(w)} GROUP BY 1, 2, 3 ORDER BY n DESC LIMIT ${limit}`)
+        .prepare(`SELECT issuer, document_type AS documentType, series, sum(n) AS n FROM trend_weekly_cube INDEXED BY trend_weekly_cube_poe ${w.sql} GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY n DESC LIMIT ${limit}`)
         .all(w.params) as { issuer: string; documentType: string; series: string; n: number }[];
     }
     const w = where(filter, { issuer: 'issuer' });
@@ -77,7 +78,7 @@ export class TrendQueries {
     if (filter.issuer) {
       const w = where(filter, { issuer: 'issuer', poe: 'point_of_entry' });
       return this.db
-        .prepare(`SELECT point_of_entry AS pointOfEntry, count(*) AS n FROM trend_records INDEXED BY trend_records_issuer ${andLive(w)} GROUP BY 1 ORDER BY n DESC LIMIT ${limit}`)
+        .prepare(`SELECT point_of_entry AS pointOfEntry, sum(n) AS n FROM trend_weekly_cube INDEXED BY trend_weekly_cube_issuer ${w.sql} GROUP BY 1 HAVING sum(n) > 0 ORDER BY n DESC LIMIT ${limit}`)
         .all(w.params) as { pointOfEntry: string; n: number }[];
     }
     const w = where(filter, { poe: 'point_of_entry' });
@@ -87,23 +88,25 @@ export class TrendQueries {
   }
 
   byCheck(filter: TrendFilter): { checkId: string; caught: number; missed: number }[] {
-    if (filter.issuer || filter.pointOfEntry) {
+    const sums = "sum(CASE WHEN role = 'caught' THEN n ELSE 0 END) AS caught, sum(CASE WHEN role = 'missed' THEN n ELSE 0 END) AS missed";
+    if (filter.issuer && filter.pointOfEntry) {
+      // No count table holds checks by issuer and point of entry together: read the records.
       const w = where(filter, { issuer: 'r.issuer', poe: 'r.point_of_entry' }, 'r.');
       const live = w.sql ? `${w.sql} AND r.${LIVE}` : `WHERE r.${LIVE}`;
       return this.db
         .prepare(
-          `SELECT c.value AS checkId, sum(c.role = 'caught') AS caught, sum(c.role = 'missed') AS missed FROM trend_records r,
-             (SELECT value, 'caught' AS role FROM json_each(r.content, '$.caughtBy') UNION ALL SELECT value, 'missed' FROM json_each(r.content, '$.missedBy')) c
-           ${live} GROUP BY c.value ORDER BY caught DESC, checkId`,
+          `SELECT checkId, sum(caught) AS caught, sum(missed) AS missed FROM (
+             SELECT j.value AS checkId, 1 AS caught, 0 AS missed FROM trend_records r, json_each(r.content, '$.caughtBy') j ${live}
+             UNION ALL
+             SELECT j.value, 0, 1 FROM trend_records r, json_each(r.content, '$.missedBy') j ${live})
+           GROUP BY checkId ORDER BY caught DESC, checkId`,
         )
         .all(w.params) as { checkId: string; caught: number; missed: number }[];
     }
-    const w = where(filter, {});
+    const table = filter.issuer ? 'trend_weekly_check_issuer' : filter.pointOfEntry ? 'trend_weekly_check_poe' : 'trend_weekly_check';
+    const w = where(filter, { issuer: 'issuer', poe: 'point_of_entry' });
     return this.db
-      .prepare(
-        `SELECT check_id AS checkId, sum(CASE WHEN role = 'caught' THEN n ELSE 0 END) AS caught, sum(CASE WHEN role = 'missed' THEN n ELSE 0 END) AS missed
-         FROM trend_weekly_check ${w.sql} GROUP BY check_id HAVING caught > 0 OR missed > 0 ORDER BY caught DESC, checkId`,
-      )
+      .prepare(`SELECT check_id AS checkId, ${sums} FROM ${table} ${w.sql} GROUP BY check_id HAVING caught > 0 OR missed > 0 ORDER BY caught DESC, checkId`)
       .all(w.params) as { checkId: string; caught: number; missed: number }[];
   }
 

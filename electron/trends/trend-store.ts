@@ -89,6 +89,15 @@ export class TrendStore {
       ),
       poe: db.prepare('INSERT INTO trend_weekly_poe (week, fraud_type, point_of_entry, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n'),
       check: db.prepare('INSERT INTO trend_weekly_check (week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n'),
+      checkIssuer: db.prepare(
+        'INSERT INTO trend_weekly_check_issuer (issuer, week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
+      ),
+      checkPoe: db.prepare(
+        'INSERT INTO trend_weekly_check_poe (point_of_entry, week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
+      ),
+      cube: db.prepare(
+        'INSERT INTO trend_weekly_cube (week, fraud_type, issuer, document_type, series, point_of_entry, n) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
+      ),
     };
   }
 
@@ -180,8 +189,13 @@ export class TrendStore {
     add('fraud', [r.week, r.fraudType]);
     add('issuer', [r.week, r.fraudType, r.issuer ?? '', r.documentType, r.series ?? '', seriesKey(r)]);
     add('poe', [r.week, r.fraudType, r.context.pointOfEntry]);
-    for (const c of new Set(r.caughtBy)) add('check', [r.week, r.fraudType, c, 'caught']);
-    for (const c of new Set(r.missedBy)) add('check', [r.week, r.fraudType, c, 'missed']);
+    add('cube', [r.week, r.fraudType, r.issuer ?? '', r.documentType, r.series ?? '', r.context.pointOfEntry]);
+    const checks: [string, string][] = [...[...new Set(r.caughtBy)].map((c): [string, string] => [c, 'caught']), ...[...new Set(r.missedBy)].map((c): [string, string] => [c, 'missed'])];
+    for (const [c, role] of checks) {
+      add('check', [r.week, r.fraudType, c, role]);
+      add('checkIssuer', [r.issuer ?? '', r.week, r.fraudType, c, role]);
+      add('checkPoe', [r.context.pointOfEntry, r.week, r.fraudType, c, role]);
+    }
   }
 
   private applyDelta(delta: Delta): void {

@@ -68,6 +68,26 @@ CREATE TABLE trend_weekly_check (
   PRIMARY KEY (week, fraud_type, check_id, role)
 ) STRICT;
 
+-- Checks per issuer and per point of entry: the "by check" chart under one of those filters.
+CREATE TABLE trend_weekly_check_issuer (
+  issuer TEXT NOT NULL, week TEXT NOT NULL, fraud_type TEXT NOT NULL, check_id TEXT NOT NULL, role TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (issuer, week, fraud_type, check_id, role)
+) STRICT;
+
+CREATE TABLE trend_weekly_check_poe (
+  point_of_entry TEXT NOT NULL, week TEXT NOT NULL, fraud_type TEXT NOT NULL, check_id TEXT NOT NULL, role TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (point_of_entry, week, fraud_type, check_id, role)
+) STRICT;
+
+-- Issuer × document × point of entry per week: charts filtered across those two dimensions.
+CREATE TABLE trend_weekly_cube (
+  week TEXT NOT NULL, fraud_type TEXT NOT NULL, issuer TEXT NOT NULL, document_type TEXT NOT NULL, series TEXT NOT NULL,
+  point_of_entry TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (week, fraud_type, issuer, document_type, series, point_of_entry)
+) STRICT;
+CREATE INDEX trend_weekly_cube_issuer ON trend_weekly_cube (issuer, week);
+CREATE INDEX trend_weekly_cube_poe ON trend_weekly_cube (point_of_entry, week);
+
 CREATE TABLE expert_alerts (
   id                TEXT PRIMARY KEY NOT NULL CHECK (length(id) = 64),
   station           TEXT NOT NULL,
