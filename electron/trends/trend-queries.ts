@@ -2,11 +2,11 @@
 // for the unfiltered charts, the issuer × document × point-of-entry cube for crossed filters). Only
 // the checks chart under both an issuer and a point-of-entry filter, and the drill-down, read the
 // records table.
-import type { Database } from 'better-sqlite3';
 import type { TrendDashboard, TrendFilter } from '../contract/trend-dashboard.contract';
 import { TrendRecordSchema, type FraudType, type TrendRecord } from '../contract/trends.contract';
 import { detectEmergingTrends, type DetectorOptions, type WeeklyCount } from './emerging-trends';
 import { addWeeks, isoWeekOf, weekRange } from './iso-week';
+import type { TrendStore } from './trend-store';
 
 type Params = Record<string, string | number>;
 
@@ -36,7 +36,13 @@ function andLive(w: { sql: string }): string {
 }
 
 export class TrendQueries {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly store: TrendStore) {}
+
+  private get db() {
+    // Counts first brought up to date with records inserted since the last read (an import).
+    this.store.refreshCounts();
+    return this.store.db;
+  }
 
   byWeek(filter: TrendFilter): { week: string; fraudType: FraudType; n: number }[] {
     let sql: string;

@@ -37,7 +37,7 @@ export class TrendsService {
   private identityCache: StationIdentity | null = null;
 
   constructor(private readonly deps: TrendsDeps) {
-    this.queries = new TrendQueries(deps.store.db);
+    this.queries = new TrendQueries(deps.store);
   }
 
   identity(): StationIdentity {

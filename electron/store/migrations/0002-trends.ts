@@ -1,6 +1,6 @@
 // Migration 2: non-personal fraud trends (docs/trends.md). Trend records and expert alerts are
 // immutable: stored as their validated JSON with indexed columns derived from it; only the
-// "superseded_by" link may be set afterwards. Weekly counts per dimension are maintained on insert
+// "superseded_by" link may be set afterwards. Weekly counts per dimension are maintained
 // so that the dashboard reads thousands of rows, not millions.
 import type { Migration } from '../migration-runner';
 
@@ -28,10 +28,9 @@ CREATE TABLE trend_records (
   content           TEXT NOT NULL
 ) STRICT;
 
+-- Charts read the count tables; the records are read by week (drill-down, export) and by the
+-- record they supersede. Few indexes keep an import fast.
 CREATE INDEX trend_records_week ON trend_records (week, fraud_type);
-CREATE INDEX trend_records_fraud ON trend_records (fraud_type, week);
-CREATE INDEX trend_records_issuer ON trend_records (issuer, week);
-CREATE INDEX trend_records_poe ON trend_records (point_of_entry, week);
 CREATE INDEX trend_records_supersedes ON trend_records (supersedes) WHERE supersedes IS NOT NULL;
 
 CREATE TRIGGER trend_records_immutable BEFORE UPDATE OF id, station, country, issuer, document_type, series,
@@ -45,7 +44,15 @@ BEGIN
   SELECT RAISE(ABORT, 'trend records are immutable');
 END;
 
--- Weekly counts of records not superseded, one table per dashboard dimension.
+-- Weekly counts of records not superseded, one table per dashboard dimension. Rows up to
+-- counted_rowid are counted; newer rows are added in one grouped pass before the next read, so an
+-- import only writes records (a correction of an already counted record is subtracted at once).
+CREATE TABLE trend_counts_state (
+  id            INTEGER PRIMARY KEY CHECK (id = 1),
+  counted_rowid INTEGER NOT NULL
+) STRICT;
+INSERT INTO trend_counts_state (id, counted_rowid) VALUES (1, 0);
+
 CREATE TABLE trend_weekly_fraud (
   week TEXT NOT NULL, fraud_type TEXT NOT NULL, n INTEGER NOT NULL,
   PRIMARY KEY (week, fraud_type)

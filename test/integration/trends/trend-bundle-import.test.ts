@@ -44,7 +44,7 @@ describe('bundle import', () => {
     const report = importTrendBundle(store, bundle);
     expect(report).toMatchObject({ applied: true, signer: partner.station, addedRecords: 2, skipped: 6, refused: [], conflicts: [] });
     expect(store.importLog()).toHaveLength(2);
-    const q = new TrendQueries(store.db);
+    const q = new TrendQueries(store);
     expect(q.byWeek({}).reduce((s, r) => s + r.n, 0)).toBe(22);
     expect(q.byPointOfEntry({ from: '2026-W40', to: '2026-W44' }).find((p) => p.pointOfEntry === 'RS-P0')?.n).toBe(5);
   });
@@ -54,9 +54,9 @@ describe('bundle import', () => {
     const { id: _id, ...content } = old;
     const fixed = { ...content, fraudType: 'counterfeit' as const, supersedes: old.id };
     const correction = { ...fixed, id: contentId(fixed) };
-    const before = new TrendQueries(store.db).byWeek({}).reduce((s, r) => s + r.n, 0);
+    const before = new TrendQueries(store).byWeek({}).reduce((s, r) => s + r.n, 0);
     expect(importTrendBundle(store, encodeBundle([asItem(correction)], partner, { scope: 'national', k: null, since: null })).addedRecords).toBe(1);
-    const q = new TrendQueries(store.db);
+    const q = new TrendQueries(store);
     expect(q.byWeek({}).reduce((s, r) => s + r.n, 0)).toBe(before);
     expect(q.records({ fraudType: 'counterfeit' }).records.map((r) => r.id)).toEqual([correction.id]);
     expect(store.getRecord(old.id)).toEqual(old);

@@ -23,8 +23,11 @@ beforeAll(() => {
     const fixed = { ...content, fraudType: 'other' as const, supersedes: old.id };
     return { ...fixed, id: contentId(fixed) };
   });
-  // Half the corrections arrive before the record they correct.
-  store.transaction(() => store.insertItems([...corrections.slice(0, 5), ...records, ...corrections.slice(5)].map((record) => ({ type: 'record' as const, record })), 'local'));
+  // Some corrections arrive before the record they correct, some after it was counted.
+  const asItems = (list: TrendRecord[]) => list.map((record) => ({ type: 'record' as const, record }));
+  store.transaction(() => store.insertItems(asItems([...corrections.slice(0, 3), ...records.slice(0, 1500), ...corrections.slice(3, 6)]), 'local'));
+  store.refreshCounts();
+  store.transaction(() => store.insertItems(asItems([...records.slice(1500), ...corrections.slice(6)]), 'local'));
   const superseded = new Set(corrections.map((c) => c.supersedes));
   live = [...records.filter((r) => !superseded.has(r.id)), ...corrections];
 });
@@ -50,7 +53,7 @@ const filters: TrendFilter[] = [
 
 describe('dashboard queries', () => {
   it.each(filters.map((f) => [JSON.stringify(f), f] as const))('match the records under %s', (_name, f) => {
-    const q = new TrendQueries(store.db);
+    const q = new TrendQueries(store);
     const rows = live.filter((r) => matches(r, f));
     const byWeek = tally(rows, (r) => [`${r.week} ${r.fraudType}`]);
     expect(new Map(q.byWeek(f).map((r) => [`${r.week} ${r.fraudType}`, r.n]))).toEqual(byWeek);
@@ -68,7 +71,7 @@ describe('dashboard queries', () => {
   });
 
   it('drills down by check and week, and writes CSV that a spreadsheet cannot run', () => {
-    const q = new TrendQueries(store.db);
+    const q = new TrendQueries(store);
     const week = live[0]!.week;
     const want = live.filter((r) => r.week === week && r.caughtBy.includes('uv.features')).length;
     expect(q.records({ week, checkId: 'uv.features' }, 500, 0).records).toHaveLength(want);
@@ -77,7 +80,7 @@ describe('dashboard queries', () => {
   });
 
   it('flags an emerging combination with its evidence', () => {
-    const q = new TrendQueries(store.db);
+    const q = new TrendQueries(store);
     const found = q.emerging('2026-W47', { minCount: 1, alpha: 1 });
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]).toMatchObject({ recentWeeks: ['2026-W46', '2026-W47'] });
