@@ -64,14 +64,23 @@ describe('bundle import', () => {
     expect(() => store.db.prepare('DELETE FROM trend_records').run()).toThrow(/immutable/);
   });
 
-  it('exports what it holds and a second station imports it', () => {
+  it('exports what it holds, expert alerts included, and a second station imports it', () => {
     const me = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
+    const alertContent = {
+      schema: 'loupe.alert/1' as const, station: me.station, country: 'SRB', documentClassId: 'aurora-td3', issuer: null, documentType: 'Passport', series: '2019',
+      fraudType: 'counterfeit' as const, title: 'Flat UV emblem', lookFor: 'The emblem does not glow.', hotspots: [{ light: 'uv' as const, x: 10, y: 10, w: 50, h: 40, label: 'UV emblem' }],
+      crops: [], week: '2026-W42', validUntilWeek: null, supersedes: null,
+    };
+    expect(store.addAlert({ ...alertContent, id: contentId(alertContent) })).toBe(true);
     const out = exportTrendBundle(store, me, { since: '2026-W41', scope: 'national', k: null });
+    expect(out.alerts).toBe(1);
     const other = openTrendStore(join(dir, 'other'));
     try {
       other.trustAdd('Neighbour', me.publicKey);
       const report = importTrendBundle(other, writeBundle('export.bundle', out.bundle));
       expect(report.addedRecords).toBe(out.records);
+      expect(report.addedAlerts).toBe(1);
+      expect(other.getAlert(contentId(alertContent))?.title).toBe('Flat UV emblem');
       expect(out.records).toBe((store.db.prepare("SELECT count(*) FROM trend_records WHERE week >= '2026-W41'").pluck().get() as number));
     } finally {
       other.close();
