@@ -148,12 +148,15 @@ export function buildTrendRecord(exam: Examination, proposal: TrendProposal, inp
     supersedes: input.supersedes,
     occurrence: input.occurrence,
   };
-  // revealedBy labels are free text from the reference library: screened like notes.
+  // revealedBy labels come from the reference library, or are typed by the examiner: the proposed
+  // labels are checked against this examination's values and MRZ runs; typed ones like notes.
+  const proposed = new Set(proposal.content.revealedBy);
   for (const label of content.revealedBy) {
     const r = screenNotes(label, personalValuesOf(exam));
-    // Labels are the library's words ("UV emblem 2019"): only the examination's own values and MRZ
-    // runs refuse them, not the generic number and date patterns meant for free text.
-    if (!r.ok && r.found.some((f) => f !== 'document-number-like' && f !== 'date-like')) throw new LoupeError('InvalidInput', `a revealing feature label contains personal data (${r.found.join(', ')})`);
+    const generic = (f: string) => f === 'document-number-like' || f === 'date-like';
+    if (!r.ok && r.found.some((f) => !proposed.has(label) || !generic(f))) {
+      throw new LoupeError('InvalidInput', `a revealing feature contains personal data (${r.found.join(', ')})`);
+    }
   }
   const parsed = TrendRecordSchema.safeParse({ ...content, id: contentId(content) });
   if (!parsed.success) {

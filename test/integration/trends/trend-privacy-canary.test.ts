@@ -92,6 +92,11 @@ describe('privacy of trend records', () => {
       expect((err as Error).message).toMatch(/personal data \(/);
       expectNoCanary('error message', (err as Error).message);
     }
+    // A revealing feature typed by the examiner is screened like the notes.
+    for (const typed of [`photo of ${SURNAME}`, 'book AB1234567']) {
+      const err = await trends.record({ examinationId: exam.id, fraudType: proposal.fraudType, revealedBy: [typed], notes: null, cropZoneIds: [], supersedes: null }).catch((e: Error) => e);
+      expect((err as Error).message).toMatch(/revealing feature contains personal data/);
+    }
     expect(trendStore.db.prepare('SELECT count(*) FROM trend_records').pluck().get()).toBe(0);
   });
 
