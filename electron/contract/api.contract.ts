@@ -24,6 +24,7 @@ import {
   TrendRecordPageSchema,
   TrendRecordRequestSchema,
   TrendSettingsDtoSchema,
+  TrustedStationSchema,
 } from './trend-dashboard.contract';
 import { IsoWeekSchema, TrendRecordSchema } from './trends.contract';
 
@@ -121,6 +122,11 @@ export const api = {
   'trends:publishAlert': { request: AlertPublishRequestSchema, response: ExpertAlertSchema },
   /** Alerts to show for a document class now (not superseded, not expired). */
   'trends:alertsForClass': { request: z.object({ classId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,95}$/) }).strict(), response: z.array(ExpertAlertSchema) },
+  /** This station's id and public key, for the trust lists of its partners. */
+  'trends:identity': { request: Empty, response: z.object({ station: z.string(), publicKey: z.string() }) },
+  'trends:trustList': { request: Empty, response: z.array(TrustedStationSchema) },
+  'trends:trustAdd': { request: z.object({ name: z.string().trim().min(1).max(120), publicKey: z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(), response: TrustedStationSchema },
+  'trends:trustRemove': { request: z.object({ station: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), response: z.object({ removed: z.number().int() }) },
 } as const;
 
 export const ProgressEventSchema = z.object({

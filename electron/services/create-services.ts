@@ -208,6 +208,23 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return alert;
     },
     'trends:alertsForClass': async ({ classId }) => trends.alertsForClass(classId),
+    'trends:identity': async () => {
+      const id = trends.identity();
+      return { station: id.station, publicKey: id.publicKey };
+    },
+    'trends:trustList': async () => trendStore.trustList(),
+    'trends:trustAdd': async ({ name, publicKey }) => {
+      const who = signedIn();
+      const added = trendStore.trustAdd(name, publicKey);
+      store.audit({ officer: who, action: 'trends.trustAdd', subject: added.station, details: { name: added.name } });
+      return added;
+    },
+    'trends:trustRemove': async ({ station: member }) => {
+      const who = signedIn();
+      const removed = trendStore.trustRemove(member);
+      store.audit({ officer: who, action: 'trends.trustRemove', subject: member, details: { removed } });
+      return { removed };
+    },
   };
 
   return {

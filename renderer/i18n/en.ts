@@ -402,6 +402,17 @@ export const en = {
   'alerts.bannerTitle': 'Expert alert: {title}',
   'alerts.from': '{country}, {week}',
   'alerts.spots': 'Look at: {list}',
+
+  'trust.title': 'Trusted stations',
+  'trust.identity': 'This station is {station}; give partners its public key:',
+  'trust.empty': 'No station is trusted yet: bundles from other stations are refused.',
+  'trust.name': 'Name',
+  'trust.station': 'Station id',
+  'trust.added': 'Added',
+  'trust.key': 'Public key (44 characters, from “loupe trends identity” on that station)',
+  'trust.add': 'Trust',
+  'trust.remove': 'Remove',
+  'trust.invalid': 'Give a name and the 44-character public key of the station.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { download } from './file-bytes';
 import { fraudTypeLabel } from './fraud-type-label';
 import { TrendChart, type ChartClick } from './trend-chart';
 import { TrendExchangePanel } from './trend-exchange-panel';
+import { TrustListPanel } from './trust-list-panel';
 import { checkOption, issuerLabel, issuerOption, poeOption, weeklyOption } from './trend-options';
 
 const WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
@@ -205,6 +206,7 @@ export function TrendsView({ onError }: { onError: (e: unknown) => void }) {
       )}
 
       <TrendExchangePanel onError={onError} onChanged={() => setRevision((n) => n + 1)} />
+      <TrustListPanel onError={onError} />
       <AlertPublishForm onError={onError} />
     </div>
   );

@@ -3,12 +3,16 @@
 // a note naming the holder is refused in place; the clean record is confirmed; the Trends screen
 // counts it in its chart and lists it in the drill-down. An expert alert is published for the
 // class, and the next examination of that class shows its banner and its hotspot on the image.
-import { mkdirSync, renameSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeBundle } from '../../electron/exchange/bundle-codec';
+import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
 import { useTempDir } from '../helpers/temp-dir';
+import { makeRecord } from '../unit/trends/trend-fixtures';
 import { chromiumMissing, repoRoot, signIn, startStation, stopStation, waitForExpression, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
@@ -92,6 +96,21 @@ describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback ho
     expect(text).toContain('photo substitution');
     expect(text).toContain('re-laminated');
     expect(text).not.toContain(holderSurname);
+
+    // A partner's bundle on a stick: trusted through the trust panel, imported with the file picker.
+    expect(await page.getByTestId('trust-identity').textContent()).toMatch(/[0-9a-f]{16}/);
+    const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
+    const bundleFile = join(workDir, 'partner.bundle');
+    writeFileSync(bundleFile, encodeBundle([makeRecord({ station: partner.station }), makeRecord({ station: partner.station })].map((record) => ({ type: 'record' as const, record })), partner, { scope: 'national', k: null, since: null }));
+    await page.getByTestId('trust-name').fill('Partner station');
+    await page.getByTestId('trust-key').fill(partner.publicKey);
+    await page.getByTestId('trust-add').click();
+    await page.getByTestId('trust-member').waitFor();
+    await page.getByTestId('import-file').setInputFiles(bundleFile);
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.getAttribute('data-applied')).toBe('true');
+    expect(await report.textContent()).toMatch(/2 records and 0 alerts added/);
 
     // An expert alert for the class, with a hotspot on the UV emblem.
     await page.getByTestId('alert-class').selectOption('aurora-td3');
