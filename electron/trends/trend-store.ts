@@ -62,6 +62,7 @@ export class TrendStore {
   private readonly insertRecordStmt;
   private readonly insertAlertStmt;
   private readonly recordContentStmt;
+  private readonly recordExistsStmt;
   private readonly alertContentStmt;
   private readonly supersededByStmt;
   private readonly countedStmt;
@@ -82,6 +83,8 @@ export class TrendStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
+    // Existence only: the key index answers it without reading the record's content pages.
+    this.recordExistsStmt = db.prepare('SELECT 1 FROM trend_records WHERE id = ?').pluck();
     this.alertContentStmt = db.prepare('SELECT content FROM expert_alerts WHERE id = ?').pluck();
     this.supersededByStmt = db.prepare('SELECT superseded_by, rowid FROM trend_records WHERE id = ?');
     this.countedStmt = db.prepare('SELECT counted_rowid FROM trend_counts_state WHERE id = 1').pluck();
@@ -160,7 +163,7 @@ export class TrendStore {
   }
 
   private insertRecord(r: TrendRecord, origin: string, receivedAt: string, delta: Delta): boolean {
-    if (this.recordContentStmt.get(r.id) !== undefined) return false;
+    if (this.recordExistsStmt.get(r.id) !== undefined) return false;
     // A correction may arrive before or after the record it corrects.
     const supersededBy = (this.supersederOfStmt.get(r.id) as string | undefined) ?? null;
     this.insertRecordStmt.run(
