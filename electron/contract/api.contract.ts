@@ -14,6 +14,20 @@ import {
 import { FaceAssessmentInputSchema, FaceSettingsSchema, FaceThresholdSchema, PortraitUploadSchema } from './face.contract';
 import { MrzReadingSchema } from './mrz.contract';
 import { DocumentClassSchema, ReferenceSummarySchema } from './reference.contract';
+import {
+  AlertPublishRequestSchema,
+  ExpertAlertSchema,
+  ImportReportSchema,
+  RedactedCropSchema,
+  TrendDashboardSchema,
+  TrendFilterSchema,
+  TrendProposalSchema,
+  TrendRecordPageSchema,
+  TrendRecordRequestSchema,
+  TrendSettingsDtoSchema,
+  TrustedStationSchema,
+} from './trend-dashboard.contract';
+import { IsoWeekSchema, TrendRecordSchema } from './trends.contract';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -87,6 +101,41 @@ export const api = {
   'face:assess': { request: z.object({ id: z.string().min(1).max(100), assessment: FaceAssessmentInputSchema }).strict(), response: ExaminationSchema },
   /** The station's decision threshold; without `threshold` it only reads it. */
   'face:settings': { request: z.object({ threshold: FaceThresholdSchema.strict().optional() }).strict(), response: FaceSettingsSchema },
+  // ── Fraud trends (docs/trends.md) ──
+  /** The trend record Loupe proposes after a fraud verdict, for the examiner to review. */
+  'trends:propose': { request: z.object({ examinationId: z.string().min(1).max(100) }).strict(), response: TrendProposalSchema },
+  /** Redacted crops of security-feature zones, shown to the examiner before they are attached. */
+  'trends:previewCrops': {
+    request: z.object({ examinationId: z.string().min(1).max(100), zoneIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(8) }).strict(),
+    response: z.array(RedactedCropSchema),
+  },
+  'trends:record': { request: TrendRecordRequestSchema, response: TrendRecordSchema },
+  'trends:dashboard': { request: TrendFilterSchema, response: TrendDashboardSchema },
+  'trends:records': {
+    request: z.object({ filter: TrendFilterSchema, limit: z.number().int().min(1).max(500), offset: z.number().int().min(0).max(1_000_000) }).strict(),
+    response: TrendRecordPageSchema,
+  },
+  'trends:csv': { request: TrendFilterSchema, response: z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int() }) },
+  /** A signed bundle as base64, for the renderer to offer as a download. */
+  'trends:export': {
+    request: z.object({ since: IsoWeekSchema.nullable(), scope: z.enum(['national', 'international']), k: z.number().int().min(2).max(100).nullable() }).strict(),
+    response: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int(), alerts: z.number().int(), coarsened: z.number().int(), suppressed: z.number().int() }),
+  },
+  /** A bundle chosen with a file picker, as base64; the name is shown only, never used as a path. */
+  'trends:import': {
+    request: z.object({ fileName: z.string().max(255), base64: z.string().max(90_000_000).regex(/^[A-Za-z0-9+/]*=*$/) }).strict(),
+    response: ImportReportSchema,
+  },
+  'trends:settings': { request: Empty, response: TrendSettingsDtoSchema },
+  'trends:saveSettings': { request: TrendSettingsDtoSchema.partial().strict(), response: TrendSettingsDtoSchema },
+  'trends:publishAlert': { request: AlertPublishRequestSchema, response: ExpertAlertSchema },
+  /** Alerts to show for a document class now (not superseded, not expired). */
+  'trends:alertsForClass': { request: z.object({ classId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,95}$/) }).strict(), response: z.array(ExpertAlertSchema) },
+  /** This station's id and public key, for the trust lists of its partners. */
+  'trends:identity': { request: Empty, response: z.object({ station: z.string(), publicKey: z.string() }) },
+  'trends:trustList': { request: Empty, response: z.array(TrustedStationSchema) },
+  'trends:trustAdd': { request: z.object({ name: z.string().trim().min(1).max(120), publicKey: z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(), response: TrustedStationSchema },
+  'trends:trustRemove': { request: z.object({ station: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), response: z.object({ removed: z.number().int() }) },
 } as const;
 
 export const ProgressEventSchema = z.object({

@@ -81,6 +81,9 @@ export const TrendRecordContentSchema = z
     crops: z.array(RedactedCropSchema).max(8),
     /** The record this one corrects (records are immutable). */
     supersedes: ContentIdSchema.nullable(),
+    /** A random value per detection, so two detections with the same facts keep two ids
+     * (content ids would otherwise merge them). Says nothing about the holder. */
+    occurrence: z.string().regex(/^[0-9a-f]{16}$/).optional(),
   })
   .strict();
 export type TrendRecordContent = z.infer<typeof TrendRecordContentSchema>;

@@ -61,6 +61,8 @@ export class BundleError extends Error {
 export interface RefusedLine {
   line: number;
   reason: string;
+  /** The id an item claimed when it did not match its content (a conflict if that id is known). */
+  claimedId?: string;
 }
 
 export interface DecodedBundle {
@@ -174,7 +176,7 @@ function parseLines(text: Buffer, limits: BundleLimits): { items: BundleItem[]; 
     if (length > limits.maxLineBytes) refused.push({ line, reason: `line of ${length} bytes exceeds ${limits.maxLineBytes}` });
     else if (length > 0) {
       const result = parseItem(text.toString('utf8', start, end));
-      if (typeof result === 'string') refused.push({ line, reason: result });
+      if ('reason' in result) refused.push({ line, ...result });
       else items.push(result);
     }
     start = end + 1;
@@ -182,21 +184,21 @@ function parseLines(text: Buffer, limits: BundleLimits): { items: BundleItem[]; 
   return { items, refused };
 }
 
-function parseItem(json: string): BundleItem | string {
+function parseItem(json: string): BundleItem | { reason: string; claimedId?: string } {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    return 'not valid JSON';
+    return { reason: 'not valid JSON' };
   }
   const parsed = BundleItemSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return `schema: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`;
+    return { reason: `schema: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}` };
   }
   const item = parsed.data;
   const content = item.type === 'record' ? item.record : item.alert;
-  if (contentId(content) !== content.id) return `id ${content.id.slice(0, 12)}… does not match its content`;
+  if (contentId(content) !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
   return item;
 }
 

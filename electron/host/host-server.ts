@@ -17,6 +17,8 @@ import { COOKIE, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequ
 
 const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const MAX_BODY = 1024 * 1024;
+/** Channels that carry a whole file from a file picker (a trend bundle, base64): a larger bound. */
+const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 1024 * 1024 };
 const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -64,12 +66,12 @@ function sendFile(res: ServerResponse, path: string, type: string, cache = 'no-s
   createReadStream(path).pipe(res);
 }
 
-async function readBody(req: IncomingMessage): Promise<unknown> {
+async function readBody(req: IncomingMessage, maxBody = MAX_BODY): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw Object.assign(new Error('request body too large'), { status: 413 });
+    if (size > maxBody) throw Object.assign(new Error('request body too large'), { status: 413 });
     chunks.push(chunk as Buffer);
   }
   if (size === 0) return {};
@@ -121,8 +123,9 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (url.pathname.startsWith('/api/invoke/')) {
         if (req.method !== 'POST') return sendJson(res, 405, { kind: 'InvalidInput', message: 'POST only' });
         try {
-          const body = await readBody(req);
-          const result = await services.invoke(url.pathname.slice('/api/invoke/'.length), body);
+          const channel = url.pathname.slice('/api/invoke/'.length);
+          const body = await readBody(req, FILE_CHANNEL_MAX_BODY[channel] ?? MAX_BODY);
+          const result = await services.invoke(channel, body);
           return sendJson(res, 200, result);
         } catch (err) {
           const status = (err as { status?: number }).status;

@@ -18,6 +18,8 @@ import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../
 import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
+import { openTrendStore } from '../trends/trend-store';
+import { TrendsService } from '../trends/trends.service';
 import { dispatch, type Handlers } from './dispatch';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { FaceService } from '../face/face.service';
@@ -60,6 +62,14 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
   const faces = new FaceService(store, library, sharedFaceEngine());
+  const trendStore = openTrendStore(opts.dataDir);
+  const trends = new TrendsService({
+    store: trendStore,
+    dataDir: opts.dataDir,
+    examination: (id) => examinations.get(id, officer),
+    referenceClass: (id) => library.find(id)?.cls ?? null,
+    imagePath: (hash) => store.imagePath(hash),
+  });
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
   mkdirSync(reportsDir, { recursive: true });
@@ -171,6 +181,60 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'face:addPortrait': async ({ id, kind, imageBase64 }) => faces.addPortrait(id, kind, imageBase64, signedIn()),
     'face:assess': async ({ id, assessment }) => faces.assess(id, assessment, signedIn()),
     'face:settings': async ({ threshold }) => faces.settings(threshold, threshold ? signedIn() : officer),
+    'trends:propose': async ({ examinationId }) => trends.propose(examinationId),
+    'trends:previewCrops': async ({ examinationId, zoneIds }) => trends.previewCrops(examinationId, zoneIds),
+    'trends:record': async (request) => {
+      const who = signedIn();
+      const record = await trends.record(request);
+      store.audit({ officer: who, action: 'trends.record', subject: request.examinationId, details: { record: record.id, fraudType: record.fraudType } });
+      return record;
+    },
+    'trends:dashboard': async (filter) => trends.dashboard(filter),
+    'trends:records': async ({ filter, limit, offset }) => trends.records(filter, limit, offset),
+    'trends:csv': async (filter) => trends.csv(filter),
+    'trends:export': async (request) => {
+      const who = signedIn();
+      const { bundle, fileName, records, alerts, coarsened, suppressed } = trends.exportBundle(request);
+      store.audit({ officer: who, action: 'trends.export', details: { scope: request.scope, records, alerts, coarsened, suppressed } });
+      return { fileName, base64: bundle.toString('base64'), records, alerts, coarsened, suppressed };
+    },
+    'trends:import': async ({ base64 }) => {
+      const who = signedIn();
+      const report = trends.importBundle(Buffer.from(base64, 'base64'));
+      store.audit({ officer: who, action: 'trends.import', details: { applied: report.applied, signer: report.signer, added: report.addedRecords + report.addedAlerts, fault: report.error?.fault ?? null } });
+      return report;
+    },
+    'trends:settings': async () => trendStore.settings(),
+    'trends:saveSettings': async (patch) => {
+      const who = signedIn();
+      const saved = trendStore.saveSettings(patch);
+      store.audit({ officer: who, action: 'trends.settings', details: saved });
+      return saved;
+    },
+    'trends:publishAlert': async (request) => {
+      const who = signedIn();
+      const alert = await trends.publishAlert(request);
+      store.audit({ officer: who, action: 'trends.publishAlert', subject: alert.documentClassId, details: { alert: alert.id } });
+      return alert;
+    },
+    'trends:alertsForClass': async ({ classId }) => trends.alertsForClass(classId),
+    'trends:identity': async () => {
+      const id = trends.identity();
+      return { station: id.station, publicKey: id.publicKey };
+    },
+    'trends:trustList': async () => trendStore.trustList(),
+    'trends:trustAdd': async ({ name, publicKey }) => {
+      const who = signedIn();
+      const added = trendStore.trustAdd(name, publicKey);
+      store.audit({ officer: who, action: 'trends.trustAdd', subject: added.station, details: { name: added.name } });
+      return added;
+    },
+    'trends:trustRemove': async ({ station: member }) => {
+      const who = signedIn();
+      const removed = trendStore.trustRemove(member);
+      store.audit({ officer: who, action: 'trends.trustRemove', subject: member, details: { removed } });
+      return { removed };
+    },
   };
 
   return {
@@ -188,6 +252,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       if (renderer && 'close' in renderer) await renderer.close();
       await shutdownOcr();
       await shutdownFaceEngine();
+      trendStore.close();
       store.close();
     },
   };

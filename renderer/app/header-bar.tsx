@@ -2,7 +2,7 @@
 import type { Officer } from '../../electron/contract/examination.contract';
 import { t } from '../i18n/t';
 
-export type ViewName = 'inspect' | 'history' | 'reference';
+export type ViewName = 'inspect' | 'history' | 'reference' | 'trends';
 
 export function HeaderBar({ station, officer, view, onView, canReport, reportBusy, report, onReport, onShortcuts, onSignOut }: {
   station: string;
@@ -32,6 +32,9 @@ export function HeaderBar({ station, officer, view, onView, canReport, reportBus
         </button>
         <button type="button" className={`tabs__item${view === 'reference' ? ' tabs__item--on' : ''}`} aria-current={view === 'reference' ? 'page' : undefined} onClick={() => onView('reference')} data-testid="nav-reference">
           <kbd className="kbd">F</kbd> {t('header.reference')}
+        </button>
+        <button type="button" className={`tabs__item${view === 'trends' ? ' tabs__item--on' : ''}`} aria-current={view === 'trends' ? 'page' : undefined} onClick={() => onView('trends')} data-testid="nav-trends">
+          <kbd className="kbd">T</kbd> {t('header.trends')}
         </button>
       </nav>
       <div className="header__actions">

@@ -17,6 +17,7 @@ const ROWS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['D'], label: 'shortcuts.decision' },
   { keys: ['R'], label: 'shortcuts.report' },
   { keys: ['G'], label: 'shortcuts.devices' },
+  { keys: ['T'], label: 'shortcuts.trends' },
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
   { keys: ['L'], label: 'shortcuts.camera' },

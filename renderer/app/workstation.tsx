@@ -1,6 +1,6 @@
 // The inspection screen once an officer is signed in: viewer on the left, MRZ / checks / decision on
 // the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/specimen.contract';
 import { loupe } from '../api/loupe';
@@ -24,6 +24,14 @@ import { FacePanel } from '../face/face-panel';
 import { HeaderBar, type ViewName } from './header-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { StatusBar } from './status-bar';
+import type { ExpertAlert } from '../../electron/contract/trends.contract';
+import { AlertBanner, alertOverlayBoxes } from '../trends/alert-banner';
+import { TrendProposalDialog } from '../trends/trend-proposal-dialog';
+
+// The Trends screen brings the charting library: loaded when first opened, not with the inspection.
+const TrendsView = lazy(() => import('../trends/trends-view').then((m) => ({ default: m.TrendsView })));
+
+const FRAUD_VERDICTS = new Set(['false-counterfeit', 'false-forged', 'false-pseudo', 'fraud-impostor', 'fraud-fraudulently-obtained']);
 
 const PAN_STEP = 80;
 
@@ -56,6 +64,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [devicesOpen, setDevicesOpen] = useState(false);
   const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
   const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
+  const [proposalFor, setProposalFor] = useState<string | null>(null);
+  const [alerts, setAlerts] = useState<ExpertAlert[]>([]);
   const viewer = useRef<ViewerHandle>(null);
   const decisionField = useRef<HTMLInputElement>(null);
   const reportLink = useRef<string | null>(null);
@@ -85,6 +95,18 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     }
   }, [show, fail]);
 
+  // Expert alerts for the identified class of the document on screen.
+  const classId = examination?.identification?.classId ?? null;
+  useEffect(() => {
+    setAlerts([]);
+    if (!classId) return;
+    let current = true;
+    loupe['trends:alertsForClass']({ classId }).then((list) => current && setAlerts(list), fail);
+    return () => {
+      current = false;
+    };
+  }, [classId, examination?.id, fail]);
+
   // Hot folders and serial readers deliver captures on their own.
   useEffect(() => loupe.on('examination:onCreated', ({ id }) => void open(id)), [open]);
 
@@ -106,6 +128,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     try {
       setExamination(await loupe['examination:decide']({ id: examination.id, decision }));
       setReport(null);
+      // A fraud verdict proposes a (non-personal) trend record for the examiner to review.
+      if (FRAUD_VERDICTS.has(decision.verdict)) setProposalFor(examination.id);
     } catch (e) {
       fail(e);
     }
@@ -191,7 +215,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     setSheetOpen(false);
     setDevicesOpen(false);
   };
-  useShortcuts(sheetOpen || devicesOpen ? { Escape: closeDialogs } : {
+  useShortcuts(sheetOpen || devicesOpen || proposalFor ? { Escape: closeDialogs } : {
     s: () => void scan(),
     '1': () => switchLight('white'),
     '2': () => switchLight('ir'),
@@ -211,6 +235,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     o: () => setOverlaysOn((on) => !on),
     h: () => setView((v) => (v === 'history' ? 'inspect' : 'history')),
     f: () => setView((v) => (v === 'reference' ? 'inspect' : 'reference')),
+    t: () => setView((v) => (v === 'trends' ? 'inspect' : 'trends')),
     c: () => reviewSelected('confirmed'),
     x: () => reviewSelected('dismissed'),
     e: () => setView('inspect'),
@@ -224,7 +249,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     },
   });
 
-  const boxes = useMemo(() => (examination ? overlayBoxes(examination, light) : []), [examination, light]);
+  const boxes = useMemo(() => (examination ? [...overlayBoxes(examination, light), ...alertOverlayBoxes(alerts, examination, light)] : []), [examination, light, alerts]);
   const mrzHighlight: MrzSpan[] = selectedCheck?.evidence.flatMap((e) => (e.mrz ? [e.mrz] : [])) ?? [];
 
   return (
@@ -246,8 +271,17 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
         </div>
       )}
+      {view === 'inspect' && alerts.length > 0 && (
+        <div className="workstation__error">
+          <AlertBanner alerts={alerts} />
+        </div>
+      )}
       <main className="workstation__main">
-        {view === 'history' ? (
+        {view === 'trends' ? (
+          <Suspense fallback={<p className="muted" role="status">{t('trends.loading')}</p>}>
+            <TrendsView onError={fail} />
+          </Suspense>
+        ) : view === 'history' ? (
           <HistoryView onOpen={(id) => void open(id)} onError={fail} />
         ) : view === 'reference' ? (
           <ReferenceView referenceBase={info.referenceBase} imageBase={info.imageBase} examination={examination} light={light} onLight={setLight} viewerRef={viewer} onError={fail} />
@@ -303,6 +337,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
       {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
+      {proposalFor && <TrendProposalDialog examinationId={proposalFor} onClose={() => setProposalFor(null)} onError={fail} />}
     </div>
   );
 }

@@ -6,5 +6,6 @@ import { reportCommand } from './report.command';
 import { referenceCommand } from './reference.command';
 import { serveCommand } from './serve.command';
 import { specimenCommand } from './specimen.command';
+import { trendsCommand } from './trends.command';
 
-export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, serveCommand, demoCommand] as Command<never>[];
+export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, serveCommand, demoCommand, trendsCommand] as Command<never>[];

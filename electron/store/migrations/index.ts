@@ -2,5 +2,6 @@
 // has shipped (stations in the field have already applied it).
 import type { Migration } from '../migration-runner';
 import { migration0001 } from './0001-initial';
+import { migration0002 } from './0002-trends';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];

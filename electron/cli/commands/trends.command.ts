@@ -1,0 +1,176 @@
+// `loupe trends`: exchange of non-personal fraud trends on removable media — export a signed
+// bundle, import one (added / skipped / refused with reasons), the trust list of network members,
+// this station's identity and trend settings.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { LoupeError, assertNever } from '../../common/loupe-error';
+import { defaultDataDir } from '../../common/data-dir';
+import type { ImportReport } from '../../contract/trend-dashboard.contract';
+import { IsoWeekSchema, type ExpertAlert } from '../../contract/trends.contract';
+import { BUNDLE_LIMITS } from '../../exchange/bundle-codec';
+import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
+import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
+import type { TrendSettings } from '../../trends/trend-settings';
+import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
+import type { Command, ParsedArgs } from '../command';
+
+export type TrendsResult =
+  | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; scope: string; k: number | null }
+  | ({ action: 'import'; file: string } & ImportReport)
+  | { action: 'trust-add'; station: TrustedStation }
+  | { action: 'trust-list'; stations: TrustedStation[] }
+  | { action: 'trust-remove'; removed: number }
+  | { action: 'identity'; station: string; publicKey: string }
+  | { action: 'settings'; settings: TrendSettings }
+  | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] };
+
+function text(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function required(value: string | undefined, message: string): string {
+  if (value === undefined) throw new LoupeError('InvalidInput', message);
+  return value;
+}
+
+function readBundleFile(file: string): Buffer {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    throw new LoupeError('NotFound', `cannot read bundle file ${file}`);
+  }
+  // Refuse before reading: a removable medium may hold anything.
+  if (size > BUNDLE_LIMITS.maxFileBytes) throw new LoupeError('InvalidInput', `${file} is ${size} bytes; bundles are at most ${BUNDLE_LIMITS.maxFileBytes}`);
+  return readFileSync(file);
+}
+
+export const trendsCommand: Command<TrendsResult> = {
+  name: 'trends',
+  summary: 'fraud trends: export/import signed bundles, trust list, settings',
+  usage: [
+    'usage: loupe trends export --since 2026-W01 --out FILE [--scope national|international] [--k 3]',
+    '       loupe trends import FILE [--json]',
+    '       loupe trends trust add NAME PUBLIC_KEY | trust list | trust remove NAME|STATION',
+    "       loupe trends identity                    (this station's id and public key, for partners' trust lists)",
+    '       loupe trends settings [--country SRB] [--poe RS-BATROVCI] [--line first|second] [--direction entry|exit|none] [--k 3]',
+    '       loupe trends alerts                      (expert alerts held here)',
+    '',
+    'The data dir defaults to $LOUPE_DATA_DIR or ~/.local/share/loupe (--data DIR).',
+  ].join('\n'),
+  options: {
+    data: { type: 'string' },
+    since: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    scope: { type: 'string' },
+    k: { type: 'string' },
+    country: { type: 'string' },
+    poe: { type: 'string' },
+    line: { type: 'string' },
+    direction: { type: 'string' },
+  },
+  async run(args) {
+    const dataDir = text(args, 'data') ?? defaultDataDir();
+    const [action, a1, a2, a3] = args.positionals;
+    const store = openTrendStore(dataDir);
+    try {
+      switch (action) {
+        case 'export': {
+          const out = required(text(args, 'out'), '--out FILE is required');
+          const since = text(args, 'since') ?? null;
+          if (since !== null && !IsoWeekSchema.safeParse(since).success) throw new LoupeError('InvalidInput', `--since takes an ISO week such as 2026-W01, not '${since}'`);
+          const scope = text(args, 'scope') ?? 'national';
+          if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
+          const kText = text(args, 'k');
+          const k = kText === undefined ? null : Number(kText);
+          if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('InvalidInput', '--k is a whole number from 2 to 100');
+          if (k !== null && scope !== 'international') throw new LoupeError('InvalidInput', '--k applies to --scope international');
+          const result = exportTrendBundle(store, loadOrCreateStationIdentity(dataDir), { since, scope, k });
+          writeFileSync(out, result.bundle);
+          return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
+        }
+        case 'import': {
+          const file = required(a1, 'usage: loupe trends import FILE');
+          if (!existsSync(file)) throw new LoupeError('NotFound', `no such file ${file}`);
+          const report = importTrendBundle(store, readBundleFile(file));
+          // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
+          // --json the whole report is printed, applied: false, for scripts to read every reason.
+          if (report.error && args.values.json !== true) {
+            const first = report.conflicts[0] ? `; conflict at line ${report.conflicts[0].line}: ${report.conflicts[0].reason}` : report.refused[0] ? `; line ${report.refused[0].line}: ${report.refused[0].reason}` : '';
+            throw new LoupeError('InvalidInput', `bundle not imported (${report.error.fault}): ${report.error.message}${first}; nothing was changed`);
+          }
+          return { action, file, ...report };
+        }
+        case 'trust': {
+          if (a1 === 'add') {
+            const name = required(a2, 'usage: loupe trends trust add NAME PUBLIC_KEY');
+            const key = required(a3, 'usage: loupe trends trust add NAME PUBLIC_KEY');
+            return { action: 'trust-add', station: store.trustAdd(name, key) };
+          }
+          if (a1 === 'list' || a1 === undefined) return { action: 'trust-list', stations: store.trustList() };
+          if (a1 === 'remove') return { action: 'trust-remove', removed: store.trustRemove(required(a2, 'usage: loupe trends trust remove NAME|STATION')) };
+          throw new LoupeError('InvalidInput', `unknown trust action '${a1}' (add, list, remove)`);
+        }
+        case 'identity': {
+          const id = loadOrCreateStationIdentity(dataDir);
+          return { action, station: id.station, publicKey: id.publicKey };
+        }
+        case 'settings': {
+          const patch: Partial<TrendSettings> = {};
+          const country = text(args, 'country');
+          const poe = text(args, 'poe');
+          const line = text(args, 'line');
+          const direction = text(args, 'direction');
+          const k = text(args, 'k');
+          if (country) patch.country = country.toUpperCase();
+          if (poe) patch.pointOfEntry = poe.toUpperCase();
+          if (line) patch.line = line as TrendSettings['line'];
+          if (direction) patch.direction = direction === 'none' ? null : (direction as 'entry' | 'exit');
+          if (k) patch.k = Number(k);
+          return { action, settings: Object.keys(patch).length ? store.saveSettings(patch) : store.settings() };
+        }
+        case 'alerts': {
+          const rows = store.db.prepare('SELECT content FROM expert_alerts WHERE superseded_by IS NULL ORDER BY week DESC').pluck().all() as string[];
+          return {
+            action,
+            alerts: rows.map((c) => {
+              const a = JSON.parse(c) as ExpertAlert;
+              return { id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek };
+            }),
+          };
+        }
+        default:
+          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts)` : 'give an action: export, import, trust, identity, settings, alerts');
+      }
+    } finally {
+      store.close();
+    }
+  },
+  human(result) {
+    switch (result.action) {
+      case 'export':
+        return `wrote ${result.file} (${result.records} records, ${result.alerts} alerts, ${Math.ceil(result.bytes / 1024)} KiB, ${result.scope}${result.k !== null ? `, k = ${result.k}: ${result.coarsened} coarsened, ${result.suppressed} suppressed` : ''})`;
+      case 'import': {
+        if (result.error) {
+          const lines = [...result.refused.map((r) => `  refused line ${r.line}: ${r.reason}`), ...result.conflicts.map((c) => `  conflict line ${c.line}: ${c.id.slice(0, 12)}… ${c.reason}`)];
+          return [`not imported (${result.error.fault}): ${result.error.message}; nothing was changed`, ...lines].join('\n');
+        }
+        return `imported from station ${result.signer}: ${result.addedRecords} records and ${result.addedAlerts} alerts added, ${result.skipped} already held (skipped), 0 refused`;
+      }
+      case 'trust-add':
+        return `trusted ${result.station.name} (station ${result.station.station})`;
+      case 'trust-list':
+        return result.stations.map((s) => `${s.station}  ${s.name.padEnd(24)} added ${s.addedAt}`).join('\n') || 'no trusted stations';
+      case 'trust-remove':
+        return `removed ${result.removed} station${result.removed === 1 ? '' : 's'}`;
+      case 'identity':
+        return `station ${result.station}\npublic key ${result.publicKey}`;
+      case 'settings':
+        return Object.entries(result.settings).map(([k, v]) => `${k.padEnd(14)} ${v ?? '-'}`).join('\n');
+      case 'alerts':
+        return result.alerts.map((a) => `${a.week}  ${a.documentClassId.padEnd(24)} ${a.fraudType.padEnd(28)} ${a.title}`).join('\n') || 'no expert alerts';
+      default:
+        return assertNever(result, 'trends result');
+    }
+  },
+};

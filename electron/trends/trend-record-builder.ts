@@ -1,0 +1,167 @@
+// Builds the trend record proposed after a fraud verdict. Only non-personal facts are taken from the
+// examination: the class (issuer, type, series), which checks flagged it and which ran and passed,
+// the reference zones where the failures were seen, the ISO week, and the station's context. The
+// examiner edits the proposal; the final record is validated by the strict schema and hashed.
+import { randomBytes } from 'node:crypto';
+import { LoupeError } from '../common/loupe-error';
+import type { Examination } from '../contract/examination.contract';
+import type { DocumentClass, ReferenceZone } from '../contract/reference.contract';
+import {
+  TREND_RECORD_SCHEMA,
+  TrendRecordSchema,
+  type DetectionContext,
+  type FraudType,
+  type RedactedCrop,
+  type TrendRecord,
+  type TrendRecordContent,
+} from '../contract/trends.contract';
+import { contentId } from '../exchange/canonical-json';
+import { applyH } from '../identify/homography';
+import { proposeFraudType } from './fraud-type-proposal';
+import { isoWeekOf } from './iso-week';
+import { screenNotes } from './notes-screening';
+import { personalValuesOf } from './personal-values';
+import type { TrendSettings } from './trend-settings';
+
+/** Zone kinds that show the holder or their data: never a crop target, always masked. */
+export const PERSONAL_ZONE_KINDS = new Set(['photo', 'ghost', 'mrz', 'field', 'signature']);
+
+export interface TrendProposal {
+  content: Omit<TrendRecordContent, 'notes' | 'crops' | 'supersedes'> & { fraudType: FraudType };
+  /** Zones of the identified class that may be cropped (no personal data in them). */
+  cropZones: { id: string; label: string; light: string }[];
+}
+
+/** The examiner's edits on the proposal. */
+export interface TrendRecordInput {
+  fraudType: FraudType;
+  revealedBy: string[];
+  caughtBy: string[];
+  missedBy: string[];
+  context: DetectionContext;
+  notes: string | null;
+  crops: RedactedCrop[];
+  supersedes: string | null;
+  /** Random per detection (see the schema); newOccurrence() by default. */
+  occurrence: string;
+}
+
+export function newOccurrence(): string {
+  return randomBytes(8).toString('hex');
+}
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/** A reference zone's box in capture pixels (bounding box of its projected corners). */
+export function zoneInCapture(zone: ReferenceZone, homography: readonly number[]): { x: number; y: number; w: number; h: number } {
+  const { x, y, w, h } = zone.box;
+  const pts = [applyH([...homography], x, y), applyH([...homography], x + w, y), applyH([...homography], x + w, y + h), applyH([...homography], x, y + h)];
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+}
+
+/** Labels of the reference zones where failed physical checks placed their evidence. */
+export function revealingFeatures(exam: Examination, cls: DocumentClass | null): string[] {
+  const labels = new Set<string>();
+  const failed = exam.checks.filter((c) => c.layer === 'physical' && (c.status === 'fail' || c.status === 'warn'));
+  for (const check of failed) {
+    let matched = false;
+    if (cls && exam.identification) {
+      for (const ev of check.evidence) {
+        if (!ev.region) continue;
+        for (const zone of cls.zones) {
+          if (overlaps(zoneInCapture(zone, exam.identification.homography), ev.region)) {
+            labels.add(zone.label.slice(0, 120));
+            matched = true;
+          }
+        }
+      }
+    }
+    if (!matched) labels.add(check.title.slice(0, 120));
+  }
+  return [...labels].slice(0, 30);
+}
+
+export function proposeTrendRecord(exam: Examination, cls: DocumentClass | null, settings: TrendSettings, station: string): TrendProposal {
+  const verdict = exam.decision?.verdict;
+  const fraudType = verdict ? proposeFraudType(verdict, exam.checks) : null;
+  if (!verdict || !fraudType) throw new LoupeError('InvalidInput', 'a trend record is proposed only after a fraud verdict');
+  const ran = exam.checks.filter((c) => c.status !== 'not-performed');
+  const checkId = (id: string) => /^[a-z0-9][a-z0-9.:-]{0,79}$/.test(id);
+  return {
+    content: {
+      schema: TREND_RECORD_SCHEMA,
+      station,
+      country: settings.country,
+      issuer: cls?.issuer ?? sanitizeIssuer(exam.document.issuer),
+      documentType: cls?.documentType ?? documentTypeOf(exam.document.documentCode),
+      series: cls?.series ?? null,
+      documentClassId: cls?.id ?? null,
+      fraudType,
+      revealedBy: revealingFeatures(exam, cls),
+      caughtBy: ran.filter((c) => c.status === 'fail' || c.status === 'warn').map((c) => c.id).filter(checkId).slice(0, 50),
+      missedBy: ran.filter((c) => c.status === 'pass').map((c) => c.id).filter(checkId).slice(0, 50),
+      context: { pointOfEntry: settings.pointOfEntry, line: settings.line, direction: settings.direction },
+      week: isoWeekOf(new Date(exam.decision?.decidedAt ?? exam.createdAt)),
+    },
+    cropZones: (cls?.zones ?? []).filter((z) => !z.personal && !PERSONAL_ZONE_KINDS.has(z.kind)).map((z) => ({ id: z.id, label: z.label, light: lightOfZone(z) })),
+  };
+}
+
+/** The light under which a zone's feature shows best (its expectation), white otherwise. */
+export function lightOfZone(zone: ReferenceZone): 'white' | 'ir' | 'uv' {
+  if (zone.kind === 'uv-feature' || zone.expect.uv?.fluoresces) return 'uv';
+  if (zone.kind === 'ir-feature') return 'ir';
+  return 'white';
+}
+
+function sanitizeIssuer(issuer: string | null): string | null {
+  return issuer && /^[A-Z<]{1,3}$/.test(issuer) ? issuer : null;
+}
+
+function documentTypeOf(code: string | null): string {
+  const c = code?.charAt(0);
+  return c === 'P' ? 'Passport' : c === 'V' ? 'Visa' : c === 'I' || c === 'A' || c === 'C' ? 'Identity card' : 'Travel document';
+}
+
+/**
+ * The final record: the proposal with the examiner's edits, notes screened against this
+ * examination's personal values, validated by the strict schema and identified by its content hash.
+ */
+export function buildTrendRecord(exam: Examination, proposal: TrendProposal, input: TrendRecordInput): TrendRecord {
+  const screened = screenNotes(input.notes, personalValuesOf(exam));
+  if (!screened.ok) {
+    throw new LoupeError('InvalidInput', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
+  }
+  const content: TrendRecordContent = {
+    ...proposal.content,
+    fraudType: input.fraudType,
+    revealedBy: input.revealedBy,
+    caughtBy: input.caughtBy,
+    missedBy: input.missedBy,
+    context: input.context,
+    notes: screened.text,
+    crops: input.crops,
+    supersedes: input.supersedes,
+    occurrence: input.occurrence,
+  };
+  // revealedBy labels come from the reference library, or are typed by the examiner: the proposed
+  // labels are checked against this examination's values and MRZ runs; typed ones like notes.
+  const proposed = new Set(proposal.content.revealedBy);
+  for (const label of content.revealedBy) {
+    const r = screenNotes(label, personalValuesOf(exam));
+    const generic = (f: string) => f === 'document-number-like' || f === 'date-like';
+    if (!r.ok && r.found.some((f) => !proposed.has(label) || !generic(f))) {
+      throw new LoupeError('InvalidInput', `a revealing feature contains personal data (${r.found.join(', ')})`);
+    }
+  }
+  const parsed = TrendRecordSchema.safeParse({ ...content, id: contentId(content) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new LoupeError('InvalidInput', `the trend record is not valid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'malformed'}`);
+  }
+  return parsed.data;
+}

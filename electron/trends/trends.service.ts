@@ -1,0 +1,188 @@
+// The station's trends feature behind the contract: proposal after a fraud verdict, the confirmed
+// record, redacted crop previews, dashboard and drill-down, CSV, bundle export/import, settings and
+// expert alerts. One implementation for the desktop app, the loopback host and the CLI.
+import { LoupeError } from '../common/loupe-error';
+import type { Examination } from '../contract/examination.contract';
+import type { DocumentClass } from '../contract/reference.contract';
+import type { ImportReport, TrendFilter, TrendProposalDto } from '../contract/trend-dashboard.contract';
+import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
+import { contentId } from '../exchange/canonical-json';
+import { loadOrCreateStationIdentity, type StationIdentity } from '../exchange/station-identity';
+import { redactedCrop } from './crop-redaction';
+import { isoWeekOf } from './iso-week';
+import { screenNotes } from './notes-screening';
+import { personalValuesOf } from './personal-values';
+import { recordsToCsv } from './trend-csv';
+import { exportTrendBundle, importTrendBundle, type ExportOptions } from './trend-exchange.service';
+import { TrendQueries } from './trend-queries';
+import { buildTrendRecord, newOccurrence, proposeTrendRecord } from './trend-record-builder';
+import type { TrendStore } from './trend-store';
+
+export interface TrendsDeps {
+  store: TrendStore;
+  dataDir: string;
+  examination(id: string): Examination;
+  referenceClass(id: string): DocumentClass | null;
+  imagePath(hash: string): string | null;
+  now?: () => Date;
+}
+
+export class TrendsService {
+  readonly queries: TrendQueries;
+  private identityCache: StationIdentity | null = null;
+
+  constructor(private readonly deps: TrendsDeps) {
+    this.queries = new TrendQueries(deps.store);
+  }
+
+  identity(): StationIdentity {
+    this.identityCache ??= loadOrCreateStationIdentity(this.deps.dataDir);
+    return this.identityCache;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  private classOf(exam: Examination): DocumentClass | null {
+    const id = exam.identification?.classId;
+    return id ? this.deps.referenceClass(id) : null;
+  }
+
+  propose(examinationId: string): TrendProposalDto {
+    const exam = this.deps.examination(examinationId);
+    const p = proposeTrendRecord(exam, this.classOf(exam), this.deps.store.settings(), this.identity().station);
+    const { content } = p;
+    return {
+      examinationId,
+      fraudType: content.fraudType,
+      issuer: content.issuer,
+      documentType: content.documentType,
+      series: content.series,
+      documentClassId: content.documentClassId,
+      revealedBy: content.revealedBy,
+      caughtBy: content.caughtBy,
+      missedBy: content.missedBy,
+      context: content.context,
+      week: content.week,
+      cropZones: p.cropZones,
+    };
+  }
+
+  async previewCrops(examinationId: string, zoneIds: readonly string[]): Promise<RedactedCrop[]> {
+    const exam = this.deps.examination(examinationId);
+    const cls = this.classOf(exam);
+    if (!cls) throw new LoupeError('InvalidInput', 'the document was not identified: no security-feature crop can be placed');
+    return Promise.all(zoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)));
+  }
+
+  async record(input: { examinationId: string; fraudType: FraudType; revealedBy: string[]; notes: string | null; cropZoneIds: string[]; supersedes: string | null }): Promise<TrendRecord> {
+    const exam = this.deps.examination(input.examinationId);
+    const proposal = proposeTrendRecord(exam, this.classOf(exam), this.deps.store.settings(), this.identity().station);
+    // Screen first: a refused note must not cost the crop work, nor leave anything behind.
+    const screened = screenNotes(input.notes, personalValuesOf(exam));
+    if (!screened.ok) throw new LoupeError('InvalidInput', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
+    if (input.supersedes !== null && this.deps.store.getRecord(input.supersedes) === null) throw new LoupeError('NotFound', 'the record to correct is not held here');
+    const crops = await this.previewCrops(input.examinationId, input.cropZoneIds);
+    const record = buildTrendRecord(exam, proposal, {
+      fraudType: input.fraudType,
+      revealedBy: input.revealedBy,
+      caughtBy: proposal.content.caughtBy,
+      missedBy: proposal.content.missedBy,
+      context: proposal.content.context,
+      notes: input.notes,
+      crops,
+      supersedes: input.supersedes,
+      occurrence: newOccurrence(),
+    });
+    this.deps.store.addRecord(record);
+    return record;
+  }
+
+  dashboard(filter: TrendFilter) {
+    return this.queries.dashboard(filter, this.now());
+  }
+
+  records(filter: TrendFilter, limit: number, offset: number) {
+    return this.queries.records(filter, limit, offset);
+  }
+
+  csv(filter: TrendFilter): { fileName: string; csv: string; rows: number } {
+    const { records } = this.queries.records(filter, 100_000, 0);
+    return { fileName: `loupe-trends-${isoWeekOf(this.now())}.csv`, csv: recordsToCsv(records), rows: records.length };
+  }
+
+  exportBundle(options: ExportOptions) {
+    const result = exportTrendBundle(this.deps.store, this.identity(), { ...options, now: this.now() });
+    const fileName = `loupe-trends-${this.identity().station}-${options.scope}-${isoWeekOf(this.now())}.bundle`;
+    return { ...result, fileName };
+  }
+
+  importBundle(bytes: Buffer): ImportReport {
+    return importTrendBundle(this.deps.store, bytes);
+  }
+
+  async publishAlert(input: {
+    documentClassId: string;
+    fraudType: FraudType;
+    title: string;
+    lookFor: string;
+    hotspots: Hotspot[];
+    examinationId: string | null;
+    cropZoneIds: string[];
+    validUntilWeek: string | null;
+  }): Promise<ExpertAlert> {
+    const cls = this.deps.referenceClass(input.documentClassId);
+    if (!cls) throw new LoupeError('NotFound', `no reference class ${input.documentClassId}`);
+    let crops: RedactedCrop[] = [];
+    if (input.cropZoneIds.length > 0) {
+      if (!input.examinationId) throw new LoupeError('InvalidInput', 'crops are taken from an examination of this class: name one');
+      const exam = this.deps.examination(input.examinationId);
+      if (exam.identification?.classId !== cls.id) throw new LoupeError('InvalidInput', 'that examination is not of this document class');
+      crops = await Promise.all(input.cropZoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)));
+    }
+    // The text an expert writes travels across borders: the generic patterns apply to it too.
+    for (const [what, text] of [['title', input.title], ['what to look for', input.lookFor]] as const) {
+      const screened = screenNotes(text, []);
+      if (!screened.ok) throw new LoupeError('InvalidInput', `the ${what} looks like it contains personal data (${screened.found.join(', ')})`);
+    }
+    const content: ExpertAlertContent = {
+      schema: EXPERT_ALERT_SCHEMA,
+      station: this.identity().station,
+      country: this.deps.store.settings().country,
+      documentClassId: cls.id,
+      issuer: cls.issuer,
+      documentType: cls.documentType.slice(0, 120),
+      series: cls.series.slice(0, 120),
+      fraudType: input.fraudType,
+      title: input.title,
+      lookFor: input.lookFor,
+      hotspots: input.hotspots,
+      crops,
+      week: isoWeekOf(this.now()),
+      validUntilWeek: input.validUntilWeek,
+      supersedes: null,
+    };
+    const alert = ExpertAlertSchema.parse({ ...content, id: contentId(content) });
+    this.deps.store.addAlert(alert);
+    return alert;
+  }
+
+  /** Alerts shown for a class now: not superseded, not expired. */
+  alertsForClass(classId: string): ExpertAlert[] {
+    const week = isoWeekOf(this.now());
+    const rows = this.deps.store.db
+      .prepare(
+        `SELECT content FROM expert_alerts WHERE document_class_id = ? AND superseded_by IS NULL
+           AND (valid_until_week IS NULL OR valid_until_week >= ?) ORDER BY week DESC, id LIMIT 20`,
+      )
+      .pluck()
+      .all(classId, week) as string[];
+    return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+  }
+
+  listAlerts(): ExpertAlert[] {
+    const rows = this.deps.store.db.prepare('SELECT content FROM expert_alerts WHERE superseded_by IS NULL ORDER BY week DESC, id LIMIT 200').pluck().all() as string[];
+    return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+  }
+}

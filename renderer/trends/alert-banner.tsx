@@ -1,0 +1,47 @@
+// Expert alerts for the class of the document being examined: a banner with what to look for, and
+// the alert's hotspots as overlay boxes on the capture (reference pixels mapped through the
+// identification homography).
+import type { Examination } from '../../electron/contract/examination.contract';
+import type { Light } from '../../electron/contract/specimen.contract';
+import type { ExpertAlert } from '../../electron/contract/trends.contract';
+import { t } from '../i18n/t';
+import type { OverlayBox } from '../viewer/finding-overlay';
+import '../styles/trends.css';
+import { fraudTypeLabel } from './fraud-type-label';
+
+function apply(h: readonly number[], x: number, y: number): [number, number] {
+  const w = h[6]! * x + h[7]! * y + h[8]!;
+  return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
+}
+
+/** Hotspots of the alerts under the light shown, as boxes in capture pixels. */
+export function alertOverlayBoxes(alerts: readonly ExpertAlert[], examination: Examination, light: Light): OverlayBox[] {
+  const h = examination.identification?.homography;
+  if (!h) return [];
+  return alerts.flatMap((a, ai) =>
+    a.hotspots.flatMap((s, si) => {
+      if (s.light !== light) return [];
+      const pts = [apply(h, s.x, s.y), apply(h, s.x + s.w, s.y), apply(h, s.x + s.w, s.y + s.h), apply(h, s.x, s.y + s.h)];
+      const xs = pts.map((p) => p[0]);
+      const ys = pts.map((p) => p[1]);
+      const box = { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
+      return [{ key: `alert-${ai}-${si}`, checkId: `alert-${a.id.slice(0, 12)}`, title: `${a.title}: ${s.label}`, status: 'warn' as const, box }];
+    }),
+  );
+}
+
+export function AlertBanner({ alerts }: { alerts: readonly ExpertAlert[] }) {
+  if (alerts.length === 0) return null;
+  return (
+    <section className="alert-banner" role="region" aria-label={t('alerts.banner')} data-testid="alert-banner">
+      {alerts.map((a) => (
+        <div key={a.id} className="alert-banner__item" data-testid="alert-banner-item">
+          <strong>{t('alerts.bannerTitle', { title: a.title })}</strong>{' '}
+          <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>
+          <p className="alert-banner__text">{a.lookFor}</p>
+          {a.hotspots.length > 0 && <p className="alert-banner__spots">{t('alerts.spots', { list: a.hotspots.map((s) => `${s.label} (${t(`viewer.light.${s.light}`)})`).join(', ') })}</p>}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+// `loupe trends` as an operator runs it between two stations with a USB stick: identity, trust,
+// export, import (added / skipped), and a tampered bundle refused with exit code 2 and nothing changed.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { BundleItem } from '../../../electron/contract/trends.contract';
+import { openTrendStore } from '../../../electron/trends/trend-store';
+import { useTempDir } from '../../helpers/temp-dir';
+import { makeRecord } from '../../unit/trends/trend-fixtures';
+import { rowCounts } from './trend-db-snapshot';
+
+const run = promisify(execFile);
+const dir = useTempDir('loupe-trends-cli-');
+const loupe = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'trends', ...args]);
+
+describe('loupe trends', () => {
+  it('moves records from one station to another on removable media', async () => {
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    const ida = JSON.parse((await loupe('identity', '--data', a, '--json')).stdout) as { station: string; publicKey: string };
+    // Station A records three trends (through its store, as the workstation does).
+    const store = openTrendStore(a);
+    const items: BundleItem[] = [makeRecord(), makeRecord(), makeRecord({ poe: 'RS-HORGOS' })].map((record) => ({ type: 'record', record }));
+    store.transaction(() => store.insertItems(items, 'local'));
+    store.close();
+
+    const bundle = join(dir, 'stick', 'a.bundle');
+    await import('node:fs/promises').then((fs) => fs.mkdir(join(dir, 'stick')));
+    const exported = JSON.parse((await loupe('export', '--since', '2026-W01', '--out', bundle, '--data', a, '--json')).stdout) as { records: number };
+    expect(exported.records).toBe(3);
+
+    // B does not know A yet: refused, exit code 2, one line naming the reason.
+    const unknown = await loupe('import', bundle, '--data', b).catch((e: { code: number; stderr: string }) => e);
+    expect((unknown as { code: number }).code).toBe(2);
+    expect((unknown as { stderr: string }).stderr).toMatch(/not on the trust list.*nothing was changed/);
+
+    await loupe('trust', 'add', 'Station A', ida.publicKey, '--data', b);
+    const first = await loupe('import', bundle, '--data', b);
+    expect(first.stdout).toMatch(/3 records and 0 alerts added, 0 already held/);
+    const again = JSON.parse((await loupe('import', bundle, '--data', b, '--json')).stdout) as { applied: boolean; addedRecords: number; skipped: number };
+    expect(again).toMatchObject({ applied: true, addedRecords: 0, skipped: 3 });
+
+    // A flipped byte in the payload: refused whole, nothing changed in B.
+    const bytes = readFileSync(bundle);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 30) ^ 0x01, bytes.length - 30);
+    const bad = join(dir, 'stick', 'tampered.bundle');
+    writeFileSync(bad, bytes);
+    const storeB = openTrendStore(b);
+    const before = rowCounts(storeB.db);
+    storeB.close();
+    const refused = JSON.parse((await loupe('import', bad, '--data', b, '--json')).stdout) as { applied: boolean; error: { fault: string } };
+    expect(refused).toMatchObject({ applied: false, error: { fault: 'payload-mismatch' } });
+    const after = openTrendStore(b);
+    expect(rowCounts(after.db)).toEqual(before);
+    after.close();
+  }, 120_000);
+});
