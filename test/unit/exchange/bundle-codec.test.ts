@@ -78,7 +78,7 @@ describe('signed bundles', () => {
     expect(codeOf(() => decodeBundle(bundle.subarray(0, 40), trust))).toBe('truncated');
     expect(codeOf(() => decodeBundle(bundle.subarray(0, bundle.length - 7), trust))).toBe('truncated');
     const flipped = Buffer.from(bundle);
-    flipped[flipped.length - 20] ^= 0xff;
+    flipped.writeUInt8(flipped.readUInt8(flipped.length - 20) ^ 0xff, flipped.length - 20);
     expect(codeOf(() => decodeBundle(flipped, trust))).toBe('payload-mismatch');
     expect(codeOf(() => decodeBundle(Buffer.from('PK\u0003\u0004 this is a zip file, not a bundle'), trust))).toBe('not-a-bundle');
   });
