@@ -1,10 +1,11 @@
 import type { Command } from '../command';
 import { demoCommand } from './demo.command';
 import { examineCommand } from './examine.command';
+import { hubCommand } from './hub.command';
 import { mrzCommand } from './mrz.command';
 import { reportCommand } from './report.command';
 import { referenceCommand } from './reference.command';
 import { serveCommand } from './serve.command';
 import { specimenCommand } from './specimen.command';
 
-export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, serveCommand, demoCommand] as Command<never>[];
+export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, serveCommand, demoCommand, hubCommand] as Command<never>[];
