@@ -2,8 +2,8 @@
 // PostgreSQL types) with the same tables, columns and keys, so every query in hub-queries.ts and
 // every test runs unchanged against both. Never edit a migration that has shipped; append.
 //
-// Nullable document fields (issuer, series) are stored as '' in the weekly tables so they can be
-// part of a primary key; hub-queries.ts maps '' back to null.
+// Nullable document fields (issuer, series) are '' in the pre-aggregated tables so they can be part
+// of a primary key; hub-queries.ts maps '' back to null.
 export interface HubMigration {
   version: number;
   name: string;
@@ -57,9 +57,11 @@ CREATE TABLE hub_records (
   content         ${t.text} NOT NULL
 )${t.strict};
 CREATE INDEX hub_records_week ON hub_records (week, id);
-CREATE INDEX hub_records_fraud ON hub_records (fraud_type, week);
-CREATE INDEX hub_records_issuer ON hub_records (issuer, week);
-CREATE INDEX hub_records_poe ON hub_records (point_of_entry, week);
+-- Filtered dashboard views read the records: one index leads with each filter column (and the next
+-- filter), and each carries every column a view groups by, so those queries never visit the rows.
+CREATE INDEX hub_records_issuer ON hub_records (issuer, fraud_type, point_of_entry, week, document_type, series);
+CREATE INDEX hub_records_fraud ON hub_records (fraud_type, point_of_entry, week, issuer, document_type, series);
+CREATE INDEX hub_records_poe ON hub_records (point_of_entry, issuer, week, fraud_type, document_type, series);
 
 CREATE TABLE hub_alerts (
   id                  ${t.text} PRIMARY KEY NOT NULL,
@@ -75,19 +77,27 @@ CREATE TABLE hub_alerts (
 )${t.strict};
 CREATE INDEX hub_alerts_week ON hub_alerts (week);
 
--- Pre-aggregated weekly counts, maintained by ingest in the same transaction as the records.
-CREATE TABLE hub_weekly (
-  week            ${t.text} NOT NULL,
-  fraud_type      ${t.text} NOT NULL,
-  issuer          ${t.text} NOT NULL,
-  document_type   ${t.text} NOT NULL,
-  series          ${t.text} NOT NULL,
-  point_of_entry  ${t.text} NOT NULL,
-  n               ${t.int} NOT NULL,
-  PRIMARY KEY (week, fraud_type, issuer, document_type, series, point_of_entry)
+-- Pre-aggregated counts, maintained by ingest in the same transaction as the records.
+-- Weekly counts per dimension key (fraudType, document, pointOfEntry, check, combination = document ×
+-- fraud type), and all-time totals per key for the "top keys" of an unbounded view.
+CREATE TABLE hub_cube (
+  dimension  ${t.text} NOT NULL,
+  key        ${t.text} NOT NULL,
+  week       ${t.text} NOT NULL,
+  n          ${t.int} NOT NULL,
+  PRIMARY KEY (dimension, key, week)
+)${t.strict}${t.noRowid};
+CREATE INDEX hub_cube_week ON hub_cube (dimension, week);
+
+CREATE TABLE hub_cube_total (
+  dimension  ${t.text} NOT NULL,
+  key        ${t.text} NOT NULL,
+  n          ${t.int} NOT NULL,
+  PRIMARY KEY (dimension, key)
 )${t.strict}${t.noRowid};
 
--- One row per (record, check that caught it), aggregated the same way.
+-- One row per (week, fraud type, issuer, point of entry, detecting check): the check dimension under
+-- filters ('' for an unknown issuer).
 CREATE TABLE hub_weekly_checks (
   week            ${t.text} NOT NULL,
   fraud_type      ${t.text} NOT NULL,
@@ -97,6 +107,9 @@ CREATE TABLE hub_weekly_checks (
   n               ${t.int} NOT NULL,
   PRIMARY KEY (week, fraud_type, issuer, point_of_entry, check_id)
 )${t.strict}${t.noRowid};
+CREATE INDEX hub_weekly_checks_fraud ON hub_weekly_checks (fraud_type, week);
+CREATE INDEX hub_weekly_checks_issuer ON hub_weekly_checks (issuer, week);
+CREATE INDEX hub_weekly_checks_poe ON hub_weekly_checks (point_of_entry, week);
 `;
 
 export const HUB_MIGRATIONS: readonly HubMigration[] = [

@@ -1,9 +1,11 @@
-// Dashboard queries over the hub store, in dialect-neutral SQL. Counts come from the weekly tables
-// maintained on ingest (hub_weekly, hub_weekly_checks), never from a scan of the records; only the
-// drill-down and the CSV export read hub_records, a page at a time through its indexes.
+// Dashboard queries over the hub store, in dialect-neutral SQL. Unfiltered views (and week ranges)
+// read the pre-aggregated cube maintained on ingest; views filtered by issuer, fraud type or point of
+// entry read the records through their indexes (see sourceOf). The drill-down and the CSV export
+// read hub_records a page at a time (keyset pagination).
 import { z } from 'zod';
 import { FraudTypeSchema, IsoWeekSchema } from '../contract/trends.contract';
-import { detectEmergingTrends, type EmergingTrend, type WeeklySeries } from './emerging-trends';
+import { DEFAULT_DETECTOR, detectEmergingTrends, type DetectorOptions, type EmergingTrend, type WeeklySeries } from './emerging-trends';
+import { KEY_SEPARATOR } from './hub-items';
 import type { HubStore, SqlValue } from './hub-store';
 import { addWeeks, isoWeekOf, weekRange } from './iso-week';
 
@@ -41,13 +43,101 @@ export interface TrendSummary {
 }
 
 const TOP_KEYS = 12;
-const DIMENSION_EXPR: Record<Dimension, string> = {
+const FILTER_COLUMNS = { issuer: 'issuer', fraudType: 'fraud_type', pointOfEntry: 'point_of_entry' } as const;
+
+// Dimension keys as SQL over hub_records (unknown issuer/series as '', like the pre-aggregates).
+const DOCUMENT_SQL = `COALESCE(issuer, '') || '${KEY_SEPARATOR}' || document_type || '${KEY_SEPARATOR}' || COALESCE(series, '')`;
+const RECORD_KEY_SQL: Record<Exclude<Dimension, 'check'> | 'combination', string> = {
   fraudType: 'fraud_type',
-  // issuer and series are '' when unknown in the weekly tables
-  document: "issuer || ' · ' || document_type || ' · ' || series",
+  document: DOCUMENT_SQL,
   pointOfEntry: 'point_of_entry',
-  check: 'check_id',
+  combination: `${DOCUMENT_SQL} || '${KEY_SEPARATOR}' || fraud_type`,
 };
+
+interface Source {
+  table: string;
+  key: string;
+  where: string[];
+  params: SqlValue[];
+  /** Same source for the all-time totals by key (no week range), when smaller. */
+  totals?: { table: string; where: string[]; params: SqlValue[] };
+}
+
+/**
+ * Where the counts of `dimension` under `filter` are read. Without an issuer / fraud type / point of
+ * entry filter: the pre-aggregated cube (and its all-time totals). With one: the records (or, for
+ * checks, the weekly check counts) through their indexes — at weekly grain a cross of two
+ * dimensions is about as large as the records themselves, so pre-aggregating it would not help.
+ */
+function sourceOf(dimension: Dimension | 'combination', filter: TrendFilter): Source {
+  const filtered = (Object.keys(FILTER_COLUMNS) as (keyof typeof FILTER_COLUMNS)[]).filter((c) => filter[c] !== undefined);
+  const where: string[] = [];
+  const params: SqlValue[] = [];
+  let source: Source;
+  if (filtered.length === 0) {
+    where.push('dimension = ?');
+    params.push(dimension);
+    source = { table: 'hub_cube', key: 'key', where, params };
+    if (!filter.from && !filter.to) source.totals = { table: 'hub_cube_total', where: ['dimension = ?'], params: [dimension] };
+  } else {
+    const checks = dimension === 'check';
+    source = { table: checks ? 'hub_weekly_checks' : 'hub_records', key: checks ? 'check_id' : RECORD_KEY_SQL[dimension], where, params };
+    for (const c of filtered) {
+      where.push(`${FILTER_COLUMNS[c]} = ?`);
+      params.push(filter[c]!);
+    }
+  }
+  if (filter.from) {
+    where.push('week >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to) {
+    where.push('week <= ?');
+    params.push(filter.to);
+  }
+  return source;
+}
+
+/** SUM(n) over pre-aggregates, COUNT(*) over records. */
+function countOf(table: string): string {
+  return table === 'hub_records' ? 'COUNT(*)' : 'SUM(n)';
+}
+
+/** Counts by one dimension: the top keys, then their weekly series. */
+export async function dimensionCounts(store: HubStore, dimension: Dimension, filter: TrendFilter): Promise<DimensionCounts> {
+  const s = sourceOf(dimension, filter);
+  const t = s.totals ?? s;
+  const tn = countOf(t.table);
+  const totals = (
+    await store.query<{ key: string; n: number | string }>(`SELECT ${s.key} AS key, ${tn} AS n FROM ${t.table} WHERE ${t.where.join(' AND ')} GROUP BY ${s.key} ORDER BY ${tn} DESC, ${s.key} LIMIT ?`, [
+      ...t.params,
+      TOP_KEYS,
+    ])
+  ).map((r) => ({ key: r.key, n: Number(r.n) }));
+  if (totals.length === 0) return { totals, weekly: [] };
+  const keys = totals.map((x) => x.key);
+  const rows = await store.query<{ week: string; key: string; n: number | string }>(
+    `SELECT week, ${s.key} AS key, ${countOf(s.table)} AS n FROM ${s.table} WHERE ${s.where.join(' AND ')} AND ${s.key} IN (${keys.map(() => '?').join(',')}) GROUP BY week, ${s.key} ORDER BY week`,
+    [...s.params, ...keys],
+  );
+  return { totals, weekly: rows.map((r) => ({ week: r.week, key: r.key, n: Number(r.n) })) };
+}
+
+export async function trendSummary(store: HubStore, filter: TrendFilter): Promise<TrendSummary> {
+  // Every record has exactly one fraud type: the weekly totals are that dimension summed.
+  const s = sourceOf('fraudType', filter);
+  const weekRows = await store.query<{ week: string; n: number | string }>(`SELECT week, ${countOf(s.table)} AS n FROM ${s.table} WHERE ${s.where.join(' AND ')} GROUP BY week ORDER BY week`, s.params);
+  const dimensions = {} as Record<Dimension, DimensionCounts>;
+  for (const d of DIMENSIONS) dimensions[d] = await dimensionCounts(store, d, filter);
+  const first = weekRows[0]?.week;
+  const last = weekRows[weekRows.length - 1]?.week;
+  return {
+    filter,
+    total: weekRows.reduce((a, r) => a + Number(r.n), 0),
+    weeks: first && last ? weekRange(first, last) : [],
+    dimensions,
+  };
+}
 
 function where(filter: TrendFilter): { sql: string; params: SqlValue[] } {
   const clauses: string[] = [];
@@ -62,38 +152,6 @@ function where(filter: TrendFilter): { sql: string; params: SqlValue[] } {
   if (filter.fraudType) add('fraud_type = ?', filter.fraudType);
   if (filter.pointOfEntry) add('point_of_entry = ?', filter.pointOfEntry);
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
-}
-
-/** Counts by one dimension: the top keys, then their weekly series. */
-export async function dimensionCounts(store: HubStore, dimension: Dimension, filter: TrendFilter): Promise<DimensionCounts> {
-  const table = dimension === 'check' ? 'hub_weekly_checks' : 'hub_weekly';
-  const expr = DIMENSION_EXPR[dimension];
-  const w = where(filter);
-  const totals = (await store.query<{ key: string; n: number | string }>(`SELECT ${expr} AS key, SUM(n) AS n FROM ${table} ${w.sql} GROUP BY ${expr} ORDER BY SUM(n) DESC, ${expr} LIMIT ?`, [...w.params, TOP_KEYS])).map(
-    (r) => ({ key: r.key, n: Number(r.n) }),
-  );
-  if (totals.length === 0) return { totals, weekly: [] };
-  const keys = totals.map((t) => t.key);
-  const rows = await store.query<{ week: string; key: string; n: number | string }>(
-    `SELECT week, ${expr} AS key, SUM(n) AS n FROM ${table} ${w.sql ? `${w.sql} AND` : 'WHERE'} ${expr} IN (${keys.map(() => '?').join(',')}) GROUP BY week, ${expr} ORDER BY week`,
-    [...w.params, ...keys],
-  );
-  return { totals, weekly: rows.map((r) => ({ week: r.week, key: r.key, n: Number(r.n) })) };
-}
-
-export async function trendSummary(store: HubStore, filter: TrendFilter): Promise<TrendSummary> {
-  const w = where(filter);
-  const weekRows = await store.query<{ week: string; n: number | string }>(`SELECT week, SUM(n) AS n FROM hub_weekly ${w.sql} GROUP BY week ORDER BY week`, w.params);
-  const dimensions = {} as Record<Dimension, DimensionCounts>;
-  for (const d of DIMENSIONS) dimensions[d] = await dimensionCounts(store, d, filter);
-  const first = weekRows[0]?.week;
-  const last = weekRows[weekRows.length - 1]?.week;
-  return {
-    filter,
-    total: weekRows.reduce((a, r) => a + Number(r.n), 0),
-    weeks: first && last ? weekRange(first, last) : [],
-    dimensions,
-  };
 }
 
 export interface RecordRow {
@@ -168,26 +226,43 @@ export async function writeRecordsCsv(store: HubStore, filter: TrendFilter, writ
 }
 
 /** Emerging (document × fraud type) combinations up to week `to` (default: this week). */
-export async function emergingTrends(store: HubStore, filter: TrendFilter, now = new Date()): Promise<{ weeks: string[]; trends: EmergingTrend[] }> {
+export async function emergingTrends(store: HubStore, filter: TrendFilter, now = new Date(), options: DetectorOptions = DEFAULT_DETECTOR): Promise<{ weeks: string[]; trends: EmergingTrend[] }> {
   const to = filter.to ?? isoWeekOf(now);
-  const from = addWeeks(to, -13);
+  const from = addWeeks(to, -(options.recentWeeks + options.baselineWeeks - 1));
   const weeks = weekRange(from, to);
-  const w = where({ ...filter, from, to });
-  const rows = await store.query<{ week: string; issuer: string; document_type: string; series: string; fraud_type: string; n: number | string }>(
-    `SELECT week, issuer, document_type, series, fraud_type, SUM(n) AS n FROM hub_weekly ${w.sql} GROUP BY week, issuer, document_type, series, fraud_type`,
-    w.params,
-  );
+  // Only combinations with enough recent records can be flagged: find those first (a small set),
+  // then read their baseline weeks by key.
+  const recent = sourceOf('combination', { ...filter, from: addWeeks(to, -(options.recentWeeks - 1)), to });
+  const candidates = (
+    await store.query<{ key: string }>(
+      `SELECT ${recent.key} AS key FROM ${recent.table} WHERE ${recent.where.join(' AND ')} GROUP BY ${recent.key} HAVING ${countOf(recent.table)} >= ?`,
+      [...recent.params, options.minRecent],
+    )
+  ).map((r) => r.key);
+  const src = sourceOf('combination', { ...filter, from, to });
   const index = new Map(weeks.map((week, i) => [week, i]));
   const series = new Map<string, WeeklySeries & { counts: number[] }>();
-  for (const r of rows) {
-    const id = [r.issuer, r.document_type, r.series, r.fraud_type].join('\u0000');
-    let s = series.get(id);
-    if (!s) {
-      s = { key: { issuer: r.issuer || null, documentType: r.document_type, series: r.series || null, fraudType: r.fraud_type }, counts: new Array<number>(weeks.length).fill(0) };
-      series.set(id, s);
+  for (let i = 0; i < candidates.length; i += 500) {
+    const keys = candidates.slice(i, i + 500);
+    const rows = await store.query<{ week: string; key: string; n: number | string }>(
+      `SELECT week, ${src.key} AS key, ${countOf(src.table)} AS n FROM ${src.table} WHERE ${src.where.join(' AND ')} AND ${src.key} IN (${keys.map(() => '?').join(',')}) GROUP BY week, ${src.key}`,
+      [...src.params, ...keys],
+    );
+    for (const r of rows) {
+      let s = series.get(r.key);
+      if (!s) {
+        // issuer and fraud type never contain the separator; a document type might.
+        const parts = r.key.split(KEY_SEPARATOR);
+        const issuer = parts[0] ?? '';
+        const fraudType = parts[parts.length - 1] ?? '';
+        const seriesName = parts[parts.length - 2] ?? '';
+        const documentType = parts.slice(1, -2).join(KEY_SEPARATOR);
+        s = { key: { issuer: issuer || null, documentType, series: seriesName || null, fraudType }, counts: new Array<number>(weeks.length).fill(0) };
+        series.set(r.key, s);
+      }
+      const w = index.get(r.week);
+      if (w !== undefined) s.counts[w]! += Number(r.n);
     }
-    const i = index.get(r.week);
-    if (i !== undefined) s.counts[i]! += Number(r.n);
   }
-  return { weeks, trends: detectEmergingTrends([...series.values()]) };
+  return { weeks, trends: detectEmergingTrends([...series.values()], options) };
 }

@@ -2,6 +2,7 @@
 // PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
 import { LoupeError } from '../common/loupe-error';
+import { canonicalJson } from '../exchange/canonical-json';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { HubConflictError, type ConflictReport } from './hub-errors';
 import { aggregateRecords, type PreparedItems } from './hub-items';
@@ -100,12 +101,13 @@ const ALERT_COLUMNS: BulkColumn[] = [
   { name: 'first_seq', type: 'int' },
   { name: 'content', type: 'text' },
 ];
-const WEEKLY_KEYS = ['week', 'fraud_type', 'issuer', 'document_type', 'series', 'point_of_entry'];
 const CHECK_KEYS = ['week', 'fraud_type', 'issuer', 'point_of_entry', 'check_id'];
+const CUBE_KEYS = ['dimension', 'key', 'week'];
+const TOTAL_KEYS = ['dimension', 'key'];
 const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
 const IN_CHUNK = 500;
 
-export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_weekly', 'hub_weekly_checks'] as const;
+export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks'] as const;
 
 export class HubStore {
   constructor(private readonly driver: HubSqlDriver) {}
@@ -236,17 +238,18 @@ export class HubStore {
         input.bytes.length,
         input.bytes,
       ]);
-      const recordRows = records.map((r) => [r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.fraudType, r.week, r.context.pointOfEntry, seq, r.canonical]);
+      const recordRows = records.map((r) => [r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.fraudType, r.week, r.context.pointOfEntry, seq, r.json]);
       const addedRecords = await this.driver.insertIgnore(tx, 'hub_records', RECORD_COLUMNS, recordRows);
-      const alertRows = alerts.map((a) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, a.canonical]);
+      const alertRows = alerts.map((a) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, a.json]);
       const addedAlerts = await this.driver.insertIgnore(tx, 'hub_alerts', ALERT_COLUMNS, alertRows);
       const conflicts = [
         ...(await findConflicts(tx, 'hub_records', 'record', records.filter((r) => !addedRecords.has(r.id)))),
         ...(await findConflicts(tx, 'hub_alerts', 'alert', alerts.filter((a) => !addedAlerts.has(a.id)))),
       ];
       if (conflicts.length > 0) throw new HubConflictError(conflicts);
-      const { weekly, checks } = aggregateRecords(records.filter((r) => addedRecords.has(r.id)));
-      await this.driver.upsertAdd(tx, 'hub_weekly', WEEKLY_KEYS, weekly);
+      const { cube, totals, checks } = aggregateRecords(records.filter((r) => addedRecords.has(r.id)));
+      await this.driver.upsertAdd(tx, 'hub_cube', CUBE_KEYS, cube);
+      await this.driver.upsertAdd(tx, 'hub_cube_total', TOTAL_KEYS, totals);
       await this.driver.upsertAdd(tx, 'hub_weekly_checks', CHECK_KEYS, checks);
       return {
         status: 'stored',
@@ -258,7 +261,7 @@ export class HubStore {
   }
 }
 
-async function findConflicts(tx: SqlSession, table: string, type: ConflictReport['type'], candidates: readonly { id: string; canonical: string }[]): Promise<ConflictReport[]> {
+async function findConflicts(tx: SqlSession, table: string, type: ConflictReport['type'], candidates: readonly { id: string; json: string }[]): Promise<ConflictReport[]> {
   const conflicts: ConflictReport[] = [];
   for (let i = 0; i < candidates.length; i += IN_CHUNK) {
     const chunk = candidates.slice(i, i + IN_CHUNK);
@@ -266,8 +269,8 @@ async function findConflicts(tx: SqlSession, table: string, type: ConflictReport
     const stored = new Map(rows.map((r) => [r.id, r.content]));
     for (const c of chunk) {
       const content = stored.get(c.id);
-      // Compared canonically: the same content serialised by another station is not a conflict.
-      if (content !== undefined && content !== c.canonical) conflicts.push({ type, id: c.id });
+      // Equal text is equal content; otherwise compared canonically (key order does not matter).
+      if (content !== undefined && content !== c.json && canonicalJson(JSON.parse(content)) !== canonicalJson(JSON.parse(c.json))) conflicts.push({ type, id: c.id });
     }
   }
   return conflicts;

@@ -65,7 +65,7 @@ const POINTS = Array.from({ length: 30 }, (_, i) => `RS-POE-${String(i + 1).padS
 const CHECKS = ['uv-dullness', 'photo-substitution', 'b900', 'mrz-check-digits', 'viz-mrz-consistency', 'template-match', 'ir-feature', 'uv-feature', 'chip-passive-auth', 'chip-active-auth', 'mrz-font', 'mrz-geometry', 'photo-zone', 'face-match', 'laminate'];
 
 /** Synthetic bundles of `total` records over the 104 weeks up to this week, from five stations. */
-function* syntheticBundles(stations: StationIdentity[], total: number, seed: number, perBundle = BUNDLE_RECORDS): Generator<{ bytes: Buffer; signer: StationIdentity; records: number }> {
+export function* syntheticBundles(stations: StationIdentity[], total: number, seed: number, perBundle = BUNDLE_RECORDS): Generator<{ bytes: Buffer; signer: StationIdentity; records: number }> {
   const random = prng(seed);
   const now = Date.now();
   const weeks = Array.from({ length: 104 }, (_, i) => isoWeekOf(new Date(now - i * 7 * 86_400_000)));
@@ -141,12 +141,15 @@ async function queryMedians(store: HubStore, runs: number): Promise<Record<strin
   const thisWeek = isoWeekOf(new Date());
   const latest = await recordPage(store, {}, 1);
   const filtered: TrendFilter = { issuer: 'FRA', fraudType: 'counterfeit' };
+  // The broadest single filter: the most frequent fraud type (about a third of all records).
+  const broad: TrendFilter = { fraudType: 'counterfeit' };
   const ranged: TrendFilter = { from: isoWeekOf(new Date(Date.now() - 26 * 7 * 86_400_000)), to: thisWeek, pointOfEntry: 'RS-POE-03' };
   const queries: Record<string, () => Promise<unknown>> = {};
   for (const d of ['fraudType', 'document', 'pointOfEntry', 'check'] as Dimension[]) {
     queries[`${d}`] = () => dimensionCounts(store, d, {});
     queries[`${d}.filtered`] = () => dimensionCounts(store, d, filtered);
     queries[`${d}.weekRange+pointOfEntry`] = () => dimensionCounts(store, d, ranged);
+    queries[`${d}.mostFrequentFraudType`] = () => dimensionCounts(store, d, broad);
   }
   queries['summary (all four dimensions + weekly totals)'] = () => trendSummary(store, {});
   queries['records.firstPage'] = () => recordPage(store, {}, 50);
