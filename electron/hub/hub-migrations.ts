@@ -87,7 +87,8 @@ CREATE TABLE hub_cube (
   n          ${t.int} NOT NULL,
   PRIMARY KEY (dimension, key, week)
 )${t.strict}${t.noRowid};
-CREATE INDEX hub_cube_week ON hub_cube (dimension, week);
+-- Covering (n included): the emerging-trend detector reads a few recent weeks of one dimension.
+CREATE INDEX hub_cube_week ON hub_cube (dimension, week, key, n);
 
 CREATE TABLE hub_cube_total (
   dimension  ${t.text} NOT NULL,
@@ -107,9 +108,10 @@ CREATE TABLE hub_weekly_checks (
   n               ${t.int} NOT NULL,
   PRIMARY KEY (week, fraud_type, issuer, point_of_entry, check_id)
 )${t.strict}${t.noRowid};
-CREATE INDEX hub_weekly_checks_fraud ON hub_weekly_checks (fraud_type, week);
-CREATE INDEX hub_weekly_checks_issuer ON hub_weekly_checks (issuer, week);
-CREATE INDEX hub_weekly_checks_poe ON hub_weekly_checks (point_of_entry, week);
+-- Covering, like the record indexes: one leads with each filter column.
+CREATE INDEX hub_weekly_checks_issuer ON hub_weekly_checks (issuer, fraud_type, point_of_entry, week, check_id, n);
+CREATE INDEX hub_weekly_checks_fraud ON hub_weekly_checks (fraud_type, point_of_entry, week, issuer, check_id, n);
+CREATE INDEX hub_weekly_checks_poe ON hub_weekly_checks (point_of_entry, issuer, week, fraud_type, check_id, n);
 `;
 
 export const HUB_MIGRATIONS: readonly HubMigration[] = [

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { FraudTypeSchema, IsoWeekSchema } from '../contract/trends.contract';
 import { DEFAULT_DETECTOR, detectEmergingTrends, type DetectorOptions, type EmergingTrend, type WeeklySeries } from './emerging-trends';
 import { KEY_SEPARATOR } from './hub-items';
-import type { HubStore, SqlValue } from './hub-store';
+import type { HubDialect, HubStore, SqlValue } from './hub-store';
 import { addWeeks, isoWeekOf, weekRange } from './iso-week';
 
 export const TrendFilterSchema = z
@@ -69,7 +69,7 @@ interface Source {
  * checks, the weekly check counts) through their indexes — at weekly grain a cross of two
  * dimensions is about as large as the records themselves, so pre-aggregating it would not help.
  */
-function sourceOf(dimension: Dimension | 'combination', filter: TrendFilter): Source {
+function sourceOf(dimension: Dimension | 'combination', filter: TrendFilter, dialect: HubDialect): Source {
   const filtered = (Object.keys(FILTER_COLUMNS) as (keyof typeof FILTER_COLUMNS)[]).filter((c) => filter[c] !== undefined);
   const where: string[] = [];
   const params: SqlValue[] = [];
@@ -81,7 +81,13 @@ function sourceOf(dimension: Dimension | 'combination', filter: TrendFilter): So
     if (!filter.from && !filter.to) source.totals = { table: 'hub_cube_total', where: ['dimension = ?'], params: [dimension] };
   } else {
     const checks = dimension === 'check';
-    source = { table: checks ? 'hub_weekly_checks' : 'hub_records', key: checks ? 'check_id' : RECORD_KEY_SQL[dimension], where, params };
+    const table = checks ? 'hub_weekly_checks' : 'hub_records';
+    // The covering index that leads with the first filter (issuer, then fraud type, then point of
+    // entry) matches every combination by prefix. SQLite is told so: with sampled statistics its
+    // planner sometimes prefers the week index and visits every row of the range.
+    const lead = filtered.includes('issuer') ? 'issuer' : filtered.includes('fraudType') ? 'fraud' : 'poe';
+    const hint = dialect === 'sqlite' ? ` INDEXED BY ${table}_${lead}` : '';
+    source = { table: `${table}${hint}`, key: checks ? 'check_id' : RECORD_KEY_SQL[dimension], where, params };
     for (const c of filtered) {
       where.push(`${FILTER_COLUMNS[c]} = ?`);
       params.push(filter[c]!);
@@ -100,12 +106,12 @@ function sourceOf(dimension: Dimension | 'combination', filter: TrendFilter): So
 
 /** SUM(n) over pre-aggregates, COUNT(*) over records. */
 function countOf(table: string): string {
-  return table === 'hub_records' ? 'COUNT(*)' : 'SUM(n)';
+  return table.startsWith('hub_records') ? 'COUNT(*)' : 'SUM(n)';
 }
 
 /** Counts by one dimension: the top keys, then their weekly series. */
 export async function dimensionCounts(store: HubStore, dimension: Dimension, filter: TrendFilter): Promise<DimensionCounts> {
-  const s = sourceOf(dimension, filter);
+  const s = sourceOf(dimension, filter, store.dialect);
   const t = s.totals ?? s;
   const tn = countOf(t.table);
   const totals = (
@@ -125,7 +131,7 @@ export async function dimensionCounts(store: HubStore, dimension: Dimension, fil
 
 export async function trendSummary(store: HubStore, filter: TrendFilter): Promise<TrendSummary> {
   // Every record has exactly one fraud type: the weekly totals are that dimension summed.
-  const s = sourceOf('fraudType', filter);
+  const s = sourceOf('fraudType', filter, store.dialect);
   const weekRows = await store.query<{ week: string; n: number | string }>(`SELECT week, ${countOf(s.table)} AS n FROM ${s.table} WHERE ${s.where.join(' AND ')} GROUP BY week ORDER BY week`, s.params);
   const dimensions = {} as Record<Dimension, DimensionCounts>;
   for (const d of DIMENSIONS) dimensions[d] = await dimensionCounts(store, d, filter);
@@ -230,39 +236,28 @@ export async function emergingTrends(store: HubStore, filter: TrendFilter, now =
   const to = filter.to ?? isoWeekOf(now);
   const from = addWeeks(to, -(options.recentWeeks + options.baselineWeeks - 1));
   const weeks = weekRange(from, to);
-  // Only combinations with enough recent records can be flagged: find those first (a small set),
-  // then read their baseline weeks by key.
-  const recent = sourceOf('combination', { ...filter, from: addWeeks(to, -(options.recentWeeks - 1)), to });
-  const candidates = (
-    await store.query<{ key: string }>(
-      `SELECT ${recent.key} AS key FROM ${recent.table} WHERE ${recent.where.join(' AND ')} GROUP BY ${recent.key} HAVING ${countOf(recent.table)} >= ?`,
-      [...recent.params, options.minRecent],
-    )
-  ).map((r) => r.key);
-  const src = sourceOf('combination', { ...filter, from, to });
+  // One range scan of the weeks in question (a covering index of the cube when unfiltered).
+  const src = sourceOf('combination', { ...filter, from, to }, store.dialect);
+  const rows = await store.query<{ week: string; key: string; n: number | string }>(
+    `SELECT week, ${src.key} AS key, ${countOf(src.table)} AS n FROM ${src.table} WHERE ${src.where.join(' AND ')} GROUP BY week, ${src.key}`,
+    src.params,
+  );
   const index = new Map(weeks.map((week, i) => [week, i]));
   const series = new Map<string, WeeklySeries & { counts: number[] }>();
-  for (let i = 0; i < candidates.length; i += 500) {
-    const keys = candidates.slice(i, i + 500);
-    const rows = await store.query<{ week: string; key: string; n: number | string }>(
-      `SELECT week, ${src.key} AS key, ${countOf(src.table)} AS n FROM ${src.table} WHERE ${src.where.join(' AND ')} AND ${src.key} IN (${keys.map(() => '?').join(',')}) GROUP BY week, ${src.key}`,
-      [...src.params, ...keys],
-    );
-    for (const r of rows) {
-      let s = series.get(r.key);
-      if (!s) {
-        // issuer and fraud type never contain the separator; a document type might.
-        const parts = r.key.split(KEY_SEPARATOR);
-        const issuer = parts[0] ?? '';
-        const fraudType = parts[parts.length - 1] ?? '';
-        const seriesName = parts[parts.length - 2] ?? '';
-        const documentType = parts.slice(1, -2).join(KEY_SEPARATOR);
-        s = { key: { issuer: issuer || null, documentType, series: seriesName || null, fraudType }, counts: new Array<number>(weeks.length).fill(0) };
-        series.set(r.key, s);
-      }
-      const w = index.get(r.week);
-      if (w !== undefined) s.counts[w]! += Number(r.n);
+  for (const r of rows) {
+    let s = series.get(r.key);
+    if (!s) {
+      // issuer and fraud type never contain the separator; a document type might.
+      const parts = r.key.split(KEY_SEPARATOR);
+      const issuer = parts[0] ?? '';
+      const fraudType = parts[parts.length - 1] ?? '';
+      const seriesName = parts[parts.length - 2] ?? '';
+      const documentType = parts.slice(1, -2).join(KEY_SEPARATOR);
+      s = { key: { issuer: issuer || null, documentType, series: seriesName || null, fraudType }, counts: new Array<number>(weeks.length).fill(0) };
+      series.set(r.key, s);
     }
+    const w = index.get(r.week);
+    if (w !== undefined) s.counts[w]! += Number(r.n);
   }
   return { weeks, trends: detectEmergingTrends([...series.values()], options) };
 }

@@ -28,7 +28,7 @@ export interface HubSqlDriver extends SqlSession {
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
   /** INSERT ... ON CONFLICT DO NOTHING; returns the keys (first column) actually inserted. */
   insertIgnore(tx: SqlSession, table: string, columns: readonly BulkColumn[], rows: readonly SqlValue[][]): Promise<Set<string>>;
-  /** INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + excluded.n, for the weekly tables. Keys are unique within `rows`. */
+  /** INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + excluded.n, for the pre-aggregated counts. Keys are unique within `rows`. */
   upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly [...string[], number])[]): Promise<void>;
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export function openSqliteHubStore(file: string): HubStore {
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     db.pragma('cache_size = -65536');
+    db.pragma('analysis_limit = 1000');
     migrateSqlite(db);
     return new HubStore(new SqliteHubDriver(db));
   } catch (error) {
@@ -81,6 +82,9 @@ class SqliteHubDriver implements HubSqlDriver {
       try {
         const result = await fn(this.session);
         this.db.exec('COMMIT');
+        // Keeps the planner's statistics current as the hub grows (cheap: re-analyses only tables
+        // that changed a lot, each with a bounded sample), so filtered views pick the right index.
+        this.db.pragma('optimize');
         return result;
       } catch (error) {
         this.db.exec('ROLLBACK');
