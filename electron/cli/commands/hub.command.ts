@@ -1,0 +1,157 @@
+// `loupe hub`: the regional hub server (docs/hub.md), and its administration — the trust list of
+// member stations, edited directly in the hub database and audited.
+import { readFileSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { LoupeError } from '../../common/loupe-error';
+import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from '../../hub/open-hub-store';
+import { startHubServer } from '../../hub/hub-server';
+import type { AuditEntry, HubStore, TrustEntry } from '../../hub/hub-store';
+import type { Command, ParsedArgs } from '../command';
+
+export type HubResult =
+  | { action: 'serve'; url: string; dashboard: string; database: string }
+  | { action: 'trust-add' | 'trust-revoke'; station: TrustEntry }
+  | { action: 'trust-list'; stations: TrustEntry[] }
+  | { action: 'audit'; entries: AuditEntry[] };
+
+function text(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The hub's data directory: --data-dir, $LOUPE_HUB_DATA_DIR, else ~/.local/share/loupe-hub. */
+export function hubDataDir(args: ParsedArgs): string {
+  return text(args, 'data-dir') ?? process.env.LOUPE_HUB_DATA_DIR ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'loupe-hub');
+}
+
+function databaseOf(args: ParsedArgs): string {
+  return text(args, 'database') ?? join(hubDataDir(args), HUB_DATABASE_FILE);
+}
+
+function actorOf(args: ParsedArgs): string {
+  return text(args, 'actor') ?? process.env.SUDO_USER ?? userInfo().username;
+}
+
+function port(args: ParsedArgs): number {
+  const raw = text(args, 'port') ?? '8443';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LoupeError('InvalidInput', `--port must be 0-65535, not ${raw}`);
+  return n;
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch {
+    throw new LoupeError('NotFound', `cannot read the ${what} ${file}`);
+  }
+}
+
+async function withStore<T>(args: ParsedArgs, fn: (store: HubStore) => Promise<T>): Promise<T> {
+  const store = await openHubStore(databaseOf(args));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(args: ParsedArgs): Promise<HubResult> {
+  const cert = text(args, 'tls-cert');
+  const key = text(args, 'tls-key');
+  if ((cert === undefined) !== (key === undefined)) throw new LoupeError('InvalidInput', 'give both --tls-cert and --tls-key, or neither');
+  const maxMb = text(args, 'max-bundle-mb');
+  const database = databaseOf(args);
+  const store = await openHubStore(database);
+  const server = await startHubServer({
+    store,
+    port: port(args),
+    host: text(args, 'host') ?? '127.0.0.1',
+    ...(cert && key ? { tls: { cert: readPem(cert, 'TLS certificate'), key: readPem(key, 'TLS key') } } : {}),
+    ...(maxMb ? { maxBundleBytes: Number(maxMb) * 1024 * 1024 } : {}),
+  });
+  const stop = () => {
+    void server.close().then(() => store.close()).then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { action: 'serve', url: server.url, dashboard: `${server.url}/?token=${server.token}`, database: isPostgresUrl(database) ? database.replace(/\/\/[^@/]*@/, '//***@') : database };
+}
+
+function runTrust(args: ParsedArgs): Promise<HubResult> {
+  const [, sub, station] = args.positionals;
+  switch (sub) {
+    case 'add': {
+      const key = text(args, 'station-key');
+      const name = text(args, 'name');
+      if (!key || !name) throw new LoupeError('InvalidInput', 'usage: loupe hub trust add --station-key BASE64 --name "NAME"');
+      return withStore(args, async (store) => ({ action: 'trust-add', station: await store.addTrust(key, name, actorOf(args)) }));
+    }
+    case 'list':
+    case undefined:
+      return withStore(args, async (store) => ({ action: 'trust-list', stations: await store.trustList() }));
+    case 'revoke':
+      if (!station) throw new LoupeError('InvalidInput', 'usage: loupe hub trust revoke STATION');
+      return withStore(args, async (store) => ({ action: 'trust-revoke', station: await store.revokeTrust(station, actorOf(args)) }));
+    default:
+      throw new LoupeError('InvalidInput', `unknown trust action '${sub}' (add, list, revoke)`);
+  }
+}
+
+export const hubCommand: Command<HubResult> = {
+  name: 'hub',
+  summary: 'the regional trend hub: serve, trust list administration, audit log',
+  usage: [
+    'usage: loupe hub [serve] [--port N] [--host ADDR] [--database FILE|postgres://...] [--data-dir DIR]',
+    '                 [--tls-cert FILE --tls-key FILE] [--max-bundle-mb N]',
+    '       loupe hub trust add --station-key BASE64 --name "NAME" [--actor NAME]',
+    '       loupe hub trust list',
+    '       loupe hub trust revoke STATION [--actor NAME]',
+    '       loupe hub audit',
+    '',
+    'The database defaults to DIR/hub.sqlite; DIR is --data-dir, $LOUPE_HUB_DATA_DIR or ~/.local/share/loupe-hub.',
+    'Port 8443 and 127.0.0.1 by default. See docs/hub.md.',
+  ].join('\n'),
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    database: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'tls-cert': { type: 'string' },
+    'tls-key': { type: 'string' },
+    'max-bundle-mb': { type: 'string' },
+    'station-key': { type: 'string' },
+    name: { type: 'string' },
+    actor: { type: 'string' },
+  },
+  async run(args) {
+    const [action] = args.positionals;
+    switch (action) {
+      case undefined:
+      case 'serve':
+        return serve(args);
+      case 'trust':
+        return runTrust(args);
+      case 'audit':
+        return withStore(args, async (store) => ({ action: 'audit', entries: await store.auditLog() }));
+      default:
+        throw new LoupeError('InvalidInput', `unknown hub action '${action}' (serve, trust, audit)`);
+    }
+  },
+  human(result) {
+    const row = (t: TrustEntry) => `${t.station}  ${t.status.padEnd(7)}  ${t.name}  (added by ${t.addedBy} ${t.addedAt}${t.revokedAt ? `, revoked ${t.revokedAt}` : ''})`;
+    switch (result.action) {
+      case 'serve':
+        return `Loupe hub is running at ${result.url} (database ${result.database})\n\nDashboard (keep this link private):\n\n  ${result.dashboard}\n\nCtrl+C stops.`;
+      case 'trust-add':
+        return `trusted ${row(result.station)}`;
+      case 'trust-revoke':
+        return `revoked ${row(result.station)}`;
+      case 'trust-list':
+        return result.stations.map(row).join('\n') || 'the trust list is empty';
+      case 'audit':
+        return result.entries.map((e) => `${e.at}  ${e.actor}  ${e.action}  ${JSON.stringify(e.detail)}`).join('\n') || 'no administrator actions yet';
+    }
+  },
+};

@@ -1,0 +1,258 @@
+// The regional hub over HTTP(S) (docs/hub.md). Stations push and pull signed bundles with signed
+// requests; a read-only dashboard is served at / to a browser holding the printed admin token.
+//   GET  /v1/health                         no authentication
+//   POST /v1/bundles                        push (body = bundle bytes, size-limited before reading)
+//   GET  /v1/bundles?after=SEQ&limit=N      pull: descriptors in seq order
+//   GET  /v1/bundles/<sha256>               the bytes of one bundle
+//   GET  /v1/trust                          the active members (so stations learn the network)
+//   GET  /v1/trends/summary|records|records.csv|emerging   dashboard data (signed or cookie)
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { IsoWeekSchema } from '../contract/trends.contract';
+import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../host/host-security';
+import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
+import { AuthError, RequestVerifier } from './hub-auth';
+import { dashboardAsset } from './hub-dashboard-assets';
+import { HubIngestError } from './hub-errors';
+import { ingestBundle } from './hub-ingest';
+import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
+import type { HubStore } from './hub-store';
+import { sha256Hex } from './request-signing';
+
+export const HUB_COOKIE = 'loupe_hub';
+const SHA256 = /^[0-9a-f]{64}$/;
+const MAX_PAGE = 1000;
+
+export interface HubServerOptions {
+  store: HubStore;
+  port?: number;
+  host?: string;
+  /** Largest pushed bundle accepted (bytes). */
+  maxBundleBytes?: number;
+  tls?: { cert: Buffer; key: Buffer };
+  /** Dashboard token; a fresh random one when absent. */
+  token?: string;
+  now?: () => number;
+}
+
+export interface HubServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly fault: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function sendError(res: ServerResponse, status: number, fault: string, message: string, details: unknown[] = []): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  sendJson(res, status, { error: { fault, message, ...(details.length ? { details } : {}) } });
+}
+
+/**
+ * After refusing an upload part-way, the rest of the body is read and discarded (never stored) so
+ * the client sees the answer instead of a reset connection; the connection closes, and a sender
+ * that keeps going for long is cut off.
+ */
+function discardRest(req: IncomingMessage, res: ServerResponse): void {
+  if (req.complete) return;
+  res.shouldKeepAlive = false;
+  req.resume();
+  setTimeout(() => req.socket.destroy(), 30_000).unref();
+}
+
+/** Reads the body, refusing (413) as soon as it would exceed `limit`, before it is held in full. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? NaN);
+    if (Number.isFinite(declared) && declared > limit) return reject(new HttpError(413, 'too-large', `body of ${declared} bytes exceeds the limit of ${limit}`));
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let refused = false;
+    req.on('data', (chunk: Buffer) => {
+      if (refused) return;
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      refused = true;
+      chunks.length = 0;
+      reject(new HttpError(413, 'too-large', `body exceeds the limit of ${limit} bytes`));
+    });
+    req.on('end', () => {
+      if (!refused) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpError(400, 'bad-query', `bad query: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+  }
+  return parsed.data;
+}
+
+const PageQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100) }).strict();
+const RecordsQuery = TrendFilterSchema.extend({
+  limit: z.coerce.number().int().min(1).max(RECORD_PAGE_MAX).default(50),
+  afterWeek: IsoWeekSchema.optional(),
+  afterId: z.string().regex(SHA256).optional(),
+}).strict();
+
+function filterOf(query: TrendFilter & Record<string, unknown>): TrendFilter {
+  const { from, to, issuer, fraudType, pointOfEntry } = query;
+  return { ...(from && { from }), ...(to && { to }), ...(issuer && { issuer }), ...(fraudType && { fraudType }), ...(pointOfEntry && { pointOfEntry }) };
+}
+
+export async function startHubServer(options: HubServerOptions): Promise<HubServer> {
+  const { store } = options;
+  const token = options.token ?? newToken();
+  const maxBundleBytes = Math.min(options.maxBundleBytes ?? 256 * 1024 * 1024, BUNDLE_LIMITS.maxFileBytes);
+  const verifier = new RequestVerifier(async (station) => (await store.activeKeys()).get(station), options.now);
+  const secure = options.tls !== undefined;
+
+  /** Who is asking: a station (verified signature) or the dashboard (cookie). */
+  async function authenticate(req: IncomingMessage, pathAndQuery: string, body: Buffer | (() => Promise<Buffer>), allowDashboard: boolean): Promise<{ station: string | null; body: Buffer }> {
+    if (allowDashboard && !RequestVerifier.isSigned(req.headers) && sameToken(cookieToken(req, HUB_COOKIE), token)) {
+      return { station: null, body: Buffer.isBuffer(body) ? body : Buffer.alloc(0) };
+    }
+    const signed = await verifier.checkHeaders(req.headers);
+    const bytes = Buffer.isBuffer(body) ? body : await body();
+    verifier.verifySignature(signed, req.method ?? 'GET', pathAndQuery, sha256Hex(bytes));
+    return { station: signed.station, body: bytes };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://hub');
+    const pathAndQuery = req.url ?? '/';
+    const method = req.method ?? 'GET';
+    const path = url.pathname;
+
+    if (method === 'GET' && path === '/v1/health') return sendJson(res, 200, { status: 'ok', database: store.dialect });
+
+    if (method === 'POST' && path === '/v1/bundles') {
+      const { station, body } = await authenticate(req, pathAndQuery, () => readBody(req, maxBundleBytes), false);
+      const result = await ingestBundle(store, body, station!);
+      return sendJson(res, result.status === 'stored' ? 201 : 200, result);
+    }
+    if (method !== 'GET') throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here`);
+
+    if (path === '/v1/bundles') {
+      await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
+      const { after, limit } = parseQuery(PageQuery, url.searchParams);
+      const bundles = await store.bundlesAfter(after, limit);
+      return sendJson(res, 200, { bundles, next: bundles.length ? bundles[bundles.length - 1]!.seq : after, more: bundles.length === limit });
+    }
+    const bundleMatch = /^\/v1\/bundles\/([^/]+)$/.exec(path);
+    if (bundleMatch) {
+      await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
+      const sha = bundleMatch[1]!;
+      if (!SHA256.test(sha)) throw new HttpError(400, 'bad-id', 'a bundle is named by its lowercase sha256');
+      const bytes = await store.bundleBytes(sha);
+      if (!bytes) throw new HttpError(404, 'not-found', `no bundle ${sha}`);
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+      res.end(bytes);
+      return;
+    }
+    if (path === '/v1/trust') {
+      await authenticate(req, pathAndQuery, Buffer.alloc(0), true);
+      const stations = (await store.trustList()).filter((t) => t.status === 'active').map((t) => ({ station: t.station, publicKey: t.publicKey, name: t.name }));
+      return sendJson(res, 200, { stations });
+    }
+    if (path.startsWith('/v1/trends/')) {
+      await authenticate(req, pathAndQuery, Buffer.alloc(0), true);
+      switch (path) {
+        case '/v1/trends/summary':
+          return sendJson(res, 200, await trendSummary(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
+        case '/v1/trends/emerging':
+          return sendJson(res, 200, await emergingTrends(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
+        case '/v1/trends/records': {
+          const q = parseQuery(RecordsQuery, url.searchParams);
+          const after = q.afterWeek && q.afterId ? { week: q.afterWeek, id: q.afterId } : undefined;
+          return sendJson(res, 200, { records: await recordPage(store, filterOf(q), q.limit, after) });
+        }
+        case '/v1/trends/records.csv': {
+          const filter = filterOf(parseQuery(TrendFilterSchema, url.searchParams));
+          res.writeHead(200, {
+            ...SECURITY_HEADERS,
+            'Content-Type': 'text/csv; charset=utf-8',
+            'Content-Disposition': 'attachment; filename="loupe-trend-records.csv"',
+            'Cache-Control': 'no-store',
+          });
+          await writeRecordsCsv(store, filter, (chunk) => new Promise<void>((resolve) => (res.write(chunk) ? resolve() : res.once('drain', resolve))));
+          res.end();
+          return;
+        }
+        default:
+          throw new HttpError(404, 'not-found', `no such endpoint ${path}`);
+      }
+    }
+    // The dashboard: /?token=... trades the printed token for an HTTP-only cookie, then static files.
+    if (path === '/' && url.searchParams.has('token')) {
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) throw new HttpError(401, 'bad-token', 'this dashboard link is not valid; use the one the hub printed at start');
+      res.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: '/',
+        'Set-Cookie': `${HUB_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`,
+        'Cache-Control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    const asset = dashboardAsset(path);
+    if (asset) {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'no-cache' });
+      res.end(asset.bytes());
+      return;
+    }
+    throw new HttpError(404, 'not-found', `no such endpoint ${path}`);
+  }
+
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res).catch((error: unknown) => {
+      if (error instanceof HttpError) sendError(res, error.status, error.fault, error.message, error.details);
+      else if (error instanceof AuthError) sendError(res, 401, error.fault, error.message);
+      else if (error instanceof HubIngestError) sendError(res, error.status, error.fault, error.message, error.details);
+      else sendError(res, 500, 'internal', 'the hub could not complete this request');
+      discardRest(req, res);
+    });
+  };
+  const server = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, listener) : createHttpServer(listener);
+  server.requestTimeout = 10 * 60 * 1000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `${secure ? 'https' : 'http'}://${host}:${address.port}`,
+    port: address.port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

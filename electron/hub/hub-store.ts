@@ -1,0 +1,293 @@
+// The hub's storage, written once over a small SQL driver so SQLite (embedded default) and
+// PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
+// suite. A driver supplies only what differs: transactions, and the bulk insert paths.
+import { LoupeError } from '../common/loupe-error';
+import { canonicalJson } from '../exchange/canonical-json';
+import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { HubConflictError, type ConflictReport } from './hub-errors';
+import { aggregateRecords, type PreparedItems } from './hub-items';
+
+export type HubDialect = 'sqlite' | 'postgres';
+export type SqlValue = string | number | null | Buffer;
+
+export interface SqlSession {
+  /** Rows of a query written with `?` placeholders. */
+  all<T = Record<string, unknown>>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs a statement; returns the number of rows changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface BulkColumn {
+  name: string;
+  type: 'text' | 'int';
+}
+
+export interface HubSqlDriver extends SqlSession {
+  readonly dialect: HubDialect;
+  /** Runs `fn` in one write transaction; ingests are serialised so seq follows commit order. */
+  transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
+  /** INSERT ... ON CONFLICT DO NOTHING; returns the keys (first column) actually inserted. */
+  insertIgnore(tx: SqlSession, table: string, columns: readonly BulkColumn[], rows: readonly SqlValue[][]): Promise<Set<string>>;
+  /** INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + excluded.n, for the pre-aggregated counts. Keys are unique within `rows`. */
+  upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly [...string[], number])[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TrustEntry {
+  station: string;
+  publicKey: string;
+  name: string;
+  status: 'active' | 'revoked';
+  addedBy: string;
+  addedAt: string;
+  revokedAt: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
+
+export interface BundleDescriptor {
+  seq: number;
+  sha256: string;
+  signer: string;
+  receivedAt: string;
+  records: number;
+  alerts: number;
+  size: number;
+}
+
+export interface IngestInput {
+  sha256: string;
+  bytes: Buffer;
+  signer: string;
+  pushedBy: string;
+  items: PreparedItems;
+  receivedAt?: Date;
+}
+
+export interface IngestOutcome {
+  status: 'stored' | 'already-have';
+  seq: number;
+  records: { added: number; duplicates: number };
+  alerts: { added: number; duplicates: number };
+}
+
+const RECORD_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'station', type: 'text' },
+  { name: 'country', type: 'text' },
+  { name: 'issuer', type: 'text' },
+  { name: 'document_type', type: 'text' },
+  { name: 'series', type: 'text' },
+  { name: 'fraud_type', type: 'text' },
+  { name: 'week', type: 'text' },
+  { name: 'point_of_entry', type: 'text' },
+  { name: 'first_seq', type: 'int' },
+  { name: 'content', type: 'text' },
+];
+const ALERT_COLUMNS: BulkColumn[] = [
+  { name: 'id', type: 'text' },
+  { name: 'station', type: 'text' },
+  { name: 'country', type: 'text' },
+  { name: 'document_class_id', type: 'text' },
+  { name: 'issuer', type: 'text' },
+  { name: 'fraud_type', type: 'text' },
+  { name: 'week', type: 'text' },
+  { name: 'valid_until_week', type: 'text' },
+  { name: 'first_seq', type: 'int' },
+  { name: 'content', type: 'text' },
+];
+const CHECK_KEYS = ['week', 'fraud_type', 'issuer', 'point_of_entry', 'check_id'];
+const CUBE_KEYS = ['dimension', 'key', 'week'];
+const TOTAL_KEYS = ['dimension', 'key'];
+const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
+const IN_CHUNK = 500;
+
+export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks'] as const;
+
+export class HubStore {
+  constructor(private readonly driver: HubSqlDriver) {}
+
+  get dialect(): HubDialect {
+    return this.driver.dialect;
+  }
+
+  /** Read-only queries for the dashboard (dialect-neutral SQL, `?` placeholders). */
+  query<T = Record<string, unknown>>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.driver.all<T>(sql, params);
+  }
+
+  close(): Promise<void> {
+    return this.driver.close();
+  }
+
+  // ── Trust list (administrator) ────────────────────────────────────────────────────────────
+
+  async trustList(): Promise<TrustEntry[]> {
+    const rows = await this.driver.all<Record<string, string | null>>('SELECT * FROM hub_trust ORDER BY added_at, station');
+    return rows.map(toTrust);
+  }
+
+  /** Active members: station id → raw public key (base64). */
+  async activeKeys(): Promise<Map<string, string>> {
+    const rows = await this.driver.all<{ station: string; public_key: string }>("SELECT station, public_key FROM hub_trust WHERE status = 'active'");
+    return new Map(rows.map((r) => [r.station, r.public_key]));
+  }
+
+  async addTrust(publicKey: string, name: string, actor: string): Promise<TrustEntry> {
+    if (!PUBLIC_KEY.test(publicKey) || Buffer.from(publicKey, 'base64').length !== 32) {
+      throw new LoupeError('InvalidInput', 'a station key is a raw 32-byte Ed25519 public key in base64 (44 characters)');
+    }
+    const cleanName = name.trim();
+    if (cleanName.length === 0 || cleanName.length > 120) throw new LoupeError('InvalidInput', 'give the station a name of 1 to 120 characters');
+    const station = stationIdFromPublicKey(publicKey);
+    return this.driver.transaction(async (tx) => {
+      const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      const now = new Date().toISOString();
+      if (existing?.status === 'active') throw new LoupeError('InvalidInput', `station ${station} is already on the trust list`);
+      if (existing) {
+        await tx.run("UPDATE hub_trust SET status = 'active', name = ?, revoked_at = NULL, added_by = ?, added_at = ? WHERE station = ?", [cleanName, actor, now, station]);
+      } else {
+        await tx.run("INSERT INTO hub_trust (station, public_key, name, status, added_by, added_at, revoked_at) VALUES (?, ?, ?, 'active', ?, ?, NULL)", [station, publicKey, cleanName, actor, now]);
+      }
+      await audit(tx, actor, existing ? 'trust-reinstate' : 'trust-add', { station, name: cleanName });
+      const [row] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      return toTrust(row!);
+    });
+  }
+
+  async revokeTrust(station: string, actor: string): Promise<TrustEntry> {
+    return this.driver.transaction(async (tx) => {
+      const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      if (!existing) throw new LoupeError('NotFound', `station ${station} is not on the trust list`);
+      if (existing.status === 'revoked') throw new LoupeError('InvalidInput', `station ${station} is already revoked`);
+      await tx.run("UPDATE hub_trust SET status = 'revoked', revoked_at = ? WHERE station = ?", [new Date().toISOString(), station]);
+      await audit(tx, actor, 'trust-revoke', { station, name: existing.name });
+      const [row] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      return toTrust(row!);
+    });
+  }
+
+  async auditLog(): Promise<AuditEntry[]> {
+    const rows = await this.driver.all<{ at: string; actor: string; action: string; detail: string }>('SELECT at, actor, action, detail FROM hub_audit ORDER BY id');
+    return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  }
+
+  // ── Bundles ───────────────────────────────────────────────────────────────────────────────
+
+  async bundleSeq(sha256: string): Promise<number | undefined> {
+    const [row] = await this.driver.all<{ seq: number | string }>('SELECT seq FROM hub_bundles WHERE sha256 = ?', [sha256]);
+    return row ? Number(row.seq) : undefined;
+  }
+
+  async bundlesAfter(after: number, limit: number): Promise<BundleDescriptor[]> {
+    const rows = await this.driver.all<Record<string, string | number>>(
+      'SELECT seq, sha256, signer, received_at, records, alerts, size FROM hub_bundles WHERE seq > ? ORDER BY seq LIMIT ?',
+      [after, limit],
+    );
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      sha256: String(r.sha256),
+      signer: String(r.signer),
+      receivedAt: String(r.received_at),
+      records: Number(r.records),
+      alerts: Number(r.alerts),
+      size: Number(r.size),
+    }));
+  }
+
+  async bundleBytes(sha256: string): Promise<Buffer | undefined> {
+    const [row] = await this.driver.all<{ bytes: Buffer }>('SELECT bytes FROM hub_bundles WHERE sha256 = ?', [sha256]);
+    return row ? Buffer.from(row.bytes) : undefined;
+  }
+
+  /** Row count of every hub table (tests assert that refused input changes none of them). */
+  async tableCounts(): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const table of HUB_TABLES) {
+      const [row] = await this.driver.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`);
+      counts[table] = Number(row?.n ?? 0);
+    }
+    return counts;
+  }
+
+  /**
+   * Stores a verified bundle and its items in one transaction. The same bundle twice is a no-op
+   * ("already-have"); an item already stored with the same content is a duplicate; an item whose id
+   * is stored with different content refuses the whole bundle (HubConflictError) and changes nothing.
+   */
+  async ingest(input: IngestInput): Promise<IngestOutcome> {
+    const { records, alerts } = input.items;
+    return this.driver.transaction(async (tx) => {
+      const [existing] = await tx.all<{ seq: number | string }>('SELECT seq FROM hub_bundles WHERE sha256 = ?', [input.sha256]);
+      if (existing) return { status: 'already-have', seq: Number(existing.seq), records: { added: 0, duplicates: 0 }, alerts: { added: 0, duplicates: 0 } };
+      const [next] = await tx.all<{ seq: number | string }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM hub_bundles');
+      const seq = Number(next!.seq);
+      await tx.run('INSERT INTO hub_bundles (sha256, seq, signer, pushed_by, received_at, records, alerts, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
+        input.sha256,
+        seq,
+        input.signer,
+        input.pushedBy,
+        (input.receivedAt ?? new Date()).toISOString(),
+        records.length,
+        alerts.length,
+        input.bytes.length,
+        input.bytes,
+      ]);
+      const recordRows = records.map((r) => [r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.fraudType, r.week, r.context.pointOfEntry, seq, r.json]);
+      const addedRecords = await this.driver.insertIgnore(tx, 'hub_records', RECORD_COLUMNS, recordRows);
+      const alertRows = alerts.map((a) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, a.json]);
+      const addedAlerts = await this.driver.insertIgnore(tx, 'hub_alerts', ALERT_COLUMNS, alertRows);
+      const conflicts = [
+        ...(await findConflicts(tx, 'hub_records', 'record', records.filter((r) => !addedRecords.has(r.id)))),
+        ...(await findConflicts(tx, 'hub_alerts', 'alert', alerts.filter((a) => !addedAlerts.has(a.id)))),
+      ];
+      if (conflicts.length > 0) throw new HubConflictError(conflicts);
+      const { cube, totals, checks } = aggregateRecords(records.filter((r) => addedRecords.has(r.id)));
+      await this.driver.upsertAdd(tx, 'hub_cube', CUBE_KEYS, cube);
+      await this.driver.upsertAdd(tx, 'hub_cube_total', TOTAL_KEYS, totals);
+      await this.driver.upsertAdd(tx, 'hub_weekly_checks', CHECK_KEYS, checks);
+      return {
+        status: 'stored',
+        seq,
+        records: { added: addedRecords.size, duplicates: records.length - addedRecords.size },
+        alerts: { added: addedAlerts.size, duplicates: alerts.length - addedAlerts.size },
+      };
+    });
+  }
+}
+
+async function findConflicts(tx: SqlSession, table: string, type: ConflictReport['type'], candidates: readonly { id: string; json: string }[]): Promise<ConflictReport[]> {
+  const conflicts: ConflictReport[] = [];
+  for (let i = 0; i < candidates.length; i += IN_CHUNK) {
+    const chunk = candidates.slice(i, i + IN_CHUNK);
+    const rows = await tx.all<{ id: string; content: string }>(`SELECT id, content FROM ${table} WHERE id IN (${chunk.map(() => '?').join(',')})`, chunk.map((c) => c.id));
+    const stored = new Map(rows.map((r) => [r.id, r.content]));
+    for (const c of chunk) {
+      const content = stored.get(c.id);
+      // Equal text is equal content; otherwise compared canonically (key order does not matter).
+      if (content !== undefined && content !== c.json && canonicalJson(JSON.parse(content)) !== canonicalJson(JSON.parse(c.json))) conflicts.push({ type, id: c.id });
+    }
+  }
+  return conflicts;
+}
+
+async function audit(tx: SqlSession, actor: string, action: string, detail: Record<string, unknown>): Promise<void> {
+  await tx.run('INSERT INTO hub_audit (at, actor, action, detail) VALUES (?, ?, ?, ?)', [new Date().toISOString(), actor, action, JSON.stringify(detail)]);
+}
+
+function toTrust(row: Record<string, string | null>): TrustEntry {
+  return {
+    station: String(row.station),
+    publicKey: String(row.public_key),
+    name: String(row.name),
+    status: row.status === 'revoked' ? 'revoked' : 'active',
+    addedBy: String(row.added_by),
+    addedAt: String(row.added_at),
+    revokedAt: row.revoked_at ?? null,
+  };
+}

@@ -1,0 +1,46 @@
+// Where a station keeps its sync position with one hub: in memory (tests) or a small JSON file
+// written atomically (write to a temporary file, then rename), so a crash never leaves half a state.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { SyncState, SyncStateStore } from './hub-sync';
+
+const SyncStateSchema = z.object({ cursor: z.number().int().min(0), pushMark: z.string().max(1000).nullable() }).strict();
+
+export class MemorySyncState implements SyncStateStore {
+  private state: SyncState = { cursor: 0, pushMark: null };
+  saves = 0;
+
+  async load(): Promise<SyncState> {
+    return { ...this.state };
+  }
+
+  async save(state: SyncState): Promise<void> {
+    this.state = { ...state };
+    this.saves++;
+  }
+}
+
+export class FileSyncState implements SyncStateStore {
+  constructor(private readonly file: string) {}
+
+  async load(): Promise<SyncState> {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { cursor: 0, pushMark: null };
+      throw e;
+    }
+    const parsed = SyncStateSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error(`hub sync state ${this.file} is damaged; delete it to pull everything again`);
+    return parsed.data;
+  }
+
+  async save(state: SyncState): Promise<void> {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(SyncStateSchema.parse(state)));
+    renameSync(tmp, this.file);
+  }
+}

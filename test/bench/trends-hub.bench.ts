@@ -1,0 +1,222 @@
+// npm run bench:trends-hub — the regional hub on 1,000,000 synthetic non-personal trend records:
+// ingest rate through the real import path (signed bundles of 50,000 records: verify + validate +
+// de-duplicate + store + weekly pre-aggregates) into SQLite and into PostgreSQL (a private cluster),
+// the import time of one 100,000-record bundle into a fresh hub, and the median latency of each
+// dashboard query on the full store. Progress on stderr; one JSON object last on stdout.
+// Options: --records N (default 1000000), --runs N (query repetitions, default 15).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FRAUD_TYPES, TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '../../electron/contract/trends.contract';
+import { encodeBundle } from '../../electron/exchange/bundle-codec';
+import { contentId } from '../../electron/exchange/canonical-json';
+import type { StationIdentity } from '../../electron/exchange/station-identity';
+import { ingestBundle } from '../../electron/hub/hub-ingest';
+import { dimensionCounts, emergingTrends, recordPage, trendSummary, type Dimension, type TrendFilter } from '../../electron/hub/hub-queries';
+import type { HubStore } from '../../electron/hub/hub-store';
+import { isoWeekOf } from '../../electron/hub/iso-week';
+import { openPostgresHubStore } from '../../electron/hub/postgres-hub-store';
+import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
+import { postgresMissing, startPostgres } from '../helpers/postgres-server';
+import { newIdentity } from '../helpers/trend-fixtures';
+
+const BUNDLE_RECORDS = 50_000;
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** mulberry32: a small deterministic PRNG, so every run measures the same data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Zipf-like pick: real fraud concentrates on few issuers, documents and crossings. */
+function zipf<T>(values: readonly T[], random: () => number, s = 1.1): () => T {
+  const weights = values.map((_, i) => 1 / Math.pow(i + 1, s));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  weights.reduce((acc, w, i) => (cumulative[i] = acc + w / total), 0);
+  return () => {
+    const r = random();
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return values[lo]!;
+  };
+}
+
+const ISSUERS = ['UTO', 'D', 'FRA', 'ITA', 'ESP', 'GRC', 'TUR', 'ALB', 'MKD', 'BIH', 'MNE', 'HRV', 'SVN', 'HUN', 'ROU', 'BGR', 'UKR', 'MDA', 'GEO', 'ARM', 'AZE', 'SYR', 'IRQ', 'IRN', 'AFG', 'PAK', 'IND', 'BGD', 'NGA', 'GHA', 'MAR', 'DZA', 'TUN', 'EGY', 'LBY', 'CHN', 'VNM', 'COL', 'VEN', 'BRA'];
+const DOCUMENTS = ['Passport', 'Identity card', 'Residence permit', 'Visa', 'Driving licence'];
+const SERIES = ['2019', '2015', '2021', '2010', null];
+const POINTS = Array.from({ length: 30 }, (_, i) => `RS-POE-${String(i + 1).padStart(2, '0')}`);
+const CHECKS = ['uv-dullness', 'photo-substitution', 'b900', 'mrz-check-digits', 'viz-mrz-consistency', 'template-match', 'ir-feature', 'uv-feature', 'chip-passive-auth', 'chip-active-auth', 'mrz-font', 'mrz-geometry', 'photo-zone', 'face-match', 'laminate'];
+
+/** Synthetic bundles of `total` records over the 104 weeks up to this week, from five stations. */
+export function* syntheticBundles(stations: StationIdentity[], total: number, seed: number, perBundle = BUNDLE_RECORDS): Generator<{ bytes: Buffer; signer: StationIdentity; records: number }> {
+  const random = prng(seed);
+  const now = Date.now();
+  const weeks = Array.from({ length: 104 }, (_, i) => isoWeekOf(new Date(now - i * 7 * 86_400_000)));
+  const pick = {
+    // More recent weeks a little more frequent (the network grows).
+    week: zipf(weeks, random, 0.3),
+    issuer: zipf(ISSUERS, random),
+    document: zipf(DOCUMENTS, random, 1.4),
+    series: zipf(SERIES, random, 1.2),
+    fraud: zipf(FRAUD_TYPES, random, 1.0),
+    poe: zipf(POINTS, random, 1.0),
+    check: zipf(CHECKS, random, 1.0),
+  };
+  let made = 0;
+  let n = 0;
+  while (made < total) {
+    const count = Math.min(perBundle, total - made);
+    const signer = stations[n % stations.length]!;
+    const items: BundleItem[] = [];
+    for (let i = 0; i < count; i++) {
+      const checks = random() < 0.3 ? [pick.check(), pick.check()] : [pick.check()];
+      const content: TrendRecordContent = {
+        schema: TREND_RECORD_SCHEMA,
+        station: signer.station,
+        country: 'SRB',
+        issuer: pick.issuer(),
+        documentType: pick.document(),
+        series: pick.series(),
+        documentClassId: null,
+        fraudType: pick.fraud(),
+        revealedBy: ['UV emblem'],
+        caughtBy: [...new Set(checks)],
+        missedBy: [],
+        context: { pointOfEntry: pick.poe(), line: random() < 0.7 ? 'first' : 'second', direction: 'entry' },
+        week: pick.week(),
+        notes: `synthetic ${seed}-${made + i}`,
+        crops: [],
+        supersedes: null,
+      };
+      items.push({ type: 'record', record: { ...content, id: contentId(content) } });
+    }
+    yield { bytes: encodeBundle(items, signer, { scope: 'national', k: null, since: null }), signer, records: count };
+    made += count;
+    n++;
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function trustAll(store: HubStore, stations: StationIdentity[]): Promise<void> {
+  for (const s of stations) await store.addTrust(s.publicKey, `bench ${s.station.slice(0, 6)}`, 'bench');
+}
+
+async function ingestAll(store: HubStore, bundles: { bytes: Buffer; signer: StationIdentity; records: number }[], label: string): Promise<number> {
+  let records = 0;
+  const start = performance.now();
+  for (const b of bundles) {
+    const result = await ingestBundle(store, b.bytes, b.signer.station);
+    if (result.status !== 'stored') throw new Error('bench bundle not stored');
+    records += result.records.added;
+    log(`${label}: ${records.toLocaleString()} records, ${Math.round(records / ((performance.now() - start) / 1000)).toLocaleString()}/s`);
+  }
+  return records / ((performance.now() - start) / 1000);
+}
+
+async function queryMedians(store: HubStore, runs: number): Promise<Record<string, number>> {
+  const thisWeek = isoWeekOf(new Date());
+  const latest = await recordPage(store, {}, 1);
+  const filtered: TrendFilter = { issuer: 'FRA', fraudType: 'counterfeit' };
+  // The broadest single filter: the most frequent fraud type (about a third of all records).
+  const broad: TrendFilter = { fraudType: 'counterfeit' };
+  const ranged: TrendFilter = { from: isoWeekOf(new Date(Date.now() - 26 * 7 * 86_400_000)), to: thisWeek, pointOfEntry: 'RS-POE-03' };
+  const queries: Record<string, () => Promise<unknown>> = {};
+  for (const d of ['fraudType', 'document', 'pointOfEntry', 'check'] as Dimension[]) {
+    queries[`${d}`] = () => dimensionCounts(store, d, {});
+    queries[`${d}.filtered`] = () => dimensionCounts(store, d, filtered);
+    queries[`${d}.weekRange+pointOfEntry`] = () => dimensionCounts(store, d, ranged);
+    queries[`${d}.mostFrequentFraudType`] = () => dimensionCounts(store, d, broad);
+  }
+  queries['summary (all four dimensions + weekly totals)'] = () => trendSummary(store, {});
+  queries['records.firstPage'] = () => recordPage(store, {}, 50);
+  queries['records.filteredPage'] = () => recordPage(store, filtered, 50);
+  queries['records.nextPage'] = () => recordPage(store, {}, 50, { week: latest[0]!.week, id: latest[0]!.id });
+  queries['emerging'] = () => emergingTrends(store, {});
+  const medians: Record<string, number> = {};
+  for (const [name, run] of Object.entries(queries)) {
+    await run(); // warm the cache once
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await run();
+      times.push(performance.now() - t0);
+    }
+    medians[name] = round(median(times), 2);
+  }
+  return medians;
+}
+
+export interface HubBenchResult {
+  records: number;
+  hubSqlite: { ingestRecordsPerSec: number; import100kBundleMs: number; import100kRecordsPerSec: number; queryMedianMs: Record<string, number> };
+  hubPostgres: { ingestRecordsPerSec: number; import100kBundleMs: number; import100kRecordsPerSec: number; queryMedianMs: Record<string, number> } | { skipped: string };
+}
+
+export async function runHubTrendsBench(options: { records?: number; runs?: number } = {}): Promise<HubBenchResult> {
+  const total = options.records ?? 1_000_000;
+  const runs = options.runs ?? 15;
+  const stations = Array.from({ length: 5 }, () => newIdentity());
+  log(`generating ${total.toLocaleString()} synthetic records in signed bundles of ${BUNDLE_RECORDS.toLocaleString()}…`);
+  const bundles = [...syntheticBundles(stations, total, 1)];
+  const big = [...syntheticBundles([stations[0]!], 100_000, 2, 100_000)][0]!.bytes;
+  const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-hub-'));
+  const pg = postgresMissing ? undefined : await startPostgres();
+  try {
+    const measure = async (open: (name: string) => Promise<HubStore>, label: string) => {
+      const fresh = await open('import100k');
+      await trustAll(fresh, stations);
+      const t0 = performance.now();
+      const r = await ingestBundle(fresh, big, stations[0]!.station);
+      const importMs = performance.now() - t0;
+      if (r.records.added !== 100_000) throw new Error('100k bundle not fully imported');
+      await fresh.close();
+      log(`${label}: 100,000-record bundle imported in ${Math.round(importMs)} ms`);
+      const store = await open('main');
+      await trustAll(store, stations);
+      const ingestRecordsPerSec = await ingestAll(store, bundles, label);
+      log(`${label}: dashboard queries…`);
+      const queryMedianMs = await queryMedians(store, runs);
+      await store.close();
+      return { ingestRecordsPerSec: Math.round(ingestRecordsPerSec), import100kBundleMs: Math.round(importMs), import100kRecordsPerSec: Math.round(100_000 / (importMs / 1000)), queryMedianMs };
+    };
+    const hubSqlite = await measure(async (name) => openSqliteHubStore(join(dir, `${name}.sqlite`)), 'hub SQLite');
+    const hubPostgres = pg ? await measure(async (name) => openPostgresHubStore(await pg.createDatabase(`bench_${name.toLowerCase()}`)), 'hub PostgreSQL') : { skipped: 'PostgreSQL is not installed' };
+    return { records: total, hubSqlite, hubPostgres };
+  } finally {
+    pg?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+  const { values } = parseArgs({ options: { records: { type: 'string' }, runs: { type: 'string' } } });
+  const result = await runHubTrendsBench({
+    ...(values.records ? { records: Number(values.records) } : {}),
+    ...(values.runs ? { runs: Number(values.runs) } : {}),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}

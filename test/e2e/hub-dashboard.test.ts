@@ -1,0 +1,75 @@
+// The hub dashboard in Chromium under its CSP: the printed link signs the browser in, the four
+// charts draw (echarts, dark theme), emerging trends and the records table fill, a chart click
+// filters, and nothing is blocked or logged as an error.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ingestBundle } from '../../electron/hub/hub-ingest';
+import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
+import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
+import type { HubStore } from '../../electron/hub/hub-store';
+import { isoWeekOf } from '../../electron/hub/iso-week';
+import { useTempDir } from '../helpers/temp-dir';
+import { bundleOf, makeRecord, newIdentity, recordItem } from '../helpers/trend-fixtures';
+import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, chromiumMissing, waitForExpression } from './e2e-station';
+import { READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+
+const dir = useTempDir('loupe-hub-e2e-');
+let store: HubStore | undefined;
+let server: HubServer | undefined;
+let browser: Browser | undefined;
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await store?.close();
+});
+
+describe.skipIf(chromiumMissing)('hub dashboard', () => {
+  it('draws the trend charts and filters by a clicked series, under a strict CSP', async () => {
+    const station = newIdentity();
+    store = openSqliteHubStore(join(dir, 'hub.sqlite'));
+    await store.addTrust(station.publicKey, 'Batrovci', 'admin');
+    const thisWeek = isoWeekOf(new Date());
+    const weeks = Array.from({ length: 8 }, (_, i) => isoWeekOf(new Date(Date.now() - (7 - i) * 7 * 86_400_000)));
+    const items = weeks.flatMap((week, w) =>
+      Array.from({ length: 6 + w }, (_, i) =>
+        recordItem(makeRecord(station.station, w * 100 + i, { week, fraudType: i % 3 === 0 ? 'counterfeit' : 'forged-photo-substitution', pointOfEntry: i % 2 ? 'RS-HORGOS' : 'RS-BATROVCI', caughtBy: ['uv-dullness'] })),
+      ),
+    );
+    for (let i = 0; i < 5; i++) items.push(recordItem(makeRecord(station.station, 9000 + i, { week: thisWeek, issuer: 'D', fraudType: 'stolen-blank' })));
+    await ingestBundle(store, bundleOf(station, items), station.station);
+    server = await startHubServer({ store });
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1100 } })).newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript({ content: RECORD_CSP_VIOLATIONS });
+    await page.goto(`${server.url}/?token=${server.token}`);
+    await waitForExpression(page, "document.body.dataset.ready === 'true'");
+
+    for (const d of ['fraudType', 'document', 'pointOfEntry', 'check']) {
+      expect(await page.locator(`[data-testid="chart-${d}"] canvas`).count(), d).toBeGreaterThan(0);
+    }
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^81 records match/);
+    expect(await page.locator('[data-testid="emerging"] tbody').textContent()).toMatch(/newD · Passport · 2019stolen-blank5/);
+    expect(await page.locator('[data-testid="records"] tbody tr').count()).toBe(50);
+    // The page's background is dark (color-scheme dark, dark echarts theme).
+    expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(17, 20, 24)');
+    mkdirSync(artifactsDir, { recursive: true });
+    await page.screenshot({ path: join(artifactsDir, 'hub-dashboard.png'), fullPage: true });
+
+    // Filtering through the form reloads charts, tables and the CSV link.
+    await page.selectOption('#fraud-type', 'counterfeit');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await waitForExpression(page, "document.body.dataset.ready === 'true' && /^28 records match/.test(document.getElementById('status').textContent)");
+    expect(await page.locator('#csv').getAttribute('href')).toBe('/v1/trends/records.csv?fraudType=counterfeit');
+    expect(await page.evaluate(READ_CSP_VIOLATIONS)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
