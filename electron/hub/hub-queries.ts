@@ -7,7 +7,7 @@ import { FraudTypeSchema, IsoWeekSchema } from '../contract/trends.contract';
 import { DEFAULT_DETECTOR, detectEmergingTrends, type DetectorOptions, type EmergingTrend, type WeeklySeries } from './emerging-trends';
 import { KEY_SEPARATOR } from './hub-items';
 import type { HubDialect, HubStore, SqlValue } from './hub-store';
-import { addWeeks, isoWeekOf, weekRange } from './iso-week';
+import { addWeeks, isoWeekOf, weekRange } from '../trends/iso-week';
 
 export const TrendFilterSchema = z
   .object({

@@ -1,9 +1,9 @@
 // Emerging-trend detector: a pure, explainable comparison of the last weeks with a baseline.
 // For each combination (document series × fraud type) the count in the recent window (default the
 // last 2 weeks) is compared with the Poisson rate expected from the baseline window before it
-// (default the 8 weeks before). A combination is flagged when the recent count is at least
-// `minCount` and would be that high or higher by chance with probability below `alpha`:
-// "new" when the baseline had none, "rising" otherwise. The evidence counts travel with the flag.
+// (default the 8 weeks before). A combination with at least `minCount` recent records is flagged
+// "new" when the baseline had none, and "rising" when a count that high would come by chance with
+// probability below `alpha`. The evidence counts travel with the flag. The hub uses the same decision.
 import type { FraudType } from '../contract/trends.contract';
 import { addWeeks } from './iso-week';
 
@@ -40,16 +40,44 @@ export interface EmergingTrend {
   baselineWeeks: [string, string];
 }
 
-/** Upper tail of the Poisson distribution, P(X ≥ n), summed term by term (counts here are small). */
-export function poissonUpperTail(n: number, lambda: number): number {
-  if (n <= 0) return 1;
-  let term = Math.exp(-lambda);
-  let below = term;
-  for (let i = 1; i < n; i++) {
-    term *= lambda / i;
-    below += term;
+/** P(X ≥ k) for X ~ Poisson(λ), summed in log space (stable for the large counts of a regional hub). */
+export function poissonUpperTail(k: number, lambda: number): number {
+  if (k <= 0) return 1;
+  if (lambda <= 0) return 0;
+  const logTerm = (i: number) => -lambda + i * Math.log(lambda) - logFactorial(i);
+  if (k > lambda) {
+    // The far tail: sum the terms from k upward (no cancellation against 1).
+    let sum = 0;
+    for (let i = k; i < k + 1000; i++) {
+      const t = Math.exp(logTerm(i));
+      sum += t;
+      if (t < sum * 1e-15) break;
+    }
+    return Math.min(1, sum);
   }
-  return Math.max(0, Math.min(1, 1 - below));
+  let cdf = 0;
+  for (let i = 0; i < k; i++) cdf += Math.exp(logTerm(i));
+  return Math.max(0, 1 - cdf);
+}
+
+const logFactorials: number[] = [0];
+function logFactorial(n: number): number {
+  for (let i = logFactorials.length; i <= n; i++) logFactorials[i] = logFactorials[i - 1]! + Math.log(i);
+  return logFactorials[n]!;
+}
+
+/**
+ * The decision for one combination, shared by the station and the hub: `recent` records in the
+ * recent window against `baseline` records over `baselineWeeks`. A combination never seen in the
+ * baseline is "new" once it reaches `minCount`; otherwise it is "rising" when so many recent records
+ * would come by chance with probability below `alpha`.
+ */
+export function assessCombination(recent: number, baseline: number, o: DetectorOptions): { kind: 'new' | 'rising'; expected: number; pValue: number } | null {
+  if (recent < o.minCount) return null;
+  const expected = Math.max(o.minExpected, (baseline / o.baselineWeeks) * o.recentWeeks);
+  const pValue = poissonUpperTail(recent, expected);
+  if (baseline === 0) return { kind: 'new', expected, pValue };
+  return pValue < o.alpha ? { kind: 'rising', expected, pValue } : null;
 }
 
 export function detectEmergingTrends(counts: readonly WeeklyCount[], currentWeek: string, options: Partial<DetectorOptions> = {}): EmergingTrend[] {
@@ -70,11 +98,8 @@ export function detectEmergingTrends(counts: readonly WeeklyCount[], currentWeek
   }
   const out: EmergingTrend[] = [];
   for (const s of sums.values()) {
-    if (s.recent < o.minCount) continue;
-    const expected = Math.max(o.minExpected, (s.baseline / o.baselineWeeks) * o.recentWeeks);
-    const pValue = poissonUpperTail(s.recent, expected);
-    if (pValue >= o.alpha) continue;
-    out.push({ ...s, kind: s.baseline === 0 ? 'new' : 'rising', expected: Math.round(expected * 100) / 100, pValue, recentWeeks: [recentFrom, currentWeek], baselineWeeks: [baseFrom, baseTo] });
+    const flag = assessCombination(s.recent, s.baseline, o);
+    if (flag) out.push({ ...s, ...flag, expected: Math.round(flag.expected * 100) / 100, recentWeeks: [recentFrom, currentWeek], baselineWeeks: [baseFrom, baseTo] });
   }
   return out.sort((a, b) => a.pValue - b.pValue || b.recent - a.recent);
 }

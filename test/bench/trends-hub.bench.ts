@@ -15,7 +15,7 @@ import type { StationIdentity } from '../../electron/exchange/station-identity';
 import { ingestBundle } from '../../electron/hub/hub-ingest';
 import { dimensionCounts, emergingTrends, recordPage, trendSummary, type Dimension, type TrendFilter } from '../../electron/hub/hub-queries';
 import type { HubStore } from '../../electron/hub/hub-store';
-import { isoWeekOf } from '../../electron/hub/iso-week';
+import { isoWeekOf } from '../../electron/trends/iso-week';
 import { openPostgresHubStore } from '../../electron/hub/postgres-hub-store';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import { postgresMissing, startPostgres } from '../helpers/postgres-server';

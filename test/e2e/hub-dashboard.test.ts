@@ -9,7 +9,7 @@ import { ingestBundle } from '../../electron/hub/hub-ingest';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';
-import { isoWeekOf } from '../../electron/hub/iso-week';
+import { isoWeekOf } from '../../electron/trends/iso-week';
 import { useTempDir } from '../helpers/temp-dir';
 import { bundleOf, makeRecord, newIdentity, recordItem } from '../helpers/trend-fixtures';
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, chromiumMissing, waitForExpression } from './e2e-station';

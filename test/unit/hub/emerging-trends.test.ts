@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectEmergingTrends, poissonUpperTail } from '../../../electron/hub/emerging-trends';
-import { addWeeks, isoWeekOf, mondayOf, weekRange } from '../../../electron/hub/iso-week';
+import { detectEmergingTrends } from '../../../electron/hub/emerging-trends';
+import { poissonUpperTail } from '../../../electron/trends/emerging-trends';
+import { addWeeks, isoWeekOf, mondayOf, weekRange } from '../../../electron/trends/iso-week';
 
 const key = (fraudType: string) => ({ issuer: 'UTO', documentType: 'Passport', series: '2019', fraudType });
 
