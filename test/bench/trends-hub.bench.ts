@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FRAUD_TYPES, TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '../../electron/contract/trends.contract';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
@@ -212,7 +213,7 @@ export async function runHubTrendsBench(options: { records?: number; runs?: numb
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({ options: { records: { type: 'string' }, runs: { type: 'string' } } });
   const result = await runHubTrendsBench({
     ...(values.records ? { records: Number(values.records) } : {}),
