@@ -10,6 +10,7 @@ import { BUNDLE_LIMITS } from '../../exchange/bundle-codec';
 import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
 import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
 import type { TrendSettings } from '../../trends/trend-settings';
+import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
 import type { Command, ParsedArgs } from '../command';
 
@@ -21,7 +22,8 @@ export type TrendsResult =
   | { action: 'trust-remove'; removed: number }
   | { action: 'identity'; station: string; publicKey: string }
   | { action: 'settings'; settings: TrendSettings }
-  | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] };
+  | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] }
+  | ({ action: 'sync'; hub: string } & StationSyncReport);
 
 function text(args: ParsedArgs, name: string): string | undefined {
   const value = args.values[name];
@@ -68,6 +70,10 @@ export const trendsCommand: Command<TrendsResult> = {
     poe: { type: 'string' },
     line: { type: 'string' },
     direction: { type: 'string' },
+    hub: { type: 'string' },
+    ca: { type: 'string' },
+    'adopt-hub-members': { type: 'boolean' },
+    rescan: { type: 'boolean' },
   },
   async run(args) {
     const dataDir = text(args, 'data') ?? defaultDataDir();
@@ -139,8 +145,31 @@ export const trendsCommand: Command<TrendsResult> = {
             }),
           };
         }
+        case 'sync': {
+          const hub = required(text(args, 'hub'), '--hub URL is required (the regional hub, e.g. https://hub.example:8443)');
+          const scope = text(args, 'scope') ?? 'national';
+          if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
+          const ca = text(args, 'ca');
+          try {
+            const report = await syncStationWithHub({
+              store,
+              identity: loadOrCreateStationIdentity(dataDir),
+              dataDir,
+              hubUrl: hub,
+              scope,
+              adoptHubMembers: args.values['adopt-hub-members'] === true,
+              rescan: args.values.rescan === true,
+              ...(ca ? { client: { ca: readFileSync(ca) } } : {}),
+              onProgress: (message) => process.stderr.write(`${message}\n`),
+            });
+            return { action, hub, ...report };
+          } catch (e) {
+            if (e instanceof LoupeError) throw e;
+            throw new LoupeError('DeviceError', `sync with ${hub} stopped: ${(e as Error).message}; what was done is kept, run the sync again to resume`);
+          }
+        }
         default:
-          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts)` : 'give an action: export, import, trust, identity, settings, alerts');
+          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync)` : 'give an action: export, import, trust, identity, settings, alerts, sync');
       }
     } finally {
       store.close();
@@ -169,6 +198,14 @@ export const trendsCommand: Command<TrendsResult> = {
         return Object.entries(result.settings).map(([k, v]) => `${k.padEnd(14)} ${v ?? '-'}`).join('\n');
       case 'alerts':
         return result.alerts.map((a) => `${a.week}  ${a.documentClassId.padEnd(24)} ${a.fraudType.padEnd(28)} ${a.title}`).join('\n') || 'no expert alerts';
+      case 'sync': {
+        const refused = Object.entries(result.refusedBundles).map(([fault, n]) => `${n} ${fault}`).join(', ');
+        return [
+          `synced with ${result.hub}: pushed ${result.pushed} bundle(s)${result.alreadyOnHub ? `, ${result.alreadyOnHub} already on the hub` : ''}`,
+          `pulled ${result.pulled} bundle(s): ${result.importedRecords} records and ${result.importedAlerts} alerts added${refused ? `; refused: ${refused} (see loupe trends trust)` : ''}`,
+          `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}hub position ${result.cursor}`,
+        ].join('\n');
+      }
       default:
         return assertNever(result, 'trends result');
     }

@@ -1,0 +1,133 @@
+// The station's side of a regional-hub sync (docs/hub.md, "Sync"): push the records and alerts this
+// station made since the last push, in signed bundles; pull every bundle the hub received since the
+// saved cursor and import it through the station's own trust list, exactly as from removable media.
+// The push mark is the local insertion order (SQLite rowid) of the last pushed record and alert, so a
+// record made while a sync runs is pushed next time. Records received from other stations are never
+// re-pushed: the hub accepts from each station only what that station signed.
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { TrendRecordSchema, ExpertAlertSchema, type BundleItem } from '../contract/trends.contract';
+import type { ImportReport } from '../contract/trend-dashboard.contract';
+import { encodeBundle } from '../exchange/bundle-codec';
+import type { StationIdentity } from '../exchange/station-identity';
+import { HubClient, type HubClientOptions } from '../hub/hub-client';
+import { syncWithHub, type StationExport, type SyncReport } from '../hub/hub-sync';
+import { FileSyncState } from '../hub/sync-state';
+import { protectSmallCounts } from './small-count-protection';
+import { importTrendBundle } from './trend-exchange.service';
+import type { TrendStore } from './trend-store';
+
+/** Records per pushed bundle: keeps each request well under the hub's size limit. */
+const RECORDS_PER_BUNDLE = 20_000;
+
+export interface StationSyncOptions {
+  store: TrendStore;
+  identity: StationIdentity;
+  dataDir: string;
+  hubUrl: string;
+  /** `international`: small cells coarsened or suppressed (k from the settings) before pushing. */
+  scope?: 'national' | 'international';
+  /** Add the hub's active members to this station's trust list before pulling. */
+  adoptHubMembers?: boolean;
+  /** Pull from the first hub bundle again (after trusting new members; duplicates are skipped). */
+  rescan?: boolean;
+  client?: HubClientOptions;
+  onProgress?(message: string): void;
+}
+
+export interface StationSyncReport extends SyncReport {
+  adoptedMembers: number;
+  importedRecords: number;
+  importedAlerts: number;
+  /** Pulled bundles the station refused as a whole, by fault (e.g. unknown-signer). */
+  refusedBundles: Record<string, number>;
+}
+
+interface Mark {
+  record: number;
+  alert: number;
+}
+
+function parseMark(mark: string | null): Mark {
+  const m = /^r(\d+)a(\d+)$/.exec(mark ?? '');
+  return m ? { record: Number(m[1]), alert: Number(m[2]) } : { record: 0, alert: 0 };
+}
+
+/** One sync-state file per hub, named by a hash of its URL (never by text from the network). */
+export function syncStateFile(dataDir: string, hubUrl: string): string {
+  const origin = new URL(hubUrl);
+  const key = createHash('sha256').update(`${origin.protocol}//${origin.host}${origin.pathname}`).digest('hex').slice(0, 16);
+  return join(dataDir, 'trends', `hub-sync-${key}.json`);
+}
+
+function ownItemsSince(store: TrendStore, station: string, mark: Mark): { items: BundleItem[]; next: Mark } {
+  const records = store.db
+    .prepare("SELECT rowid AS r, content FROM trend_records WHERE rowid > ? AND origin = 'local' AND station = ? ORDER BY rowid")
+    .all(mark.record, station) as { r: number; content: string }[];
+  const alerts = store.db
+    .prepare("SELECT rowid AS r, content FROM expert_alerts WHERE rowid > ? AND origin = 'local' AND station = ? ORDER BY rowid")
+    .all(mark.alert, station) as { r: number; content: string }[];
+  return {
+    items: [
+      ...records.map((row) => ({ type: 'record' as const, record: TrendRecordSchema.parse(JSON.parse(row.content)) })),
+      ...alerts.map((row) => ({ type: 'alert' as const, alert: ExpertAlertSchema.parse(JSON.parse(row.content)) })),
+    ],
+    next: { record: records.at(-1)?.r ?? mark.record, alert: alerts.at(-1)?.r ?? mark.alert },
+  };
+}
+
+export async function syncStationWithHub(options: StationSyncOptions): Promise<StationSyncReport> {
+  const { store, identity } = options;
+  const client = new HubClient(options.hubUrl, identity, options.client);
+  const scope = options.scope ?? 'national';
+  let adoptedMembers = 0;
+  if (options.adoptHubMembers) {
+    const known = new Set(store.trustList().map((t) => t.station));
+    for (const member of await client.members()) {
+      if (member.station === identity.station || known.has(member.station)) continue;
+      store.trustAdd(member.name, member.publicKey);
+      adoptedMembers++;
+    }
+  }
+  const counts = { importedRecords: 0, importedAlerts: 0, refusedBundles: {} as Record<string, number> };
+
+  const exportSince = async (markText: string | null): Promise<StationExport> => {
+    const { items, next } = ownItemsSince(store, identity.station, parseMark(markText));
+    let records = items.flatMap((i) => (i.type === 'record' ? [i.record] : []));
+    const alerts = items.filter((i) => i.type === 'alert');
+    const k = scope === 'international' ? store.settings().k : null;
+    if (k !== null) records = protectSmallCounts(records, k).records;
+    const bundles: Buffer[] = [];
+    for (let start = 0; start < records.length || (start === 0 && alerts.length); start += RECORDS_PER_BUNDLE) {
+      const chunk: BundleItem[] = records.slice(start, start + RECORDS_PER_BUNDLE).map((record) => ({ type: 'record', record }));
+      if (start === 0) chunk.push(...alerts);
+      bundles.push(encodeBundle(chunk, identity, { scope, k, since: null }));
+    }
+    return { bundles, mark: `r${next.record}a${next.alert}` };
+  };
+
+  const importBundle = async (bytes: Buffer): Promise<void> => {
+    const report: ImportReport = importTrendBundle(store, bytes);
+    if (report.applied) {
+      counts.importedRecords += report.addedRecords;
+      counts.importedAlerts += report.addedAlerts;
+    } else {
+      // Refused as a whole (unknown signer, bad signature...): reported, and the cursor moves on so
+      // that one bundle the station will not accept cannot stop it from catching up. After trusting
+      // new members, a sync with `rescan` pulls from the start again.
+      const fault = report.error?.fault ?? 'refused';
+      counts.refusedBundles[fault] = (counts.refusedBundles[fault] ?? 0) + 1;
+    }
+  };
+
+  const state = new FileSyncState(syncStateFile(options.dataDir, options.hubUrl));
+  if (options.rescan) await state.save({ ...(await state.load()), cursor: 0 });
+  const report = await syncWithHub({
+    client,
+    state,
+    exportSince,
+    importBundle,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  return { ...report, adoptedMembers, ...counts };
+}

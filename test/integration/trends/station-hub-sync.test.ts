@@ -1,0 +1,73 @@
+// Two stations and a real regional hub (SQLite, real HTTP, signed requests): each station's own
+// records go up, the other's come down into its database through its own trust list; re-running
+// moves nothing; a station that does not trust the sender refuses its bundles and still catches up.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { startHubServer } from '../../../electron/hub/hub-server';
+import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
+import { syncStationWithHub } from '../../../electron/trends/trend-hub-sync';
+import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { makeAlertItem, makeRecord } from '../../helpers/trend-fixtures';
+import { useTempDir } from '../../helpers/temp-dir';
+
+const count = (store: TrendStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+describe('station ↔ hub sync', () => {
+  const dir = useTempDir();
+
+  it('pushes own records, pulls the others, resumes and is idempotent', async () => {
+    const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
+    const dirA = join(dir, 'station-a');
+    const dirB = join(dir, 'station-b');
+    const a = { store: openTrendStore(dirA), identity: loadOrCreateStationIdentity(dirA) };
+    const b = { store: openTrendStore(dirB), identity: loadOrCreateStationIdentity(dirB) };
+    await hubStore.addTrust(a.identity.publicKey, 'Station A', 'admin');
+    await hubStore.addTrust(b.identity.publicKey, 'Station B', 'admin');
+    const server = await startHubServer({ store: hubStore });
+    try {
+      for (let n = 0; n < 30; n++) a.store.addRecord(makeRecord(a.identity.station, n));
+      const alert = makeAlertItem(a.identity.station, 1);
+      if (alert.type === 'alert') a.store.addAlert(alert.alert);
+      for (let n = 0; n < 5; n++) b.store.addRecord(makeRecord(b.identity.station, 100 + n));
+
+      const first = await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url });
+      expect(first).toMatchObject({ pushed: 1, pulled: 0, importedRecords: 0 });
+
+      // B does not trust A yet: A's bundle is refused as a whole, and B still moves past it.
+      const refused = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url });
+      expect(refused).toMatchObject({ pushed: 1, pulled: 1, importedRecords: 0, refusedBundles: { 'unknown-signer': 1 } });
+      expect(count(b.store, 'trend_records')).toBe(5);
+
+      // New records at A (A does not trust B either: B's bundle is refused); then B adopts the
+      // hub's members and pulls only what came after its cursor: A's second bundle.
+      for (let n = 30; n < 40; n++) a.store.addRecord(makeRecord(a.identity.station, n));
+      expect(await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url })).toMatchObject({ pushed: 1, pulled: 1, refusedBundles: { 'unknown-signer': 1 } });
+      const adopted = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, adoptHubMembers: true });
+      expect(adopted).toMatchObject({ adoptedMembers: 1, pushed: 0, pulled: 1, importedRecords: 10 });
+      expect(count(b.store, 'trend_records')).toBe(15);
+      // A rescan after trusting pulls everything again: the missed bundles come in, the rest is skipped.
+      const rescanA = await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url, adoptHubMembers: true, rescan: true });
+      expect(rescanA).toMatchObject({ adoptedMembers: 1, pushed: 0, importedRecords: 5 });
+      const rescanB = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, rescan: true });
+      expect(rescanB).toMatchObject({ importedRecords: 30, importedAlerts: 1 });
+      expect(count(a.store, 'trend_records')).toBe(45);
+      expect(count(b.store, 'trend_records')).toBe(45);
+      expect(count(b.store, 'expert_alerts')).toBe(1);
+
+      // Re-running changes nothing anywhere.
+      const before = (await hubStore.tableCounts()) as Record<string, number>;
+      expect(await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url })).toMatchObject({ pushed: 0, pulled: 0 });
+      expect(await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url })).toMatchObject({ pushed: 0, pulled: 0 });
+      expect(await hubStore.tableCounts()).toEqual(before);
+      // Only each station's own records went up: nothing of A's was re-pushed by B.
+      const bySigner = await hubStore.query<{ signer: string; n: number }>('SELECT signer, count(*) AS n FROM hub_bundles GROUP BY signer ORDER BY signer');
+      expect(bySigner.map((r) => Number(r.n)).sort()).toEqual([1, 2]);
+    } finally {
+      await server.close();
+      a.store.close();
+      b.store.close();
+      await hubStore.close();
+    }
+  });
+});
