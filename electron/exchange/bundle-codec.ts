@@ -18,7 +18,7 @@ import {
   type BundleItem,
   type BundleManifest,
 } from '../contract/trends.contract';
-import { contentId } from './canonical-json';
+import { validatedContentId } from './canonical-json';
 import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from './station-identity';
 
 const MAGIC = 'LOUPE-BUNDLE/1\n';
@@ -198,7 +198,7 @@ function parseItem(json: string): BundleItem | { reason: string; claimedId?: str
   }
   const item = parsed.data;
   const content = item.type === 'record' ? item.record : item.alert;
-  if (contentId(content) !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
+  if (validatedContentId(content) !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
   return item;
 }
 

@@ -1,7 +1,16 @@
 // Canonical JSON (object keys sorted, no whitespace) so that the same content always hashes to the
 // same id, whichever station serialised it. Written as a plain loop: it runs once per imported
 // item, and the generic Object.entries/filter/sort/map version was the slowest step of an import.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
+import {
+  DetectionContextSchema,
+  ExpertAlertContentSchema,
+  HotspotSchema,
+  RedactedCropSchema,
+  TrendRecordContentSchema,
+  type ExpertAlert,
+  type TrendRecord,
+} from '../contract/trends.contract';
 
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
@@ -41,4 +50,46 @@ export function canonicalJson(value: unknown): string {
 export function contentId(content: object): string {
   const { id: _ignored, ...rest } = content as Record<string, unknown>;
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+}
+
+/** Sorted property names of a strict object schema, and how to write the nested objects it holds. */
+interface Layout {
+  keys: string[];
+  objects: Record<string, Layout>;
+  arraysOfObjects: Record<string, Layout>;
+}
+
+function layout(shape: object, objects: Record<string, Layout> = {}, arraysOfObjects: Record<string, Layout> = {}): Layout {
+  return { keys: Object.keys(shape).filter((k) => k !== 'id').sort(), objects, arraysOfObjects };
+}
+
+const CROP = layout(RedactedCropSchema.shape);
+const RECORD = layout(TrendRecordContentSchema.shape, { context: layout(DetectionContextSchema.shape) }, { crops: CROP });
+const ALERT = layout(ExpertAlertContentSchema.shape, {}, { crops: CROP, hotspots: layout(HotspotSchema.shape) });
+
+/** Canonical JSON of validated content along a precomputed layout: no sorting, no generic walk. */
+function writeLaid(value: Record<string, unknown>, l: Layout): string {
+  let out = '{';
+  for (const key of l.keys) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `"${key}":`;
+    const nested = l.objects[key];
+    const items = l.arraysOfObjects[key];
+    if (nested && v !== null) out += writeLaid(v as Record<string, unknown>, nested);
+    else if (items) out += `[${(v as Record<string, unknown>[]).map((item) => writeLaid(item, items)).join(',')}]`;
+    // Strings, numbers, null and arrays of strings: JSON.stringify is already canonical.
+    else out += JSON.stringify(v);
+  }
+  return `${out}}`;
+}
+
+/**
+ * contentId() for a record or alert that passed its strict schema (only schema keys, finite numbers):
+ * the same bytes as canonicalJson, written along the schema's sorted keys (an import hashes every item).
+ */
+export function validatedContentId(content: TrendRecord | ExpertAlert): string {
+  const laid = 'lookFor' in content ? ALERT : RECORD;
+  return hash('sha256', writeLaid(content as unknown as Record<string, unknown>, laid), 'hex');
 }
