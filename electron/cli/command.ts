@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { LoupeError } from '../common/loupe-error';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -20,4 +21,16 @@ export interface Command<T = unknown> {
 export interface CommandIo {
   /** Progress for long work; goes to stderr so stdout stays clean JSON with --json. */
   progress(message: string): void;
+}
+
+/** A non-empty string option, or undefined. */
+export function textOption(args: ParsedArgs, name: string): string | undefined {
+  const value = args.values[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The value, or a usage error with `message`. */
+export function required(value: string | undefined, message: string): string {
+  if (value === undefined) throw new LoupeError('InvalidInput', message);
+  return value;
 }

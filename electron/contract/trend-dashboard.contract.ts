@@ -54,6 +54,7 @@ export const TrendSettingsDtoSchema = z
     k: z.number().int().min(2).max(100),
   })
   .strict();
+export type TrendSettingsDto = z.infer<typeof TrendSettingsDtoSchema>;
 
 /** The record Loupe proposes after a fraud verdict, for the examiner to review. */
 export const TrendProposalSchema = z.object({

@@ -1,6 +1,7 @@
 // Synthetic trend records for the benchmark: a deterministic mix of issuers, documents, fraud
 // types, points of entry and weeks that fills the dashboard the way two years of a national
 // network would. Only the facts a record may hold.
+import { createRng } from '../../electron/specimens/prng';
 import { createHash } from 'node:crypto';
 import { FRAUD_TYPES, TREND_RECORD_SCHEMA, type TrendRecord, type TrendRecordContent } from '../../electron/contract/trends.contract';
 import { contentId } from '../../electron/exchange/canonical-json';
@@ -18,17 +19,6 @@ const DOCS = [
 const POES = ['RS-BATROVCI', 'RS-HORGOS', 'RS-PRESEVO', 'RS-BEG', 'RS-GRADINA', 'RS-KELEBIJA', 'RS-SID', 'RS-VATIN', 'RS-MALI-ZVORNIK', 'RS-JABUKA', 'RS-NIS', 'RS-SUBOTICA'];
 const CHECKS = ['photo.substitution', 'uv.features', 'ir.features', 'visible.template', 'viz.mrz-consistency', 'mrz.b900', 'uv.dullness', 'mrz.geometry', 'document.identification'];
 
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const BENCH_LAST_WEEK = '2026-W47';
 
@@ -36,7 +26,7 @@ export const BENCH_LAST_WEEK = '2026-W47';
 export function syntheticRecords(from: number, count: number, station = '0123456789abcdef'): TrendRecord[] {
   const out: TrendRecord[] = [];
   for (let i = from; i < from + count; i++) {
-    const r = rng(i * 2654435761);
+    const r = seededRandom(i * 2654435761);
     const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
     // Skewed choices, as real data is: a few issuers and fraud types dominate.
     const skew = <T>(list: readonly T[]) => list[Math.floor(r() * r() * list.length)]!;
@@ -66,4 +56,10 @@ export function syntheticRecords(from: number, count: number, station = '0123456
     out.push({ ...content, id: contentId(content) });
   }
   return out;
+}
+
+/** A seeded uniform [0, 1) source (the specimens' mulberry32), so every run measures the same data. */
+function seededRandom(seed: number): () => number {
+  const r = createRng(seed);
+  return () => r.next();
 }

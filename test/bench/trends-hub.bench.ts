@@ -4,6 +4,7 @@
 // the import time of one 100,000-record bundle into a fresh hub, and the median latency of each
 // dashboard query on the full store. Progress on stderr; one JSON object last on stdout.
 // Options: --records N (default 1000000), --runs N (query repetitions, default 15).
+import { createRng } from '../../electron/specimens/prng';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,17 +29,6 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** mulberry32: a small deterministic PRNG, so every run measures the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-like pick: real fraud concentrates on few issuers, documents and crossings. */
 function zipf<T>(values: readonly T[], random: () => number, s = 1.1): () => T {
@@ -67,7 +57,7 @@ const CHECKS = ['uv-dullness', 'photo-substitution', 'b900', 'mrz-check-digits',
 
 /** Synthetic bundles of `total` records over the 104 weeks up to this week, from five stations. */
 export function* syntheticBundles(stations: StationIdentity[], total: number, seed: number, perBundle = BUNDLE_RECORDS): Generator<{ bytes: Buffer; signer: StationIdentity; records: number }> {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const now = Date.now();
   const weeks = Array.from({ length: 104 }, (_, i) => isoWeekOf(new Date(now - i * 7 * 86_400_000)));
   const pick = {
@@ -220,4 +210,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     ...(values.runs ? { runs: Number(values.runs) } : {}),
   });
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+/** A seeded uniform [0, 1) source (the specimens' mulberry32), so every run measures the same data. */
+function seededRandom(seed: number): () => number {
+  const r = createRng(seed);
+  return () => r.next();
 }

@@ -7,7 +7,7 @@ import { LoupeError } from '../../common/loupe-error';
 import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from '../../hub/open-hub-store';
 import { startHubServer } from '../../hub/hub-server';
 import type { AuditEntry, HubStore, TrustEntry } from '../../hub/hub-store';
-import type { Command, ParsedArgs } from '../command';
+import { textOption, type Command, type ParsedArgs } from '../command';
 
 export type HubResult =
   | { action: 'serve'; url: string; dashboard: string; database: string }
@@ -15,26 +15,21 @@ export type HubResult =
   | { action: 'trust-list'; stations: TrustEntry[] }
   | { action: 'audit'; entries: AuditEntry[] };
 
-function text(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 /** The hub's data directory: --data-dir, $LOUPE_HUB_DATA_DIR, else ~/.local/share/loupe-hub. */
 export function hubDataDir(args: ParsedArgs): string {
-  return text(args, 'data-dir') ?? process.env.LOUPE_HUB_DATA_DIR ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'loupe-hub');
+  return textOption(args, 'data-dir') ?? process.env.LOUPE_HUB_DATA_DIR ?? join(process.env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'loupe-hub');
 }
 
 function databaseOf(args: ParsedArgs): string {
-  return text(args, 'database') ?? join(hubDataDir(args), HUB_DATABASE_FILE);
+  return textOption(args, 'database') ?? join(hubDataDir(args), HUB_DATABASE_FILE);
 }
 
 function actorOf(args: ParsedArgs): string {
-  return text(args, 'actor') ?? process.env.SUDO_USER ?? userInfo().username;
+  return textOption(args, 'actor') ?? process.env.SUDO_USER ?? userInfo().username;
 }
 
 function port(args: ParsedArgs): number {
-  const raw = text(args, 'port') ?? '8443';
+  const raw = textOption(args, 'port') ?? '8443';
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LoupeError('InvalidInput', `--port must be 0-65535, not ${raw}`);
   return n;
@@ -58,16 +53,16 @@ async function withStore<T>(args: ParsedArgs, fn: (store: HubStore) => Promise<T
 }
 
 async function serve(args: ParsedArgs): Promise<HubResult> {
-  const cert = text(args, 'tls-cert');
-  const key = text(args, 'tls-key');
+  const cert = textOption(args, 'tls-cert');
+  const key = textOption(args, 'tls-key');
   if ((cert === undefined) !== (key === undefined)) throw new LoupeError('InvalidInput', 'give both --tls-cert and --tls-key, or neither');
-  const maxMb = text(args, 'max-bundle-mb');
+  const maxMb = textOption(args, 'max-bundle-mb');
   const database = databaseOf(args);
   const store = await openHubStore(database);
   const server = await startHubServer({
     store,
     port: port(args),
-    host: text(args, 'host') ?? '127.0.0.1',
+    host: textOption(args, 'host') ?? '127.0.0.1',
     ...(cert && key ? { tls: { cert: readPem(cert, 'TLS certificate'), key: readPem(key, 'TLS key') } } : {}),
     ...(maxMb ? { maxBundleBytes: Number(maxMb) * 1024 * 1024 } : {}),
   });
@@ -83,8 +78,8 @@ function runTrust(args: ParsedArgs): Promise<HubResult> {
   const [, sub, station] = args.positionals;
   switch (sub) {
     case 'add': {
-      const key = text(args, 'station-key');
-      const name = text(args, 'name');
+      const key = textOption(args, 'station-key');
+      const name = textOption(args, 'name');
       if (!key || !name) throw new LoupeError('InvalidInput', 'usage: loupe hub trust add --station-key BASE64 --name "NAME"');
       return withStore(args, async (store) => ({ action: 'trust-add', station: await store.addTrust(key, name, actorOf(args)) }));
     }

@@ -19,7 +19,7 @@ import {
   type LibraryProblem,
   type TrustedSigner,
 } from '../../reference';
-import type { Command, ParsedArgs } from '../command';
+import { textOption, required, type Command, type ParsedArgs } from '../command';
 
 export type ReferenceResult =
   | { action: 'list'; classes: ClassSummary[]; problems: LibraryProblem[] }
@@ -30,16 +30,6 @@ export type ReferenceResult =
   | { action: 'trust-list'; file: string; signers: TrustedSigner[] }
   | { action: 'trust-remove'; removed: number }
   | { action: 'key'; name: string; fingerprint: string; publicKeyPem: string };
-
-function text(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function required(value: string | undefined, message: string): string {
-  if (value === undefined) throw new LoupeError('InvalidInput', message);
-  return value;
-}
 
 function runTrust(args: ParsedArgs, dataDir: string): ReferenceResult {
   const [, sub, name, keyFile] = args.positionals;
@@ -81,7 +71,7 @@ export const referenceCommand: Command<ReferenceResult> = {
   ].join('\n'),
   options: { data: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string', short: 'o' }, sig: { type: 'string' }, signer: { type: 'string' } },
   async run(args) {
-    const dataDir = text(args, 'data') ?? defaultDataDir();
+    const dataDir = textOption(args, 'data') ?? defaultDataDir();
     const [action, arg] = args.positionals;
     const library = () => openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
     switch (action) {
@@ -94,18 +84,18 @@ export const referenceCommand: Command<ReferenceResult> = {
         return { action, cls, dir, source };
       }
       case 'export': {
-        const ids = required(text(args, 'ids'), '--ids A,B is required').split(',').map((s) => s.trim()).filter(Boolean);
-        const out = required(text(args, 'out'), '--out FILE is required');
-        return { action, ...exportPackage(library(), ids, out, loadOrCreateStationKey(dataDir, text(args, 'signer'))) };
+        const ids = required(textOption(args, 'ids'), '--ids A,B is required').split(',').map((s) => s.trim()).filter(Boolean);
+        const out = required(textOption(args, 'out'), '--out FILE is required');
+        return { action, ...exportPackage(library(), ids, out, loadOrCreateStationKey(dataDir, textOption(args, 'signer'))) };
       }
       case 'import': {
         const file = required(arg, 'usage: loupe reference import FILE [--sig FILE.sig]');
-        return { action, ...importPackage(library(), file, text(args, 'sig') ?? `${file}.sig`, TrustList.forDataDir(dataDir)) };
+        return { action, ...importPackage(library(), file, textOption(args, 'sig') ?? `${file}.sig`, TrustList.forDataDir(dataDir)) };
       }
       case 'trust':
         return runTrust(args, dataDir);
       case 'key': {
-        const key = loadOrCreateStationKey(dataDir, text(args, 'signer'));
+        const key = loadOrCreateStationKey(dataDir, textOption(args, 'signer'));
         return { action, name: key.name, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
       }
       default:

@@ -12,7 +12,7 @@ import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchang
 import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
-import type { Command, ParsedArgs } from '../command';
+import { textOption, required, type Command } from '../command';
 
 export type TrendsResult =
   | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; scope: string; k: number | null }
@@ -24,16 +24,6 @@ export type TrendsResult =
   | { action: 'settings'; settings: TrendSettings }
   | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] }
   | ({ action: 'sync'; hub: string } & StationSyncReport);
-
-function text(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function required(value: string | undefined, message: string): string {
-  if (value === undefined) throw new LoupeError('InvalidInput', message);
-  return value;
-}
 
 function readBundleFile(file: string): Buffer {
   let size: number;
@@ -76,18 +66,18 @@ export const trendsCommand: Command<TrendsResult> = {
     rescan: { type: 'boolean' },
   },
   async run(args) {
-    const dataDir = text(args, 'data') ?? defaultDataDir();
+    const dataDir = textOption(args, 'data') ?? defaultDataDir();
     const [action, a1, a2, a3] = args.positionals;
     const store = openTrendStore(dataDir);
     try {
       switch (action) {
         case 'export': {
-          const out = required(text(args, 'out'), '--out FILE is required');
-          const since = text(args, 'since') ?? null;
+          const out = required(textOption(args, 'out'), '--out FILE is required');
+          const since = textOption(args, 'since') ?? null;
           if (since !== null && !IsoWeekSchema.safeParse(since).success) throw new LoupeError('InvalidInput', `--since takes an ISO week such as 2026-W01, not '${since}'`);
-          const scope = text(args, 'scope') ?? 'national';
+          const scope = textOption(args, 'scope') ?? 'national';
           if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
-          const kText = text(args, 'k');
+          const kText = textOption(args, 'k');
           const k = kText === undefined ? null : Number(kText);
           if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('InvalidInput', '--k is a whole number from 2 to 100');
           if (k !== null && scope !== 'international') throw new LoupeError('InvalidInput', '--k applies to --scope international');
@@ -123,11 +113,11 @@ export const trendsCommand: Command<TrendsResult> = {
         }
         case 'settings': {
           const patch: Partial<TrendSettings> = {};
-          const country = text(args, 'country');
-          const poe = text(args, 'poe');
-          const line = text(args, 'line');
-          const direction = text(args, 'direction');
-          const k = text(args, 'k');
+          const country = textOption(args, 'country');
+          const poe = textOption(args, 'poe');
+          const line = textOption(args, 'line');
+          const direction = textOption(args, 'direction');
+          const k = textOption(args, 'k');
           if (country) patch.country = country.toUpperCase();
           if (poe) patch.pointOfEntry = poe.toUpperCase();
           if (line) patch.line = line as TrendSettings['line'];
@@ -146,10 +136,10 @@ export const trendsCommand: Command<TrendsResult> = {
           };
         }
         case 'sync': {
-          const hub = required(text(args, 'hub'), '--hub URL is required (the regional hub, e.g. https://hub.example:8443)');
-          const scope = text(args, 'scope') ?? 'national';
+          const hub = required(textOption(args, 'hub'), '--hub URL is required (the regional hub, e.g. https://hub.example:8443)');
+          const scope = textOption(args, 'scope') ?? 'national';
           if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
-          const ca = text(args, 'ca');
+          const ca = textOption(args, 'ca');
           try {
             const report = await syncStationWithHub({
               store,
