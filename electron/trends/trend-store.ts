@@ -62,7 +62,6 @@ export class TrendStore {
   private readonly insertRecordStmt;
   private readonly insertAlertStmt;
   private readonly recordContentStmt;
-  private readonly recordExistsStmt;
   private readonly alertContentStmt;
   private readonly supersededByStmt;
   private readonly countedStmt;
@@ -72,19 +71,23 @@ export class TrendStore {
   private readonly markAlertSupersededStmt;
   private readonly upserts;
 
+  private readonly anyCorrectionStmt: Database.Statement;
+  /** Whether any held record corrects another (set per insertItems call, and on inserting one). */
+  private correctionsHeld = false;
+
   constructor(readonly db: Database.Database) {
     this.insertRecordStmt = db.prepare(
       `INSERT INTO trend_records (id, station, country, issuer, document_type, series, document_class_id, fraud_type,
          point_of_entry, line, week, supersedes, superseded_by, origin, received_at, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO NOTHING`,
     );
+    this.anyCorrectionStmt = db.prepare('SELECT 1 FROM trend_records WHERE supersedes IS NOT NULL LIMIT 1').pluck();
     this.insertAlertStmt = db.prepare(
       `INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, content)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
-    // Existence only: the key index answers it without reading the record's content pages.
-    this.recordExistsStmt = db.prepare('SELECT 1 FROM trend_records WHERE id = ?').pluck();
     this.alertContentStmt = db.prepare('SELECT content FROM expert_alerts WHERE id = ?').pluck();
     this.supersededByStmt = db.prepare('SELECT superseded_by, rowid FROM trend_records WHERE id = ?');
     this.countedStmt = db.prepare('SELECT counted_rowid FROM trend_counts_state WHERE id = 1').pluck();
@@ -141,6 +144,7 @@ export class TrendStore {
   insertItems(items: readonly BundleItem[], origin: string, receivedAt = new Date().toISOString()): InsertOutcome {
     const delta: Delta = new Map();
     const outcome: InsertOutcome = { addedRecords: 0, addedAlerts: 0, skipped: 0 };
+    this.correctionsHeld = this.anyCorrectionStmt.get() !== undefined;
     for (const item of items) {
       if (item.type === 'record') {
         if (this.insertRecord(item.record, origin, receivedAt, delta)) outcome.addedRecords++;
@@ -163,14 +167,16 @@ export class TrendStore {
   }
 
   private insertRecord(r: TrendRecord, origin: string, receivedAt: string, delta: Delta): boolean {
-    if (this.recordExistsStmt.get(r.id) !== undefined) return false;
-    // A correction may arrive before or after the record it corrects.
-    const supersededBy = (this.supersederOfStmt.get(r.id) as string | undefined) ?? null;
-    this.insertRecordStmt.run(
+    // A correction may arrive before the record it corrects; look for one only when corrections exist
+    // (an import of plain records then costs one statement per record).
+    const supersededBy = this.correctionsHeld ? ((this.supersederOfStmt.get(r.id) as string | undefined) ?? null) : null;
+    const inserted = this.insertRecordStmt.run(
       r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType,
       r.context.pointOfEntry, r.context.line, r.week, r.supersedes, supersededBy, origin, receivedAt, JSON.stringify(r),
-    );
+    ).changes === 1;
+    if (!inserted) return false; // already held (same id = same content)
     if (r.supersedes !== null) {
+      this.correctionsHeld = true;
       const old = this.supersededByStmt.get(r.supersedes) as { superseded_by: string | null; rowid: number } | undefined;
       if (old && old.superseded_by === null) {
         this.markSupersededStmt.run(r.id, r.supersedes);
