@@ -13,6 +13,7 @@ packages=(
   socat              # pseudo-terminal pairs for the serial MRZ reader tests
   ffmpeg             # MJPEG clips for Chromium's fake camera in the imposter-check browser test
   postgresql         # a private PostgreSQL server for the regional hub's storage tests
+  openssl            # a self-signed certificate for the hub's HTTPS test
 )
 
 missing=()
