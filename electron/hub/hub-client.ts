@@ -3,6 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { StationIdentity } from '../exchange/station-identity';
+import { HubHttpError } from './hub-errors';
 import type { IngestResult } from './hub-ingest';
 import type { BundleDescriptor } from './hub-store';
 import { sha256Hex, signRequest } from './request-signing';
@@ -14,16 +15,8 @@ export interface HubClientOptions {
 }
 
 /** The hub answered with an error (`fault` and `status` as documented in docs/hub.md). */
-export class HubClientError extends Error {
-  constructor(
-    readonly status: number,
-    readonly fault: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-    this.name = 'HubClientError';
-  }
+export class HubClientError extends HubHttpError {
+  override name = 'HubClientError';
 }
 
 export interface BundlePage {

@@ -28,3 +28,17 @@ export class HubIngestError extends Error {
     this.name = 'HubIngestError';
   }
 }
+
+/** An error answer of the hub's HTTP API: status, stable `fault` code, message and details. Raised
+ * by the server and, from the answer, by the client (docs/hub.md lists the faults). */
+export class HubHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly fault: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'HubHttpError';
+  }
+}

@@ -15,7 +15,7 @@ import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../host/host
 import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
 import { AuthError, RequestVerifier } from './hub-auth';
 import { dashboardAsset } from './hub-dashboard-assets';
-import { HubIngestError } from './hub-errors';
+import { HubHttpError, HubIngestError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
 import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
 import type { HubStore } from './hub-store';
@@ -44,16 +44,6 @@ export interface HubServer {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly fault: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-  }
-}
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -84,7 +74,7 @@ function discardRest(req: IncomingMessage, res: ServerResponse): void {
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) return reject(new HttpError(413, 'too-large', `body of ${declared} bytes exceeds the limit of ${limit}`));
+    if (Number.isFinite(declared) && declared > limit) return reject(new HubHttpError(413, 'too-large', `body of ${declared} bytes exceeds the limit of ${limit}`));
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -94,7 +84,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size <= limit) return void chunks.push(chunk);
       refused = true;
       chunks.length = 0;
-      reject(new HttpError(413, 'too-large', `body exceeds the limit of ${limit} bytes`));
+      reject(new HubHttpError(413, 'too-large', `body exceeds the limit of ${limit} bytes`));
     });
     req.on('end', () => {
       if (!refused) resolve(Buffer.concat(chunks));
@@ -107,7 +97,7 @@ function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.
   const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HttpError(400, 'bad-query', `bad query: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+    throw new HubHttpError(400, 'bad-query', `bad query: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
   }
   return parsed.data;
 }
@@ -155,7 +145,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       const result = await ingestBundle(store, body, station!);
       return sendJson(res, result.status === 'stored' ? 201 : 200, result);
     }
-    if (method !== 'GET') throw new HttpError(405, 'method-not-allowed', `${method} is not allowed here`);
+    if (method !== 'GET') throw new HubHttpError(405, 'method-not-allowed', `${method} is not allowed here`);
 
     if (path === '/v1/bundles') {
       await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
@@ -167,9 +157,9 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (bundleMatch) {
       await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
       const sha = bundleMatch[1]!;
-      if (!SHA256.test(sha)) throw new HttpError(400, 'bad-id', 'a bundle is named by its lowercase sha256');
+      if (!SHA256.test(sha)) throw new HubHttpError(400, 'bad-id', 'a bundle is named by its lowercase sha256');
       const bytes = await store.bundleBytes(sha);
-      if (!bytes) throw new HttpError(404, 'not-found', `no bundle ${sha}`);
+      if (!bytes) throw new HubHttpError(404, 'not-found', `no bundle ${sha}`);
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
       res.end(bytes);
       return;
@@ -204,12 +194,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
           return;
         }
         default:
-          throw new HttpError(404, 'not-found', `no such endpoint ${path}`);
+          throw new HubHttpError(404, 'not-found', `no such endpoint ${path}`);
       }
     }
     // The dashboard: /?token=... trades the printed token for an HTTP-only cookie, then static files.
     if (path === '/' && url.searchParams.has('token')) {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) throw new HttpError(401, 'bad-token', 'this dashboard link is not valid; use the one the hub printed at start');
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) throw new HubHttpError(401, 'bad-token', 'this dashboard link is not valid; use the one the hub printed at start');
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: '/',
@@ -225,12 +215,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       res.end(asset.bytes());
       return;
     }
-    throw new HttpError(404, 'not-found', `no such endpoint ${path}`);
+    throw new HubHttpError(404, 'not-found', `no such endpoint ${path}`);
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HttpError) sendError(res, error.status, error.fault, error.message, error.details);
+      if (error instanceof HubHttpError) sendError(res, error.status, error.fault, error.message, error.details);
       else if (error instanceof AuthError) sendError(res, 401, error.fault, error.message);
       else if (error instanceof HubIngestError) sendError(res, error.status, error.fault, error.message, error.details);
       else sendError(res, 500, 'internal', 'the hub could not complete this request');
