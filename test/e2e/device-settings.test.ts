@@ -7,10 +7,9 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, useStation } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -21,20 +20,11 @@ const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
 const FOCUS_IN_DIALOG = `document.querySelector('[data-testid="device-settings"]')?.contains(document.activeElement) === true`;
 
 describe.skipIf(chromiumMissing)('device settings and device-initiated capture (Chromium against the loopback host)', () => {
-  const dataDir = useTempDir('loupe-e2e-devices-data-');
+  const station = useStation('loupe-e2e-devices-data-');
   const hotFolder = useTempDir('loupe-e2e-hot-folder-');
-  let host: Station['host'];
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
-  });
-
-  afterAll(() => stopStation({ host, browser, page }));
 
   it('configures the hot folder and the serial reader, and opens a dropped scan by itself', async () => {
+    const { host, page, consoleErrors } = station;
     mkdirSync(artifactsDir, { recursive: true });
     await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();

@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 import { startHost, type Host, type HostOptions } from '../../electron/host/host-server';
+import { useTempDir } from '../helpers/temp-dir';
 import { RECORD_CSP_VIOLATIONS } from './page-scripts';
 
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -45,6 +47,40 @@ export async function startStation(
 export async function stopStation(station: Partial<Station> | undefined): Promise<void> {
   await station?.browser?.close();
   await station?.host?.close();
+}
+
+/** A station for the tests of one file: its data folder, console errors, and host/browser/page once started. */
+export interface StationHandle extends Station {
+  dataDir: string;
+  consoleErrors: string[];
+}
+
+/** Starts a station on a fresh data folder before the file's tests and stops it after them. */
+export function useStation(prefix: string, context: BrowserContextOptions = {}): StationHandle {
+  const dataDir = useTempDir(prefix);
+  const consoleErrors: string[] = [];
+  let station: Station | undefined;
+  beforeAll(async () => {
+    station = await startStation(dataDir, consoleErrors, context);
+  });
+  afterAll(() => stopStation(station));
+  const started = (): Station => {
+    if (!station) throw new Error('the station did not start (see the error of beforeAll)');
+    return station;
+  };
+  return {
+    dataDir,
+    consoleErrors,
+    get host() {
+      return started().host;
+    },
+    get browser() {
+      return started().browser;
+    },
+    get page() {
+      return started().page;
+    },
+  };
 }
 
 /** Opens the printed URL; reloads while the UI is still being rebuilt by another test file. */

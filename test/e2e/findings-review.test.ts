@@ -8,13 +8,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Examination } from '../../electron/contract/examination.contract';
 import { applyH, invertH } from '../../electron/identify/homography';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, useStation } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -25,21 +24,12 @@ const REASON = 'MRZ drops out under IR: printed with ordinary toner <not B900> &
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
 
 describe.skipIf(chromiumMissing)('findings review (Chromium against the loopback host)', () => {
-  const dataDir = useTempDir('loupe-e2e-review-data-');
+  const station = useStation('loupe-e2e-review-data-');
   const hotFolder = useTempDir('loupe-e2e-review-hot-');
   const workDir = useTempDir('loupe-e2e-review-work-');
-  let host: Station['host'];
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
-  });
-
-  afterAll(() => stopStation({ host, browser, page }));
 
   it('shows the failed B900 check with its crops, records a confirmation and prints it in the report', async () => {
+    const { host, page, consoleErrors } = station;
     mkdirSync(artifactsDir, { recursive: true });
     await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();

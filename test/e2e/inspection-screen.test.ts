@@ -4,30 +4,21 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, waitForExpression, startStation, stopStation, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, waitForExpression, useStation } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS, VIEWER_IMAGE_DECODED } from './page-scripts';
 
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
 
 describe.skipIf(chromiumMissing)('inspection screen (Chromium against the loopback host)', () => {
-  const dataDir = useTempDir('loupe-e2e-data-');
+  const station = useStation('loupe-e2e-data-', { acceptDownloads: true });
   const workDir = useTempDir('loupe-e2e-work-');
-  let host: Station['host'];
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ host, browser, page } = await startStation(dataDir, consoleErrors, { acceptDownloads: true }));
-  });
-
-  afterAll(() => stopStation({ host, browser, page }));
 
   it('signs in, scans, inspects, decides, reopens from history and exports the report', async () => {
+    const { host, page, consoleErrors } = station;
     await page.goto(host.url);
     // The token became a cookie; it no longer shows in the address bar.
     expect(page.url()).not.toContain('token=');

@@ -6,10 +6,9 @@
 // version, retire the class after a confirmation.
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTempDir } from '../helpers/temp-dir';
-import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, startStation, stopStation, type Station } from './e2e-station';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, chromiumMissing, waitForExpression, signIn, repoRoot, useStation } from './e2e-station';
 import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
@@ -25,19 +24,10 @@ const IMAGES_DECODED = (selector: string) => `(() => {
 })()`;
 
 describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback host)', () => {
-  const dataDir = useTempDir('loupe-e2e-reference-data-');
-  let host: Station['host'];
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
-  });
-
-  afterAll(() => stopStation({ host, browser, page }));
+  const station = useStation('loupe-e2e-reference-data-');
 
   it('browses, compares with synchronized zoom, edits, saves and retires a class', async () => {
+    const { host, page, consoleErrors } = station;
     mkdirSync(artifactsDir, { recursive: true });
     expect(builtinClasses.length).toBeGreaterThan(0);
     await signIn(page, host.url, OFFICER);
