@@ -48,10 +48,12 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     loupe['reference:list']({}).then((list) => setClasses(list.filter((c) => c.status === 'active')), onError);
   }, [onError]);
 
-  // Opened from an examination: its class is the one the alert is most likely about.
+  // Opened from an examination: its class is the one the alert is most likely about (once per
+  // examination: the examiner may then choose another class).
+  const sourceClass = source?.classId ?? null;
   useEffect(() => {
-    if (source) setClassId((id) => id || source.classId);
-  }, [source]);
+    if (sourceClass) setClassId((id) => id || sourceClass);
+  }, [source?.examinationId, sourceClass]);
 
   useEffect(() => {
     if (focusRequest === undefined || focusRequest === 0) return;

@@ -54,6 +54,12 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
 
   useEffect(() => void load(filter), [load, filter, revision]);
 
+  // Asked to publish an alert: the charts arriving above the form push it down; bring it back.
+  const loaded = dashboard !== null;
+  useEffect(() => {
+    if (alertFocus > 0 && loaded) document.querySelector('[data-testid="alert-publish"]')?.scrollIntoView({ block: 'start' });
+  }, [alertFocus, loaded]);
+
   const applyFilters = () => {
     const next: TrendFilter = {};
     for (const key of ['from', 'to'] as const) {
