@@ -27,7 +27,9 @@ import {
   TrendSettingsDtoSchema,
   TrustedStationSchema,
 } from './trend-dashboard.contract';
-import { IsoWeekSchema, TrendRecordSchema } from './trends.contract';
+import { HotspotSchema, IsoWeekSchema, TrendRecordSchema } from './trends.contract';
+import { TrendCorrectionRequestSchema, TrendRecordRowSchema, TrendRecordRowsRequestSchema, TrendRecordRowsSchema } from './trend-correction.contract';
+import { HubStatusSchema, HubSyncProgressSchema, HubSyncRequestSchema, HubSyncResultSchema } from './hub-sync.contract';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -106,7 +108,7 @@ export const api = {
   'trends:propose': { request: z.object({ examinationId: z.string().min(1).max(100) }).strict(), response: TrendProposalSchema },
   /** Redacted crops of security-feature zones, shown to the examiner before they are attached. */
   'trends:previewCrops': {
-    request: z.object({ examinationId: z.string().min(1).max(100), zoneIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(8) }).strict(),
+    request: z.object({ examinationId: z.string().min(1).max(100), zoneIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(8), hotspots: z.array(HotspotSchema).max(8).optional() }).strict(),
     response: z.array(RedactedCropSchema),
   },
   'trends:record': { request: TrendRecordRequestSchema, response: TrendRecordSchema },
@@ -136,6 +138,14 @@ export const api = {
   'trends:trustList': { request: Empty, response: z.array(TrustedStationSchema) },
   'trends:trustAdd': { request: z.object({ name: z.string().trim().min(1).max(120), publicKey: z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(), response: TrustedStationSchema },
   'trends:trustRemove': { request: z.object({ station: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), response: z.object({ removed: z.number().int() }) },
+  /** Drill-down rows: records with their standing (superseded by, correctable here). */
+  'trends:recordRows': { request: TrendRecordRowsRequestSchema, response: TrendRecordRowsSchema },
+  'trends:recordRow': { request: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), response: TrendRecordRowSchema },
+  /** A correction of a record made at this station: a new record that supersedes it. */
+  'trends:correct': { request: TrendCorrectionRequestSchema, response: TrendRecordSchema },
+  /** Push and pull with the saved hub (as `loupe trends sync`); progress on trends:onSyncProgress. */
+  'trends:hubSync': { request: HubSyncRequestSchema, response: HubSyncResultSchema },
+  'trends:hubStatus': { request: Empty, response: HubStatusSchema },
 } as const;
 
 export const ProgressEventSchema = z.object({
@@ -155,6 +165,7 @@ export const events = {
   'devices:onStatus': z.array(DeviceStatusSchema),
   /** A device delivered a capture on its own (hot folder, serial reader): an examination exists. */
   'examination:onCreated': z.object({ id: z.string() }),
+  'trends:onSyncProgress': HubSyncProgressSchema,
 } as const;
 
 export type Api = typeof api;

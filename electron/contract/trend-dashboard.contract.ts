@@ -52,6 +52,10 @@ export const TrendSettingsDtoSchema = z
     line: z.enum(['first', 'second']),
     direction: z.enum(['entry', 'exit']).nullable(),
     k: z.number().int().min(2).max(100),
+    /** The regional hub this station syncs with (http or https), or null. */
+    hubUrl: z.string().trim().max(500).regex(/^https?:\/\/\S+$/i).nullable().optional(),
+    /** A CA certificate (PEM) trusted for an HTTPS hub behind its own authority, or null. */
+    hubCaPem: z.string().max(20_000).regex(/-----BEGIN CERTIFICATE-----/).nullable().optional(),
   })
   .strict();
 export type TrendSettingsDto = z.infer<typeof TrendSettingsDtoSchema>;
@@ -109,6 +113,8 @@ export const AlertPublishRequestSchema = z
     examinationId: z.string().min(1).max(100).nullable(),
     cropZoneIds: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(8),
     validUntilWeek: IsoWeekSchema.nullable(),
+    /** Indexes into `hotspots` whose redacted crops the examiner has seen and confirmed. */
+    cropHotspots: z.array(z.number().int().min(0).max(19)).max(8).optional(),
   })
   .strict();
 

@@ -20,6 +20,7 @@ import { DeviceBridge, type Capture } from '../../native/bridge-client';
 import type { Spawner } from '../../native/bridge-process';
 import { openTrendStore } from '../trends/trend-store';
 import { TrendsService } from '../trends/trends.service';
+import { fraudExaminationsAround } from '../trends/week-examinations';
 import { dispatch, type Handlers } from './dispatch';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { FaceService } from '../face/face.service';
@@ -69,6 +70,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     examination: (id) => examinations.get(id, officer),
     referenceClass: (id) => library.find(id)?.cls ?? null,
     imagePath: (hash) => store.imagePath(hash),
+    examinationsOfWeek: (week) => fraudExaminationsAround(store, week),
+    emitSyncProgress: (progress) => events.emit('trends:onSyncProgress', progress),
   });
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
@@ -182,7 +185,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'face:assess': async ({ id, assessment }) => faces.assess(id, assessment, signedIn()),
     'face:settings': async ({ threshold }) => faces.settings(threshold, threshold ? signedIn() : officer),
     'trends:propose': async ({ examinationId }) => trends.propose(examinationId),
-    'trends:previewCrops': async ({ examinationId, zoneIds }) => trends.previewCrops(examinationId, zoneIds),
+    'trends:previewCrops': async ({ examinationId, zoneIds, hotspots }) => trends.previewCrops(examinationId, zoneIds, hotspots),
     'trends:record': async (request) => {
       const who = signedIn();
       const record = await trends.record(request);
@@ -207,8 +210,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'trends:settings': async () => trendStore.settings(),
     'trends:saveSettings': async (patch) => {
       const who = signedIn();
-      const saved = trendStore.saveSettings(patch);
-      store.audit({ officer: who, action: 'trends.settings', details: saved });
+      const saved = trends.saveSettings(patch);
+      store.audit({ officer: who, action: 'trends.settings', details: { ...saved, hubCaPem: saved.hubCaPem ? 'set' : null } });
       return saved;
     },
     'trends:publishAlert': async (request) => {
@@ -235,6 +238,21 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       store.audit({ officer: who, action: 'trends.trustRemove', subject: member, details: { removed } });
       return { removed };
     },
+    'trends:recordRows': async (request) => trends.recordRows(request),
+    'trends:recordRow': async ({ id }) => trends.recordRow(id),
+    'trends:correct': async (request) => {
+      const who = signedIn();
+      const record = trends.correct(request);
+      store.audit({ officer: who, action: 'trends.correct', subject: request.id, details: { record: record.id, fraudType: record.fraudType } });
+      return record;
+    },
+    'trends:hubSync': async (request) => {
+      const who = signedIn();
+      const result = await trends.hubSync(request);
+      store.audit({ officer: who, action: 'trends.hubSync', details: { hub: result.hub, ok: result.ok, fault: result.fault, pushed: result.pushed, pulled: result.pulled, importedRecords: result.importedRecords } });
+      return result;
+    },
+    'trends:hubStatus': async () => trends.hubStatus(),
   };
 
   return {

@@ -33,6 +33,36 @@ export interface StationSyncOptions {
   rescan?: boolean;
   client?: HubClientOptions;
   onProgress?(message: string): void;
+  /** Counts so far, after each pushed and each pulled bundle (for a progress display). */
+  onCounts?(stage: 'push' | 'pull', counts: SyncCounts): void;
+}
+
+/** What a sync has done so far. */
+export interface SyncCounts {
+  pushed: number;
+  alreadyOnHub: number;
+  toPush: number;
+  pulled: number;
+  importedRecords: number;
+  importedAlerts: number;
+}
+
+/** Tells the caller about every accepted push (the generic sync only reports them as text). */
+class CountingHubClient extends HubClient {
+  constructor(
+    baseUrl: string,
+    identity: StationIdentity,
+    options: HubClientOptions | undefined,
+    private readonly onPushed: (status: 'stored' | 'already-have') => void,
+  ) {
+    super(baseUrl, identity, options);
+  }
+
+  override async push(bundle: Buffer) {
+    const result = await super.push(bundle);
+    this.onPushed(result.status);
+    return result;
+  }
 }
 
 export interface StationSyncReport extends SyncReport {
@@ -78,7 +108,12 @@ function ownItemsSince(store: TrendStore, station: string, mark: Mark): { items:
 
 export async function syncStationWithHub(options: StationSyncOptions): Promise<StationSyncReport> {
   const { store, identity } = options;
-  const client = new HubClient(options.hubUrl, identity, options.client);
+  const progress: SyncCounts = { pushed: 0, alreadyOnHub: 0, toPush: 0, pulled: 0, importedRecords: 0, importedAlerts: 0 };
+  const client = new CountingHubClient(options.hubUrl, identity, options.client, (status) => {
+    if (status === 'stored') progress.pushed++;
+    else progress.alreadyOnHub++;
+    options.onCounts?.('push', { ...progress });
+  });
   const scope = options.scope ?? 'national';
   let adoptedMembers = 0;
   if (options.adoptHubMembers) {
@@ -103,14 +138,19 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
       if (start === 0) chunk.push(...alerts);
       bundles.push(encodeBundle(chunk, identity, { scope, k, since: null }));
     }
+    progress.toPush = bundles.length;
+    options.onCounts?.('push', { ...progress });
     return { bundles, mark: `r${next.record}a${next.alert}` };
   };
 
   const importBundle = async (bytes: Buffer): Promise<void> => {
     const report: ImportReport = importTrendBundle(store, bytes);
+    progress.pulled++;
     if (report.applied) {
       counts.importedRecords += report.addedRecords;
       counts.importedAlerts += report.addedAlerts;
+      progress.importedRecords = counts.importedRecords;
+      progress.importedAlerts = counts.importedAlerts;
     } else {
       // Refused as a whole (unknown signer, bad signature...): reported, and the cursor moves on so
       // that one bundle the station will not accept cannot stop it from catching up. After trusting
@@ -118,6 +158,7 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
       const fault = report.error?.fault ?? 'refused';
       counts.refusedBundles[fault] = (counts.refusedBundles[fault] ?? 0) + 1;
     }
+    options.onCounts?.('pull', { ...progress });
   };
 
   const state = new FileSyncState(syncStateFile(options.dataDir, options.hubUrl));

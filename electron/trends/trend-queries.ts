@@ -10,7 +10,7 @@ import type { TrendStore } from './trend-store';
 
 type Params = Record<string, string | number>;
 
-function where(filter: TrendFilter, columns: { issuer?: string; poe?: string }, prefix = ''): { sql: string; params: Params } {
+export function where(filter: TrendFilter, columns: { issuer?: string; poe?: string }, prefix = ''): { sql: string; params: Params } {
   const parts: string[] = [];
   const week = `${prefix}week`;
   const fraudType = `${prefix}fraud_type`;

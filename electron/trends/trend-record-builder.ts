@@ -16,6 +16,7 @@ import {
   type TrendRecordContent,
 } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
+import { isPersonalZone } from '../contract/hotspot-privacy';
 import { applyH } from '../identify/homography';
 import { proposeFraudType } from './fraud-type-proposal';
 import { isoWeekOf } from './iso-week';
@@ -23,8 +24,9 @@ import { screenNotes } from './notes-screening';
 import { personalValuesOf } from './personal-values';
 import type { TrendSettings } from './trend-settings';
 
-/** Zone kinds that show the holder or their data: never a crop target, always masked. */
-export const PERSONAL_ZONE_KINDS = new Set(['photo', 'ghost', 'mrz', 'field', 'signature']);
+/** Zone kinds that show the holder or their data: never a crop target, always masked (one rule,
+ * shared with the alert form's hotspot check). */
+export { PERSONAL_ZONE_KINDS, isPersonalZone } from '../contract/hotspot-privacy';
 
 export interface TrendProposal {
   content: Omit<TrendRecordContent, 'notes' | 'crops' | 'supersedes'> & { fraudType: FraudType };
@@ -56,7 +58,12 @@ function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: num
 
 /** A reference zone's box in capture pixels (bounding box of its projected corners). */
 export function zoneInCapture(zone: ReferenceZone, homography: readonly number[]): { x: number; y: number; w: number; h: number } {
-  const { x, y, w, h } = zone.box;
+  return boxInCapture(zone.box, homography);
+}
+
+/** A box in reference pixels mapped into capture pixels (bounding box of its projected corners). */
+export function boxInCapture(box: { x: number; y: number; w: number; h: number }, homography: readonly number[]): { x: number; y: number; w: number; h: number } {
+  const { x, y, w, h } = box;
   const pts = [applyH([...homography], x, y), applyH([...homography], x + w, y), applyH([...homography], x + w, y + h), applyH([...homography], x, y + h)];
   const xs = pts.map((p) => p[0]);
   const ys = pts.map((p) => p[1]);
@@ -107,7 +114,7 @@ export function proposeTrendRecord(exam: Examination, cls: DocumentClass | null,
       context: { pointOfEntry: settings.pointOfEntry, line: settings.line, direction: settings.direction },
       week: isoWeekOf(new Date(exam.decision?.decidedAt ?? exam.createdAt)),
     },
-    cropZones: (cls?.zones ?? []).filter((z) => !z.personal && !PERSONAL_ZONE_KINDS.has(z.kind)).map((z) => ({ id: z.id, label: z.label, light: lightOfZone(z) })),
+    cropZones: (cls?.zones ?? []).filter((z) => !isPersonalZone(z)).map((z) => ({ id: z.id, label: z.label, light: lightOfZone(z) })),
   };
 }
 

@@ -8,7 +8,13 @@ import type { ImportReport, TrendFilter, TrendProposalDto } from '../contract/tr
 import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
 import { loadOrCreateStationIdentity, type StationIdentity } from '../exchange/station-identity';
-import { redactedCrop } from './crop-redaction';
+import type { HubSyncProgress, HubSyncResult, HubStatus } from '../contract/hub-sync.contract';
+import type { TrendCorrectionRequest, TrendRecordRow } from '../contract/trend-correction.contract';
+import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
+import { hotspotCropTarget, redactedCrop, redactedCropOf } from './crop-redaction';
+import { assertHotspotsAllowed } from './hotspot-check';
+import { HubSyncRunner, validateHubSettings } from './hub-sync-runner';
+import { correctTrendRecord, trendRecordRow, trendRecordRows } from './trend-correction';
 import { isoWeekOf } from './iso-week';
 import { screenNotes } from './notes-screening';
 import { personalValuesOf } from './personal-values';
@@ -24,15 +30,28 @@ export interface TrendsDeps {
   examination(id: string): Examination;
   referenceClass(id: string): DocumentClass | null;
   imagePath(hash: string): string | null;
+  /** The examinations decided at this station in an ISO week: a correction's notes are screened
+   * against all their personal values (a record does not name its examination). */
+  examinationsOfWeek?(week: string): Examination[];
+  /** Progress of a hub sync, for the screen. */
+  emitSyncProgress?(progress: HubSyncProgress): void;
   now?: () => Date;
 }
 
 export class TrendsService {
   readonly queries: TrendQueries;
   private identityCache: StationIdentity | null = null;
+  private readonly hub: HubSyncRunner;
 
   constructor(private readonly deps: TrendsDeps) {
     this.queries = new TrendQueries(deps.store);
+    this.hub = new HubSyncRunner({
+      store: deps.store,
+      dataDir: deps.dataDir,
+      identity: () => this.identity(),
+      ...(deps.emitSyncProgress ? { emit: deps.emitSyncProgress } : {}),
+      ...(deps.now ? { now: deps.now } : {}),
+    });
   }
 
   identity(): StationIdentity {
@@ -69,11 +88,17 @@ export class TrendsService {
     };
   }
 
-  async previewCrops(examinationId: string, zoneIds: readonly string[]): Promise<RedactedCrop[]> {
+  /** Redacted crops of the class's feature zones and of drawn hotspots (`hotspot-N`, in order). */
+  async previewCrops(examinationId: string, zoneIds: readonly string[], hotspots: readonly Hotspot[] = []): Promise<RedactedCrop[]> {
     const exam = this.deps.examination(examinationId);
     const cls = this.classOf(exam);
     if (!cls) throw new LoupeError('InvalidInput', 'the document was not identified: no security-feature crop can be placed');
-    return Promise.all(zoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)));
+    if (zoneIds.length + hotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
+    assertHotspotsAllowed(cls, hotspots);
+    return Promise.all([
+      ...zoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)),
+      ...hotspots.map((h, i) => redactedCropOf(exam, cls, hotspotCropTarget(h, i), this.deps.imagePath)),
+    ]);
   }
 
   async record(input: { examinationId: string; fraudType: FraudType; revealedBy: string[]; notes: string | null; cropZoneIds: string[]; supersedes: string | null }): Promise<TrendRecord> {
@@ -131,15 +156,24 @@ export class TrendsService {
     examinationId: string | null;
     cropZoneIds: string[];
     validUntilWeek: string | null;
+    cropHotspots?: number[] | undefined;
   }): Promise<ExpertAlert> {
     const cls = this.deps.referenceClass(input.documentClassId);
     if (!cls) throw new LoupeError('NotFound', `no reference class ${input.documentClassId}`);
+    // Hotspots point at security features, never at the holder's data (and their crops too).
+    assertHotspotsAllowed(cls, input.hotspots);
+    const cropHotspots = [...new Set(input.cropHotspots ?? [])];
+    for (const i of cropHotspots) if (!input.hotspots[i]) throw new LoupeError('InvalidInput', `there is no hotspot ${i + 1} to crop`);
+    if (input.cropZoneIds.length + cropHotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
     let crops: RedactedCrop[] = [];
-    if (input.cropZoneIds.length > 0) {
+    if (input.cropZoneIds.length > 0 || cropHotspots.length > 0) {
       if (!input.examinationId) throw new LoupeError('InvalidInput', 'crops are taken from an examination of this class: name one');
       const exam = this.deps.examination(input.examinationId);
       if (exam.identification?.classId !== cls.id) throw new LoupeError('InvalidInput', 'that examination is not of this document class');
-      crops = await Promise.all(input.cropZoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)));
+      crops = await Promise.all([
+        ...input.cropZoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)),
+        ...cropHotspots.map((i) => redactedCropOf(exam, cls, hotspotCropTarget(input.hotspots[i]!, i), this.deps.imagePath)),
+      ]);
     }
     // The text an expert writes travels across borders: the generic patterns apply to it too.
     for (const [what, text] of [['title', input.title], ['what to look for', input.lookFor]] as const) {
@@ -184,5 +218,37 @@ export class TrendsService {
   listAlerts(): ExpertAlert[] {
     const rows = this.deps.store.db.prepare('SELECT content FROM expert_alerts WHERE superseded_by IS NULL ORDER BY week DESC, id LIMIT 200').pluck().all() as string[];
     return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+  }
+
+  // ── Corrections ──────────────────────────────────────────────────────────────────────────────
+
+  recordRows(request: { filter: TrendFilter; limit: number; offset: number; includeSuperseded: boolean }): { rows: TrendRecordRow[]; more: boolean } {
+    return trendRecordRows(this.deps.store, this.identity().station, request);
+  }
+
+  recordRow(id: string): TrendRecordRow {
+    return trendRecordRow(this.deps.store, this.identity().station, id);
+  }
+
+  /** A correction of a record made here: a new record that supersedes it (the old one leaves the counts). */
+  correct(input: TrendCorrectionRequest): TrendRecord {
+    return correctTrendRecord(this.deps.store, this.identity().station, input, (old) =>
+      (this.deps.examinationsOfWeek?.(old.week) ?? []).flatMap((exam) => personalValuesOf(exam)),
+    );
+  }
+
+  // ── Settings and the regional hub ───────────────────────────────────────────────────────────
+
+  saveSettings(patch: Partial<TrendSettingsDto>): TrendSettingsDto {
+    validateHubSettings(patch);
+    return this.deps.store.saveSettings(patch);
+  }
+
+  hubSync(options: { adoptHubMembers: boolean }): Promise<HubSyncResult> {
+    return this.hub.run(options);
+  }
+
+  hubStatus(): HubStatus {
+    return this.hub.status();
   }
 }

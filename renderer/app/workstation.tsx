@@ -66,6 +66,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
   const [proposalFor, setProposalFor] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<ExpertAlert[]>([]);
+  const [alertsRevision, setAlertsRevision] = useState(0);
+  const [alertFocus, setAlertFocus] = useState(0);
   const viewer = useRef<ViewerHandle>(null);
   const decisionField = useRef<HTMLInputElement>(null);
   const reportLink = useRef<string | null>(null);
@@ -105,7 +107,12 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     return () => {
       current = false;
     };
-  }, [classId, examination?.id, fail]);
+  }, [classId, examination?.id, fail, alertsRevision]);
+
+  // A request to focus the alert form holds for one visit of the Trends screen.
+  useEffect(() => {
+    if (view !== 'trends') setAlertFocus(0);
+  }, [view]);
 
   // Hot folders and serial readers deliver captures on their own.
   useEffect(() => loupe.on('examination:onCreated', ({ id }) => void open(id)), [open]);
@@ -279,7 +286,13 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       <main className="workstation__main">
         {view === 'trends' ? (
           <Suspense fallback={<p className="muted" role="status">{t('trends.loading')}</p>}>
-            <TrendsView onError={fail} />
+            <TrendsView
+              onError={fail}
+              referenceBase={info.referenceBase}
+              alertSource={examination?.identification && FRAUD_VERDICTS.has(examination.decision?.verdict ?? '') ? { examinationId: examination.id, classId: examination.identification.classId, label: examination.identification.label } : null}
+              alertFocus={alertFocus}
+              onAlertPublished={() => setAlertsRevision((n) => n + 1)}
+            />
           </Suspense>
         ) : view === 'history' ? (
           <HistoryView onOpen={(id) => void open(id)} onError={fail} />
@@ -337,7 +350,20 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
       {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
-      {proposalFor && <TrendProposalDialog examinationId={proposalFor} onClose={() => setProposalFor(null)} onError={fail} />}
+      {proposalFor && (
+        <TrendProposalDialog
+          examinationId={proposalFor}
+          onClose={(_recorded, thenAlert) => {
+            setProposalFor(null);
+            // "Then publish an expert alert": the Trends screen opens on the alert form.
+            if (thenAlert) {
+              setView('trends');
+              setAlertFocus((n) => n + 1);
+            }
+          }}
+          onError={fail}
+        />
+      )}
     </div>
   );
 }

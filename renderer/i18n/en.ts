@@ -1,6 +1,7 @@
 // English message table. Every user-visible string of the inspection screen lives here; other
 // languages add a table with the same keys. `{name}` placeholders are filled by t().
 import { faceMessages } from './face.en';
+import { trendToolMessages } from './trend-tools.en';
 
 export const en = {
   'app.title': 'Loupe',
@@ -416,6 +417,7 @@ export const en = {
   'trust.add': 'Trust',
   'trust.remove': 'Remove',
   'trust.invalid': 'Give a name and the 44-character public key of the station.',
+  ...trendToolMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

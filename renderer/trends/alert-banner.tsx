@@ -1,12 +1,14 @@
 // Expert alerts for the class of the document being examined: a banner with what to look for, and
 // the alert's hotspots as overlay boxes on the capture (reference pixels mapped through the
 // identification homography).
+import { useEffect, useState } from 'react';
 import type { Examination } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/specimen.contract';
 import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { t } from '../i18n/t';
 import type { OverlayBox } from '../viewer/finding-overlay';
 import '../styles/trends.css';
+import { base64ToBlob } from './file-bytes';
 import { fraudTypeLabel } from './fraud-type-label';
 
 function apply(h: readonly number[], x: number, y: number): [number, number] {
@@ -40,8 +42,31 @@ export function AlertBanner({ alerts }: { alerts: readonly ExpertAlert[] }) {
           <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>
           <p className="alert-banner__text">{a.lookFor}</p>
           {a.hotspots.length > 0 && <p className="alert-banner__spots">{t('alerts.spots', { list: a.hotspots.map((s) => `${s.label} (${t(`viewer.light.${s.light}`)})`).join(', ') })}</p>}
+          {a.crops.length > 0 && <AlertCrops alert={a} />}
         </div>
       ))}
     </section>
+  );
+}
+
+/** The alert's redacted example crops (PNG carried in the alert), as images. */
+function AlertCrops({ alert }: { alert: ExpertAlert }) {
+  const [urls, setUrls] = useState<string[]>([]);
+  useEffect(() => {
+    const made = alert.crops.map((c) => URL.createObjectURL(base64ToBlob(c.pngBase64, 'image/png')));
+    setUrls(made);
+    return () => made.forEach((u) => URL.revokeObjectURL(u));
+  }, [alert]);
+  return (
+    <div className="alert-banner__crops" role="group" aria-label={t('alerts.bannerCrops')}>
+      {alert.crops.map((c, i) =>
+        urls[i] ? (
+          <figure key={`${c.zoneId}-${i}`} className="alert-banner__crop">
+            <img src={urls[i]} alt={t('alerts.cropAlt', { label: c.label })} data-testid="alert-banner-crop" />
+            <figcaption>{c.label} · {t(`viewer.light.${c.light}`)}</figcaption>
+          </figure>
+        ) : null,
+      )}
+    </div>
   );
 }

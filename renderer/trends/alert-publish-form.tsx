@@ -1,78 +1,124 @@
-// Publishing an expert alert: a document class, what to look for, and where — hotspots taken from
-// the class's non-personal reference zones. It travels in bundles like trend records, and appears
-// in the inspection screen when a document of that class is examined.
-import { useEffect, useState } from 'react';
+// Publishing an expert alert: a document class, what to look for, and where — hotspots drawn on
+// the class's reference image (or chosen among its security features) — and, when an examination
+// of that class with a fraud verdict is on screen, redacted example crops of those places taken
+// from it. It travels in bundles like trend records, and appears in the inspection screen when a
+// document of that class is examined.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentClass, ReferenceSummary } from '../../electron/contract/reference.contract';
-import { FRAUD_TYPES, type FraudType } from '../../electron/contract/trends.contract';
+import { FRAUD_TYPES, type ExpertAlert, type FraudType } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
+import { toUiError } from '../api/api-error';
 import { t } from '../i18n/t';
+import { AlertCropPicker, type CropChoice } from './alert-crop-picker';
 import { fraudTypeLabel } from './fraud-type-label';
+import { HotspotEditor } from './hotspot-editor';
+import { overlapOf, toHotspot, type DraftHotspot } from './hotspot-edit';
 
-const PERSONAL_KINDS = new Set(['photo', 'ghost', 'mrz', 'field', 'signature']);
+/** The examination on screen, when it can give example crops (identified, fraud verdict). */
+export interface AlertSource {
+  examinationId: string;
+  classId: string;
+  label: string;
+}
 
-export function AlertPublishForm({ onError }: { onError: (e: unknown) => void }) {
+export function AlertPublishForm({ onError, referenceBase, source, focusRequest, onPublished }: {
+  onError: (e: unknown) => void;
+  referenceBase: string;
+  source: AlertSource | null;
+  /** Changes when the form should come into view with the focus on it. */
+  focusRequest?: number;
+  onPublished?: (alert: ExpertAlert) => void;
+}) {
   const [classes, setClasses] = useState<ReferenceSummary[]>([]);
-  const [classId, setClassId] = useState('');
+  const [classId, setClassId] = useState(source?.classId ?? '');
   const [cls, setCls] = useState<DocumentClass | null>(null);
   const [fraudType, setFraudType] = useState<FraudType>('counterfeit');
   const [title, setTitle] = useState('');
   const [lookFor, setLookFor] = useState('');
-  const [zones, setZones] = useState<string[]>([]);
+  const [spots, setSpots] = useState<DraftHotspot[]>([]);
+  const [crops, setCrops] = useState<CropChoice>({ zoneIds: [], spotKeys: [], confirmed: false, ready: true });
   const [validUntil, setValidUntil] = useState('');
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  const classField = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
     loupe['reference:list']({}).then((list) => setClasses(list.filter((c) => c.status === 'active')), onError);
   }, [onError]);
 
+  // Opened from an examination: its class is the one the alert is most likely about (once per
+  // examination: the examiner may then choose another class).
+  const sourceClass = source?.classId ?? null;
   useEffect(() => {
-    setZones([]);
+    if (sourceClass) setClassId((id) => id || sourceClass);
+  }, [source?.examinationId, sourceClass]);
+
+  useEffect(() => {
+    if (focusRequest === undefined || focusRequest === 0) return;
+    section.current?.scrollIntoView({ block: 'start' });
+    classField.current?.focus();
+  }, [focusRequest]);
+
+  useEffect(() => {
+    setSpots([]);
     if (!classId) return setCls(null);
-    loupe['reference:get']({ id: classId }).then((r) => setCls(r.cls), onError);
+    let current = true;
+    loupe['reference:get']({ id: classId }).then((r) => current && setCls(r.cls), onError);
+    return () => {
+      current = false;
+    };
   }, [classId, onError]);
 
-  const hotspotZones = cls?.zones.filter((z) => !z.personal && !PERSONAL_KINDS.has(z.kind)) ?? [];
+  const cropSource = source && cls && source.classId === cls.id ? source : null;
+  const hotspots = useMemo(() => spots.map(toHotspot), [spots]);
 
   const publish = async () => {
-    if (!cls || !title.trim() || !lookFor.trim()) {
-      setProblem(t('alerts.missing'));
-      return;
-    }
+    if (!cls || !title.trim() || !lookFor.trim()) return setProblem(t('alerts.missing'));
+    if (spots.some((s) => !s.label.trim())) return setProblem(t('hotspots.noLabel'));
+    if (spots.some((s) => overlapOf(s, cls))) return setProblem(t('hotspots.fixOverlap'));
+    const cropping = cropSource && (crops.zoneIds.length > 0 || crops.spotKeys.length > 0);
+    if (cropping && (!crops.ready || !crops.confirmed)) return setProblem(t('alerts.checkCrops'));
     const until = validUntil.trim().toUpperCase();
     setProblem(null);
     setBusy(true);
     try {
-      const hotspots = hotspotZones
-        .filter((z) => zones.includes(z.id))
-        .map((z) => ({
-          light: z.kind === 'uv-feature' ? ('uv' as const) : z.kind === 'ir-feature' ? ('ir' as const) : ('white' as const),
-          x: Math.max(0, Math.round(z.box.x)),
-          y: Math.max(0, Math.round(z.box.y)),
-          w: Math.max(1, Math.round(z.box.w)),
-          h: Math.max(1, Math.round(z.box.h)),
-          label: z.label.slice(0, 120),
-        }));
-      const alert = await loupe['trends:publishAlert']({ documentClassId: cls.id, fraudType, title: title.trim(), lookFor: lookFor.trim(), hotspots, examinationId: null, cropZoneIds: [], validUntilWeek: until || null });
+      const alert = await loupe['trends:publishAlert']({
+        documentClassId: cls.id,
+        fraudType,
+        title: title.trim(),
+        lookFor: lookFor.trim(),
+        hotspots,
+        examinationId: cropping ? cropSource.examinationId : null,
+        cropZoneIds: cropping ? crops.zoneIds : [],
+        cropHotspots: cropping ? crops.spotKeys.map((key) => spots.findIndex((s) => s.key === key)).filter((i) => i >= 0) : [],
+        validUntilWeek: until || null,
+      });
       setDone(t('alerts.published', { title: alert.title, week: alert.week }));
       setTitle('');
       setLookFor('');
-      setZones([]);
+      setSpots([]);
+      setCrops({ zoneIds: [], spotKeys: [], confirmed: false, ready: true });
+      onPublished?.(alert);
     } catch (e) {
-      onError(e);
+      // A refusal (a hotspot over personal data, text that looks personal) is the examiner's to fix here.
+      const ui = toUiError(e);
+      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
+      else onError(e);
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <section className="panel" data-testid="alert-publish">
+    <section ref={section} className="panel" data-testid="alert-publish">
       <h3 className="panel__title">{t('alerts.title')}</h3>
+      {source && <p className="muted" data-testid="alert-source">{t('alerts.fromExamination', { label: source.label })}</p>}
       <form className="trends__form trends__form--alert" onSubmit={(e) => { e.preventDefault(); void publish(); }}>
         <label className="field">
           <span className="field__label">{t('alerts.class')}</span>
-          <select className="input" value={classId} onChange={(e) => setClassId(e.target.value)} data-testid="alert-class">
+          <select ref={classField} className="input" value={classId} onChange={(e) => setClassId(e.target.value)} data-testid="alert-class">
             <option value="">{t('alerts.chooseClass')}</option>
             {classes.map((c) => <option key={c.id} value={c.id}>{`${c.id} · ${c.documentType} ${c.series}`}</option>)}
           </select>
@@ -91,23 +137,15 @@ export function AlertPublishForm({ onError }: { onError: (e: unknown) => void })
           <span className="field__label">{t('alerts.lookFor')}</span>
           <textarea className="textarea" value={lookFor} maxLength={4000} rows={3} onChange={(e) => setLookFor(e.target.value)} data-testid="alert-look-for" />
         </label>
-        {hotspotZones.length > 0 && (
-          <fieldset className="trends__zones">
-            <legend className="field__label">{t('alerts.hotspots')}</legend>
-            {hotspotZones.map((z) => (
-              <label key={z.id} className="trends__zone">
-                <input type="checkbox" checked={zones.includes(z.id)} onChange={(e) => setZones(e.target.checked ? [...zones, z.id] : zones.filter((x) => x !== z.id))} data-testid={`alert-zone-${z.id}`} />
-                {z.label}
-              </label>
-            ))}
-          </fieldset>
-        )}
+        {cls && <HotspotEditor key={cls.id} cls={cls} referenceBase={referenceBase} spots={spots} onChange={setSpots} />}
+        {cls && cropSource && <AlertCropPicker cls={cls} examinationId={cropSource.examinationId} spots={spots} value={crops} onChange={setCrops} />}
+        {cls && !cropSource && <p className="muted small">{t('alerts.noExamination')}</p>}
         <label className="field">
           <span className="field__label">{t('alerts.validUntil')}</span>
           <input className="input" value={validUntil} placeholder="2027-W10" onChange={(e) => setValidUntil(e.target.value)} data-testid="alert-valid-until" />
         </label>
         <button type="submit" className="button button--primary" disabled={busy} data-testid="alert-publish-button">{t('alerts.publish')}</button>
-        {problem && <p className="form-problem" role="alert">{problem}</p>}
+        {problem && <p className="form-problem" role="alert" data-testid="alert-problem">{problem}</p>}
         {done && <p className="muted" role="status" data-testid="alert-published">{done}</p>}
       </form>
     </section>

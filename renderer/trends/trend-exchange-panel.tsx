@@ -1,11 +1,13 @@
 // Exchange on removable media: export a signed bundle (national, or international with small
 // counts protected) as a download; import a bundle chosen with a file picker and show what was
-// added, skipped and refused, and why. Also the station's trend settings (point of entry, k).
+// added, skipped and refused, and why. Sync with the regional hub. Also the station's trend
+// settings (point of entry, k).
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport } from '../../electron/contract/trend-dashboard.contract';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
 import { base64ToBlob, bytesToBase64, download } from './file-bytes';
+import { HubSyncForm } from './hub-sync-form';
 
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 type Settings = Awaited<ReturnType<(typeof loupe)['trends:settings']>>;
@@ -64,7 +66,9 @@ export function TrendExchangePanel({ onError, onChanged }: { onError: (e: unknow
   const saveSettings = async () => {
     if (!settings) return;
     try {
-      setSettings(await loupe['trends:saveSettings']({ ...settings, country: settings.country.toUpperCase(), pointOfEntry: settings.pointOfEntry.toUpperCase() }));
+      // Only this form's fields: the hub address is saved by the hub form.
+      const { country, pointOfEntry, line, direction, k: threshold } = settings;
+      setSettings(await loupe['trends:saveSettings']({ country: country.toUpperCase(), pointOfEntry: pointOfEntry.toUpperCase(), line, direction, k: threshold }));
       setSaved(true);
     } catch (e) {
       onError(e);
@@ -121,6 +125,8 @@ export function TrendExchangePanel({ onError, onChanged }: { onError: (e: unknow
             </div>
           )}
         </div>
+
+        <HubSyncForm onError={onError} onChanged={onChanged} />
 
         {settings && (
           <form className="trends__form" onSubmit={(e) => { e.preventDefault(); void saveSettings(); }}>

@@ -3,13 +3,12 @@
 // which kind of personal data it holds); crops are shown redacted before they can be attached.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TrendProposalDto } from '../../electron/contract/trend-dashboard.contract';
-import { FRAUD_TYPES, type FraudType } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
 import { toUiError } from '../api/api-error';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 import { base64ToBlob } from './file-bytes';
-import { fraudTypeLabel } from './fraud-type-label';
+import { TrendRecordFields, revealedList, type RecordEdits } from './trend-record-fields';
 
 interface Preview {
   zoneId: string;
@@ -17,12 +16,16 @@ interface Preview {
   url: string;
 }
 
-export function TrendProposalDialog({ examinationId, onClose, onError }: { examinationId: string; onClose: (recorded: boolean) => void; onError: (e: unknown) => void }) {
+export function TrendProposalDialog({ examinationId, onClose, onError }: {
+  examinationId: string;
+  /** `thenAlert`: the examiner asked to publish an expert alert from this examination next. */
+  onClose: (recorded: boolean, thenAlert?: boolean) => void;
+  onError: (e: unknown) => void;
+}) {
   const dialog = useRef<HTMLDivElement>(null);
   const [proposal, setProposal] = useState<TrendProposalDto | null>(null);
-  const [fraudType, setFraudType] = useState<FraudType>('other');
-  const [revealedBy, setRevealedBy] = useState('');
-  const [notes, setNotes] = useState('');
+  const [edits, setEdits] = useState<RecordEdits>({ fraudType: 'other', revealedBy: '', notes: '' });
+  const [thenAlert, setThenAlert] = useState(false);
   const [zones, setZones] = useState<string[]>([]);
   const [previews, setPreviews] = useState<Preview[]>([]);
   const [cropsChecked, setCropsChecked] = useState(false);
@@ -36,8 +39,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: { exami
   useEffect(() => {
     loupe['trends:propose']({ examinationId }).then((p) => {
       setProposal(p);
-      setFraudType(p.fraudType);
-      setRevealedBy(p.revealedBy.join('\n'));
+      setEdits({ fraudType: p.fraudType, revealedBy: p.revealedBy.join('\n'), notes: '' });
     }, (e: unknown) => {
       callbacks.current.onError(e);
       callbacks.current.onClose(false);
@@ -76,13 +78,13 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: { exami
     try {
       await loupe['trends:record']({
         examinationId,
-        fraudType,
-        revealedBy: revealedBy.split('\n').map((s) => s.trim()).filter(Boolean).slice(0, 30),
-        notes: notes.trim() || null,
+        fraudType: edits.fraudType,
+        revealedBy: revealedList(edits.revealedBy),
+        notes: edits.notes.trim() || null,
         cropZoneIds: zones,
         supersedes: null,
       });
-      onClose(true);
+      onClose(true, thenAlert);
     } catch (e) {
       // A refused note is the examiner's to fix here, not a screen-wide error.
       setProblem(toUiError(e).message);
@@ -95,7 +97,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: { exami
     event.stopPropagation();
     if (event.key === 'Escape') {
       event.preventDefault();
-      onClose(false);
+      onClose(false, false);
     }
   };
 
@@ -120,20 +122,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: { exami
               <dt>{t('proposal.missedBy')}</dt>
               <dd>{proposal.missedBy.join(', ') || '—'}</dd>
             </dl>
-            <label className="field">
-              <span className="field__label">{t('trends.fraudType')}</span>
-              <select className="input" value={fraudType} onChange={(e) => setFraudType(e.target.value as FraudType)} data-testid="proposal-fraud-type">
-                {FRAUD_TYPES.map((f) => <option key={f} value={f}>{fraudTypeLabel(f)}</option>)}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field__label">{t('proposal.revealedBy')}</span>
-              <textarea className="textarea" rows={2} value={revealedBy} onChange={(e) => setRevealedBy(e.target.value)} data-testid="proposal-revealed-by" />
-            </label>
-            <label className="field">
-              <span className="field__label">{t('proposal.notes')}</span>
-              <textarea className="textarea" rows={3} maxLength={2000} value={notes} placeholder={t('proposal.notesHint')} onChange={(e) => setNotes(e.target.value)} data-testid="proposal-notes" />
-            </label>
+            <TrendRecordFields value={edits} onChange={setEdits} testIdPrefix="proposal" />
             {proposal.cropZones.length > 0 && (
               <fieldset className="trends__zones">
                 <legend className="field__label">{t('proposal.crops')}</legend>
@@ -160,9 +149,15 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: { exami
               </div>
             )}
             {problem && <p className="form-problem" role="alert" data-testid="proposal-problem">{problem}</p>}
+            {proposal.documentClassId && (
+              <label className="trends__zone">
+                <input type="checkbox" checked={thenAlert} onChange={(e) => setThenAlert(e.target.checked)} data-testid="proposal-then-alert" />
+                {t('proposal.thenAlert')}
+              </label>
+            )}
             <div className="dialog__actions">
               <button type="submit" className="button button--primary" disabled={busy} data-testid="proposal-confirm">{t('proposal.confirm')}</button>
-              <button type="button" className="button button--ghost" onClick={() => onClose(false)} data-testid="proposal-decline">{t('proposal.decline')}</button>
+              <button type="button" className="button button--ghost" onClick={() => onClose(false, thenAlert)} data-testid="proposal-decline">{t('proposal.decline')}</button>
             </div>
           </form>
         )}

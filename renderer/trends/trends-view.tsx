@@ -1,27 +1,42 @@
 // The Trends screen: weekly counts by fraud type, by issuer/document, by point of entry and by the
 // check that caught them; filters; emerging combinations with their evidence; a click on a bar drills
-// down to the (non-personal) records; CSV of what is shown; bundle exchange, settings and alerts.
+// down to the (non-personal) records, where this station's records can be corrected; CSV of what is
+// shown; bundle exchange, the regional hub, settings and expert alerts.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TrendDashboard, TrendFilter } from '../../electron/contract/trend-dashboard.contract';
-import { FRAUD_TYPES, type FraudType, type TrendRecord } from '../../electron/contract/trends.contract';
+import type { TrendRecordRow } from '../../electron/contract/trend-correction.contract';
+import { FRAUD_TYPES, type ExpertAlert, type FraudType, type TrendRecord } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
-import { AlertPublishForm } from './alert-publish-form';
+import { AlertPublishForm, type AlertSource } from './alert-publish-form';
 import { download } from './file-bytes';
 import { fraudTypeLabel } from './fraud-type-label';
 import { TrendChart, type ChartClick } from './trend-chart';
 import { TrendExchangePanel } from './trend-exchange-panel';
 import { TrustListPanel } from './trust-list-panel';
+import { TrendCorrectionDialog } from './trend-correction-dialog';
+import { TrendDrillTable } from './trend-drill-table';
 import { checkOption, issuerLabel, issuerOption, poeOption, weeklyOption } from './trend-options';
 
 const WEEK = /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/;
 
-export function TrendsView({ onError }: { onError: (e: unknown) => void }) {
+export function TrendsView({ onError, referenceBase, alertSource = null, alertFocus = 0, onAlertPublished }: {
+  onError: (e: unknown) => void;
+  referenceBase: string;
+  /** The examination on screen, when alerts can take example crops from it. */
+  alertSource?: AlertSource | null;
+  /** Changes when the alert form should take the focus (from the proposal dialog). */
+  alertFocus?: number;
+  onAlertPublished?: (alert: ExpertAlert) => void;
+}) {
   const [filter, setFilter] = useState<TrendFilter>({});
   const [draft, setDraft] = useState({ from: '', to: '', fraudType: '', issuer: '', pointOfEntry: '' });
   const [dashboard, setDashboard] = useState<TrendDashboard | null>(null);
   const [busy, setBusy] = useState(false);
-  const [drill, setDrill] = useState<{ filter: TrendFilter; records: TrendRecord[]; more: boolean } | null>(null);
+  const [drill, setDrill] = useState<{ filter: TrendFilter; rows: TrendRecordRow[]; more: boolean } | null>(null);
+  const [correcting, setCorrecting] = useState<TrendRecord | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [drillBusy, setDrillBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
@@ -38,6 +53,12 @@ export function TrendsView({ onError }: { onError: (e: unknown) => void }) {
   }, [onError]);
 
   useEffect(() => void load(filter), [load, filter, revision]);
+
+  // Asked to publish an alert: the charts arriving above the form push it down; bring it back.
+  const loaded = dashboard !== null;
+  useEffect(() => {
+    if (alertFocus > 0 && loaded) document.querySelector('[data-testid="alert-publish"]')?.scrollIntoView({ block: 'start' });
+  }, [alertFocus, loaded]);
 
   const applyFilters = () => {
     const next: TrendFilter = {};
@@ -57,18 +78,57 @@ export function TrendsView({ onError }: { onError: (e: unknown) => void }) {
     setFilter(next);
   };
 
-  const drillDown = async (extra: TrendFilter) => {
-    const f: TrendFilter = { ...filter, ...(dashboard ? { from: dashboard.weeks[0], to: dashboard.weeks[dashboard.weeks.length - 1] } : {}), ...extra };
+  /** The records behind a count; superseded ones are listed too, marked, with their replacement. */
+  const loadDrill = async (f: TrendFilter, scroll: boolean) => {
     setDrillBusy(true);
     try {
-      const page = await loupe['trends:records']({ filter: f, limit: 100, offset: 0 });
+      const page = await loupe['trends:recordRows']({ filter: f, limit: 100, offset: 0, includeSuperseded: true });
       setDrill({ filter: f, ...page });
-      window.requestAnimationFrame(() => document.getElementById('trend-drill')?.scrollIntoView({ block: 'start' }));
+      if (scroll) window.requestAnimationFrame(() => document.getElementById('trend-drill')?.scrollIntoView({ block: 'start' }));
     } catch (e) {
       onError(e);
     } finally {
       setDrillBusy(false);
     }
+  };
+
+  const drillDown = (extra: TrendFilter) => {
+    setHighlight(null);
+    setNotice(null);
+    return loadDrill({ ...filter, ...(dashboard ? { from: dashboard.weeks[0], to: dashboard.weeks[dashboard.weeks.length - 1] } : {}), ...extra }, true);
+  };
+
+  const focusRow = (id: string) =>
+    window.requestAnimationFrame(() => {
+      const row = document.getElementById(`trend-record-${id}`);
+      row?.scrollIntoView({ block: 'center' });
+      row?.focus();
+    });
+
+  /** Follows a "superseded by" link: to the row when listed, else the replacement is fetched and listed first. */
+  const showReplacement = async (id: string) => {
+    setHighlight(id);
+    if (!drill?.rows.some((r) => r.record.id === id)) {
+      try {
+        const row = await loupe['trends:recordRow']({ id });
+        setDrill((d) => (d ? { ...d, rows: [row, ...d.rows.filter((r) => r.record.id !== id)] } : d));
+      } catch (e) {
+        onError(e);
+        return;
+      }
+    }
+    focusRow(id);
+  };
+
+  const corrected = async (record: TrendRecord | null) => {
+    setCorrecting(null);
+    if (!record || !drill) return;
+    setNotice(t('correction.saved'));
+    setHighlight(record.id);
+    // The counts change at once; the list is read again with the same filter.
+    setRevision((n) => n + 1);
+    await loadDrill(drill.filter, false);
+    focusRow(record.id);
   };
 
   const exportCsv = async () => {
@@ -176,38 +236,20 @@ export function TrendsView({ onError }: { onError: (e: unknown) => void }) {
           <h3 className="panel__title">{t('trends.records')}</h3>
           {drillBusy ? (
             <span className="trends__busy" role="status"><span className="progress__bar progress__bar--indeterminate"><span className="progress__fill" /></span> {t('trends.loading')}</span>
-          ) : drill && drill.records.length === 0 ? (
+          ) : drill && drill.rows.length === 0 ? (
             <p className="muted">{t('trends.noRecords')}</p>
           ) : drill ? (
-            <table className="trends__table">
-              <thead>
-                <tr>
-                  <th>{t('trends.col.week')}</th><th>{t('trends.col.document')}</th><th>{t('trends.fraudType')}</th><th>{t('trends.pointOfEntry')}</th>
-                  <th>{t('trends.col.caughtBy')}</th><th>{t('trends.col.revealedBy')}</th><th>{t('trends.col.notes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {drill.records.map((r) => (
-                  <tr key={r.id} data-testid="trend-record-row" data-record-id={r.id}>
-                    <td>{r.week}</td>
-                    <td>{r.issuer ?? '?'} · {r.documentType}{r.series ? ` ${r.series}` : ''}</td>
-                    <td>{fraudTypeLabel(r.fraudType)}{r.supersedes ? ` ${t('trends.correction')}` : ''}</td>
-                    <td>{r.context.pointOfEntry} ({t(r.context.line === 'first' ? 'trends.line.first' : 'trends.line.second')})</td>
-                    <td>{r.caughtBy.join(', ')}</td>
-                    <td>{r.revealedBy.join(', ')}</td>
-                    <td>{r.notes ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TrendDrillTable rows={drill.rows} highlight={highlight} onCorrect={setCorrecting} onShowReplacement={(id) => void showReplacement(id)} />
           ) : null}
           {drill?.more && <p className="muted">{t('trends.more')}</p>}
+          {notice && <p className="muted" role="status" data-testid="trends-drill-notice">{notice}</p>}
         </section>
       )}
+      {correcting && <TrendCorrectionDialog record={correcting} onClose={(r) => void corrected(r)} onError={onError} />}
 
       <TrendExchangePanel onError={onError} onChanged={() => setRevision((n) => n + 1)} />
       <TrustListPanel onError={onError} />
-      <AlertPublishForm onError={onError} />
+      <AlertPublishForm onError={onError} referenceBase={referenceBase} source={alertSource} focusRequest={alertFocus} {...(onAlertPublished ? { onPublished: onAlertPublished } : {})} />
     </div>
   );
 }

@@ -1,8 +1,11 @@
 // End to end: fraud trends in Debian's Chromium against the loopback host. A specimen arrives in
 // the hot folder; the officer decides it forged; the proposal dialog shows the non-personal record;
-// a note naming the holder is refused in place; the clean record is confirmed; the Trends screen
-// counts it in its chart and lists it in the drill-down. An expert alert is published for the
-// class, and the next examination of that class shows its banner and its hotspot on the image.
+// a note naming the holder is refused in place; the clean record is confirmed, asking to publish an
+// alert next; the Trends screen counts it in its chart and lists it in the drill-down. The alert is
+// drawn on the class's reference image — a hotspot with the mouse, one with the keyboard, one over
+// the portrait refused on the spot, one security feature by checkbox — with redacted example crops
+// from the examination; back in the inspection screen, the document shows the alert's banner, its
+// crops, and its hotspots on the image.
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -13,7 +16,7 @@ import { encodeBundle } from '../../electron/exchange/bundle-codec';
 import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
-import { chromiumMissing, repoRoot, signIn, startStation, stopStation, waitForExpression, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, repoRoot, signIn, startStation, stopStation, waitForExpression, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -44,7 +47,7 @@ describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback ho
     return (await page.getByTestId('inspection').getAttribute('data-examination-id'))!;
   }
 
-  it('records a trend after a fraud verdict, charts it, and shows an expert alert on the next document', async () => {
+  it('records a trend after a fraud verdict, charts it, and publishes a drawn expert alert shown on a document of that class', async () => {
     await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();
     const configured = await page.evaluate(async (folder) => {
@@ -80,11 +83,13 @@ describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback ho
 
     await page.getByTestId('proposal-fraud-type').selectOption('forged-photo-substitution');
     await page.getByTestId('proposal-notes').fill('Portrait replaced and re-laminated at the lower edge.');
+    await page.getByTestId('proposal-then-alert').check();
     await page.getByTestId('proposal-confirm').click();
     await dialog.waitFor({ state: 'detached' });
 
-    // The Trends screen counts it in the weekly chart and lists it in the drill-down.
-    await page.getByTestId('nav-trends').click();
+    // "Then publish an alert" opened the Trends screen, which counts the record in the weekly chart
+    // and lists it in the drill-down.
+    await page.getByTestId('trends-view').waitFor();
     await page.getByTestId('chart-weekly').waitFor();
     await waitForExpression(page, `document.querySelector('[data-testid="chart-weekly-total"]')?.textContent === '1'`);
     expect(await page.evaluate(`document.querySelectorAll('[data-testid="chart-weekly"] canvas').length`)).toBeGreaterThan(0);
@@ -112,22 +117,85 @@ describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback ho
     expect(await report.getAttribute('data-applied')).toBe('true');
     expect(await report.textContent()).toMatch(/2 records and 0 alerts added/);
 
-    // An expert alert for the class, with a hotspot on the UV emblem.
-    await page.getByTestId('alert-class').selectOption('aurora-td3');
+    // The alert form came with the examination's class and offers crops from it.
+    expect(await page.getByTestId('alert-class').inputValue()).toBe('aurora-td3');
+    await page.getByTestId('alert-source').waitFor();
+    await waitForExpression(page, `(() => { const img = document.querySelector('[data-testid="hotspot-image"]'); return img !== null && img.complete && img.naturalWidth > 0; })()`);
+    const surface = page.getByTestId('hotspot-boxes');
+    const toScreen = async (x: number, y: number) => {
+      const r = (await surface.boundingBox())!;
+      return { x: r.x + (x * r.width) / 1476, y: r.y + (y * r.height) / 1039 };
+    };
+    const drag = async (from: [number, number], to: [number, number]) => {
+      await surface.scrollIntoViewIfNeeded();
+      const a = await toScreen(...from);
+      const b = await toScreen(...to);
+      await page.mouse.move(a.x, a.y);
+      await page.mouse.down();
+      await page.mouse.move(b.x, b.y, { steps: 5 });
+      await page.mouse.up();
+    };
+    const boxes = page.getByTestId('hotspot-box');
+    const boxOf = async (i: number) => (await boxes.nth(i).getAttribute('data-box'))!.split(',').map(Number);
+
+    // A hotspot drawn with the mouse on the background right of the data fields.
+    await drag([1220, 150], [1450, 560]);
+    await expect.poll(() => boxes.count()).toBe(1);
+    const [mx, my, mw, mh] = await boxOf(0);
+    expect(Math.abs(mx! - 1220) + Math.abs(my! - 150) + Math.abs(mw! - 230) + Math.abs(mh! - 410)).toBeLessThan(12);
+    expect(await boxes.nth(0).getAttribute('data-refused')).toBe('false');
+
+    // One over the portrait turns red on the spot, and Delete removes it.
+    await drag([100, 250], [400, 600]);
+    await expect.poll(() => boxes.count()).toBe(2);
+    expect(await boxes.nth(1).getAttribute('data-refused')).toBe('true');
+    expect(await page.getByTestId('hotspot-item').nth(1).textContent()).toContain('Portrait');
+    await page.keyboard.press('Delete');
+    await expect.poll(() => boxes.count()).toBe(1);
+
+    // One with the keyboard: N adds it in a free place, arrows move it, Shift + arrows resize it,
+    // Shift + Tab goes back to the first box.
+    await page.getByTestId('hotspot-surface').focus();
+    await page.keyboard.press('n');
+    await expect.poll(() => boxes.count()).toBe(2);
+    const [kx, ky, kw, kh] = await boxOf(1);
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowRight', 'ArrowLeft', 'Shift+ArrowDown']) await page.keyboard.press(key);
+    await expect.poll(() => boxOf(1)).toEqual([kx!, ky! + 30, kw!, kh! + 10]);
+    expect(await boxes.nth(1).getAttribute('data-refused')).toBe('false');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(() => boxes.nth(0).getAttribute('data-selected')).toBe('true');
+    expect(await page.getByTestId('hotspot-status').textContent()).toMatch(/Hotspot 1 of 2/);
+    await page.getByTestId('hotspot-label-0').fill('Guilloche break');
+    await page.getByTestId('hotspot-label-1').fill('Header fine lines');
+    // The UV emblem, the quick way.
     await page.getByTestId('alert-zone-uv-emblem').check();
-    await page.getByTestId('alert-title').fill('Weak UV emblem on altered books');
-    await page.getByTestId('alert-look-for').fill('The emblem fluoresces dull and blurred; genuine books show sharp lines.');
+    await expect.poll(() => boxes.count()).toBe(3);
+
+    // Example crops of the emblem and of the drawn hotspot, shown redacted, confirmed, attached.
+    await page.getByTestId('alert-crop-zone-uv-emblem').check();
+    await page.locator('[data-testid^="alert-crop-spot-"]').first().check();
+    await expect.poll(() => page.locator('[data-testid^="alert-crop-preview-"]').count(), { timeout: 30_000 }).toBe(2);
+    await page.getByTestId('alert-crops-checked').check();
+    mkdirSync(artifactsDir, { recursive: true });
+    await page.getByTestId('hotspot-editor').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifactsDir, 'trend-alert-form.png') });
+    await page.getByTestId('alert-title').fill('Re-laminated portraits');
+    await page.getByTestId('alert-look-for').fill('A break in the guilloche right of the data fields; the emblem dull under UV.');
     await page.getByTestId('alert-publish-button').click();
     await page.getByTestId('alert-published').waitFor();
 
-    // The next document of that class shows the banner and the hotspot under UV.
+    // The document on screen is of that class: its banner, crops and hotspots appear.
     await page.getByTestId('nav-inspect').click();
-    await deliver('second');
     const banner = page.getByTestId('alert-banner');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('Weak UV emblem on altered books');
+    expect(await banner.textContent()).toContain('Re-laminated portraits');
+    await expect.poll(() => page.getByTestId('alert-banner-crop').count()).toBe(2);
+    await waitForExpression(page, `[...document.querySelectorAll('[data-testid="alert-banner-crop"]')].every((img) => img.complete && img.naturalWidth > 0)`);
+    await page.keyboard.press('1');
+    await expect.poll(() => page.locator('[data-testid^="overlay-alert-"]').count()).toBe(2);
     await page.keyboard.press('3');
-    await waitForExpression(page, `document.querySelectorAll('[data-testid^="overlay-alert-"]').length > 0`);
+    await expect.poll(() => page.locator('[data-testid^="overlay-alert-"]').count()).toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'trend-alert-banner.png') });
 
     const violations: unknown = await page.evaluate(READ_CSP_VIOLATIONS);
     expect(violations).toEqual([]);

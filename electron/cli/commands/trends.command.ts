@@ -11,6 +11,7 @@ import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
 import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
 import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
+import { validateHubSettings } from '../../trends/hub-sync-runner';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
 import { textOption, required, type Command } from '../command';
 
@@ -47,6 +48,9 @@ export const trendsCommand: Command<TrendsResult> = {
     "       loupe trends identity                    (this station's id and public key, for partners' trust lists)",
     '       loupe trends settings [--country SRB] [--poe RS-BATROVCI] [--line first|second] [--direction entry|exit|none] [--k 3]',
     '       loupe trends alerts                      (expert alerts held here)',
+    '       loupe trends sync [--hub URL] [--ca CA.pem] [--scope national|international] [--adopt-hub-members] [--rescan]',
+    '                                                (without --hub: the hub saved with --hub-url / in the Trends screen)',
+    '       loupe trends settings --hub-url URL|none [--hub-ca CA.pem|none]',
     '',
     'The data dir defaults to $LOUPE_DATA_DIR or ~/.local/share/loupe (--data DIR).',
   ].join('\n'),
@@ -62,6 +66,8 @@ export const trendsCommand: Command<TrendsResult> = {
     direction: { type: 'string' },
     hub: { type: 'string' },
     ca: { type: 'string' },
+    'hub-url': { type: 'string' },
+    'hub-ca': { type: 'string' },
     'adopt-hub-members': { type: 'boolean' },
     rescan: { type: 'boolean' },
   },
@@ -123,6 +129,11 @@ export const trendsCommand: Command<TrendsResult> = {
           if (line) patch.line = line as TrendSettings['line'];
           if (direction) patch.direction = direction === 'none' ? null : (direction as 'entry' | 'exit');
           if (k) patch.k = Number(k);
+          const hubUrl = textOption(args, 'hub-url');
+          const hubCa = textOption(args, 'hub-ca');
+          if (hubUrl) patch.hubUrl = hubUrl === 'none' ? null : hubUrl;
+          if (hubCa) patch.hubCaPem = hubCa === 'none' ? null : readFileSync(hubCa, 'utf8');
+          if (patch.hubUrl || patch.hubCaPem) validateHubSettings(patch);
           return { action, settings: Object.keys(patch).length ? store.saveSettings(patch) : store.settings() };
         }
         case 'alerts': {
@@ -136,7 +147,8 @@ export const trendsCommand: Command<TrendsResult> = {
           };
         }
         case 'sync': {
-          const hub = required(textOption(args, 'hub'), '--hub URL is required (the regional hub, e.g. https://hub.example:8443)');
+          const saved = store.settings();
+          const hub = required(textOption(args, 'hub') ?? saved.hubUrl ?? undefined, '--hub URL is required (the regional hub, e.g. https://hub.example:8443), or save one with loupe trends settings --hub-url URL');
           const scope = textOption(args, 'scope') ?? 'national';
           if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
           const ca = textOption(args, 'ca');
@@ -149,7 +161,7 @@ export const trendsCommand: Command<TrendsResult> = {
               scope,
               adoptHubMembers: args.values['adopt-hub-members'] === true,
               rescan: args.values.rescan === true,
-              ...(ca ? { client: { ca: readFileSync(ca) } } : {}),
+              ...(ca ? { client: { ca: readFileSync(ca) } } : !textOption(args, 'hub') && saved.hubCaPem ? { client: { ca: Buffer.from(saved.hubCaPem) } } : {}),
               onProgress: (message) => process.stderr.write(`${message}\n`),
             });
             return { action, hub, ...report };
@@ -185,7 +197,7 @@ export const trendsCommand: Command<TrendsResult> = {
       case 'identity':
         return `station ${result.station}\npublic key ${result.publicKey}`;
       case 'settings':
-        return Object.entries(result.settings).map(([k, v]) => `${k.padEnd(14)} ${v ?? '-'}`).join('\n');
+        return Object.entries(result.settings).map(([k, v]) => `${k.padEnd(14)} ${k === 'hubCaPem' ? (v ? '(CA certificate set)' : '-') : (v ?? '-')}`).join('\n');
       case 'alerts':
         return result.alerts.map((a) => `${a.week}  ${a.documentClassId.padEnd(24)} ${a.fraudType.padEnd(28)} ${a.title}`).join('\n') || 'no expert alerts';
       case 'sync': {

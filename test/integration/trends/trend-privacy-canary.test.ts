@@ -16,6 +16,7 @@ import { openStationStore, type StationStore } from '../../../electron/store';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
 import { TrendsService } from '../../../electron/trends/trends.service';
+import { fraudExaminationsAround } from '../../../electron/trends/week-examinations';
 import { useTempDir } from '../../helpers/temp-dir';
 import { snapshotTrendTables } from './trend-db-snapshot';
 
@@ -61,6 +62,7 @@ beforeAll(async () => {
     examination: (x) => examinations.get(x, OFFICER),
     referenceClass: (x) => library.find(x)?.cls ?? null,
     imagePath: (h) => stationStore.imagePath(h),
+    examinationsOfWeek: (week) => fraudExaminationsAround(stationStore, week),
   });
 }, 120_000);
 
@@ -142,5 +144,70 @@ describe('privacy of trend records', () => {
     ];
     for (const [what, bytes] of outputs) expectNoCanary(what, bytes);
     expect(inflate(national.bundle).toString()).toContain('re-laminated');
+  });
+
+  it("screens a correction's notes against the examinations of the record's week", () => {
+    const [row] = trends.recordRows({ filter: {}, limit: 1, offset: 0, includeSuperseded: false }).rows;
+    expect(row?.correctable).toBe(true);
+    // The record does not name its examination: the canaries are found through the week's examinations.
+    for (const [notes, found] of [[`carried by ${GIVEN.toLowerCase()}`, 'name'], ['born 29.11.1958', 'birth-date'], [`pn ${PERSONAL}`, 'personal-number']] as const) {
+      const err = (() => {
+        try {
+          trends.correct({ id: row!.record.id, fraudType: 'forged-photo-substitution', revealedBy: row!.record.revealedBy, notes });
+          return null;
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(err?.message).toMatch(/notes contain personal data \(/);
+      expect(err?.message).toContain(found);
+      expectNoCanary('error message', err!.message);
+    }
+    const fixed = trends.correct({ id: row!.record.id, fraudType: 'forged-photo-substitution', revealedBy: row!.record.revealedBy, notes: 'Portrait replaced, edge re-laminated.' });
+    expect(fixed.supersedes).toBe(row!.record.id);
+    expectNoCanary('corrected record', JSON.stringify(fixed));
+    expectNoCanary('trend tables after a correction', snapshotTrendTables(trendStore.db));
+  });
+});
+
+describe('privacy of expert alerts', () => {
+  // Free of personal zones but for a 11 × 22 pixel corner on the portrait (trivial: 1.3 % of the box).
+  const nearPortrait = { light: 'white' as const, x: 480, y: 80, w: 200, h: 90, label: 'Header guilloche' };
+  const overPortrait = { light: 'white' as const, x: 100, y: 200, w: 300, h: 300, label: 'Laminate edge' };
+
+  it('refuses a hotspot over the portrait, in the preview and when publishing, and stores nothing', async () => {
+    await expect(trends.previewCrops(exam.id, [], [overPortrait])).rejects.toThrow(/covers the personal zone “Portrait”/);
+    const alertsBefore = trendStore.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get();
+    await expect(
+      trends.publishAlert({ documentClassId: 'aurora-td3', fraudType: 'forged-photo-substitution', title: 'Re-laminated portraits', lookFor: 'Edge of the laminate', hotspots: [nearPortrait, overPortrait], examinationId: null, cropZoneIds: [], validUntilWeek: null }),
+    ).rejects.toThrow(/hotspot 2 “Laminate edge” covers the personal zone “Portrait”/);
+    expect(trendStore.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get()).toBe(alertsBefore);
+  });
+
+  it("attaches redacted crops of drawn hotspots and feature zones, the portrait's corner masked", async () => {
+    const [preview] = await trends.previewCrops(exam.id, [], [nearPortrait]);
+    expect(preview).toMatchObject({ zoneId: 'hotspot-1', label: 'Header guilloche', light: 'white' });
+    await expect(trends.publishAlert({ documentClassId: 'aurora-td3', fraudType: 'counterfeit', title: 'Blurred guilloche', lookFor: 'Broken fine lines', hotspots: [nearPortrait], examinationId: exam.id, cropZoneIds: [], validUntilWeek: null, cropHotspots: [1] })).rejects.toThrow(/no hotspot 2/);
+    const alert = await trends.publishAlert({
+      documentClassId: 'aurora-td3',
+      fraudType: 'counterfeit',
+      title: 'Blurred guilloche',
+      lookFor: 'Broken fine lines in the header and a dull emblem.',
+      hotspots: [nearPortrait],
+      examinationId: exam.id,
+      cropZoneIds: ['uv-emblem'],
+      validUntilWeek: null,
+      cropHotspots: [0],
+    });
+    expect(alert.crops.map((c) => c.zoneId)).toEqual(['uv-emblem', 'hotspot-1']);
+    expect(alert.hotspots).toEqual([nearPortrait]);
+    // The crop of the hotspot: its lower-left corner lies on the portrait, and is painted black.
+    const crop = alert.crops[1]!;
+    const { data, info } = await sharp(Buffer.from(crop.pngBase64, 'base64')).raw().toBuffer({ resolveWithObject: true });
+    const at = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    expect(at(1, info.height - 2)).toEqual([0, 0, 0]);
+    expect(at(info.width - 2, 2)).not.toEqual([0, 0, 0]);
+    expectNoCanary('alert', JSON.stringify(alert));
+    expect(trends.alertsForClass('aurora-td3').map((a) => a.id)).toContain(alert.id);
   });
 });

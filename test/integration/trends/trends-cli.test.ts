@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
+import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { startHubServer } from '../../../electron/hub/hub-server';
+import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { openTrendStore } from '../../../electron/trends/trend-store';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
@@ -56,4 +59,25 @@ describe('loupe trends', () => {
     expect(rowCounts(after.db)).toEqual(before);
     after.close();
   }, 120_000);
+
+  it('syncs with the hub saved in the trend settings', async () => {
+    const c = join(dir, 'c');
+    const station = loadOrCreateStationIdentity(c);
+    const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
+    await hubStore.addTrust(station.publicKey, 'Station C', 'admin');
+    const hub = await startHubServer({ store: hubStore });
+    try {
+      const store = openTrendStore(c);
+      store.addRecord(makeRecord({ station: station.station }));
+      store.close();
+      const saved = JSON.parse((await loupe('settings', '--hub-url', hub.url, '--data', c, '--json')).stdout) as { settings: { hubUrl: string } };
+      expect(saved.settings.hubUrl).toBe(hub.url);
+      const synced = JSON.parse((await loupe('sync', '--data', c, '--json')).stdout) as Record<string, unknown>;
+      expect(synced).toMatchObject({ action: 'sync', hub: hub.url, pushed: 1, pulled: 0 });
+      expect((await hubStore.tableCounts()).hub_records).toBe(1);
+    } finally {
+      await hub.close();
+      await hubStore.close();
+    }
+  }, 60_000);
 });
