@@ -10,13 +10,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
 import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
-import { artifactsDir, chromiumMissing, repoRoot, signIn, startStation, stopStation, waitForExpression, type Station } from './e2e-station';
+import { artifactsDir, chromiumMissing, repoRoot, signIn, useStation, waitForExpression } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const specimensDir = join(repoRoot, 'assets', 'specimens');
@@ -24,23 +23,15 @@ const SPECIMEN = 'spc-9303-0000';
 const OFFICER = { name: 'Mara Ilić', badge: 'B-2207' };
 
 describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback host)', () => {
-  const dataDir = useTempDir('loupe-e2e-trends-data-');
+  const station = useStation('loupe-e2e-trends-data-');
   const hotFolder = useTempDir('loupe-e2e-trends-hot-');
   const workDir = useTempDir('loupe-e2e-trends-work-');
-  let host: Station['host'];
-  let browser: Browser;
-  let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ({ host, browser, page } = await startStation(dataDir, consoleErrors));
-  });
-  afterAll(() => stopStation({ host, browser, page }));
 
   async function deliver(name: string): Promise<string> {
     const staging = join(workDir, name);
     mkdirSync(staging, { recursive: true });
     for (const light of ['white', 'ir', 'uv']) await copyFile(join(specimensDir, `${SPECIMEN}_${light}.png`), join(staging, `${name}_${light}.png`));
+    const { page } = station;
     const before = await page.getByTestId('inspection').getAttribute('data-examination-id').catch(() => null);
     for (const light of ['white', 'ir', 'uv']) renameSync(join(staging, `${name}_${light}.png`), join(hotFolder, `${name}_${light}.png`));
     await waitForExpression(page, `(() => { const el = document.querySelector('[data-testid="inspection"]'); return el !== null && el.getAttribute('data-examination-id') !== ${JSON.stringify(before)}; })()`, 120_000);
@@ -48,6 +39,7 @@ describe.skipIf(chromiumMissing)('fraud trends (Chromium against the loopback ho
   }
 
   it('records a trend after a fraud verdict, charts it, and publishes a drawn expert alert shown on a document of that class', async () => {
+    const { host, page, consoleErrors } = station;
     await signIn(page, host.url, OFFICER);
     await page.getByTestId('empty-state').waitFor();
     const configured = await page.evaluate(async (folder) => {
