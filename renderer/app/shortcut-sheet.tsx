@@ -21,6 +21,9 @@ const ROWS: { keys: string[]; label: MessageKey }[] = [
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
   { keys: ['L'], label: 'shortcuts.camera' },
+  { keys: ['N', 'Ins'], label: 'shortcuts.hotspotAdd' },
+  { keys: ['Shift', '←', '↑', '→', '↓'], label: 'shortcuts.hotspotResize' },
+  { keys: ['Del'], label: 'shortcuts.hotspotRemove' },
 ];
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {

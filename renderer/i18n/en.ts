@@ -301,6 +301,9 @@ export const en = {
   ...faceMessages,
   'header.trends': 'Trends',
   'shortcuts.trends': 'Open the fraud trends',
+  'shortcuts.hotspotAdd': 'Alert form, on the reference image: add a hotspot (arrows move it, Alt finely)',
+  'shortcuts.hotspotResize': 'Alert form: resize the selected hotspot',
+  'shortcuts.hotspotRemove': 'Alert form: remove the selected hotspot',
 
   'fraud.counterfeit': 'Counterfeit',
   'fraud.forgedPhoto': 'Forged — photo substitution',
