@@ -121,10 +121,10 @@ CREATE INDEX hub_weekly_checks_poe ON hub_weekly_checks (point_of_entry, issuer,
 // with explicit value lists (hub-query-plan.ts). That makes the point-of-entry record index, the
 // three check indexes and hub_cube's document × fraud type dimension unnecessary: dropping them pays
 // for the crosses at ingest. hub_records_seq finds a bundle's records for the set-based update. The
-// crosses are filled from the records already stored.
+// crosses are filled from the records already stored. Also: an index to tell superseded expert alerts.
 // PostgreSQL: counters are updated in place on every bundle; free room in each page (fillfactor)
 // lets an update stay on its page without a new index entry (a HOT update).
-const filteredViews = (t: { int: string; strict: string; noRowid: string; counters: string; renamePrimaryKey: string }) => `
+const filteredViews = (t: { int: string; strict: string; noRowid: string; counters: string; renamePrimaryKey: string; supersedes: string }) => `
 CREATE INDEX hub_records_seq ON hub_records (first_seq);
 -- The document × fraud type counts of the emerging-trend detector are hub_cross (fraud type → document).
 DELETE FROM hub_cube WHERE dimension = 'combination';
@@ -167,6 +167,9 @@ CREATE TABLE hub_cross_total (
   n                 ${t.int} NOT NULL,
   PRIMARY KEY (filter_dimension, filter_key, dimension, key)
 )${t.strict}${t.noRowid}${t.counters};
+
+-- Current expert alerts leave out those a later alert supersedes (hub-alert-queries.ts, same expression).
+CREATE INDEX hub_alerts_supersedes ON hub_alerts (${t.supersedes});
 `;
 
 export const HUB_MIGRATIONS: readonly HubMigration[] = [
@@ -179,13 +182,14 @@ export const HUB_MIGRATIONS: readonly HubMigration[] = [
   {
     version: 2,
     name: 'filtered-views',
-    sqlite: `${filteredViews({ int: 'INTEGER', strict: ' STRICT', noRowid: ', WITHOUT ROWID', counters: '', renamePrimaryKey: '' })}${crossUpdateStatements('sqlite', 'true').join(';\n')};\n`,
+    sqlite: `${filteredViews({ int: 'INTEGER', strict: ' STRICT', noRowid: ', WITHOUT ROWID', counters: '', renamePrimaryKey: '', supersedes: "json_extract(content, '$.supersedes')" })}${crossUpdateStatements('sqlite', 'true').join(';\n')};\n`,
     postgres: `${filteredViews({
       int: 'BIGINT',
       strict: '',
       noRowid: '',
       counters: ' WITH (fillfactor = 70)',
       renamePrimaryKey: '\nALTER INDEX hub_weekly_checks_new_pkey RENAME TO hub_weekly_checks_pkey;',
+      supersedes: "(content::jsonb ->> 'supersedes')",
     })}${crossUpdateStatements('postgres', 'true').join(';\n')};\n`,
   },
 ];
