@@ -28,7 +28,7 @@ export interface ViewFilter {
 /** What a plan needs to know besides the filter. */
 export interface PlanContext {
   dialect: HubDialect;
-  /** Every fraud type held (hub_cube_total), for `fraud_type IN (…)`. */
+  /** Every fraud type held (hub_cube), for `fraud_type IN (…)`. */
   fraudTypes: readonly string[];
   /** Every point of entry held, for `point_of_entry IN (…)`. */
   pointsOfEntry: readonly string[];
@@ -60,13 +60,13 @@ export function filteredColumns(filter: ViewFilter): FilterColumn[] {
 const list = (values: readonly SqlValue[]) => `(${values.map(() => '?').join(', ')})`;
 
 /** `week >= ? AND week <= ?` for the filter's range. */
-function weekRange(filter: ViewFilter, where: string[], params: SqlValue[], column = 'week'): void {
+function addWeekRange(filter: ViewFilter, where: string[], params: SqlValue[]): void {
   if (filter.from) {
-    where.push(`${column} >= ?`);
+    where.push('week >= ?');
     params.push(filter.from);
   }
   if (filter.to) {
-    where.push(`${column} <= ?`);
+    where.push('week <= ?');
     params.push(filter.to);
   }
 }
@@ -86,7 +86,7 @@ function cube(dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: st
   }
   const totalsWhere = [...where];
   const totalsParams = [...params];
-  weekRange(filter, where, params);
+  addWeekRange(filter, where, params);
   return {
     from: 'hub_cube',
     where,
@@ -107,7 +107,7 @@ function cross(by: CrossFilter, value: string, dimension: Dimension, filter: Vie
   }
   const totalsWhere = [...where];
   const totalsParams = [...params];
-  weekRange(filter, where, params);
+  addWeekRange(filter, where, params);
   return {
     from: 'hub_cross',
     where,
@@ -152,7 +152,7 @@ export function recordAccess(filter: ViewFilter, ctx: PlanContext): { from: stri
     where.push('point_of_entry = ?');
     params.push(filter.pointOfEntry);
   }
-  weekRange(filter, where, params);
+  addWeekRange(filter, where, params);
   // SQLite is told the index: with sampled statistics its planner may prefer the week index and
   // visit every row of the range. PostgreSQL's planner chooses well from its statistics.
   return { from: ctx.dialect === 'sqlite' ? `hub_records INDEXED BY ${index}` : 'hub_records', where, params };
@@ -187,7 +187,7 @@ function weeklyChecks(filter: ViewFilter, ctx: PlanContext): CountSource {
     where.push('issuer = ?');
     params.push(filter.issuer);
   }
-  weekRange(filter, where, params);
+  addWeekRange(filter, where, params);
   return { from: 'hub_weekly_checks', where, params, key: 'check_id', group: 'check_id', count: 'SUM(n)' };
 }
 
@@ -232,9 +232,10 @@ export function combinationSource(filter: ViewFilter, from: string, to: string, 
   // Unfiltered, or filtered by fraud type and/or issuer: fraud type → document in hub_cross.
   if (filter.pointOfEntry === undefined && (filtered.length === 0 || filtered.every((c) => c === 'issuer' || c === 'fraudType'))) {
     const fraudTypes = filter.fraudType !== undefined ? [filter.fraudType] : ctx.fraudTypes;
-    const where = ["filter_dimension = 'fraudType'", `filter_key IN ${list(fraudTypes)}`, "dimension = 'document'"];
+    // An empty hub holds no fraud type: nothing to read.
+    const where = ["filter_dimension = 'fraudType'", fraudTypes.length ? `filter_key IN ${list(fraudTypes)}` : '1 = 0', "dimension = 'document'"];
     const params: SqlValue[] = [...fraudTypes];
-    weekRange(window, where, params);
+    addWeekRange(window, where, params);
     if (filter.issuer !== undefined) {
       const prefix = issuerPrefix('key', filter.issuer);
       where.push(prefix.sql);

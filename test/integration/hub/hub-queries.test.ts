@@ -145,4 +145,16 @@ describe.each(STORE_KINDS)('hub dashboard queries on %s', (kind) => {
     expect(rows).toBe(matching(records, { issuer: 'D' }).length);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(rows + 1);
   });
+
+  it('answer an empty hub with empty views under every filter', async () => {
+    const store = await open();
+    for (const f of filters()) {
+      const summary = await trendSummary(store, f);
+      expect(summary.total).toBe(0);
+      expect(summary.weeks).toEqual([]);
+      for (const d of DIMENSIONS) expect(summary.dimensions[d]).toEqual({ totals: [], weekly: [] });
+      expect((await emergingTrends(store, { ...f, to: LAST })).trends).toEqual([]);
+      expect(await recordPage(store, f, 50)).toEqual([]);
+    }
+  });
 });
