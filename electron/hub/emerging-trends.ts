@@ -38,17 +38,35 @@ export interface EmergingTrend {
   pValue: number;
 }
 
-export function detectEmergingTrends(series: readonly WeeklySeries[], options: DetectorOptions = DEFAULT_DETECTOR): EmergingTrend[] {
+/** The counts of one combination over the detector's windows. */
+export interface CombinationCounts {
+  key: ComboKey;
+  /** Records in the last `recentWeeks` weeks. */
+  recent: number;
+  /** Records in the `baselineWeeks` weeks before them. */
+  baselineTotal: number;
+}
+
+/** The detector over each combination's recent and baseline totals (all it needs of the series). */
+export function detectFromCounts(combinations: readonly CombinationCounts[], options: DetectorOptions = DEFAULT_DETECTOR): EmergingTrend[] {
   const flagged: EmergingTrend[] = [];
-  for (const s of series) {
-    const n = s.counts.length;
-    const recent = sum(s.counts.slice(Math.max(0, n - options.recentWeeks)));
-    const baseline = s.counts.slice(Math.max(0, n - options.recentWeeks - options.baselineWeeks), Math.max(0, n - options.recentWeeks));
-    const baselineTotal = sum(baseline);
+  for (const { key, recent, baselineTotal } of combinations) {
     const flag = assessCombination(recent, baselineTotal, options);
-    if (flag) flagged.push({ key: s.key, recent, baselineTotal, baselineMean: baselineTotal / options.baselineWeeks, ...flag });
+    if (flag) flagged.push({ key, recent, baselineTotal, baselineMean: baselineTotal / options.baselineWeeks, ...flag });
   }
   return flagged.sort((a, b) => a.pValue - b.pValue || b.recent - a.recent);
+}
+
+export function detectEmergingTrends(series: readonly WeeklySeries[], options: DetectorOptions = DEFAULT_DETECTOR): EmergingTrend[] {
+  return detectFromCounts(
+    series.map((s) => {
+      const n = s.counts.length;
+      const recent = sum(s.counts.slice(Math.max(0, n - options.recentWeeks)));
+      const baseline = s.counts.slice(Math.max(0, n - options.recentWeeks - options.baselineWeeks), Math.max(0, n - options.recentWeeks));
+      return { key: s.key, recent, baselineTotal: sum(baseline) };
+    }),
+    options,
+  );
 }
 
 function sum(values: readonly number[]): number {

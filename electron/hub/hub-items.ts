@@ -60,7 +60,6 @@ export function dimensionKeys(r: TrendRecord): [string, string][] {
     ['fraudType', r.fraudType],
     ['document', document],
     ['pointOfEntry', r.context.pointOfEntry],
-    ['combination', `${document}${KEY_SEPARATOR}${r.fraudType}`],
     ...[...new Set(r.caughtBy)].map((c): [string, string] => ['check', c]),
   ];
 }

@@ -6,6 +6,7 @@
 //   GET  /v1/bundles/<sha256>               the bytes of one bundle
 //   GET  /v1/trust                          the active members (so stations learn the network)
 //   GET  /v1/trends/summary|records|records.csv|emerging   dashboard data (signed or cookie)
+//   GET  /v1/trends/alerts                  the current expert alerts (signed or cookie)
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +15,7 @@ import { IsoWeekSchema } from '../contract/trends.contract';
 import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../host/host-security';
 import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
 import { AuthError, RequestVerifier } from './hub-auth';
+import { currentAlerts } from './hub-alert-queries';
 import { dashboardAsset } from './hub-dashboard-assets';
 import { HubHttpError, HubIngestError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
@@ -176,6 +178,10 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
           return sendJson(res, 200, await trendSummary(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
         case '/v1/trends/emerging':
           return sendJson(res, 200, await emergingTrends(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
+        case '/v1/trends/alerts':
+          // Current as of today, whatever the charts show: no parameters.
+          parseQuery(z.object({}).strict(), url.searchParams);
+          return sendJson(res, 200, await currentAlerts(store, new Date(options.now ? options.now() : Date.now())));
         case '/v1/trends/records': {
           const q = parseQuery(RecordsQuery, url.searchParams);
           const after = q.afterWeek && q.afterId ? { week: q.afterWeek, id: q.afterId } : undefined;

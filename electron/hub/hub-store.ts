@@ -4,6 +4,7 @@
 import { LoupeError } from '../common/loupe-error';
 import { canonicalJson } from '../exchange/canonical-json';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { updateAggregates } from './hub-aggregates';
 import { HubConflictError, type ConflictReport } from './hub-errors';
 import { aggregateRecords, type PreparedItems } from './hub-items';
 
@@ -107,7 +108,7 @@ const TOTAL_KEYS = ['dimension', 'key'];
 const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
 const IN_CHUNK = 500;
 
-export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks'] as const;
+export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks', 'hub_cross', 'hub_cross_total'] as const;
 
 export class HubStore {
   constructor(private readonly driver: HubSqlDriver) {}
@@ -251,6 +252,7 @@ export class HubStore {
       await this.driver.upsertAdd(tx, 'hub_cube', CUBE_KEYS, cube);
       await this.driver.upsertAdd(tx, 'hub_cube_total', TOTAL_KEYS, totals);
       await this.driver.upsertAdd(tx, 'hub_weekly_checks', CHECK_KEYS, checks);
+      await updateAggregates(tx, this.driver.dialect, seq, seq);
       return {
         status: 'stored',
         seq,

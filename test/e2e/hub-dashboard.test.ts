@@ -1,6 +1,7 @@
 // The hub dashboard in Chromium under its CSP: the printed link signs the browser in, the four
-// charts draw (echarts, dark theme), emerging trends and the records table fill, a chart click
-// filters, and nothing is blocked or logged as an error.
+// charts draw (echarts, dark theme), the current expert alerts (not the superseded or expired
+// ones), emerging trends and the records table fill, a chart click filters, and nothing is blocked
+// or logged as an error.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,6 +12,7 @@ import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';
 import { isoWeekOf } from '../../electron/trends/iso-week';
 import { useTempDir } from '../helpers/temp-dir';
+import { makeAlert } from '../helpers/hub-alerts';
 import { bundleOf, makeRecord, newIdentity, recordItem } from '../helpers/trend-fixtures';
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, chromiumMissing, waitForExpression } from './e2e-station';
 import { READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
@@ -39,6 +41,13 @@ describe.skipIf(chromiumMissing)('hub dashboard', () => {
       ),
     );
     for (let i = 0; i < 5; i++) items.push(recordItem(makeRecord(station.station, 9000 + i, { week: thisWeek, issuer: 'D', fraudType: 'stolen-blank' })));
+    const first = makeAlert(station.station, { title: 'Guilloche break (first version)', week: weeks[2]! });
+    const alerts = [
+      first,
+      makeAlert(station.station, { title: 'Guilloche break under the photo', week: weeks[5]!, supersedes: first.id, hotspots: [{ light: 'white', x: 10, y: 10, w: 40, h: 20, label: 'Guilloche' }, { light: 'uv', x: 60, y: 10, w: 40, h: 20, label: 'UV emblem' }] }),
+      makeAlert(station.station, { title: 'Expired warning', week: weeks[0]!, validUntilWeek: weeks[1]! }),
+    ];
+    items.push(...alerts.map((alert) => ({ type: 'alert' as const, alert })));
     await ingestBundle(store, bundleOf(station, items), station.station);
     server = await startHubServer({ store });
 
@@ -59,6 +68,10 @@ describe.skipIf(chromiumMissing)('hub dashboard', () => {
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/^81 records match/);
     expect(await page.locator('[data-testid="emerging"] tbody').textContent()).toMatch(/newD · Passport · 2019stolen-blank5/);
     expect(await page.locator('[data-testid="records"] tbody tr').count()).toBe(50);
+    // One current alert: the superseded first version and the expired one are not listed.
+    const alertRows = page.locator('[data-testid="alerts"] tbody tr');
+    expect(await alertRows.count()).toBe(1);
+    expect(await alertRows.first().textContent()).toBe(`${weeks[5]}until replacedUTO · Passport · 2019counterfeitGuilloche break under the photoGuilloche lines broken under the photo; UV emblem missingGuilloche, UV emblemSRB`);
     // The page's background is dark (color-scheme dark, dark echarts theme).
     expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(17, 20, 24)');
     mkdirSync(artifactsDir, { recursive: true });

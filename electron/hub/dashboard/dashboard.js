@@ -31,6 +31,10 @@ const STRINGS = {
   clickHint: 'Click a series to filter by it.',
   columns: { week: 'Week', issuer: 'Issuer', documentType: 'Document', series: 'Series', fraudType: 'Fraud type', pointOfEntry: 'Point of entry', caughtBy: 'Caught by', station: 'Station' },
   emergingColumns: { kind: 'Signal', document: 'Issuer · document · series', fraudType: 'Fraud type', recent: 'Last 2 weeks', baseline: 'Baseline per week', expected: 'Expected', pValue: 'P(≥ recent)' },
+  alerts: 'Current expert alerts',
+  noAlerts: 'No current expert alerts.',
+  untilSuperseded: 'until replaced',
+  alertColumns: { week: 'Published', validUntil: 'Shown until', document: 'Issuer · document · series', fraudType: 'Fraud type', title: 'Alert', lookFor: 'What to look for', hotspots: 'Hotspots', country: 'Country' },
 };
 const FRAUD_TYPES = ['counterfeit', 'forged-photo-substitution', 'forged-page-substitution', 'forged-data-alteration', 'forged-other', 'pseudo-fantasy', 'fraudulently-obtained-genuine', 'impostor-look-alike', 'stolen-blank', 'other'];
 const DIMENSIONS = ['fraudType', 'document', 'pointOfEntry', 'check'];
@@ -134,6 +138,38 @@ function drawEmerging(trends) {
   table.tBodies[0].replaceChildren(...rows);
 }
 
+function drawAlerts(alerts) {
+  const table = document.getElementById('alerts');
+  const c = STRINGS.alertColumns;
+  header(table, [c.week, c.validUntil, c.document, c.fraudType, c.title, c.lookFor, c.hotspots, c.country]);
+  const rows = alerts.map((a) => {
+    const tr = document.createElement('tr');
+    const title = cell(a.title);
+    title.className = 'alert-title';
+    const lookFor = cell(a.lookFor);
+    lookFor.className = 'prose';
+    tr.append(
+      cell(a.week),
+      cell(a.validUntilWeek ?? STRINGS.untilSuperseded),
+      cell([a.issuer ?? '—', a.documentType, a.series ?? '—'].join(' · ')),
+      cell(a.fraudType),
+      title,
+      lookFor,
+      cell(a.hotspots.join(', ')),
+      cell(a.country),
+    );
+    return tr;
+  });
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    const td = cell(STRINGS.noAlerts);
+    td.colSpan = 8;
+    tr.append(td);
+    rows.push(tr);
+  }
+  table.tBodies[0].replaceChildren(...rows);
+}
+
 async function loadRecords(append) {
   const params = filterParams();
   params.set('limit', '50');
@@ -162,9 +198,10 @@ async function load() {
   const params = filterParams();
   document.getElementById('csv').href = `/v1/trends/records.csv?${params}`;
   try {
-    const [summary, emerging] = await Promise.all([getJson(`/v1/trends/summary?${params}`), getJson(`/v1/trends/emerging?${params}`)]);
+    const [summary, emerging, alerts] = await Promise.all([getJson(`/v1/trends/summary?${params}`), getJson(`/v1/trends/emerging?${params}`), getJson('/v1/trends/alerts')]);
     for (const d of DIMENSIONS) drawChart(d, summary.weeks, summary.dimensions[d]);
     drawEmerging(emerging.trends);
+    drawAlerts(alerts.alerts);
     lastRecord = null;
     await loadRecords(false);
     statusLine.textContent = `${STRINGS.total(summary.total)} ${STRINGS.clickHint}`;
