@@ -90,6 +90,18 @@ function writeLaid(value: Record<string, unknown>, l: Layout): string {
  * the same bytes as canonicalJson, written along the schema's sorted keys (an import hashes every item).
  */
 export function validatedContentId(content: TrendRecord | ExpertAlert): string {
-  const laid = 'lookFor' in content ? ALERT : RECORD;
-  return hash('sha256', writeLaid(content as unknown as Record<string, unknown>, laid), 'hex');
+  return hash('sha256', validatedCanonicalJson(content), 'hex');
+}
+
+/** The canonical JSON of validated content without its `id` (the text its content id hashes). */
+export function validatedCanonicalJson(content: TrendRecord | ExpertAlert): string {
+  return writeLaid(content as unknown as Record<string, unknown>, 'lookFor' in content ? ALERT : RECORD);
+}
+
+/**
+ * The text stores keep for an item: its canonical JSON with the id in front. Parsing it gives the
+ * validated item back (key order aside), and an import writes it without serialising again.
+ */
+export function storedJson(id: string, canonical: string): string {
+  return canonical.length > 2 ? `{"id":${JSON.stringify(id)},${canonical.slice(1)}` : `{"id":${JSON.stringify(id)}}`;
 }
