@@ -5,6 +5,7 @@
 import type { ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import type { RefusedLine } from './bundle-error';
 import type { LineSink } from './bundle-lines';
+import { storedJson } from './canonical-json';
 import type { RecordFacts } from './record-counts';
 import { FIELD_COUNT as WIDTH, FIELD_SLOT as SLOT, RECORD_FIELDS, type RecordField } from './record-fields';
 import { DictionaryMirror, type StringDictionary } from './string-dictionary';
@@ -67,19 +68,21 @@ export type ChunkLayout = 'rows' | 'json';
 
 /** A LineSink that collects records into chunks of at most `size` records. */
 export class ChunkBuilder implements LineSink {
-  private codes: number[] = [];
-  private checks: number[] = [];
-  private checkStart: number[] = [0];
-  private offsets: number[] = [0];
-  private lines: number[] = [];
-  private bytes = Buffer.allocUnsafe(1 << 20);
+  private count = 0;
+  private codes: Int32Array;
+  private offsets: Int32Array;
+  private lines: Int32Array;
+  private checks = new Int32Array(1024);
+  private checkStart: Int32Array;
+  private checksUsed = 0;
+  private bytes = Buffer.allocUnsafe(1 << 21);
   private used = 0;
   private json: string[] = [];
   private alerts: DecodedAlert[] = [];
   private refusals: RefusedLine[] = [];
   private repeats: RepeatedItem[] = [];
   /** Ids of the items of the bundle so far: an item is given to a store once. */
-  private readonly seen = new Set<string>();
+  private readonly seen = { record: new Set<string>(), alert: new Set<string>() };
   /** JSON text of each dictionary code (the 'json' layout writes each distinct value once). */
   private readonly quoted: string[] = [];
 
@@ -89,49 +92,80 @@ export class ChunkBuilder implements LineSink {
     private readonly layout: ChunkLayout,
     /** Called with each full chunk. */
     private readonly emit: (chunk: DecodedChunk) => void,
-  ) {}
+  ) {
+    this.codes = new Int32Array(size * WIDTH);
+    this.offsets = new Int32Array(size + 1);
+    this.lines = new Int32Array(size);
+    this.checkStart = new Int32Array(size + 1);
+  }
 
-  record(r: TrendRecord, json: string, line: number): void {
+  /** A validated record and its canonical JSON without the id (the stored JSON puts the id in front). */
+  record(r: TrendRecord, canonical: string, line: number): void {
     if (this.repeated('record', r.id, line)) return;
+    // {"id":"…", then the canonical text without its opening brace (it always has members).
+    this.add(r, line, canonical, 1, `{"id":"${r.id}",`);
+  }
+
+  /** A record with the whole text to store (items prepared elsewhere). */
+  recordStored(r: TrendRecord, json: string, line: number): void {
+    if (this.repeated('record', r.id, line)) return;
+    this.add(r, line, json, 0, '');
+  }
+
+  private add(r: TrendRecord, line: number, text: string, skip: number, prefix: string): void {
     const d = this.dictionary;
-    this.codes.push(
-      d.code(r.station),
-      d.code(r.country),
-      d.codeOrNull(r.issuer),
-      d.code(r.documentType),
-      d.codeOrNull(r.series),
-      d.codeOrNull(r.documentClassId),
-      d.code(r.fraudType),
-      d.code(r.context.pointOfEntry),
-      d.code(r.context.line),
-      d.code(r.week),
-      d.codeOrNull(r.supersedes),
-    );
-    const need = ID_BYTES + Buffer.byteLength(json);
+    const n = this.count;
+    const at = n * WIDTH;
+    const codes = this.codes;
+    codes[at] = d.code(r.station);
+    codes[at + 1] = d.code(r.country);
+    codes[at + 2] = d.codeOrNull(r.issuer);
+    codes[at + 3] = d.code(r.documentType);
+    codes[at + 4] = d.codeOrNull(r.series);
+    codes[at + 5] = d.codeOrNull(r.documentClassId);
+    codes[at + 6] = d.code(r.fraudType);
+    codes[at + 7] = d.code(r.context.pointOfEntry);
+    codes[at + 8] = d.code(r.context.line);
+    codes[at + 9] = d.code(r.week);
+    codes[at + 10] = d.codeOrNull(r.supersedes);
+    // Room for the id (64 ASCII bytes), the prefix and the text (at most 3 UTF-8 bytes a UTF-16 unit).
+    const need = ID_BYTES + prefix.length + 3 * text.length;
     if (this.used + need > this.bytes.length) {
       const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.used + need));
       this.bytes.copy(grown, 0, 0, this.used);
       this.bytes = grown;
     }
     this.used += this.bytes.write(r.id, this.used, 'latin1');
-    this.used += this.bytes.write(json, this.used, 'utf8');
-    this.offsets.push(this.used);
-    this.lines.push(line);
-    if (this.layout === 'json') this.json.push(this.jsonRow(this.lines.length - 1, r.id, this.codes.length - WIDTH, json));
-    for (const c of r.caughtBy) this.checks.push(d.code(c));
-    for (const c of r.missedBy) this.checks.push(-d.code(c) - 1);
-    this.checkStart.push(this.checks.length);
-    if (this.lines.length >= this.size) this.flush();
+    if (prefix) this.used += this.bytes.write(prefix, this.used, 'latin1');
+    this.used += this.bytes.write(skip ? text.slice(skip) : text, this.used, 'utf8');
+    this.offsets[n + 1] = this.used;
+    this.lines[n] = line;
+    const listed = r.caughtBy.length + r.missedBy.length;
+    if (this.checksUsed + listed > this.checks.length) {
+      const grown = new Int32Array(Math.max(this.checks.length * 2, this.checksUsed + listed));
+      grown.set(this.checks.subarray(0, this.checksUsed));
+      this.checks = grown;
+    }
+    for (const c of r.caughtBy) this.checks[this.checksUsed++] = d.code(c);
+    for (const c of r.missedBy) this.checks[this.checksUsed++] = -d.code(c) - 1;
+    this.checkStart[n + 1] = this.checksUsed;
+    this.count = n + 1;
+    if (this.layout === 'json') this.json.push(this.jsonRow(n, r.id, at, skip ? prefix + text.slice(skip) : text));
+    if (this.count >= this.size) this.flush();
   }
 
-  alert(alert: ExpertAlert, json: string, line: number): void {
+  alert(alert: ExpertAlert, canonical: string, line: number): void {
+    if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json: storedJson(alert.id, canonical) });
+  }
+
+  alertStored(alert: ExpertAlert, json: string, line: number): void {
     if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json });
   }
 
   private repeated(type: RepeatedItem['type'], id: string, line: number): boolean {
-    const key = `${type[0]}${id}`;
-    if (!this.seen.has(key)) {
-      this.seen.add(key);
+    const seen = this.seen[type];
+    if (!seen.has(id)) {
+      seen.add(id);
       return false;
     }
     this.repeats.push({ line, type, id });
@@ -144,25 +178,21 @@ export class ChunkBuilder implements LineSink {
 
   /** Emits what is collected (also an empty chunk when `always`). */
   flush(always = false): void {
-    if (!always && this.lines.length === 0 && this.alerts.length === 0 && this.refusals.length === 0 && this.repeats.length === 0) return;
-    const bytes = new Uint8Array(this.used);
-    bytes.set(this.bytes.subarray(0, this.used));
+    const n = this.count;
+    if (!always && n === 0 && this.alerts.length === 0 && this.refusals.length === 0 && this.repeats.length === 0) return;
     const records: RecordBlock = {
-      count: this.lines.length,
-      codes: Int32Array.from(this.codes),
-      checkStart: Int32Array.from(this.checkStart),
-      checks: Int32Array.from(this.checks),
-      bytes,
-      offsets: Int32Array.from(this.offsets),
-      lines: Int32Array.from(this.lines),
+      count: n,
+      codes: this.codes.slice(0, n * WIDTH),
+      checkStart: this.checkStart.slice(0, n + 1),
+      checks: this.checks.slice(0, this.checksUsed),
+      bytes: new Uint8Array(this.bytes.subarray(0, this.used)),
+      offsets: this.offsets.slice(0, n + 1),
+      lines: this.lines.slice(0, n),
       ...(this.layout === 'json' ? { json: `[${this.json.join(',')}]` } : {}),
     };
     const chunk: DecodedChunk = { dictionary: this.dictionary.takeNew(), records, alerts: this.alerts, refused: this.refusals, repeats: this.repeats };
-    this.codes = [];
-    this.checks = [];
-    this.checkStart = [0];
-    this.offsets = [0];
-    this.lines = [];
+    this.count = 0;
+    this.checksUsed = 0;
     this.used = 0;
     this.json = [];
     this.alerts = [];

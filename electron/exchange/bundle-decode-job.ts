@@ -5,7 +5,8 @@
 // outcome.
 import type { BundleLimits } from './bundle-error';
 import { ChunkBuilder, type ChunkLayout, type DecodedChunk } from './bundle-chunk';
-import { BundleLineReader, type LineSink } from './bundle-lines';
+import type { ExpertAlert, TrendRecord } from '../contract/trends.contract';
+import { BundleLineReader } from './bundle-lines';
 import { StringDictionary } from './string-dictionary';
 
 export interface DecodeJobOptions {
@@ -33,22 +34,29 @@ export class BundleDecodeJob {
   constructor(limits: BundleLimits, options: DecodeJobOptions, emit: (chunk: DecodedChunk) => void) {
     const builder = new ChunkBuilder(this.dictionary, options.chunkRecords, options.layout, emit);
     this.builder = builder;
-    this.sink = {
-      record: (r, json, line) => {
+    this.reader = new BundleLineReader(limits, {
+      record: (r, canonical, line) => {
         this.records++;
-        builder.record(r, json, line);
+        builder.record(r, canonical, line);
       },
-      alert: (a, json, line) => {
+      alert: (a, canonical, line) => {
         this.alerts++;
-        builder.alert(a, json, line);
+        builder.alert(a, canonical, line);
       },
       refused: (r) => builder.refused(r),
-    };
-    this.reader = new BundleLineReader(limits, this.sink);
+    });
   }
 
-  /** Where validated lines go: items already validated elsewhere can be given here directly. */
-  readonly sink: LineSink;
+  /** An item validated elsewhere, with the text to store (a store's own input), as line `line`. */
+  addStored(item: { type: 'record'; record: TrendRecord; json: string } | { type: 'alert'; alert: ExpertAlert; json: string }, line: number): void {
+    if (item.type === 'record') {
+      this.records++;
+      this.builder.recordStored(item.record, item.json, line);
+    } else {
+      this.alerts++;
+      this.builder.alertStored(item.alert, item.json, line);
+    }
+  }
 
   push(text: Buffer): void {
     this.reader.push(text);

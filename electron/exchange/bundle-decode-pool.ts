@@ -396,7 +396,7 @@ export function sessionOfItems(
   options: DecodeSessionOptions = {},
 ): DecodeSession {
   return new InThreadSession(manifest, BUNDLE_LIMITS, jobOptions(options), (job) =>
-    items.forEach((item, i) => (item.type === 'record' ? job.sink.record(item.record, item.json, i + 1) : job.sink.alert(item.alert, item.json, i + 1))),
+    items.forEach((item, i) => job.addStored(item, i + 1)),
   );
 }
 

@@ -6,18 +6,21 @@
 import { hash } from 'node:crypto';
 import { BundleItemSchema, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import type { BundleLimits, RefusedLine } from './bundle-error';
-import { storedJson, validatedCanonicalJson } from './canonical-json';
+import { validatedCanonicalJson } from './canonical-json';
 
-/** Receives each line's outcome, in line order. `json` is the text a store keeps (storedJson). */
+/**
+ * Receives each line's outcome, in line order. `canonical` is the item's canonical JSON without its
+ * id (what the id hashes): a store keeps it with the id in front (storedJson).
+ */
 export interface LineSink {
-  record(record: TrendRecord, json: string, line: number): void;
-  alert(alert: ExpertAlert, json: string, line: number): void;
+  record(record: TrendRecord, canonical: string, line: number): void;
+  alert(alert: ExpertAlert, canonical: string, line: number): void;
   refused(refusal: RefusedLine): void;
 }
 
 export type ParsedLine =
-  | { type: 'record'; record: TrendRecord; json: string }
-  | { type: 'alert'; alert: ExpertAlert; json: string }
+  | { type: 'record'; record: TrendRecord; canonical: string }
+  | { type: 'alert'; alert: ExpertAlert; canonical: string }
   | { reason: string; claimedId?: string };
 
 /** One line of JSON: parsed, validated against the strict schemas, content id checked. */
@@ -38,8 +41,7 @@ export function parseBundleLine(text: string): ParsedLine {
   // The canonical text is hashed for the id and kept as the stored text: one serialisation per item.
   const canonical = validatedCanonicalJson(content);
   if (hash('sha256', canonical, 'hex') !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
-  const json = storedJson(content.id, canonical);
-  return item.type === 'record' ? { type: 'record', record: item.record, json } : { type: 'alert', alert: item.alert, json };
+  return item.type === 'record' ? { type: 'record', record: item.record, canonical } : { type: 'alert', alert: item.alert, canonical };
 }
 
 /** Splits inflated payload text into lines and hands each line's outcome to a sink. */
@@ -112,7 +114,7 @@ export class BundleLineReader {
     const text = joined ? Buffer.concat([...pieces, data.subarray(start, end)]).toString('utf8') : data.toString('utf8', start, end);
     const result = parseBundleLine(text);
     if ('reason' in result) this.sink.refused({ line, ...result });
-    else if (result.type === 'record') this.sink.record(result.record, result.json, line);
-    else this.sink.alert(result.alert, result.json, line);
+    else if (result.type === 'record') this.sink.record(result.record, result.canonical, line);
+    else this.sink.alert(result.alert, result.canonical, line);
   }
 }

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { walCheckpointer } from '../store/wal-checkpointer';
 import { HUB_MIGRATIONS } from './hub-migrations';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { HubStore, type BulkColumn, type HubSqlDriver, type SqlSession, type SqlValue } from './hub-store';
@@ -80,16 +81,22 @@ class SqliteHubDriver implements HubSqlDriver {
 
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
     return this.serial(async () => {
+      // An ingest writes a bundle's worth of log at once: its commit does not also copy the log
+      // back into the database file; that checkpoint runs in the background afterwards.
+      this.db.pragma('wal_autocheckpoint = 0');
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.session);
         this.db.exec('COMMIT');
+        this.db.pragma('wal_autocheckpoint = 1000');
+        walCheckpointer().request(this.db.name, () => this.db.open && this.db.pragma('wal_checkpoint(PASSIVE)'));
         // Keeps the planner's statistics current as the hub grows (cheap: re-analyses only tables
         // that changed a lot, each with a bounded sample), so filtered views pick the right index.
         this.db.pragma('optimize');
         return result;
       } catch (error) {
         this.db.exec('ROLLBACK');
+        this.db.pragma('wal_autocheckpoint = 1000');
         throw error;
       }
     });
@@ -128,6 +135,7 @@ class SqliteHubDriver implements HubSqlDriver {
 
   async close(): Promise<void> {
     await this.queue;
+    await walCheckpointer().idle(this.db.name);
     this.db.close();
   }
 }

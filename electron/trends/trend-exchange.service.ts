@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import type { ImportReport } from '../contract/trend-dashboard.contract';
 import { BUNDLE_LIMITS, BundleError, encodeBundle, type BundleLimits, type RefusedLine } from '../exchange/bundle-codec';
-import type { RecordRows } from '../exchange/bundle-chunk';
 import { startBundleDecodeSync, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
+import { withBackgroundCheckpoint } from '../store/wal-checkpointer';
 import type { StationIdentity } from '../exchange/station-identity';
 import { protectSmallCounts } from './small-count-protection';
 import type { TrendStore } from './trend-store';
-import type { InsertOutcome, RecordColumns } from './trend-write-batch';
+import type { InsertOutcome } from './trend-write-batch';
 
 export interface ExportOptions {
   since: string | null;
@@ -89,7 +89,8 @@ export function importTrendBundle(store: TrendStore, file: Buffer, limits: Bundl
   }
   const signer = session.manifest.signer.station;
   try {
-    const outcome = store.transaction(() => applyBundle(store, session, file));
+    // The log of a large import is copied back into the database file in the background.
+    const outcome = withBackgroundCheckpoint(store.db, () => store.transaction(() => applyBundle(store, session, file)));
     return { applied: true, signer, ...outcome, refused: [], conflicts: [], error: null };
   } catch (e) {
     if (e instanceof RefusedImport) return e.report;
@@ -118,7 +119,7 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
       continue;
     }
     batch.facts(chunk.records);
-    for (let i = 0; i < rows.count; i++) batch.record(rowColumns(rows, i), rows.jsonBytes(i));
+    for (let i = 0; i < rows.count; i++) batch.recordOf(rows, i);
     for (const a of chunk.alerts) batch.alert(a.alert, a.json);
     // An item repeated in the bundle is held by then: skipped, like any item held.
     batch.outcome.skipped += chunk.repeats.length;
@@ -152,21 +153,4 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
     skipped: outcome.skipped,
   });
   return outcome;
-}
-
-function rowColumns(rows: RecordRows, i: number): RecordColumns {
-  return {
-    id: rows.id(i),
-    station: rows.field(i, 'station')!,
-    country: rows.field(i, 'country')!,
-    issuer: rows.field(i, 'issuer'),
-    documentType: rows.field(i, 'documentType')!,
-    series: rows.field(i, 'series'),
-    documentClassId: rows.field(i, 'documentClassId'),
-    fraudType: rows.field(i, 'fraudType')!,
-    pointOfEntry: rows.field(i, 'pointOfEntry')!,
-    line: rows.field(i, 'line')!,
-    week: rows.field(i, 'week')!,
-    supersedes: rows.field(i, 'supersedes'),
-  };
 }

@@ -7,6 +7,7 @@
 // — for an import — the facts are kept as one pending row that the next read of the counts adds.
 import type Database from 'better-sqlite3';
 import { TrendRecordSchema, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
+import type { RecordRows } from '../exchange/bundle-chunk';
 import { countRecords, seriesKeyOf, type CountInput, type RecordFacts } from '../exchange/record-counts';
 import { CountUpserts, encodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
 
@@ -35,7 +36,6 @@ export interface InsertOutcome {
 
 /** Prepared once per store connection. */
 export class TrendWriteStatements {
-  readonly insertRecord;
   readonly insertAlert;
   readonly alertExists;
   readonly recordContent;
@@ -52,13 +52,6 @@ export class TrendWriteStatements {
   readonly counts;
 
   constructor(readonly db: Database.Database) {
-    // CAST: the stored JSON may come as UTF-8 bytes straight from a decoded chunk.
-    this.insertRecord = db.prepare(
-      `INSERT INTO trend_records (id, station, country, issuer, document_type, series, document_class_id, fraud_type,
-         point_of_entry, line, week, supersedes, superseded_by, origin, received_at, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT))
-       ON CONFLICT (id) DO NOTHING`,
-    );
     this.insertAlert = db.prepare(
       `INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, content)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -80,6 +73,22 @@ export class TrendWriteStatements {
 }
 
 /**
+ * The insert-or-skip of a record for one batch: origin and reception time are the same for every
+ * record of a batch, so they are written into the statement rather than bound per row (validated
+ * values: a station id or 'local', and an ISO time). CAST: the stored JSON may be bound as UTF-8
+ * bytes straight from a decoded chunk.
+ */
+function insertStatement(db: Database.Database, origin: string, receivedAt: string, withSupersededBy: boolean): Database.Statement {
+  if (!/^(local|[0-9a-f]{16})$/.test(origin) || Number.isNaN(Date.parse(receivedAt)) || receivedAt.includes("'")) throw new Error('bad origin or reception time');
+  return db.prepare(
+    `INSERT INTO trend_records (id, station, country, issuer, document_type, series, document_class_id, fraud_type,
+       point_of_entry, line, week, supersedes, superseded_by, origin, received_at, content)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${withSupersededBy ? '?' : 'NULL'}, '${origin}', '${receivedAt}', CAST(? AS TEXT))
+     ON CONFLICT (id) DO NOTHING`,
+  );
+}
+
+/**
  * One batch of records and alerts, inside a transaction whose counts are current (every record up
  * to counted_rowid is counted). Before each block of records, facts() hands over their facts.
  */
@@ -94,6 +103,8 @@ export class TrendWriteBatch {
   private readonly formerlyCounted: TrendRecord[] = [];
   /** Whether any held record corrects another (then each new record looks for its correction). */
   private correctionsHeld: boolean;
+  private readonly insertPlain: Database.Statement;
+  private insertSuperseded: Database.Statement | undefined;
 
   constructor(
     private readonly s: TrendWriteStatements,
@@ -102,6 +113,7 @@ export class TrendWriteBatch {
   ) {
     this.firstRowid = (s.newestRowid.get() as number) + 1;
     this.correctionsHeld = s.anyCorrection.get() !== undefined;
+    this.insertPlain = insertStatement(s.db, origin, receivedAt, false);
   }
 
   /** The facts of the records about to be given (in the same order). */
@@ -115,17 +127,35 @@ export class TrendWriteBatch {
     this.blocks[Math.floor(place / (1 << 20))]!.skip.add(place % (1 << 20));
   }
 
-  /** Inserts a record unless held; `content` is its stored JSON (text, or UTF-8 bytes). */
-  record(r: RecordColumns, content: string | Buffer): void {
+  /** Inserts a record unless held; `content` is its stored JSON. */
+  record(r: RecordColumns, content: string): void {
+    this.insert(r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType, r.pointOfEntry, r.line, r.week, r.supersedes, content);
+  }
+
+  /** Inserts record `i` of a decoded chunk unless held (its stored JSON bound as bytes). */
+  recordOf(rows: RecordRows, i: number): void {
+    this.insert(
+      rows.id(i), rows.field(i, 'station')!, rows.field(i, 'country')!, rows.field(i, 'issuer'), rows.field(i, 'documentType')!, rows.field(i, 'series'),
+      rows.field(i, 'documentClassId'), rows.field(i, 'fraudType')!, rows.field(i, 'pointOfEntry')!, rows.field(i, 'line')!, rows.field(i, 'week')!,
+      rows.field(i, 'supersedes'), rows.jsonBytes(i),
+    );
+  }
+
+  private insert(
+    id: string, station: string, country: string, issuer: string | null, documentType: string, series: string | null, documentClassId: string | null,
+    fraudType: string, pointOfEntry: string, line: string, week: string, supersedes: string | null, content: string | Buffer,
+  ): void {
     const s = this.s;
     const place = (this.blocks.length - 1) * (1 << 20) + this.indexInBlock++;
     // A correction may arrive before the record it corrects; look for one only when corrections
     // exist (an import of plain records then costs one statement per record).
-    const supersededBy = this.correctionsHeld ? ((s.supersederOf.get(r.id) as string | undefined) ?? null) : null;
-    const info = s.insertRecord.run(
-      r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType,
-      r.pointOfEntry, r.line, r.week, r.supersedes, supersededBy, this.origin, this.receivedAt, content,
-    );
+    const supersededBy = this.correctionsHeld ? ((s.supersederOf.get(id) as string | undefined) ?? null) : null;
+    const info =
+      supersededBy === null
+        ? this.insertPlain.run(id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, content)
+        : (this.insertSuperseded ??= insertStatement(s.db, this.origin, this.receivedAt, true)).run(
+            id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, supersededBy, content,
+          );
     if (info.changes !== 1) {
       // Already held (same id = same content).
       this.outcome.skipped++;
@@ -135,7 +165,7 @@ export class TrendWriteBatch {
     this.outcome.addedRecords++;
     this.placeOf[Number(info.lastInsertRowid) - this.firstRowid] = place;
     if (supersededBy !== null) this.skip(place);
-    if (r.supersedes !== null) this.supersede(r.id, r.supersedes);
+    if (supersedes !== null) this.supersede(id, supersedes);
   }
 
   private supersede(id: string, old: string): void {
