@@ -10,5 +10,9 @@ await Promise.all([
   build({ entryPoints: ['native/bridge-host.ts'], outfile: 'dist/electron/bridge.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
   // The face engine's worker thread; tfjs and face-api load from node_modules (their weights and .wasm files live there).
   build({ entryPoints: ['electron/face/face-engine.worker.ts'], outfile: 'dist/electron/face-worker.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external: [...external, '@tensorflow/*', '@vladmandic/face-api', '@vladmandic/face-api/*'], sourcemap: true }),
+  // The bundle-decoding worker thread (electron/exchange/bundle-decode-pool.ts starts it).
+  build({ entryPoints: ['electron/exchange/bundle-decode.worker.ts'], outfile: 'dist/electron/bundle-decode-worker.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
+  // The background WAL checkpoint thread (electron/store/wal-checkpointer.ts starts it).
+  build({ entryPoints: ['electron/store/wal-checkpoint.worker.ts'], outfile: 'dist/electron/wal-checkpoint-worker.mjs', bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true }),
 ]);
-console.log('built dist/electron/{main.mjs,preload.cjs,bridge.mjs,face-worker.mjs}');
+console.log('built dist/electron/{main.mjs,preload.cjs,bridge.mjs,face-worker.mjs,bundle-decode-worker.mjs,wal-checkpoint-worker.mjs}');

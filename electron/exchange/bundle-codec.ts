@@ -10,60 +10,22 @@
 // treats the file as hostile: every size is bounded before it is read or inflated, the signer must
 // be on the trust list, and each line is validated on its own (a bad line is refused, not fatal).
 import { createHash, verify } from 'node:crypto';
-import { gzipSync, gunzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import {
   BUNDLE_SCHEMA,
-  BundleItemSchema,
   BundleManifestSchema,
   type BundleItem,
   type BundleManifest,
 } from '../contract/trends.contract';
-import { validatedContentId } from './canonical-json';
+import { BUNDLE_LIMITS, BundleError, type BundleLimits, type RefusedLine } from './bundle-error';
+import { inflatePayload } from './bundle-inflate';
+import { BundleLineReader } from './bundle-lines';
 import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from './station-identity';
 
 const MAGIC = 'LOUPE-BUNDLE/1\n';
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export const BUNDLE_LIMITS = {
-  /** Largest bundle file accepted. */
-  maxFileBytes: 512 * 1024 * 1024,
-  /** Largest inflated payload accepted (decompression bombs stop here). */
-  maxUncompressedBytes: 2 * 1024 * 1024 * 1024 - 1,
-  /** Largest single JSON line (a record with eight crops fits well below). */
-  maxLineBytes: 8 * 1024 * 1024,
-  maxItems: 5_000_000,
-} as const;
-export type BundleLimits = { [K in keyof typeof BUNDLE_LIMITS]: number };
-
-export type BundleFault =
-  | 'truncated'
-  | 'not-a-bundle'
-  | 'bad-manifest'
-  | 'unknown-signer'
-  | 'key-mismatch'
-  | 'bad-signature'
-  | 'too-large'
-  | 'payload-mismatch'
-  | 'decompression-bomb'
-  | 'corrupt-payload';
-
-/** A bundle refused as a whole: nothing in it may be used. */
-export class BundleError extends Error {
-  constructor(
-    readonly fault: BundleFault,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BundleError';
-  }
-}
-
-export interface RefusedLine {
-  line: number;
-  reason: string;
-  /** The id an item claimed when it did not match its content (a conflict if that id is known). */
-  claimedId?: string;
-}
+export { BUNDLE_LIMITS, BundleError, type BundleFault, type BundleLimits, type RefusedLine } from './bundle-error';
 
 export interface DecodedBundle {
   manifest: BundleManifest;
@@ -135,8 +97,8 @@ export function verifyBundleHead(file: Buffer, trust: TrustLookup, limits: Bundl
   return { manifest, payloadOffset: signatureEnd + 1 };
 }
 
-/** Verifies a bundle and validates every line; throws BundleError when the bundle as a whole is unusable. */
-export function decodeBundle(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS): DecodedBundle {
+/** Verifies the head, then the payload's length, sha256 and declared size; returns the payload (not inflated). */
+export function verifyBundlePayload(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS): { manifest: BundleManifest; payload: Buffer } {
   const { manifest, payloadOffset } = verifyBundleHead(file, trust, limits);
   const payload = file.subarray(payloadOffset);
   if (payload.length !== manifest.payload.bytes) {
@@ -146,60 +108,26 @@ export function decodeBundle(file: Buffer, trust: TrustLookup, limits: BundleLim
   if (manifest.payload.uncompressedBytes > limits.maxUncompressedBytes) {
     throw new BundleError('too-large', `payload would inflate to ${manifest.payload.uncompressedBytes} bytes; the limit is ${limits.maxUncompressedBytes}`);
   }
-  let text: Buffer;
-  try {
-    // The signed size bounds the inflation; a payload that inflates beyond it is refused mid-way.
-    text = payload.length === 0 ? Buffer.alloc(0) : gunzipSync(payload, { maxOutputLength: Math.max(1, manifest.payload.uncompressedBytes) });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ERR_BUFFER_TOO_LARGE') throw new BundleError('decompression-bomb', 'payload inflates beyond its declared size');
-    throw new BundleError('corrupt-payload', 'payload is not valid gzip');
-  }
-  if (text.length !== manifest.payload.uncompressedBytes) throw new BundleError('payload-mismatch', 'inflated payload size differs from the manifest');
-  return { manifest, ...parseLines(text, limits) };
+  return { manifest, payload };
 }
 
-function parseLines(text: Buffer, limits: BundleLimits): { items: BundleItem[]; refused: RefusedLine[] } {
+/**
+ * Verifies a bundle and validates every line, in this thread; throws BundleError when the bundle as
+ * a whole is unusable. (decodeBundleAsync in bundle-decode-pool.ts does the same in a worker.)
+ */
+export function decodeBundle(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS): DecodedBundle {
+  const { manifest, payload } = verifyBundlePayload(file, trust, limits);
+  const text = inflatePayload(payload, manifest.payload.uncompressedBytes);
   const items: BundleItem[] = [];
   const refused: RefusedLine[] = [];
-  let start = 0;
-  let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf(0x0a, start);
-    if (end < 0) end = text.length;
-    line++;
-    if (line > limits.maxItems) {
-      refused.push({ line, reason: `more than ${limits.maxItems} lines; the rest is ignored` });
-      break;
-    }
-    const length = end - start;
-    if (length > limits.maxLineBytes) refused.push({ line, reason: `line of ${length} bytes exceeds ${limits.maxLineBytes}` });
-    else if (length > 0) {
-      const result = parseItem(text.toString('utf8', start, end));
-      if ('reason' in result) refused.push({ line, ...result });
-      else items.push(result);
-    }
-    start = end + 1;
-  }
-  return { items, refused };
-}
-
-function parseItem(json: string): BundleItem | { reason: string; claimedId?: string } {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return { reason: 'not valid JSON' };
-  }
-  const parsed = BundleItemSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { reason: `schema: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}` };
-  }
-  const item = parsed.data;
-  const content = item.type === 'record' ? item.record : item.alert;
-  if (validatedContentId(content) !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
-  return item;
+  const reader = new BundleLineReader(limits, {
+    record: (record) => items.push({ type: 'record', record }),
+    alert: (alert) => items.push({ type: 'alert', alert }),
+    refused: (r) => refused.push(r),
+  });
+  reader.push(text);
+  reader.end();
+  return { manifest, items, refused };
 }
 
 function sha256(data: Buffer): string {

@@ -52,35 +52,106 @@ export function contentId(content: object): string {
   return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 
-/** Sorted property names of a strict object schema, and how to write the nested objects it holds. */
+/**
+ * How to write each property of a strict object schema, in sorted key order. `safe`: a string (or an
+ * array of strings) that its schema restricts to characters JSON never escapes (enums, codes, ids,
+ * base64), so it is written between quotes as it is; anything else goes through JSON.stringify.
+ */
+type Kind = 'json' | 'safe' | 'safeArray' | 'object' | 'objectArray';
+interface LaidField {
+  key: string;
+  /** `"key":`, and `,"key":` for every field but the first written. */
+  head: string;
+  next: string;
+  kind: Kind;
+  layout?: Layout;
+}
 interface Layout {
-  keys: string[];
-  objects: Record<string, Layout>;
-  arraysOfObjects: Record<string, Layout>;
+  fields: LaidField[];
 }
 
-function layout(shape: object, objects: Record<string, Layout> = {}, arraysOfObjects: Record<string, Layout> = {}): Layout {
-  return { keys: Object.keys(shape).filter((k) => k !== 'id').sort(), objects, arraysOfObjects };
+function layout(shape: object, kinds: Record<string, Kind | Layout | [Layout]> = {}): Layout {
+  const keys = Object.keys(shape)
+    .filter((k) => k !== 'id')
+    .sort();
+  return {
+    fields: keys.map((key) => {
+      const kind = kinds[key] ?? 'json';
+      const base = { key, head: `${JSON.stringify(key)}:`, next: `,${JSON.stringify(key)}:` };
+      if (Array.isArray(kind)) return { ...base, kind: 'objectArray' as const, layout: kind[0] };
+      if (typeof kind === 'object') return { ...base, kind: 'object' as const, layout: kind };
+      return { ...base, kind };
+    }),
+  };
 }
 
-const CROP = layout(RedactedCropSchema.shape);
-const RECORD = layout(TrendRecordContentSchema.shape, { context: layout(DetectionContextSchema.shape) }, { crops: CROP });
-const ALERT = layout(ExpertAlertContentSchema.shape, {}, { crops: CROP, hotspots: layout(HotspotSchema.shape) });
+// The safe fields, by schema (trends.contract.ts): literals, enums, and regexes of [A-Za-z0-9<.:_+/=-].
+const CROP = layout(RedactedCropSchema.shape, { light: 'safe', zoneId: 'safe', pngBase64: 'safe' });
+const RECORD = layout(TrendRecordContentSchema.shape, {
+  schema: 'safe',
+  station: 'safe',
+  country: 'safe',
+  issuer: 'safe',
+  documentClassId: 'safe',
+  fraudType: 'safe',
+  caughtBy: 'safeArray',
+  missedBy: 'safeArray',
+  context: layout(DetectionContextSchema.shape, { pointOfEntry: 'safe', line: 'safe', direction: 'safe' }),
+  week: 'safe',
+  crops: [CROP],
+  supersedes: 'safe',
+  occurrence: 'safe',
+});
+const ALERT = layout(ExpertAlertContentSchema.shape, {
+  schema: 'safe',
+  station: 'safe',
+  country: 'safe',
+  documentClassId: 'safe',
+  issuer: 'safe',
+  fraudType: 'safe',
+  hotspots: [layout(HotspotSchema.shape, { light: 'safe' })],
+  crops: [CROP],
+  week: 'safe',
+  validUntilWeek: 'safe',
+  supersedes: 'safe',
+});
 
 /** Canonical JSON of validated content along a precomputed layout: no sorting, no generic walk. */
 function writeLaid(value: Record<string, unknown>, l: Layout): string {
   let out = '{';
-  for (const key of l.keys) {
-    const v = value[key];
+  let first = true;
+  for (const f of l.fields) {
+    const v = value[f.key];
     if (v === undefined) continue;
-    if (out.length > 1) out += ',';
-    out += `"${key}":`;
-    const nested = l.objects[key];
-    const items = l.arraysOfObjects[key];
-    if (nested && v !== null) out += writeLaid(v as Record<string, unknown>, nested);
-    else if (items) out += `[${(v as Record<string, unknown>[]).map((item) => writeLaid(item, items)).join(',')}]`;
-    // Strings, numbers, null and arrays of strings: JSON.stringify is already canonical.
-    else out += JSON.stringify(v);
+    out += first ? f.head : f.next;
+    first = false;
+    if (v === null) {
+      out += 'null';
+      continue;
+    }
+    switch (f.kind) {
+      case 'safe':
+        out += `"${v as string}"`;
+        break;
+      case 'safeArray': {
+        const list = v as string[];
+        out += list.length === 0 ? '[]' : `["${list.join('","')}"]`;
+        break;
+      }
+      case 'object':
+        out += writeLaid(v as Record<string, unknown>, f.layout!);
+        break;
+      case 'objectArray': {
+        const list = v as Record<string, unknown>[];
+        out += '[';
+        for (let i = 0; i < list.length; i++) out += (i ? ',' : '') + writeLaid(list[i]!, f.layout!);
+        out += ']';
+        break;
+      }
+      default:
+        // Free text, numbers, arrays of free text: JSON.stringify is already canonical.
+        out += JSON.stringify(v);
+    }
   }
   return `${out}}`;
 }
@@ -90,6 +161,18 @@ function writeLaid(value: Record<string, unknown>, l: Layout): string {
  * the same bytes as canonicalJson, written along the schema's sorted keys (an import hashes every item).
  */
 export function validatedContentId(content: TrendRecord | ExpertAlert): string {
-  const laid = 'lookFor' in content ? ALERT : RECORD;
-  return hash('sha256', writeLaid(content as unknown as Record<string, unknown>, laid), 'hex');
+  return hash('sha256', validatedCanonicalJson(content), 'hex');
+}
+
+/** The canonical JSON of validated content without its `id` (the text its content id hashes). */
+export function validatedCanonicalJson(content: TrendRecord | ExpertAlert): string {
+  return writeLaid(content as unknown as Record<string, unknown>, 'lookFor' in content ? ALERT : RECORD);
+}
+
+/**
+ * The text stores keep for an item: its canonical JSON with the id in front. Parsing it gives the
+ * validated item back (key order aside), and an import writes it without serialising again.
+ */
+export function storedJson(id: string, canonical: string): string {
+  return canonical.length > 2 ? `{"id":${JSON.stringify(id)},${canonical.slice(1)}` : `{"id":${JSON.stringify(id)}}`;
 }

@@ -1,9 +1,45 @@
-// Pure preparation of a decoded bundle's items for storage: the JSON the hub stores, de-duplication
-// inside the bundle, and the pre-aggregates (hub_cube, hub_cube_total, hub_weekly_checks) of the
-// records that are new to the hub.
+// The hub's pre-aggregates described for the grouped counts (HUB_COUNT_TABLES: ingest counts the
+// records a bundle added from their decoded facts), and the same keys per record for code that
+// holds records as objects; plus the preparation of items given as objects (HubStore.ingest).
 import type { BundleItem, ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import { canonicalJson } from '../exchange/canonical-json';
+import { KEY_SEPARATOR, type CountTableSpec } from '../exchange/record-counts';
 import { HubConflictError, type ConflictReport } from './hub-errors';
+
+export { KEY_SEPARATOR } from '../exchange/record-counts';
+
+const CUBE_DIMENSIONS = [
+  ['fraudType', 'fraudType'],
+  ['document', 'document'],
+  ['pointOfEntry', 'pointOfEntry'],
+  ['check', 'check'],
+] as const;
+
+/**
+ * hub_cube (weekly counts per dimension key), hub_cube_total (all-time counts per key) and
+ * hub_weekly_checks, as grouped counts: a record counts once under each dimension, and once per
+ * distinct check that caught it.
+ */
+export const HUB_COUNT_TABLES: readonly CountTableSpec[] = [
+  ...CUBE_DIMENSIONS.map(([dimension, part]): CountTableSpec => ({
+    table: 'hub_cube',
+    key: [{ const: dimension }, part, 'week'],
+    columns: ['dimension', 'key', 'week'],
+    ...(part === 'check' ? { checks: 'caught-distinct' as const } : {}),
+  })),
+  ...CUBE_DIMENSIONS.map(([dimension, part]): CountTableSpec => ({
+    table: 'hub_cube_total',
+    key: [{ const: dimension }, part],
+    columns: ['dimension', 'key'],
+    ...(part === 'check' ? { checks: 'caught-distinct' as const } : {}),
+  })),
+  {
+    table: 'hub_weekly_checks',
+    key: ['week', 'fraudType', 'issuer', 'pointOfEntry', 'check'],
+    columns: ['week', 'fraud_type', 'issuer', 'point_of_entry', 'check_id'],
+    checks: 'caught-distinct',
+  },
+];
 
 /** `json`: the validated item serialised in schema key order (the same content gives the same text). */
 export type PreparedRecord = TrendRecord & { json: string };
@@ -43,9 +79,6 @@ export function prepareItems(items: readonly BundleItem[]): PreparedItems {
 type CheckRow = [string, string, string, string, string, number];
 type CubeRow = [string, string, string, number];
 type TotalRow = [string, string, number];
-
-/** Separator of the parts of a composite key (document, combination). */
-export const KEY_SEPARATOR = ' · ';
 
 function bump<R extends (string | number)[]>(map: Map<string, R>, key: string, make: () => R): void {
   const row = map.get(key);

@@ -2,11 +2,15 @@
 // PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
 import { LoupeError } from '../common/loupe-error';
+import type { BundleManifest } from '../contract/trends.contract';
+import type { RecordRows } from '../exchange/bundle-chunk';
+import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-pool';
 import { canonicalJson } from '../exchange/canonical-json';
+import { countRecords, type CountInput, type CountedTable } from '../exchange/record-counts';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { updateAggregates } from './hub-aggregates';
-import { HubConflictError, type ConflictReport } from './hub-errors';
-import { aggregateRecords, type PreparedItems } from './hub-items';
+import { HubConflictError, HubIngestError, type ConflictReport } from './hub-errors';
+import { HUB_COUNT_TABLES, type PreparedItems } from './hub-items';
 
 export type HubDialect = 'sqlite' | 'postgres';
 export type SqlValue = string | number | null | Buffer;
@@ -30,7 +34,14 @@ export interface HubSqlDriver extends SqlSession {
   /** INSERT ... ON CONFLICT DO NOTHING; returns the keys (first column) actually inserted. */
   insertIgnore(tx: SqlSession, table: string, columns: readonly BulkColumn[], rows: readonly SqlValue[][]): Promise<Set<string>>;
   /** INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + excluded.n, for the pre-aggregated counts. Keys are unique within `rows`. */
-  upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly [...string[], number])[]): Promise<void>;
+  upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void>;
+  /**
+   * Inserts a chunk of decoded records into hub_records (insert-or-skip by id) with first_seq =
+   * `seq`; returns the indexes (in `rows`) of the records already stored.
+   */
+  insertRecordRows(tx: SqlSession, seq: number, rows: RecordRows): Promise<number[]>;
+  /** The chunk layout insertRecordRows reads (bundle-chunk.ts). */
+  readonly chunkLayout: 'rows' | 'json';
   close(): Promise<void>;
 }
 
@@ -70,6 +81,15 @@ export interface IngestInput {
   receivedAt?: Date;
 }
 
+/** A bundle being decoded (verified; lines still to come), to store as it arrives. */
+export interface DecodedIngestInput {
+  sha256: string;
+  bytes: Buffer;
+  pushedBy: string;
+  session: DecodeSession;
+  receivedAt?: Date;
+}
+
 export interface IngestOutcome {
   status: 'stored' | 'already-have';
   seq: number;
@@ -77,19 +97,6 @@ export interface IngestOutcome {
   alerts: { added: number; duplicates: number };
 }
 
-const RECORD_COLUMNS: BulkColumn[] = [
-  { name: 'id', type: 'text' },
-  { name: 'station', type: 'text' },
-  { name: 'country', type: 'text' },
-  { name: 'issuer', type: 'text' },
-  { name: 'document_type', type: 'text' },
-  { name: 'series', type: 'text' },
-  { name: 'fraud_type', type: 'text' },
-  { name: 'week', type: 'text' },
-  { name: 'point_of_entry', type: 'text' },
-  { name: 'first_seq', type: 'int' },
-  { name: 'content', type: 'text' },
-];
 const ALERT_COLUMNS: BulkColumn[] = [
   { name: 'id', type: 'text' },
   { name: 'station', type: 'text' },
@@ -102,9 +109,6 @@ const ALERT_COLUMNS: BulkColumn[] = [
   { name: 'first_seq', type: 'int' },
   { name: 'content', type: 'text' },
 ];
-const CHECK_KEYS = ['week', 'fraud_type', 'issuer', 'point_of_entry', 'check_id'];
-const CUBE_KEYS = ['dimension', 'key', 'week'];
-const TOTAL_KEYS = ['dimension', 'key'];
 const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
 const IN_CHUNK = 500;
 
@@ -115,6 +119,11 @@ export class HubStore {
 
   get dialect(): HubDialect {
     return this.driver.dialect;
+  }
+
+  /** The layout of decoded chunks this store inserts from (bundle-chunk.ts). */
+  get chunkLayout(): 'rows' | 'json' {
+    return this.driver.chunkLayout;
   }
 
   /** Read-only queries for the dashboard (dialect-neutral SQL, `?` placeholders). */
@@ -217,51 +226,110 @@ export class HubStore {
   }
 
   /**
-   * Stores a verified bundle and its items in one transaction. The same bundle twice is a no-op
-   * ("already-have"); an item already stored with the same content is a duplicate; an item whose id
-   * is stored with different content refuses the whole bundle (HubConflictError) and changes nothing.
+   * Stores items given as objects (prepared: serialised, de-duplicated) — the same path as a pushed
+   * bundle, without decoding. See ingestDecoded.
    */
   async ingest(input: IngestInput): Promise<IngestOutcome> {
-    const { records, alerts } = input.items;
+    const manifest = { signer: { station: input.signer } } as BundleManifest;
+    const session = sessionOfItems(
+      manifest,
+      [...input.items.records.map((r) => ({ type: 'record' as const, record: r, json: r.json })), ...input.items.alerts.map((a) => ({ type: 'alert' as const, alert: a, json: a.json }))],
+      { layout: this.driver.chunkLayout },
+    );
+    try {
+      return await this.ingestDecoded({ sha256: input.sha256, bytes: input.bytes, pushedBy: input.pushedBy, session, ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}) });
+    } finally {
+      session.close();
+    }
+  }
+
+  /**
+   * Stores a bundle in one transaction while it is decoded: each chunk of records is inserted as it
+   * arrives. The same bundle twice is a no-op ("already-have"); an item already stored with the same
+   * content is a duplicate. The bundle is refused whole (HubIngestError / HubConflictError, nothing
+   * stored) for a refused line, an item of another station than the signer, or an id stored with
+   * different content.
+   */
+  async ingestDecoded(input: DecodedIngestInput): Promise<IngestOutcome> {
+    const { session } = input;
+    const signer = session.manifest.signer.station;
     return this.driver.transaction(async (tx) => {
       const [existing] = await tx.all<{ seq: number | string }>('SELECT seq FROM hub_bundles WHERE sha256 = ?', [input.sha256]);
       if (existing) return { status: 'already-have', seq: Number(existing.seq), records: { added: 0, duplicates: 0 }, alerts: { added: 0, duplicates: 0 } };
       const [next] = await tx.all<{ seq: number | string }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM hub_bundles');
       const seq = Number(next!.seq);
+      const refused: RefusedLineReport[] = [];
+      let foreign = 0;
+      let records = 0;
+      let alerts = 0;
+      // The records this bundle adds, as facts to count, and the held ones to compare.
+      const added: CountInput[] = [];
+      const heldRecords: { id: string; json: string }[] = [];
+      const heldAlerts: { id: string; json: string }[] = [];
+      let step = await session.next();
+      for (; step.type === 'chunk'; step = await session.next()) {
+        const { rows, chunk } = step;
+        refused.push(...chunk.refused);
+        records += rows.count;
+        alerts += chunk.alerts.length;
+        // A member speaks only for itself: items attributed to another station are refused.
+        for (let i = 0; i < rows.count; i++) if (rows.field(i, 'station') !== signer) foreign++;
+        for (const a of chunk.alerts) if (a.alert.station !== signer) foreign++;
+        // Once the bundle is bound to be refused, nothing more is stored (it is rolled back anyway).
+        if (refused.length > 0 || foreign > 0) continue;
+        const held = await this.driver.insertRecordRows(tx, seq, rows);
+        for (const i of held) heldRecords.push({ id: rows.id(i), json: rows.json(i) });
+        added.push({ facts: rows.block, skip: new Set(held) });
+        if (chunk.alerts.length > 0) {
+          const alertRows = chunk.alerts.map(({ alert: a, json }) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, json]);
+          const inserted = await this.driver.insertIgnore(tx, 'hub_alerts', ALERT_COLUMNS, alertRows);
+          for (const a of chunk.alerts) if (!inserted.has(a.alert.id)) heldAlerts.push({ id: a.alert.id, json: a.json });
+        }
+      }
+      // A station may use a bundle with some bad lines; the hub is the network's shared store and
+      // takes a bundle whole or not at all, so a record with an extra field never gets in.
+      if (refused.length > 0) {
+        throw new HubIngestError(400, 'refused-lines', `${refused.length} line(s) of the bundle are not valid; nothing was stored`, refused.slice(0, MAX_REPORTED));
+      }
+      if (foreign > 0) throw new HubIngestError(400, 'station-mismatch', `${foreign} item(s) name another station than the signer ${signer}; nothing was stored`);
+      const conflicts = [...(await findConflicts(tx, 'hub_records', 'record', heldRecords)), ...(await findConflicts(tx, 'hub_alerts', 'alert', heldAlerts))];
+      if (conflicts.length > 0) throw new HubConflictError(conflicts);
       await tx.run('INSERT INTO hub_bundles (sha256, seq, signer, pushed_by, received_at, records, alerts, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
         input.sha256,
         seq,
-        input.signer,
+        signer,
         input.pushedBy,
         (input.receivedAt ?? new Date()).toISOString(),
-        records.length,
-        alerts.length,
+        records,
+        alerts,
         input.bytes.length,
         input.bytes,
       ]);
-      const recordRows = records.map((r) => [r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.fraudType, r.week, r.context.pointOfEntry, seq, r.json]);
-      const addedRecords = await this.driver.insertIgnore(tx, 'hub_records', RECORD_COLUMNS, recordRows);
-      const alertRows = alerts.map((a) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, a.json]);
-      const addedAlerts = await this.driver.insertIgnore(tx, 'hub_alerts', ALERT_COLUMNS, alertRows);
-      const conflicts = [
-        ...(await findConflicts(tx, 'hub_records', 'record', records.filter((r) => !addedRecords.has(r.id)))),
-        ...(await findConflicts(tx, 'hub_alerts', 'alert', alerts.filter((a) => !addedAlerts.has(a.id)))),
-      ];
-      if (conflicts.length > 0) throw new HubConflictError(conflicts);
-      const { cube, totals, checks } = aggregateRecords(records.filter((r) => addedRecords.has(r.id)));
-      await this.driver.upsertAdd(tx, 'hub_cube', CUBE_KEYS, cube);
-      await this.driver.upsertAdd(tx, 'hub_cube_total', TOTAL_KEYS, totals);
-      await this.driver.upsertAdd(tx, 'hub_weekly_checks', CHECK_KEYS, checks);
+      // The pre-aggregates of the records this bundle added, in the same transaction.
+      await this.addToAggregates(tx, seq, countRecords(HUB_COUNT_TABLES, added, session.dictionary));
+      // The filtered-view crosses, grouped in SQL over the records this bundle added.
       await updateAggregates(tx, this.driver.dialect, seq, seq);
       return {
         status: 'stored',
         seq,
-        records: { added: addedRecords.size, duplicates: records.length - addedRecords.size },
-        alerts: { added: addedAlerts.size, duplicates: alerts.length - addedAlerts.size },
+        records: { added: records - heldRecords.length, duplicates: heldRecords.length },
+        alerts: { added: alerts - heldAlerts.length, duplicates: heldAlerts.length },
       };
     });
   }
+
+  /**
+   * Adds the counts of a bundle's new records (grouped per HUB_COUNT_TABLES) to the pre-aggregated
+   * tables. Further aggregates of a bundle's records belong here, in the ingest transaction:
+   * `seq` is the bundle's, and its new records are those with first_seq = seq.
+   */
+  private async addToAggregates(tx: SqlSession, _seq: number, counted: readonly CountedTable[]): Promise<void> {
+    for (const { spec, rows } of counted) if (rows.length > 0) await this.driver.upsertAdd(tx, spec.table, spec.columns, rows);
+  }
 }
+
+type RefusedLineReport = { line: number; reason: string; claimedId?: string };
+const MAX_REPORTED = 20;
 
 async function findConflicts(tx: SqlSession, table: string, type: ConflictReport['type'], candidates: readonly { id: string; json: string }[]): Promise<ConflictReport[]> {
   const conflicts: ConflictReport[] = [];

@@ -1,15 +1,17 @@
 // The hub on PostgreSQL (`--database postgres://...`) for a real deployment: a connection pool,
-// migrations in a transaction under an advisory lock, bulk inserts through unnest() so a bundle of
-// 100,000 records is a handful of round trips.
+// migrations in a transaction under an advisory lock, bulk inserts as one JSON parameter per chunk
+// (json_to_recordset) so a bundle of 100,000 records is a few dozen round trips.
 import pg from 'pg';
 import { LoupeError } from '../common/loupe-error';
 import { HUB_MIGRATIONS } from './hub-migrations';
+import type { RecordRows } from '../exchange/bundle-chunk';
 import { HubStore, type BulkColumn, type HubSqlDriver, type SqlSession, type SqlValue } from './hub-store';
 
 // Arbitrary constants naming the hub's advisory locks.
 const MIGRATION_LOCK = 0x4c6f7570;
 const INGEST_LOCK = 0x4c6f7571;
 const CHUNK = 10_000;
+const UPSERT_CHUNK = 50_000;
 
 // BIGINT and COUNT(*) come back as strings by default; the hub's numbers fit a double.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -63,6 +65,8 @@ function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
 
 class PostgresHubDriver implements HubSqlDriver {
   readonly dialect = 'postgres' as const;
+  /** Chunks carry their records as one JSON text: one parameter per chunk, parsed by the server. */
+  readonly chunkLayout = 'json' as const;
   private readonly session: SqlSession;
 
   constructor(private readonly pool: pg.Pool) {
@@ -109,14 +113,32 @@ class PostgresHubDriver implements HubSqlDriver {
     return inserted;
   }
 
-  async upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly [...string[], number])[]): Promise<void> {
-    const arrays = [...keys.map(() => 'text'), 'bigint'].map((t) => `?::${t}[]`).join(', ');
-    const sql = `INSERT INTO ${table} (${keys.join(', ')}, n) SELECT * FROM unnest(${arrays}) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`;
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      const params = [...keys.map((_, c) => chunk.map((row) => row[c])), chunk.map((row) => row[keys.length])];
-      await tx.run(sql, params as unknown as SqlValue[]);
-    }
+  async insertRecordRows(tx: SqlSession, seq: number, rows: RecordRows): Promise<number[]> {
+    if (rows.count === 0) return [];
+    // One round trip per chunk, and no per-value work in this process: the server reads the rows
+    // from the chunk's JSON (content kept verbatim as json text) and answers with the indexes of
+    // the records it already held.
+    const held = await tx.all<{ i: number }>(
+      `WITH input AS MATERIALIZED (
+         SELECT * FROM json_to_recordset(?::json) AS r(i int, id text, station text, country text, issuer text, document_type text, series text,
+                                                     fraud_type text, week text, point_of_entry text, content json)),
+       added AS (
+         INSERT INTO hub_records (id, station, country, issuer, document_type, series, fraud_type, week, point_of_entry, first_seq, content)
+         SELECT id, station, country, issuer, document_type, series, fraud_type, week, point_of_entry, ?::bigint, content::text FROM input
+         ON CONFLICT DO NOTHING RETURNING id)
+       SELECT i FROM input WHERE id NOT IN (SELECT id FROM added)`,
+      [rows.block.json!, seq],
+    );
+    return held.map((r) => Number(r.i));
+  }
+
+  async upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
+    // Rows as one JSON parameter (serialised natively here, parsed by the server), not as arrays
+    // of escaped values.
+    const values = keys.map((_, i) => `r->>${i}`).join(', ');
+    const sql = `INSERT INTO ${table} (${keys.join(', ')}, n) SELECT ${values}, (r->>${keys.length})::bigint FROM jsonb_array_elements(?::jsonb) r
+      ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`;
+    for (let i = 0; i < rows.length; i += UPSERT_CHUNK) await tx.run(sql, [JSON.stringify(rows.slice(i, i + UPSERT_CHUNK))]);
   }
 
   async close(): Promise<void> {

@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { walCheckpointer } from '../store/wal-checkpointer';
 import { HUB_MIGRATIONS } from './hub-migrations';
+import type { RecordRows } from '../exchange/bundle-chunk';
 import { HubStore, type BulkColumn, type HubSqlDriver, type SqlSession, type SqlValue } from './hub-store';
 
 export function openSqliteHubStore(file: string): HubStore {
@@ -42,6 +44,7 @@ function migrateSqlite(db: Database.Database): void {
 
 class SqliteHubDriver implements HubSqlDriver {
   readonly dialect = 'sqlite' as const;
+  readonly chunkLayout = 'rows' as const;
   private readonly statements = new Map<string, Database.Statement>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly session: SqlSession;
@@ -78,16 +81,22 @@ class SqliteHubDriver implements HubSqlDriver {
 
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T> {
     return this.serial(async () => {
+      // An ingest writes a bundle's worth of log at once: its commit does not also copy the log
+      // back into the database file; that checkpoint runs in the background afterwards.
+      this.db.pragma('wal_autocheckpoint = 0');
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.session);
         this.db.exec('COMMIT');
+        this.db.pragma('wal_autocheckpoint = 1000');
+        walCheckpointer().request(this.db.name, () => this.db.open && this.db.pragma('wal_checkpoint(PASSIVE)'));
         // Keeps the planner's statistics current as the hub grows (cheap: re-analyses only tables
         // that changed a lot, each with a bounded sample), so filtered views pick the right index.
         this.db.pragma('optimize');
         return result;
       } catch (error) {
         this.db.exec('ROLLBACK');
+        this.db.pragma('wal_autocheckpoint = 1000');
         throw error;
       }
     });
@@ -100,7 +109,24 @@ class SqliteHubDriver implements HubSqlDriver {
     return inserted;
   }
 
-  async upsertAdd(_tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly [...string[], number])[]): Promise<void> {
+  async insertRecordRows(_tx: SqlSession, seq: number, rows: RecordRows): Promise<number[]> {
+    // CAST: the stored JSON is bound as the chunk's UTF-8 bytes, without making a string of it.
+    const statement = this.prepare(
+      `INSERT INTO hub_records (id, station, country, issuer, document_type, series, fraud_type, week, point_of_entry, first_seq, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS TEXT)) ON CONFLICT DO NOTHING`,
+    );
+    const held: number[] = [];
+    for (let i = 0; i < rows.count; i++) {
+      const info = statement.run(
+        rows.id(i), rows.field(i, 'station'), rows.field(i, 'country'), rows.field(i, 'issuer'), rows.field(i, 'documentType'), rows.field(i, 'series'),
+        rows.field(i, 'fraudType'), rows.field(i, 'week'), rows.field(i, 'pointOfEntry'), seq, rows.jsonBytes(i),
+      );
+      if (info.changes === 0) held.push(i);
+    }
+    return held;
+  }
+
+  async upsertAdd(_tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
     const statement = this.prepare(
       `INSERT INTO ${table} (${keys.join(', ')}, n) VALUES (${keys.map(() => '?').join(', ')}, ?) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`,
     );
@@ -109,6 +135,7 @@ class SqliteHubDriver implements HubSqlDriver {
 
   async close(): Promise<void> {
     await this.queue;
+    await walCheckpointer().idle(this.db.name);
     this.db.close();
   }
 }

@@ -1,29 +1,29 @@
 // The station's trend store: immutable trend records and expert alerts (content JSON + indexed
-// columns), weekly counts maintained on insert, the trust list of network members and the import
-// log. It opens its own connection to the station database; migration 0002 created its tables.
+// columns), weekly counts maintained in each insert's transaction (trend-write-batch.ts), the
+// trust list of network members and the import log. It opens its own connection to the station database; migration 0002 created its tables.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
+import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
+import { countRecords, factsOf } from '../exchange/record-counts';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { StringDictionary } from '../exchange/string-dictionary';
 import { migrate } from '../store/migration-runner';
 import { MIGRATIONS } from '../store/migrations/index';
 import { DATABASE_FILE } from '../store/station-store';
+import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
 import { DEFAULT_TREND_SETTINGS, TREND_SETTINGS_KEY, TrendSettingsSchema, type TrendSettings } from './trend-settings';
+import { recordColumns, TrendWriteBatch, TrendWriteStatements, type InsertOutcome } from './trend-write-batch';
+
+export type { InsertOutcome } from './trend-write-batch';
 
 export interface TrustedStation {
   station: string;
   publicKey: string;
   name: string;
   addedAt: string;
-}
-
-export interface InsertOutcome {
-  addedRecords: number;
-  addedAlerts: number;
-  /** Already held with the same content. */
-  skipped: number;
 }
 
 export interface ImportLogEntry {
@@ -35,8 +35,6 @@ export interface ImportLogEntry {
   addedAlerts: number;
   skipped: number;
 }
-
-type Delta = Map<string, { params: unknown[]; n: number }>;
 
 export function openTrendStore(dataDir: string): TrendStore {
   mkdirSync(dataDir, { recursive: true });
@@ -58,60 +56,20 @@ export function openTrendStore(dataDir: string): TrendStore {
   }
 }
 
+/** Records per block of facts (as a decoded chunk holds them). */
+const FACTS_BLOCK = 4096;
+
 export class TrendStore {
-  private readonly insertRecordStmt;
-  private readonly insertAlertStmt;
   private readonly recordContentStmt;
   private readonly alertContentStmt;
-  private readonly supersededByStmt;
-  private readonly countedStmt;
-  private readonly supersederOfStmt;
-  private readonly markSupersededStmt;
-  private readonly alertSupersederStmt;
-  private readonly markAlertSupersededStmt;
-  private readonly upserts;
-
-  private readonly anyCorrectionStmt: Database.Statement;
-  /** Whether any held record corrects another (set per insertItems call, and on inserting one). */
-  private correctionsHeld = false;
+  private readonly writes: TrendWriteStatements;
+  private readonly pendingStmt: Database.Statement;
 
   constructor(readonly db: Database.Database) {
-    this.insertRecordStmt = db.prepare(
-      `INSERT INTO trend_records (id, station, country, issuer, document_type, series, document_class_id, fraud_type,
-         point_of_entry, line, week, supersedes, superseded_by, origin, received_at, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO NOTHING`,
-    );
-    this.anyCorrectionStmt = db.prepare('SELECT 1 FROM trend_records WHERE supersedes IS NOT NULL LIMIT 1').pluck();
-    this.insertAlertStmt = db.prepare(
-      `INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.pendingStmt = db.prepare('SELECT 1 FROM trend_counts_pending LIMIT 1').pluck();
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
     this.alertContentStmt = db.prepare('SELECT content FROM expert_alerts WHERE id = ?').pluck();
-    this.supersededByStmt = db.prepare('SELECT superseded_by, rowid FROM trend_records WHERE id = ?');
-    this.countedStmt = db.prepare('SELECT counted_rowid FROM trend_counts_state WHERE id = 1').pluck();
-    this.supersederOfStmt = db.prepare('SELECT id FROM trend_records WHERE supersedes = ? ORDER BY id LIMIT 1').pluck();
-    this.markSupersededStmt = db.prepare('UPDATE trend_records SET superseded_by = ? WHERE id = ?');
-    this.alertSupersederStmt = db.prepare('SELECT id FROM expert_alerts WHERE supersedes = ? ORDER BY id LIMIT 1').pluck();
-    this.markAlertSupersededStmt = db.prepare('UPDATE expert_alerts SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL');
-    this.upserts = {
-      fraud: db.prepare('INSERT INTO trend_weekly_fraud (week, fraud_type, n) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n'),
-      issuer: db.prepare(
-        'INSERT INTO trend_weekly_issuer (week, fraud_type, issuer, document_type, series, series_key, n) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
-      ),
-      poe: db.prepare('INSERT INTO trend_weekly_poe (week, fraud_type, point_of_entry, n) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n'),
-      check: db.prepare('INSERT INTO trend_weekly_check (week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n'),
-      checkIssuer: db.prepare(
-        'INSERT INTO trend_weekly_check_issuer (issuer, week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
-      ),
-      checkPoe: db.prepare(
-        'INSERT INTO trend_weekly_check_poe (point_of_entry, week, fraud_type, check_id, role, n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
-      ),
-      cube: db.prepare(
-        'INSERT INTO trend_weekly_cube (week, fraud_type, issuer, document_type, series, point_of_entry, n) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n',
-      ),
-    };
+    this.writes = new TrendWriteStatements(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it is applied, or none. */
@@ -131,29 +89,30 @@ export class TrendStore {
     return content === undefined ? null : ExpertAlertSchema.parse(JSON.parse(content));
   }
 
-  /** The stored canonical text of an item, to compare an incoming duplicate with. */
-  storedContent(item: BundleItem): string | undefined {
-    return (item.type === 'record' ? this.recordContentStmt.get(item.record.id) : this.alertContentStmt.get(item.alert.id)) as string | undefined;
+  /**
+   * Starts writing records and alerts; call inside transaction(). Counts left from an older version
+   * that counted on read are brought up to date first, so the batch can keep them current.
+   */
+  beginBatch(origin: string, receivedAt = new Date().toISOString()): TrendWriteBatch {
+    this.countUncounted();
+    return new TrendWriteBatch(this.writes, origin, receivedAt);
   }
 
   /**
-   * Inserts validated items (ids already checked against content); items already held are skipped.
-   * New records are counted by the next refreshCounts(); a counted record that a new one supersedes
-   * is subtracted here. Call inside transaction() for atomicity.
+   * Inserts validated items (ids already checked against content) and adds them to the weekly
+   * counts; items already held are skipped. Call inside transaction() for atomicity.
    */
   insertItems(items: readonly BundleItem[], origin: string, receivedAt = new Date().toISOString()): InsertOutcome {
-    const delta: Delta = new Map();
-    const outcome: InsertOutcome = { addedRecords: 0, addedAlerts: 0, skipped: 0 };
-    this.correctionsHeld = this.anyCorrectionStmt.get() !== undefined;
-    for (const item of items) {
-      if (item.type === 'record') {
-        if (this.insertRecord(item.record, origin, receivedAt, delta)) outcome.addedRecords++;
-        else outcome.skipped++;
-      } else if (this.insertAlert(item.alert, origin, receivedAt)) outcome.addedAlerts++;
-      else outcome.skipped++;
+    const batch = this.beginBatch(origin, receivedAt);
+    const dictionary = new StringDictionary();
+    const records = items.flatMap((i) => (i.type === 'record' ? [i.record] : []));
+    for (let start = 0; start < records.length; start += FACTS_BLOCK) {
+      const block = records.slice(start, start + FACTS_BLOCK);
+      batch.facts(factsOf(block, (v) => dictionary.code(v)));
+      for (const r of block) batch.record(recordColumns(r), storedJson(r.id, validatedCanonicalJson(r)));
     }
-    this.applyDelta(delta);
-    return outcome;
+    for (const item of items) if (item.type === 'alert') batch.alert(item.alert, storedJson(item.alert.id, validatedCanonicalJson(item.alert)));
+    return batch.finish(dictionary.strings, 'now');
   }
 
   addRecord(record: TrendRecord, origin = 'local'): boolean {
@@ -166,119 +125,77 @@ export class TrendStore {
     return this.transaction(() => this.insertItems([{ type: 'alert', alert: valid }], origin).addedAlerts === 1);
   }
 
-  private insertRecord(r: TrendRecord, origin: string, receivedAt: string, delta: Delta): boolean {
-    // A correction may arrive before the record it corrects; look for one only when corrections exist
-    // (an import of plain records then costs one statement per record).
-    const supersededBy = this.correctionsHeld ? ((this.supersederOfStmt.get(r.id) as string | undefined) ?? null) : null;
-    const inserted = this.insertRecordStmt.run(
-      r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType,
-      r.context.pointOfEntry, r.context.line, r.week, r.supersedes, supersededBy, origin, receivedAt, JSON.stringify(r),
-    ).changes === 1;
-    if (!inserted) return false; // already held (same id = same content)
-    if (r.supersedes !== null) {
-      this.correctionsHeld = true;
-      const old = this.supersededByStmt.get(r.supersedes) as { superseded_by: string | null; rowid: number } | undefined;
-      if (old && old.superseded_by === null) {
-        this.markSupersededStmt.run(r.id, r.supersedes);
-        // Already in the counts: take it out now. Not yet counted: the refresh skips it.
-        const oldRecord = old.rowid <= this.countedRowid() ? this.getRecord(r.supersedes) : null;
-        if (oldRecord) this.count(oldRecord, -1, delta);
-      }
-    }
-    return true;
-  }
-
-  private countedRowid(): number {
-    return this.countedStmt.get() as number;
-  }
-
   /**
-   * Adds the records inserted since the last refresh to the weekly counts, in one grouped pass per
-   * table (in SQLite, not row by row). Readers call it before reading counts; a no-op when current.
+   * Brings the weekly counts up to date: adds the counts imports left pending, and counts records
+   * no insert counted (a database written by a version that counted on read). Readers call it
+   * before reading counts: a no-op when current.
    */
   refreshCounts(): void {
-    const newest = (this.db.prepare('SELECT coalesce(max(rowid), 0) FROM trend_records').pluck().get() as number);
-    if (newest <= this.countedRowid()) return;
+    const legacy = (this.writes.newestRowid.get() as number) > (this.writes.countedRowid.get() as number);
+    if (!legacy && this.pendingStmt.get() === undefined) return;
     this.transaction(() => {
-      const from = this.countedRowid();
-      const to = this.db.prepare('SELECT coalesce(max(rowid), 0) FROM trend_records').pluck().get() as number;
-      if (to <= from) return;
-      const range = { from, to };
-      const live = 'rowid > @from AND rowid <= @to AND superseded_by IS NULL';
-      const up = 'ON CONFLICT DO UPDATE SET n = n + excluded.n';
-      const run = (sql: string) => this.db.prepare(sql).run(range);
-      run(`INSERT INTO trend_weekly_fraud (week, fraud_type, n) SELECT week, fraud_type, count(*) FROM trend_records WHERE ${live} GROUP BY 1, 2 ${up}`);
-      run(
-        `INSERT INTO trend_weekly_issuer (week, fraud_type, issuer, document_type, series, series_key, n)
-         SELECT week, fraud_type, coalesce(issuer, ''), document_type, coalesce(series, ''),
-                coalesce(document_class_id, coalesce(issuer, '?') || ' ' || document_type || coalesce(' ' || series, '')), count(*)
-         FROM trend_records WHERE ${live} GROUP BY 1, 2, 3, 4, 5, 6 ${up}`,
-      );
-      run(`INSERT INTO trend_weekly_poe (week, fraud_type, point_of_entry, n) SELECT week, fraud_type, point_of_entry, count(*) FROM trend_records WHERE ${live} GROUP BY 1, 2, 3 ${up}`);
-      run(
-        `INSERT INTO trend_weekly_cube (week, fraud_type, issuer, document_type, series, point_of_entry, n)
-         SELECT week, fraud_type, coalesce(issuer, ''), document_type, coalesce(series, ''), point_of_entry, count(*)
-         FROM trend_records WHERE ${live} GROUP BY 1, 2, 3, 4, 5, 6 ${up}`,
-      );
-      // One row per (record, check, role): the three check tables are grouped from it.
-      this.db.exec('DROP TABLE IF EXISTS temp.trend_new_checks');
-      this.db
-        .prepare(
-          `CREATE TEMP TABLE trend_new_checks AS
-           SELECT r.week, r.fraud_type, coalesce(r.issuer, '') AS issuer, r.point_of_entry, j.value AS check_id, 'caught' AS role
-             FROM trend_records r, json_each(r.content, '$.caughtBy') j WHERE r.rowid > @from AND r.rowid <= @to AND r.superseded_by IS NULL
-           UNION ALL
-           SELECT r.week, r.fraud_type, coalesce(r.issuer, ''), r.point_of_entry, j.value, 'missed'
-             FROM trend_records r, json_each(r.content, '$.missedBy') j WHERE r.rowid > @from AND r.rowid <= @to AND r.superseded_by IS NULL`,
-        )
-        .run(range);
-      const exec = (sql: string) => this.db.exec(sql);
-      exec(`INSERT INTO trend_weekly_check (week, fraud_type, check_id, role, n) SELECT week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4 ${up}`);
-      exec(
-        `INSERT INTO trend_weekly_check_issuer (issuer, week, fraud_type, check_id, role, n) SELECT issuer, week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4, 5 ${up}`,
-      );
-      exec(
-        `INSERT INTO trend_weekly_check_poe (point_of_entry, week, fraud_type, check_id, role, n) SELECT point_of_entry, week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4, 5 ${up}`,
-      );
-      this.db.exec('DROP TABLE temp.trend_new_checks');
-      this.db.prepare('UPDATE trend_counts_state SET counted_rowid = ? WHERE id = 1').run(to);
+      this.countUncounted();
+      this.addPendingCounts();
     });
   }
 
-  private insertAlert(a: ExpertAlert, origin: string, receivedAt: string): boolean {
-    if (this.alertContentStmt.get(a.id) !== undefined) return false;
-    const supersededBy = (this.alertSupersederStmt.get(a.id) as string | undefined) ?? null;
-    this.insertAlertStmt.run(a.id, a.station, a.documentClassId, a.fraudType, a.week, a.validUntilWeek, a.supersedes, supersededBy, origin, receivedAt, JSON.stringify(a));
-    if (a.supersedes !== null) this.markAlertSupersededStmt.run(a.id, a.supersedes);
-    return true;
+  /** Whether counts wait to be added (the next read of the counts adds them). */
+  countsPending(): boolean {
+    return this.pendingStmt.get() !== undefined || (this.writes.newestRowid.get() as number) > (this.writes.countedRowid.get() as number);
   }
 
-  private count(r: TrendRecord, n: number, delta: Delta): void {
-    const add = (table: string, params: unknown[]) => {
-      const key = `${table}\u0000${params.join('\u0000')}`;
-      const cell = delta.get(key);
-      if (cell) cell.n += n;
-      else delta.set(key, { params, n });
-    };
-    add('fraud', [r.week, r.fraudType]);
-    add('issuer', [r.week, r.fraudType, r.issuer ?? '', r.documentType, r.series ?? '', seriesKey(r)]);
-    add('poe', [r.week, r.fraudType, r.context.pointOfEntry]);
-    add('cube', [r.week, r.fraudType, r.issuer ?? '', r.documentType, r.series ?? '', r.context.pointOfEntry]);
-    // Counted as listed, like the grouped refresh does (the record builder never lists a check twice).
-    const checks: [string, string][] = [...r.caughtBy.map((c): [string, string] => [c, 'caught']), ...r.missedBy.map((c): [string, string] => [c, 'missed'])];
-    for (const [c, role] of checks) {
-      add('check', [r.week, r.fraudType, c, role]);
-      add('checkIssuer', [r.issuer ?? '', r.week, r.fraudType, c, role]);
-      add('checkPoe', [r.context.pointOfEntry, r.week, r.fraudType, c, role]);
-    }
+  private addPendingCounts(): void {
+    const rows = this.db.prepare('SELECT id, format, dictionary, facts FROM trend_counts_pending ORDER BY id').all() as { id: number; format: string; dictionary: string; facts: Buffer }[];
+    if (rows.length === 0) return;
+    const upserts = new CountUpserts(this.db);
+    for (const row of rows) upserts.apply(countRecords(STATION_COUNT_TABLES, decodePendingFacts(row.format, row.facts), JSON.parse(row.dictionary) as string[]));
+    this.db.prepare('DELETE FROM trend_counts_pending WHERE id <= ?').run(rows[rows.length - 1]!.id);
   }
 
-  private applyDelta(delta: Delta): void {
-    for (const [key, { params, n }] of delta) {
-      if (n === 0) continue;
-      const table = key.slice(0, key.indexOf('\u0000')) as keyof typeof this.upserts;
-      this.upserts[table].run(...params, n);
-    }
+  /** Records after counted_rowid, added in one grouped pass per table (in SQLite, not row by row). */
+  private countUncounted(): void {
+    const from = this.writes.countedRowid.get() as number;
+    const to = this.writes.newestRowid.get() as number;
+    if (to <= from) return;
+    const range = { from, to };
+    const live = 'rowid > @from AND rowid <= @to AND superseded_by IS NULL';
+    const up = 'ON CONFLICT DO UPDATE SET n = n + excluded.n';
+    const run = (sql: string) => this.db.prepare(sql).run(range);
+    run(`INSERT INTO trend_weekly_fraud (week, fraud_type, n) SELECT week, fraud_type, count(*) FROM trend_records WHERE ${live} GROUP BY 1, 2 ${up}`);
+    run(
+      `INSERT INTO trend_weekly_issuer (week, fraud_type, issuer, document_type, series, series_key, n)
+       SELECT week, fraud_type, coalesce(issuer, ''), document_type, coalesce(series, ''),
+              coalesce(document_class_id, coalesce(issuer, '?') || ' ' || document_type || coalesce(' ' || series, '')), count(*)
+       FROM trend_records WHERE ${live} GROUP BY 1, 2, 3, 4, 5, 6 ${up}`,
+    );
+    run(`INSERT INTO trend_weekly_poe (week, fraud_type, point_of_entry, n) SELECT week, fraud_type, point_of_entry, count(*) FROM trend_records WHERE ${live} GROUP BY 1, 2, 3 ${up}`);
+    run(
+      `INSERT INTO trend_weekly_cube (week, fraud_type, issuer, document_type, series, point_of_entry, n)
+       SELECT week, fraud_type, coalesce(issuer, ''), document_type, coalesce(series, ''), point_of_entry, count(*)
+       FROM trend_records WHERE ${live} GROUP BY 1, 2, 3, 4, 5, 6 ${up}`,
+    );
+    // One row per (record, check, role): the three check tables are grouped from it.
+    this.db.exec('DROP TABLE IF EXISTS temp.trend_new_checks');
+    this.db
+      .prepare(
+        `CREATE TEMP TABLE trend_new_checks AS
+         SELECT r.week, r.fraud_type, coalesce(r.issuer, '') AS issuer, r.point_of_entry, j.value AS check_id, 'caught' AS role
+           FROM trend_records r, json_each(r.content, '$.caughtBy') j WHERE r.rowid > @from AND r.rowid <= @to AND r.superseded_by IS NULL
+         UNION ALL
+         SELECT r.week, r.fraud_type, coalesce(r.issuer, ''), r.point_of_entry, j.value, 'missed'
+           FROM trend_records r, json_each(r.content, '$.missedBy') j WHERE r.rowid > @from AND r.rowid <= @to AND r.superseded_by IS NULL`,
+      )
+      .run(range);
+    const exec = (sql: string) => this.db.exec(sql);
+    exec(`INSERT INTO trend_weekly_check (week, fraud_type, check_id, role, n) SELECT week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4 ${up}`);
+    exec(
+      `INSERT INTO trend_weekly_check_issuer (issuer, week, fraud_type, check_id, role, n) SELECT issuer, week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4, 5 ${up}`,
+    );
+    exec(
+      `INSERT INTO trend_weekly_check_poe (point_of_entry, week, fraud_type, check_id, role, n) SELECT point_of_entry, week, fraud_type, check_id, role, count(*) FROM temp.trend_new_checks WHERE true GROUP BY 1, 2, 3, 4, 5 ${up}`,
+    );
+    this.db.exec('DROP TABLE temp.trend_new_checks');
+    this.writes.setCounted.run(to);
   }
 
   // ── Trust list ──────────────────────────────────────────────────────────────────────────────
@@ -351,9 +268,4 @@ export class TrendStore {
   close(): void {
     if (this.db.open) this.db.close();
   }
-}
-
-/** The series a record belongs to in the dashboard and the detector: its class, else issuer/type/series. */
-export function seriesKey(r: Pick<TrendRecord, 'documentClassId' | 'issuer' | 'documentType' | 'series'>): string {
-  return r.documentClassId ?? `${r.issuer ?? '?'} ${r.documentType}${r.series ? ` ${r.series}` : ''}`;
 }

@@ -31,7 +31,7 @@ describe('opening and migrations', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name)).toEqual([
-      'audit_log', 'examination_images', 'examinations', 'expert_alerts', 'schema_migrations', 'settings', 'trend_counts_state',
+      'audit_log', 'examination_images', 'examinations', 'expert_alerts', 'schema_migrations', 'settings', 'trend_counts_pending', 'trend_counts_state',
       'trend_import_log', 'trend_records', 'trend_trust', 'trend_weekly_check', 'trend_weekly_check_issuer', 'trend_weekly_check_poe', 'trend_weekly_cube', 'trend_weekly_fraud', 'trend_weekly_issuer', 'trend_weekly_poe',
     ]);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
@@ -47,7 +47,11 @@ describe('opening and migrations', () => {
     expect(again.getSetting('station.name')).toBe('Gate 4');
     again.close();
     const raw = new Database(join(dir, 'station.sqlite'));
-    expect(raw.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([{ version: 1, name: 'initial' }, { version: 2, name: 'trends' }]);
+    expect(raw.prepare('SELECT version, name FROM schema_migrations').all()).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'trends' },
+      { version: 3, name: 'trend-pending-counts' },
+    ]);
     raw.close();
   });
 

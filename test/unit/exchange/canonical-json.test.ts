@@ -46,3 +46,42 @@ describe('content ids of validated items', () => {
     expect(validatedContentId(alert)).toBe(contentId(alert));
   });
 });
+
+describe('fields written without escaping', () => {
+  // The fast writer quotes these fields as they are: their schemas must refuse every character that
+  // JSON.stringify would escape (quote, backslash, control characters, lone surrogates).
+  const unsafe = ['a"b', 'a\\b', 'a\nb', 'a\u0001b', 'a\ud800b'];
+  const record = makeRecord('0123456789abcdef', 1);
+  const crop = { light: 'uv', zoneId: 'uv-emblem', label: 'UV emblem', widthPx: 3, heightPx: 2, pngBase64: 'AAAA' };
+  const recordCases: [string, (v: string) => unknown][] = [
+    ['schema', (v) => ({ ...record, schema: v })],
+    ['station', (v) => ({ ...record, station: v })],
+    ['country', (v) => ({ ...record, country: v })],
+    ['issuer', (v) => ({ ...record, issuer: v })],
+    ['documentClassId', (v) => ({ ...record, documentClassId: v })],
+    ['fraudType', (v) => ({ ...record, fraudType: v })],
+    ['caughtBy', (v) => ({ ...record, caughtBy: [v] })],
+    ['missedBy', (v) => ({ ...record, missedBy: [v] })],
+    ['context.pointOfEntry', (v) => ({ ...record, context: { ...record.context, pointOfEntry: v } })],
+    ['context.line', (v) => ({ ...record, context: { ...record.context, line: v } })],
+    ['context.direction', (v) => ({ ...record, context: { ...record.context, direction: v } })],
+    ['week', (v) => ({ ...record, week: v })],
+    ['supersedes', (v) => ({ ...record, supersedes: v })],
+    ['occurrence', (v) => ({ ...record, occurrence: v })],
+    ['crops.light', (v) => ({ ...record, crops: [{ ...crop, light: v }] })],
+    ['crops.zoneId', (v) => ({ ...record, crops: [{ ...crop, zoneId: v }] })],
+    ['crops.pngBase64', (v) => ({ ...record, crops: [{ ...crop, pngBase64: v }] })],
+  ];
+  it.each(recordCases)('record %s', (_field, make) => {
+    for (const v of unsafe) expect(TrendRecordSchema.safeParse(make(v)).success).toBe(false);
+  });
+  const item = makeAlertItem('0123456789abcdef', 1);
+  const alert = item.type === 'alert' ? item.alert : null!;
+  const alertCases: [string, (v: string) => unknown][] = [
+    ...['schema', 'station', 'country', 'documentClassId', 'issuer', 'fraudType', 'week', 'validUntilWeek', 'supersedes'].map((k): [string, (v: string) => unknown] => [k, (v) => ({ ...alert, [k]: v })]),
+    ['hotspots.light', (v) => ({ ...alert, hotspots: [{ light: v, x: 1, y: 1, w: 1, h: 1, label: 'x' }] })],
+  ];
+  it.each(alertCases)('alert %s', (_field, make) => {
+    for (const v of unsafe) expect(ExpertAlertSchema.safeParse(make(v)).success).toBe(false);
+  });
+});
