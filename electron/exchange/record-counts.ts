@@ -8,6 +8,7 @@
 // distinct strings), a key becomes one number (mixed radix), and a typed-array sort groups them:
 // ~2 µs a record in all, and the rows come out in key order, which makes the upserts walk each
 // B-tree in order.
+import type { TrendRecord } from '../contract/trends.contract';
 import { FIELD_COUNT as WIDTH, FIELD_SLOT as SLOT } from './record-fields';
 
 /** Separator of the parts of a composite key (document, combination). */
@@ -296,22 +297,22 @@ function countByStrings(columns: Int32Array[], contributions: number, s: readonl
 }
 
 /** Facts of validated records (in-process inserts), coded into `dictionary`. */
-export function factsOf(records: readonly (CountedRecord & { station?: string; country?: string; supersedes?: string | null; context: { pointOfEntry: string; line?: string } })[], code: (value: string) => number): RecordFacts {
+export function factsOf(records: readonly TrendRecord[], code: (value: string) => number): RecordFacts {
   const codes = new Int32Array(records.length * WIDTH).fill(-1);
   const checkStart = new Int32Array(records.length + 1);
   const checks: number[] = [];
-  const orNull = (v: string | null | undefined) => (v === null || v === undefined ? -1 : code(v));
+  const orNull = (v: string | null) => (v === null ? -1 : code(v));
   records.forEach((r, i) => {
     const at = i * WIDTH;
-    codes[at + SLOT.station] = orNull(r.station);
-    codes[at + SLOT.country] = orNull(r.country);
+    codes[at + SLOT.station] = code(r.station);
+    codes[at + SLOT.country] = code(r.country);
     codes[at + SLOT.issuer] = orNull(r.issuer);
     codes[at + SLOT.documentType] = code(r.documentType);
     codes[at + SLOT.series] = orNull(r.series);
     codes[at + SLOT.documentClassId] = orNull(r.documentClassId);
     codes[at + SLOT.fraudType] = code(r.fraudType);
     codes[at + SLOT.pointOfEntry] = code(r.context.pointOfEntry);
-    codes[at + SLOT.line] = orNull(r.context.line);
+    codes[at + SLOT.line] = code(r.context.line);
     codes[at + SLOT.week] = code(r.week);
     codes[at + SLOT.supersedes] = orNull(r.supersedes);
     for (const c of r.caughtBy) checks.push(code(c));

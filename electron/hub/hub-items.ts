@@ -86,7 +86,10 @@ function bump<R extends (string | number)[]>(map: Map<string, R>, key: string, m
   else map.set(key, make());
 }
 
-/** The dimension keys a record counts under (one per detecting check). */
+/**
+ * The dimension keys a record counts under (one per detecting check): the per-record form of
+ * HUB_COUNT_TABLES, for code that holds records as objects (a test checks they agree).
+ */
 export function dimensionKeys(r: TrendRecord): [string, string][] {
   const document = [r.issuer ?? '', r.documentType, r.series ?? ''].join(KEY_SEPARATOR);
   return [
@@ -97,7 +100,7 @@ export function dimensionKeys(r: TrendRecord): [string, string][] {
   ];
 }
 
-/** Counts of `records` keyed like hub_cube, hub_cube_total and hub_weekly_checks. */
+/** Counts of `records` keyed like hub_cube, hub_cube_total and hub_weekly_checks (per record; ingest counts with HUB_COUNT_TABLES). */
 export function aggregateRecords(records: readonly TrendRecord[]): { cube: CubeRow[]; totals: TotalRow[]; checks: CheckRow[] } {
   const cube = new Map<string, CubeRow>();
   const totals = new Map<string, TotalRow>();

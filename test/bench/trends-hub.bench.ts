@@ -306,7 +306,7 @@ export async function runHubTrendsBench(options: { records?: number; runs?: numb
           meetsTarget: rate >= IMPORT_TARGET,
           decodedIn: bundleDecodePool().unavailable ? 'main thread' : 'worker',
           // processCpu: this process only (the PostgreSQL server's own work is not in it).
-          microsecondsPerRecord: { import: Math.round(importMs * 1000) / 100_000, decodeOneThread, processCpu: Math.round((cpu.user + cpu.system) / 1000) / 100 },
+          microsecondsPerRecord: { import: Math.round(importMs) / 100, decodeOneThread, processCpu: Math.round((cpu.user + cpu.system) / 1000) / 100 },
         },
         ingestRecordsPerSec: Math.round(ingestRecordsPerSec),
         import100kBundleMs: Math.round(importMs),

@@ -99,3 +99,17 @@ describe('grouped counts of records', () => {
     expect(counted(STATION_COUNT_TABLES, [{ records: records.slice(0, 2), skip: new Set([0, 1]) }]).every((t) => t.rows.length === 0)).toBe(true);
   });
 });
+
+describe('the hub pre-aggregates', () => {
+  it('are the same counted from facts (ingest) as counted record by record (aggregateRecords)', async () => {
+    const { aggregateRecords } = await import('../../../electron/hub/hub-items');
+    const records = syntheticRecords(0, 2000).map((r, i) => ({ ...r, issuer: i % 9 === 0 ? null : r.issuer, caughtBy: i % 5 === 0 ? [...r.caughtBy, r.caughtBy[0]!] : r.caughtBy }));
+    const byFacts = counted(HUB_COUNT_TABLES, [{ records }]);
+    const sorted = (rows: (string | number)[][]) => rows.map((r) => JSON.stringify(r)).sort();
+    const { cube, totals, checks } = aggregateRecords(records);
+    const of = (table: string) => byFacts.filter((t) => t.spec.table === table).flatMap((t) => t.rows);
+    expect(sorted(of('hub_cube'))).toEqual(sorted(cube));
+    expect(sorted(of('hub_cube_total'))).toEqual(sorted(totals));
+    expect(sorted(of('hub_weekly_checks'))).toEqual(sorted(checks));
+  });
+});
