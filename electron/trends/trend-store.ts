@@ -95,7 +95,7 @@ export class TrendStore {
    */
   beginBatch(origin: string, receivedAt = new Date().toISOString()): TrendWriteBatch {
     this.countUncounted();
-    return new TrendWriteBatch(this.writes, origin, receivedAt);
+    return new TrendWriteBatch(this.writes, origin, receivedAt, () => this.addPendingCounts());
   }
 
   /**

@@ -110,6 +110,8 @@ export class TrendWriteBatch {
     private readonly s: TrendWriteStatements,
     private readonly origin: string,
     private readonly receivedAt: string,
+    /** Adds the counts imports left pending (in this transaction). */
+    private readonly addPending: () => void,
   ) {
     this.firstRowid = (s.newestRowid.get() as number) + 1;
     this.correctionsHeld = s.anyCorrection.get() !== undefined;
@@ -202,6 +204,12 @@ export class TrendWriteBatch {
    */
   finish(strings: readonly string[], counts: 'now' | 'pending'): InsertOutcome {
     const s = this.s;
+    if (this.formerlyCounted.length > 0) {
+      // A corrected record may still wait in a pending row (imported, not read since): the counts
+      // left pending before this batch are added first, so that the subtraction meets its count.
+      this.addPending();
+      subtract(s, this.formerlyCounted);
+    }
     const inputs: CountInput[] = this.blocks;
     if (this.blocks.some((b) => b.facts.count > b.skip.size)) {
       if (counts === 'pending') {
@@ -209,7 +217,6 @@ export class TrendWriteBatch {
         s.addPending.run(format, JSON.stringify(strings), facts);
       } else s.counts.apply(countRecords(STATION_COUNT_TABLES, inputs, strings));
     }
-    if (this.formerlyCounted.length > 0) subtract(s, this.formerlyCounted);
     s.setCounted.run(s.newestRowid.get());
     return this.outcome;
   }

@@ -121,4 +121,21 @@ describe('import with a decoding worker', () => {
     expect(report.conflicts).toEqual([{ line: 560, id: fresh[4]!.id, reason: expect.stringMatching(/different content/) }]);
     expect(snapshotTrendTables(store.db)).toBe(before);
   });
+
+  it('corrects a record whose counts still wait from its import: the counts take it out, and no count goes below zero', () => {
+    const store = station();
+    const first = syntheticRecords(5000, 300, partner.station);
+    expect(importTrendBundle(store, bundle(first.map(asItem)), undefined, { worker: 'always' }).addedRecords).toBe(300);
+    expect(store.countsPending()).toBe(true);
+    // Not read since: the correction arrives while the first import's counts are pending.
+    const fixes = first.slice(0, 5).map(correct);
+    expect(importTrendBundle(store, bundle(fixes.map(asItem)), undefined, { worker: 'always' }).addedRecords).toBe(5);
+    store.refreshCounts();
+    const direct = station();
+    direct.transaction(() => direct.insertItems([...first, ...fixes].map(asItem), partner.station));
+    const weekly = (s: TrendStore) => WEEKLY.map((t) => JSON.stringify(s.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all())).join('\n');
+    expect(weekly(store)).toBe(weekly(direct));
+    for (const t of WEEKLY) expect(store.db.prepare(`SELECT count(*) FROM ${t} WHERE n < 0`).pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT sum(n) FROM trend_weekly_fraud').pluck().get()).toBe(40 + 300);
+  });
 });
