@@ -4,8 +4,10 @@
 //   no issuer / fraud type / point-of-entry filter → hub_cube (weekly counts per dimension key)
 //   one filter                                     → hub_cross (that value × each other dimension),
 //                                                    hub_cube for the filtered dimension itself
-//   two filters                                    → hub_cross for a filtered dimension (one key),
-//                                                    else the records through a covering index
+//   two filters                                    → hub_cross for a filtered dimension (one key) and
+//                                                    for documents under an issuer filter (the
+//                                                    issuer's keys), else the records through a
+//                                                    covering index
 //   three filters                                  → the records through the issuer index
 //   the check dimension under two or three filters → hub_weekly_checks
 // The records and hub_weekly_checks are read with explicit value lists (`fraud_type IN (…)`) where a
@@ -98,12 +100,12 @@ function cube(dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: st
   };
 }
 
-function cross(by: CrossFilter, value: string, dimension: Dimension, filter: ViewFilter, key?: string): CountSource {
+function cross(by: CrossFilter, value: string, dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: string; params: SqlValue[] }): CountSource {
   const where = ['filter_dimension = ?', 'filter_key = ?', 'dimension = ?'];
   const params: SqlValue[] = [by, value, dimension];
-  if (key !== undefined) {
-    where.push('key = ?');
-    params.push(key);
+  if (keyCondition) {
+    where.push(keyCondition.sql);
+    params.push(...keyCondition.params);
   }
   const totalsWhere = [...where];
   const totalsParams = [...params];
@@ -206,11 +208,18 @@ export function countSource(dimension: Dimension, filter: ViewFilter, ctx: PlanC
     return cross(by, value, dimension, filter);
   }
   if (dimension === 'check') return weeklyChecks(filter, ctx);
-  // A filtered dimension has one key: its series is that key's series in the cross of another filter.
-  const own = filtered.find((c) => OWN_DIMENSION[c] === dimension);
-  if (own !== undefined && filtered.length === 2) {
-    const by = filtered.find((c) => c !== own)!;
-    if ((CROSSES[by] as readonly Dimension[]).includes(dimension)) return cross(by, filter[by]!, dimension, filter, filter[own]!);
+  if (filtered.length === 2) {
+    // A filtered dimension has one key: its series is that key's series in the cross of the other filter.
+    const own = filtered.find((c) => OWN_DIMENSION[c] === dimension);
+    if (own !== undefined) {
+      const by = filtered.find((c) => c !== own)!;
+      if ((CROSSES[by] as readonly Dimension[]).includes(dimension)) return cross(by, filter[by]!, dimension, filter, { sql: 'key = ?', params: [filter[own]!] });
+    }
+    // Documents under an issuer and one other filter: that filter's documents, the issuer's only.
+    if (dimension === 'document' && filter.issuer !== undefined) {
+      const by = filtered.find((c) => c !== 'issuer') as Exclude<CrossFilter, 'issuer'>;
+      return cross(by, filter[by]!, dimension, filter, issuerPrefix('key', filter.issuer));
+    }
   }
   return records(dimension, filter, ctx);
 }
