@@ -139,25 +139,27 @@ export function recordAccess(filter: ViewFilter, ctx: PlanContext): { from: stri
   const index = filter.issuer !== undefined ? 'hub_records_issuer' : 'hub_records_fraud';
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (filter.issuer !== undefined) {
-    where.push('issuer = ?');
-    params.push(filter.issuer);
-  }
-  if (filter.fraudType !== undefined) {
-    where.push('fraud_type = ?');
-    params.push(filter.fraudType);
-  } else if (filter.pointOfEntry !== undefined && ctx.fraudTypes.length > 0) {
-    where.push(`fraud_type IN ${list(ctx.fraudTypes)}`);
-    params.push(...ctx.fraudTypes);
-  }
-  if (filter.pointOfEntry !== undefined) {
-    where.push('point_of_entry = ?');
-    params.push(filter.pointOfEntry);
-  }
+  constrain(where, params, 'issuer', filter.issuer);
+  constrain(where, params, 'fraud_type', filter.fraudType, filter.pointOfEntry !== undefined ? ctx.fraudTypes : undefined);
+  constrain(where, params, 'point_of_entry', filter.pointOfEntry);
   addWeekRange(filter, where, params);
   // SQLite is told the index: with sampled statistics its planner may prefer the week index and
   // visit every row of the range. PostgreSQL's planner chooses well from its statistics.
   return { from: ctx.dialect === 'sqlite' ? `hub_records INDEXED BY ${index}` : 'hub_records', where, params };
+}
+
+/**
+ * `column = value` when the view filters on it; otherwise, given every value held, `column IN (…)`, so
+ * that a filtered column after it in an index is still a handful of index ranges, not a scan.
+ */
+function constrain(where: string[], params: SqlValue[], column: string, value: string | undefined, every?: readonly string[]): void {
+  if (value !== undefined) {
+    where.push(`${column} = ?`);
+    params.push(value);
+  } else if (every !== undefined && every.length > 0) {
+    where.push(`${column} IN ${list(every)}`);
+    params.push(...every);
+  }
 }
 
 function records(dimension: Exclude<Dimension, 'check'>, filter: ViewFilter, ctx: PlanContext): CountSource {
@@ -171,24 +173,9 @@ function records(dimension: Exclude<Dimension, 'check'>, filter: ViewFilter, ctx
 function weeklyChecks(filter: ViewFilter, ctx: PlanContext): CountSource {
   const where: string[] = [];
   const params: SqlValue[] = [];
-  if (filter.fraudType !== undefined) {
-    where.push('fraud_type = ?');
-    params.push(filter.fraudType);
-  } else if (ctx.fraudTypes.length > 0) {
-    where.push(`fraud_type IN ${list(ctx.fraudTypes)}`);
-    params.push(...ctx.fraudTypes);
-  }
-  if (filter.pointOfEntry !== undefined) {
-    where.push('point_of_entry = ?');
-    params.push(filter.pointOfEntry);
-  } else if (filter.issuer !== undefined && ctx.pointsOfEntry.length > 0) {
-    where.push(`point_of_entry IN ${list(ctx.pointsOfEntry)}`);
-    params.push(...ctx.pointsOfEntry);
-  }
-  if (filter.issuer !== undefined) {
-    where.push('issuer = ?');
-    params.push(filter.issuer);
-  }
+  constrain(where, params, 'fraud_type', filter.fraudType, ctx.fraudTypes);
+  constrain(where, params, 'point_of_entry', filter.pointOfEntry, filter.issuer !== undefined ? ctx.pointsOfEntry : undefined);
+  constrain(where, params, 'issuer', filter.issuer);
   addWeekRange(filter, where, params);
   return { from: 'hub_weekly_checks', where, params, key: 'check_id', group: 'check_id', count: 'SUM(n)' };
 }
