@@ -79,9 +79,9 @@ export function issuerPrefix(column: string, issuer: string): { sql: string; par
   return { sql: `substr(${column}, 1, ${prefix.length}) = ?`, params: [prefix] };
 }
 
-function cube(dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: string; params: SqlValue[] }): CountSource {
-  const where = ['dimension = ?'];
-  const params: SqlValue[] = [dimension];
+/** Weekly counts from a pre-aggregate (`table`, its all-time totals in `${table}_total`) under `where`. */
+function preAggregate(table: 'hub_cube' | 'hub_cross', base: { where: string[]; params: SqlValue[] }, filter: ViewFilter, keyCondition?: { sql: string; params: SqlValue[] }): CountSource {
+  const { where, params } = base;
   if (keyCondition) {
     where.push(keyCondition.sql);
     params.push(...keyCondition.params);
@@ -90,36 +90,23 @@ function cube(dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: st
   const totalsParams = [...params];
   addWeekRange(filter, where, params);
   return {
-    from: 'hub_cube',
+    from: table,
     where,
     params,
     key: 'key',
     group: 'key',
     count: 'SUM(n)',
-    ...(!filter.from && !filter.to && { totals: { from: 'hub_cube_total', where: totalsWhere, params: totalsParams } }),
+    ...(table === 'hub_cross' && { weekKeySeek: true }),
+    ...(!filter.from && !filter.to && { totals: { from: `${table}_total`, where: totalsWhere, params: totalsParams } }),
   };
 }
 
+function cube(dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: string; params: SqlValue[] }): CountSource {
+  return preAggregate('hub_cube', { where: ['dimension = ?'], params: [dimension] }, filter, keyCondition);
+}
+
 function cross(by: CrossFilter, value: string, dimension: Dimension, filter: ViewFilter, keyCondition?: { sql: string; params: SqlValue[] }): CountSource {
-  const where = ['filter_dimension = ?', 'filter_key = ?', 'dimension = ?'];
-  const params: SqlValue[] = [by, value, dimension];
-  if (keyCondition) {
-    where.push(keyCondition.sql);
-    params.push(...keyCondition.params);
-  }
-  const totalsWhere = [...where];
-  const totalsParams = [...params];
-  addWeekRange(filter, where, params);
-  return {
-    from: 'hub_cross',
-    where,
-    params,
-    key: 'key',
-    group: 'key',
-    count: 'SUM(n)',
-    weekKeySeek: true,
-    ...(!filter.from && !filter.to && { totals: { from: 'hub_cross_total', where: totalsWhere, params: totalsParams } }),
-  };
+  return preAggregate('hub_cross', { where: ['filter_dimension = ?', 'filter_key = ?', 'dimension = ?'], params: [by, value, dimension] }, filter, keyCondition);
 }
 
 // The document key is built once per group, not per record: grouped by its columns.
