@@ -7,28 +7,26 @@ import type { RefusedLine } from './bundle-error';
 import type { LineSink } from './bundle-lines';
 import { storedJson } from './canonical-json';
 import type { RecordFacts } from './record-counts';
-import { FIELD_COUNT as WIDTH, FIELD_SLOT as SLOT, RECORD_FIELDS, type RecordField } from './record-fields';
+import { FIELD_COUNT as WIDTH, FIELD_SLOT as SLOT, type RecordField } from './record-fields';
 import { DictionaryMirror, type StringDictionary } from './string-dictionary';
 
 export { RECORD_FIELDS, type RecordField } from './record-fields';
 const ID_BYTES = 64;
 
-/** Column names of the JSON rows written for PostgreSQL's json_to_recordset (content stays JSON). */
-export const JSON_ROW_COLUMNS: Record<RecordField | 'id' | 'content', string> = {
-  id: 'id',
-  station: 'station',
-  country: 'country',
-  issuer: 'issuer',
-  documentType: 'document_type',
-  series: 'series',
-  documentClassId: 'document_class_id',
-  fraudType: 'fraud_type',
-  pointOfEntry: 'point_of_entry',
-  line: 'line',
-  week: 'week',
-  supersedes: 'supersedes',
-  content: 'content',
-};
+/**
+ * Columns of the 'copy' layout, in order: one line per record of PostgreSQL's COPY text format
+ * (tab-separated, `\N` for null, backslash escapes). first_seq is not in the lines: the bundle's
+ * seq is known only when its transaction starts (the column's default reads it).
+ */
+export const COPY_COLUMNS = ['id', 'station', 'country', 'issuer', 'document_type', 'series', 'fraud_type', 'week', 'point_of_entry', 'content'] as const;
+const COPY_FIELDS: readonly RecordField[] = ['station', 'country', 'issuer', 'documentType', 'series', 'fraudType', 'week', 'pointOfEntry'];
+const COPY_FIELD_SLOTS = COPY_FIELDS.map((f) => SLOT[f]);
+
+/** A value in COPY text format: backslash, tab, newline and carriage return escaped. */
+export function copyText(value: string): string {
+  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
+}
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 /** A chunk's records: their facts (fields and checks as codes, for counting), ids and stored JSON. */
 export interface RecordBlock extends RecordFacts {
@@ -38,8 +36,8 @@ export interface RecordBlock extends RecordFacts {
   offsets: Int32Array;
   /** The bundle line of each record. */
   lines: Int32Array;
-  /** With the 'json' layout: the records as one JSON array of flat rows (JSON_ROW_COLUMNS, and `i`: the index in the chunk). */
-  json?: string;
+  /** With the 'copy' layout: the records as COPY text lines (COPY_COLUMNS, UTF-8), one per record, in order. */
+  copy?: Uint8Array;
 }
 
 export interface DecodedAlert {
@@ -64,7 +62,7 @@ export interface DecodedChunk {
   repeats: RepeatedItem[];
 }
 
-export type ChunkLayout = 'rows' | 'json';
+export type ChunkLayout = 'rows' | 'copy';
 
 /** A LineSink that collects records into chunks of at most `size` records. */
 export class ChunkBuilder implements LineSink {
@@ -77,14 +75,15 @@ export class ChunkBuilder implements LineSink {
   private checksUsed = 0;
   private bytes = Buffer.allocUnsafe(1 << 21);
   private used = 0;
-  private json: string[] = [];
+  private copy = Buffer.allocUnsafe(0);
+  private copyUsed = 0;
   private alerts: DecodedAlert[] = [];
   private refusals: RefusedLine[] = [];
   private repeats: RepeatedItem[] = [];
   /** Ids of the items of the bundle so far: an item is given to a store once. */
   private readonly seen = { record: new Set<string>(), alert: new Set<string>() };
-  /** JSON text of each dictionary code (the 'json' layout writes each distinct value once). */
-  private readonly quoted: string[] = [];
+  /** A tab and the COPY text of each dictionary code (the 'copy' layout escapes each distinct value once). */
+  private readonly copyValues: Buffer[] = [];
 
   constructor(
     readonly dictionary: StringDictionary,
@@ -150,7 +149,7 @@ export class ChunkBuilder implements LineSink {
     for (const c of r.missedBy) this.checks[this.checksUsed++] = -d.code(c) - 1;
     this.checkStart[n + 1] = this.checksUsed;
     this.count = n + 1;
-    if (this.layout === 'json') this.json.push(this.jsonRow(n, r.id, at, skip ? prefix + text.slice(skip) : text));
+    if (this.layout === 'copy') this.copyLine(r.id, at, prefix, skip ? text.slice(skip) : text);
     if (this.count >= this.size) this.flush();
   }
 
@@ -188,33 +187,48 @@ export class ChunkBuilder implements LineSink {
       bytes: new Uint8Array(this.bytes.subarray(0, this.used)),
       offsets: this.offsets.slice(0, n + 1),
       lines: this.lines.slice(0, n),
-      ...(this.layout === 'json' ? { json: `[${this.json.join(',')}]` } : {}),
+      ...(this.layout === 'copy' ? { copy: new Uint8Array(this.copy.subarray(0, this.copyUsed)) } : {}),
     };
     const chunk: DecodedChunk = { dictionary: this.dictionary.takeNew(), records, alerts: this.alerts, refused: this.refusals, repeats: this.repeats };
     this.count = 0;
     this.checksUsed = 0;
     this.used = 0;
-    this.json = [];
+    this.copyUsed = 0;
     this.alerts = [];
     this.refusals = [];
     this.repeats = [];
     this.emit(chunk);
   }
 
-  private jsonRow(index: number, id: string, at: number, content: string): string {
-    let row = `{"i":${index},"id":"${id}"`;
-    for (let f = 0; f < WIDTH; f++) {
-      const code = this.codes[at + f]!;
-      row += `,"${JSON_ROW_COLUMNS[RECORD_FIELDS[f]!]}":${code < 0 ? 'null' : (this.quoted[code] ??= JSON.stringify(this.dictionary.strings[code]))}`;
+  /** Appends the record's COPY line, written as bytes (no string per record to collect). */
+  private copyLine(id: string, at: number, prefix: string, content: string): void {
+    const values = COPY_FIELD_SLOTS.map((slot) => {
+      const code = this.codes[at + slot]!;
+      return code < 0 ? COPY_NULL : (this.copyValues[code] ??= Buffer.from(`\t${copyText(this.dictionary.strings[code]!)}`));
+    });
+    // JSON text holds no raw tab or line break; a backslash (an escape in the JSON) is doubled.
+    const text = content.includes('\\') ? copyText(prefix + content) : prefix + content;
+    const need = ID_BYTES + values.reduce((n, v) => n + v.length, 0) + 2 + 3 * text.length;
+    if (this.copyUsed + need > this.copy.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.copy.length * 2, this.copyUsed + need, 1 << 20));
+      this.copy.copy(grown, 0, 0, this.copyUsed);
+      this.copy = grown;
     }
-    return `${row},"content":${content}}`;
+    let used = this.copyUsed + this.copy.write(id, this.copyUsed, 'latin1');
+    for (const v of values) used += v.copy(this.copy, used);
+    this.copy[used++] = 0x09;
+    used += this.copy.write(text, used, 'utf8');
+    this.copy[used++] = 0x0a;
+    this.copyUsed = used;
   }
 }
+
+const COPY_NULL = Buffer.from('\t\\N');
 
 /** The transferable buffers of a chunk (postMessage transfer list). */
 export function chunkTransferList(chunk: DecodedChunk): ArrayBuffer[] {
   const r = chunk.records;
-  return [r.codes.buffer, r.checkStart.buffer, r.checks.buffer, r.bytes.buffer, r.offsets.buffer, r.lines.buffer] as ArrayBuffer[];
+  return [r.codes.buffer, r.checkStart.buffer, r.checks.buffer, r.bytes.buffer, r.offsets.buffer, r.lines.buffer, ...(r.copy ? [r.copy.buffer] : [])] as ArrayBuffer[];
 }
 
 /** Read access to one chunk's records, on the receiving side. */

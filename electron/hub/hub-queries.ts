@@ -49,8 +49,11 @@ const TOP_KEYS = 12;
 
 const list = (values: readonly SqlValue[]) => `(${values.map(() => '?').join(', ')})`;
 
-/** The fraud types and points of entry held, and the weeks the view covers (the data's first to last week, within the filter's range). */
+/** (After bringing the dashboard's tables up to date:) the fraud types and points of entry held, and the weeks the view covers (the data's first to last week, within the filter's range). */
 async function planContext(store: HubStore, filter: TrendFilter): Promise<PlanContext> {
+  // Every view reads the dashboard's tables once they include every bundle stored (usually already
+  // done: the server refreshes them after each bundle).
+  await store.refreshAggregates();
   const rows = await store.query<{ dimension: string; key: string; first: string; last: string }>(
     "SELECT dimension, key, MIN(week) AS first, MAX(week) AS last FROM hub_cube WHERE dimension IN ('fraudType', 'pointOfEntry') GROUP BY dimension, key ORDER BY dimension, key",
   );

@@ -7,8 +7,8 @@
 //   two filters                                    → hub_cross for a filtered dimension (one key) and
 //                                                    for documents under an issuer filter (the
 //                                                    issuer's keys), else the records through a
-//                                                    covering index
-//   three filters                                  → the records through the issuer index
+//                                                    covering index (hub_facts)
+//   three filters                                  → the records through the issuer index (hub_facts)
 //   the check dimension under two or three filters → hub_weekly_checks
 // The records and hub_weekly_checks are read with explicit value lists (`fraud_type IN (…)`) where a
 // column the view does not filter sits before one it does in the index, so each read is a set of
@@ -123,7 +123,7 @@ const RECORD_KEY: Record<Exclude<Dimension, 'check'>, { key: string; group: stri
  * point of entry becomes `fraud_type IN (every fraud type)`.
  */
 export function recordAccess(filter: ViewFilter, ctx: PlanContext): { from: string; where: string[]; params: SqlValue[] } {
-  const index = filter.issuer !== undefined ? 'hub_records_issuer' : 'hub_records_fraud';
+  const index = filter.issuer !== undefined ? 'hub_facts_issuer' : 'hub_facts_fraud';
   const where: string[] = [];
   const params: SqlValue[] = [];
   constrain(where, params, 'issuer', filter.issuer);
@@ -132,7 +132,7 @@ export function recordAccess(filter: ViewFilter, ctx: PlanContext): { from: stri
   addWeekRange(filter, where, params);
   // SQLite is told the index: with sampled statistics its planner may prefer the week index and
   // visit every row of the range. PostgreSQL's planner chooses well from its statistics.
-  return { from: ctx.dialect === 'sqlite' ? `hub_records INDEXED BY ${index}` : 'hub_records', where, params };
+  return { from: ctx.dialect === 'sqlite' ? `hub_facts INDEXED BY ${index}` : 'hub_facts', where, params };
 }
 
 /**

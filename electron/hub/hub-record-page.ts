@@ -1,5 +1,6 @@
 // The drill-down: a page of the (non-personal) records behind the counts, newest week first, and the
-// CSV export of every matching record, page by page. Pages are keyset-paginated on (week, id).
+// CSV export of every matching record, page by page. Pages are keyset-paginated on (week, id) over
+// hub_facts (the records the dashboard's counts include), the stored JSON read from hub_records.
 //
 // Two ways to find a page, chosen by how many records match (known from the pre-aggregates):
 //   many  → walk the week index from the newest week and keep the matching rows: about
@@ -50,7 +51,8 @@ async function pageAccess(store: HubStore, filter: ViewFilter, ctx: PlanContext,
     add('issuer = ?', filter.issuer);
     add('fraud_type = ?', filter.fraudType);
     add('point_of_entry = ?', filter.pointOfEntry);
-    return { from: store.dialect === 'sqlite' ? 'hub_records INDEXED BY hub_records_week' : 'hub_records', where, params };
+    // SQLite: NOT INDEXED keeps to hub_facts' own key (week, id), a WITHOUT ROWID table's B-tree.
+    return { from: store.dialect === 'sqlite' ? 'hub_facts NOT INDEXED' : 'hub_facts', where, params };
   };
   if (filteredColumns(filter).length === 0) return walk();
   const matches = await matchCount(store, filter, ctx);
@@ -69,8 +71,10 @@ export async function readRecordPage(store: HubStore, filter: ViewFilter, ctx: P
     where.push('(week, id) < (?, ?)');
     params.push(after.week, after.id);
   }
+  // The page's keys from hub_facts, then each record's stored JSON by its primary key.
   const rows = await store.query<{ content: string }>(
-    `SELECT content FROM ${access.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY week DESC, id DESC LIMIT ?`,
+    `SELECT r.content FROM (SELECT week, id FROM ${access.from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY week DESC, id DESC LIMIT ?) AS f
+     JOIN hub_records AS r ON r.id = f.id ORDER BY f.week DESC, f.id DESC`,
     [...params, n],
   );
   return rows.map((r) => {

@@ -37,6 +37,8 @@ export interface HubServerOptions {
   /** Dashboard token; a fresh random one when absent. */
   token?: string;
   now?: () => number;
+  /** A failure of the background refresh of the dashboard's tables (default: written to stderr; the next dashboard request retries it). */
+  onBackgroundError?: (error: unknown) => void;
 }
 
 export interface HubServer {
@@ -122,6 +124,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const maxBundleBytes = Math.min(options.maxBundleBytes ?? 256 * 1024 * 1024, BUNDLE_LIMITS.maxFileBytes);
   const verifier = new RequestVerifier(async (station) => (await store.activeKeys()).get(station), options.now);
   const secure = options.tls !== undefined;
+  const reportBackground = options.onBackgroundError ?? ((error: unknown) => process.stderr.write(`hub: refreshing the dashboard tables failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  /** The dashboard's tables follow each stored bundle in the background (the pushing station does not wait for them). */
+  let background: Promise<unknown> = Promise.resolve();
+  const refreshLater = () => {
+    background = background.then(() => store.refreshAggregates()).catch(reportBackground);
+  };
 
   /** Who is asking: a station (verified signature) or the dashboard (cookie). */
   async function authenticate(req: IncomingMessage, pathAndQuery: string, body: Buffer | (() => Promise<Buffer>), allowDashboard: boolean): Promise<{ station: string | null; body: Buffer }> {
@@ -145,7 +153,9 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (method === 'POST' && path === '/v1/bundles') {
       const { station, body } = await authenticate(req, pathAndQuery, () => readBody(req, maxBundleBytes), false);
       const result = await ingestBundle(store, body, station!);
-      return sendJson(res, result.status === 'stored' ? 201 : 200, result);
+      sendJson(res, result.status === 'stored' ? 201 : 200, result);
+      if (result.status === 'stored') refreshLater();
+      return;
     }
     if (method !== 'GET') throw new HubHttpError(405, 'method-not-allowed', `${method} is not allowed here`);
 
@@ -239,16 +249,20 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
+  // Bundles stored before a restart whose read side was not brought up to date yet.
+  refreshLater();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `${secure ? 'https' : 'http'}://${host}:${address.port}`,
     port: address.port,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await background;
+    },
   };
 }

@@ -6,11 +6,10 @@ import type { BundleManifest } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-pool';
 import { canonicalJson } from '../exchange/canonical-json';
-import { countRecords, type CountInput, type CountedTable } from '../exchange/record-counts';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
-import { updateAggregates } from './hub-aggregates';
+import { aggregatePending, pendingAggregation, type PendingAggregation } from './hub-aggregates';
 import { HubConflictError, HubIngestError, type ConflictReport } from './hub-errors';
-import { HUB_COUNT_TABLES, type PreparedItems } from './hub-items';
+import type { PreparedItems } from './hub-items';
 
 export type HubDialect = 'sqlite' | 'postgres';
 export type SqlValue = string | number | null | Buffer;
@@ -33,15 +32,15 @@ export interface HubSqlDriver extends SqlSession {
   transaction<T>(fn: (tx: SqlSession) => Promise<T>): Promise<T>;
   /** INSERT ... ON CONFLICT DO NOTHING; returns the keys (first column) actually inserted. */
   insertIgnore(tx: SqlSession, table: string, columns: readonly BulkColumn[], rows: readonly SqlValue[][]): Promise<Set<string>>;
-  /** INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + excluded.n, for the pre-aggregated counts. Keys are unique within `rows`. */
-  upsertAdd(tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void>;
   /**
    * Inserts a chunk of decoded records into hub_records (insert-or-skip by id) with first_seq =
    * `seq`; returns the indexes (in `rows`) of the records already stored.
    */
   insertRecordRows(tx: SqlSession, seq: number, rows: RecordRows): Promise<number[]>;
+  /** Brings the planner's statistics up to date after the read side grew (where the database does not do it itself). */
+  optimize(): Promise<void>;
   /** The chunk layout insertRecordRows reads (bundle-chunk.ts). */
-  readonly chunkLayout: 'rows' | 'json';
+  readonly chunkLayout: 'rows' | 'copy';
   close(): Promise<void>;
 }
 
@@ -112,9 +111,12 @@ const ALERT_COLUMNS: BulkColumn[] = [
 const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
 const IN_CHUNK = 500;
 
-export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks', 'hub_cross', 'hub_cross_total'] as const;
+export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_facts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks', 'hub_cross', 'hub_cross_total', 'hub_aggregated'] as const;
 
 export class HubStore {
+  /** The read-side refresh under way, if any (callers share it). */
+  private refreshing: Promise<PendingAggregation | undefined> | undefined;
+
   constructor(private readonly driver: HubSqlDriver) {}
 
   get dialect(): HubDialect {
@@ -122,7 +124,7 @@ export class HubStore {
   }
 
   /** The layout of decoded chunks this store inserts from (bundle-chunk.ts). */
-  get chunkLayout(): 'rows' | 'json' {
+  get chunkLayout(): 'rows' | 'copy' {
     return this.driver.chunkLayout;
   }
 
@@ -262,8 +264,7 @@ export class HubStore {
       let foreign = 0;
       let records = 0;
       let alerts = 0;
-      // The records this bundle adds, as facts to count, and the held ones to compare.
-      const added: CountInput[] = [];
+      // The records and alerts already held, to compare.
       const heldRecords: { id: string; json: string }[] = [];
       const heldAlerts: { id: string; json: string }[] = [];
       let step = await session.next();
@@ -279,7 +280,6 @@ export class HubStore {
         if (refused.length > 0 || foreign > 0) continue;
         const held = await this.driver.insertRecordRows(tx, seq, rows);
         for (const i of held) heldRecords.push({ id: rows.id(i), json: rows.json(i) });
-        added.push({ facts: rows.block, skip: new Set(held) });
         if (chunk.alerts.length > 0) {
           const alertRows = chunk.alerts.map(({ alert: a, json }) => [a.id, a.station, a.country, a.documentClassId, a.issuer, a.fraudType, a.week, a.validUntilWeek, seq, json]);
           const inserted = await this.driver.insertIgnore(tx, 'hub_alerts', ALERT_COLUMNS, alertRows);
@@ -305,10 +305,7 @@ export class HubStore {
         input.bytes.length,
         input.bytes,
       ]);
-      // The pre-aggregates of the records this bundle added, in the same transaction.
-      await this.addToAggregates(tx, seq, countRecords(HUB_COUNT_TABLES, added, session.dictionary));
-      // The filtered-view crosses, grouped in SQL over the records this bundle added.
-      await updateAggregates(tx, this.driver.dialect, seq, seq);
+      // The read side (facts, counts, crosses) follows in refreshAggregates.
       return {
         status: 'stored',
         seq,
@@ -318,13 +315,31 @@ export class HubStore {
     });
   }
 
+  /** Bundles stored but not yet in the dashboard's tables (undefined when they are current). */
+  pendingAggregation(): Promise<PendingAggregation | undefined> {
+    return pendingAggregation(this.driver);
+  }
+
   /**
-   * Adds the counts of a bundle's new records (grouped per HUB_COUNT_TABLES) to the pre-aggregated
-   * tables. Further aggregates of a bundle's records belong here, in the ingest transaction:
-   * `seq` is the bundle's, and its new records are those with first_seq = seq.
+   * Brings the dashboard's tables (facts, counts, crosses) up to the last bundle stored, in one
+   * transaction; returns what it added (undefined when they were current). The hub server calls it
+   * after every stored bundle; the dashboard's queries call it first, so they never read part of a
+   * bundle. Concurrent callers share one refresh, then look again.
    */
-  private async addToAggregates(tx: SqlSession, _seq: number, counted: readonly CountedTable[]): Promise<void> {
-    for (const { spec, rows } of counted) if (rows.length > 0) await this.driver.upsertAdd(tx, spec.table, spec.columns, rows);
+  async refreshAggregates(): Promise<PendingAggregation | undefined> {
+    while (this.refreshing) await this.refreshing.catch(() => undefined);
+    if (!(await this.pendingAggregation())) return undefined;
+    if (this.refreshing) return this.refreshAggregates();
+    const refresh = this.driver.transaction((tx) => aggregatePending(tx, this.driver.dialect)).then(async (added) => {
+      await this.driver.optimize();
+      return added;
+    });
+    this.refreshing = refresh;
+    try {
+      return await refresh;
+    } finally {
+      this.refreshing = undefined;
+    }
   }
 }
 

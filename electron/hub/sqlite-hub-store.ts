@@ -90,9 +90,6 @@ class SqliteHubDriver implements HubSqlDriver {
         this.db.exec('COMMIT');
         this.db.pragma('wal_autocheckpoint = 1000');
         walCheckpointer().request(this.db.name, () => this.db.open && this.db.pragma('wal_checkpoint(PASSIVE)'));
-        // Keeps the planner's statistics current as the hub grows (cheap: re-analyses only tables
-        // that changed a lot, each with a bounded sample), so filtered views pick the right index.
-        this.db.pragma('optimize');
         return result;
       } catch (error) {
         this.db.exec('ROLLBACK');
@@ -100,6 +97,12 @@ class SqliteHubDriver implements HubSqlDriver {
         throw error;
       }
     });
+  }
+
+  async optimize(): Promise<void> {
+    // Keeps the planner's statistics current as the hub grows (cheap: re-analyses only tables that
+    // changed a lot, each with a bounded sample), so filtered views pick the right index.
+    await this.serial(async () => this.db.pragma('optimize'));
   }
 
   async insertIgnore(_tx: SqlSession, table: string, columns: readonly BulkColumn[], rows: readonly SqlValue[][]): Promise<Set<string>> {
@@ -124,13 +127,6 @@ class SqliteHubDriver implements HubSqlDriver {
       if (info.changes === 0) held.push(i);
     }
     return held;
-  }
-
-  async upsertAdd(_tx: SqlSession, table: string, keys: readonly string[], rows: readonly (readonly (string | number)[])[]): Promise<void> {
-    const statement = this.prepare(
-      `INSERT INTO ${table} (${keys.join(', ')}, n) VALUES (${keys.map(() => '?').join(', ')}, ?) ON CONFLICT (${keys.join(', ')}) DO UPDATE SET n = ${table}.n + excluded.n`,
-    );
-    for (const row of rows) statement.run(...row);
   }
 
   async close(): Promise<void> {

@@ -27,10 +27,11 @@ const items: BundleItem[] = [...records.slice(0, 350).map(recordItem), makeAlert
 const heldBundle = bundleOf(station, records.slice(0, 100).map(recordItem));
 
 async function contents(store: HubStore): Promise<string> {
+  await store.refreshAggregates();
   const parts: unknown[] = [await store.tableCounts()];
   parts.push(await store.query('SELECT id, station, country, issuer, document_type, series, fraud_type, week, point_of_entry, first_seq, content FROM hub_records ORDER BY id'));
   parts.push(await store.query('SELECT seq, sha256, signer, records, alerts, size FROM hub_bundles ORDER BY seq'));
-  for (const t of ['hub_cube', 'hub_cube_total', 'hub_weekly_checks']) parts.push(await store.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`));
+  for (const t of ['hub_facts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks', 'hub_cross', 'hub_cross_total']) parts.push(await store.query(`SELECT * FROM ${t} ORDER BY 1, 2, 3`));
   return JSON.stringify(parts, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
 }
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { CROSSES } from '../../../electron/hub/hub-aggregates';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
-import { aggregateRecords, KEY_SEPARATOR } from '../../../electron/hub/hub-items';
+import { KEY_SEPARATOR } from '../../../electron/hub/hub-items';
+import { aggregateRecords } from '../../helpers/hub-counts';
 import { HUB_MIGRATIONS } from '../../../electron/hub/hub-migrations';
 import { openHubStore } from '../../../electron/hub/open-hub-store';
 import type { HubStore } from '../../../electron/hub/hub-store';
@@ -105,7 +106,7 @@ async function tableRows(store: HubStore, sql: string): Promise<string[]> {
 }
 
 describe.each(STORE_KINDS)('hub schema upgrade on %s', (kind) => {
-  it('fills the filtered-view counts from the stored records, as ingest would have', async () => {
+  it('fills the filtered-view counts and the facts from the stored records, as the read side of a fresh hub has them', async () => {
     const station = newIdentity();
     const records = variedRecords(station.station).slice(0, 400);
     const upgraded = await openHubStore(await firstSchemaHub(kind, 'upgraded', records));
@@ -116,6 +117,15 @@ describe.each(STORE_KINDS)('hub schema upgrade on %s', (kind) => {
     await ingestBundle(fresh, bundleOf(station, records.slice(0, 250).map(recordItem)), station.station);
     await ingestBundle(fresh, bundleOf(station, records.slice(200).map(recordItem)), station.station);
 
+    // The fresh hub's dashboard tables follow its two bundles; the upgraded one's were filled by the migrations.
+    expect(await fresh.refreshAggregates()).toMatchObject({ fromSeq: 1, toSeq: 2 });
+    expect(await upgraded.pendingAggregation()).toBeUndefined();
+    const facts = 'SELECT week, id, issuer, document_type, series, fraud_type, point_of_entry FROM hub_facts';
+    expect(await tableRows(upgraded, facts)).toEqual(records.map((r) => [r.week, r.id, r.issuer ?? 'null', r.documentType, r.series ?? 'null', r.fraudType, r.context.pointOfEntry].join('|')).sort());
+    expect(await tableRows(fresh, facts)).toEqual(await tableRows(upgraded, facts));
+    const { cube, totals: cubeTotals } = aggregateRecords(records);
+    expect(await tableRows(fresh, 'SELECT dimension, key, week, n FROM hub_cube')).toEqual(cube.map((r) => r.join('|')).sort());
+    expect(await tableRows(fresh, 'SELECT dimension, key, n FROM hub_cube_total')).toEqual(cubeTotals.map((r) => r.join('|')).sort());
     const expected = expectedCross(records);
     expect(expected.length).toBeGreaterThan(500);
     expect(await crossRows(upgraded)).toEqual(expected);

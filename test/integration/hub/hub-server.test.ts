@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
 import { decodeBundle } from '../../../electron/exchange/bundle-codec';
 import type { StationIdentity } from '../../../electron/exchange/station-identity';
@@ -105,6 +105,11 @@ describe.each(STORE_KINDS)('hub server on %s', (kind) => {
       expect(await failure(client.send('GET', '/v1/bundles/..%2F..%2Fetc%2Fpasswd'))).toEqual({ status: 400, fault: 'bad-id' });
       expect(await failure(client.fetchBundle('0'.repeat(64)))).toEqual({ status: 404, fault: 'not-found' });
       expect(await failure(client.send('GET', '/v1/bundles?after=-1'))).toMatchObject({ status: 400, fault: 'bad-query' });
+
+      // The dashboard's tables follow the pushes in the background, without a dashboard request.
+      await vi.waitFor(async () => expect(await store.pendingAggregation()).toBeUndefined(), { timeout: 10_000, interval: 20 });
+      const [facts] = await store.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM hub_facts');
+      expect(Number(facts!.n)).toBe(30);
 
       // Authentication.
       const before = await store.tableCounts();

@@ -78,7 +78,7 @@ function project(step: DecodeStep, session: DecodeSession): unknown {
     series: rows.field(i, 'series'),
     checks: Array.from(rows.block.checks.subarray(rows.block.checkStart[i], rows.block.checkStart[i + 1])).map((c) => (c >= 0 ? `+${session.dictionary[c]}` : `-${session.dictionary[-c - 1]}`)),
   }));
-  return { records, json: rows.block.json, alerts: chunk.alerts, refused: chunk.refused, repeats: chunk.repeats };
+  return { records, copy: rows.block.copy, alerts: chunk.alerts, refused: chunk.refused, repeats: chunk.repeats };
 }
 
 describe('bundle decoding off the main thread', () => {
@@ -92,8 +92,8 @@ describe('bundle decoding off the main thread', () => {
     expect(there).toEqual(here);
   });
 
-  it('streams the same chunks from a worker (sync and async) as in-thread, with records in the json layout too', async () => {
-    const options = { chunkRecords: 64, layout: 'json' as const };
+  it('streams the same chunks from a worker (sync and async) as in-thread, with records in the copy layout too', async () => {
+    const options = { chunkRecords: 64, layout: 'copy' as const };
     const inThread = drainSync(startBundleDecodeSync(file, trust, BUNDLE_LIMITS, { ...options, worker: 'never' }, pool));
     const sync = startBundleDecodeSync(file, trust, BUNDLE_LIMITS, { ...options, worker: 'always' }, pool);
     expect(sync.inWorker).toBe(true);
@@ -103,6 +103,24 @@ describe('bundle decoding off the main thread', () => {
     expect(await drain(viaAwait)).toEqual(inThread);
     expect(inThread.length).toBe(6);
     expect(inThread[5]).toEqual({ lines: 305, records: 301, alerts: 1 });
+  });
+
+  it('writes COPY text lines that read back to each record’s columns and stored JSON, escapes included', async () => {
+    const notes = ['back\\slash and "quotes"', 'tab\there', 'two\nlines\r\n', 'Ünïcödé ✓ \u2028', null];
+    const records = notes.map((n, i) => makeRecord(station.station, i, { notes: n, issuer: i === 4 ? null : 'UTO', series: i === 3 ? null : '2019' }));
+    const unescape = (v: string) => (v === '\\N' ? null : v.replace(/\\(.)/g, (_, c: string) => ({ t: '\t', n: '\n', r: '\r' })[c] ?? c));
+    for (const worker of ['never', 'always'] as const) {
+      const session = await startBundleDecode(bundleOf(station, records.map(recordItem)), trust, BUNDLE_LIMITS, { worker, layout: 'copy' }, pool);
+      const step = await session.next();
+      session.close();
+      if (step.type !== 'chunk') throw new Error('expected a chunk');
+      const lines = Buffer.from(step.rows.block.copy!).toString('utf8').split('\n');
+      expect(lines.pop()).toBe('');
+      expect(lines.map((l) => l.split('\t').map(unescape))).toEqual(
+        records.map((r, i) => [r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.fraudType, r.week, r.context.pointOfEntry, step.rows.json(i)]),
+      );
+      expect(lines.map((l) => JSON.parse(unescape(l.split('\t')[9]!)!).notes)).toEqual(notes);
+    }
   });
 
   it('refuses hostile payloads with the same fault in a worker as in-thread', async () => {

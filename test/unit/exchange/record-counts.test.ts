@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { countRecords, documentKeyOf, factsOf, KEY_SEPARATOR, seriesKeyOf, type CountedRecord, type CountPart, type CountTableSpec } from '../../../electron/exchange/record-counts';
 import { StringDictionary } from '../../../electron/exchange/string-dictionary';
-import { HUB_COUNT_TABLES } from '../../../electron/hub/hub-items';
 import { STATION_COUNT_TABLES } from '../../../electron/trends/trend-count-tables';
 import { syntheticRecords } from '../../bench/trend-synthetic';
 
@@ -78,11 +77,8 @@ describe('grouped counts of records', () => {
   const blocks = [{ records: records.slice(0, 1000), skip }, { records: records.slice(1000, 2000) }, { records: records.slice(2000) }];
   const live = records.filter((_, i) => !(i < 1000 && skip.has(i)));
 
-  it.each([
-    ['station', STATION_COUNT_TABLES],
-    ['hub', HUB_COUNT_TABLES],
-  ] as const)('match a plain tally for the %s tables, skipped records left out', (_name, specs) => {
-    const result = counted(specs, blocks);
+  it('match a plain tally for the station tables, skipped records left out', () => {
+    const result = counted(STATION_COUNT_TABLES, blocks);
     result.forEach(({ spec, rows }) => expect({ table: spec.table, key: spec.key, rows }).toEqual({ table: spec.table, key: spec.key, rows: tally(spec, live) }));
   });
 
@@ -97,19 +93,5 @@ describe('grouped counts of records', () => {
 
   it('gives no rows for nothing to count', () => {
     expect(counted(STATION_COUNT_TABLES, [{ records: records.slice(0, 2), skip: new Set([0, 1]) }]).every((t) => t.rows.length === 0)).toBe(true);
-  });
-});
-
-describe('the hub pre-aggregates', () => {
-  it('are the same counted from facts (ingest) as counted record by record (aggregateRecords)', async () => {
-    const { aggregateRecords } = await import('../../../electron/hub/hub-items');
-    const records = syntheticRecords(0, 2000).map((r, i) => ({ ...r, issuer: i % 9 === 0 ? null : r.issuer, caughtBy: i % 5 === 0 ? [...r.caughtBy, r.caughtBy[0]!] : r.caughtBy }));
-    const byFacts = counted(HUB_COUNT_TABLES, [{ records }]);
-    const sorted = (rows: (string | number)[][]) => rows.map((r) => JSON.stringify(r)).sort();
-    const { cube, totals, checks } = aggregateRecords(records);
-    const of = (table: string) => byFacts.filter((t) => t.spec.table === table).flatMap((t) => t.rows);
-    expect(sorted(of('hub_cube'))).toEqual(sorted(cube));
-    expect(sorted(of('hub_cube_total'))).toEqual(sorted(totals));
-    expect(sorted(of('hub_weekly_checks'))).toEqual(sorted(checks));
   });
 });
