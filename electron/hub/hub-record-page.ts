@@ -3,13 +3,13 @@
 // hub_facts (the records the dashboard's counts include), the stored JSON read from hub_records.
 //
 // Two ways to find a page, chosen by how many records match (known from the pre-aggregates):
-//   many  → walk the week index from the newest week and keep the matching rows: about
+//   many  → walk hub_facts by (week, id) from the newest week and keep the matching rows: about
 //           limit × (records in range ÷ matches) rows visited;
 //   few   → the matching rows through a filter index, then sorted: `matches` rows visited.
 // Walking is chosen when matches² ≥ 2 × limit × records in range, so either way visits at most
 // about √(2 × limit × records) rows: 10,000 for a page of 50 among 1,000,000 records. Left to
 // itself SQLite's planner prefers the filter index even when a third of all records match (sorting
-// 330,000 rows for 50), so SQLite is told which index to use. PostgreSQL's planner decides well
+// 330,000 rows for 50), so SQLite is kept off it (or told which index to use). PostgreSQL's planner decides well
 // from its statistics.
 import { countSource, filteredColumns, recordAccess, totalsDimension, type PlanContext, type ViewFilter } from './hub-query-plan';
 import type { HubStore, SqlValue } from './hub-store';
@@ -46,13 +46,15 @@ async function pageAccess(store: HubStore, filter: ViewFilter, ctx: PlanContext,
       where.push(clause);
       params.push(value);
     };
+    // SQLite: `+column` keeps a filter from choosing a covering index (which would sort every match);
+    // the walk follows hub_facts' own key (week, id), a WITHOUT ROWID table's B-tree.
+    const plain = store.dialect === 'sqlite' ? '+' : '';
     add('week >= ?', filter.from);
     add('week <= ?', filter.to);
-    add('issuer = ?', filter.issuer);
-    add('fraud_type = ?', filter.fraudType);
-    add('point_of_entry = ?', filter.pointOfEntry);
-    // SQLite: NOT INDEXED keeps to hub_facts' own key (week, id), a WITHOUT ROWID table's B-tree.
-    return { from: store.dialect === 'sqlite' ? 'hub_facts NOT INDEXED' : 'hub_facts', where, params };
+    add(`${plain}issuer = ?`, filter.issuer);
+    add(`${plain}fraud_type = ?`, filter.fraudType);
+    add(`${plain}point_of_entry = ?`, filter.pointOfEntry);
+    return { from: 'hub_facts', where, params };
   };
   if (filteredColumns(filter).length === 0) return walk();
   const matches = await matchCount(store, filter, ctx);

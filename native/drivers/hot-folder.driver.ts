@@ -50,7 +50,10 @@ export class HotFolderDriver extends BaseDriver<Settings> {
   private files = new Map<string, FileRecord>();
   private processed = new Set<string>();
   private ready: ReadySet[] = [];
-  private scanning = false;
+  /** The scan under way, if any. */
+  private scanning: Promise<void> | undefined;
+  /** Bumped by stop(): a scan begun under older settings drops its findings. */
+  private generation = 0;
   /** Files present (size and mtime) when watching began: sets made only of them are old news. */
   private preexisting: Set<string> | undefined;
 
@@ -61,11 +64,15 @@ export class HotFolderDriver extends BaseDriver<Settings> {
       return;
     }
     this.preexisting = undefined;
+    // A scan of the previous folder may still be under way: the first scan of this one must run
+    // (it sets the state the caller is answered with), not be skipped as a duplicate.
+    await this.scanning;
     this.timer = setInterval(() => void this.scan(), SCAN_MS);
     await this.scan();
   }
 
   async stop(): Promise<void> {
+    this.generation++;
     this.watcher?.close();
     this.watcher = undefined;
     if (this.timer) clearInterval(this.timer);
@@ -95,23 +102,24 @@ export class HotFolderDriver extends BaseDriver<Settings> {
 
   private async scan(): Promise<void> {
     if (this.scanning || !this.timer) return;
-    this.scanning = true;
-    try {
-      await this.scanOnce();
-    } finally {
-      this.scanning = false;
-    }
+    const scan = this.scanOnce(this.generation).finally(() => {
+      this.scanning = undefined;
+    });
+    this.scanning = scan;
+    await scan;
   }
 
-  private async scanOnce(): Promise<void> {
+  private async scanOnce(generation: number): Promise<void> {
     const folder = this.settings.folder;
     let names: string[];
     try {
       names = await readdir(folder);
     } catch (error) {
+      if (generation !== this.generation) return;
       this.setState('error', `Cannot read the folder ${folder} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that it exists and is shared.`);
       return;
     }
+    if (generation !== this.generation) return;
     this.ensureWatcher();
     if (this.currentState !== 'connected') this.setState('connected');
     const now = Date.now();
@@ -135,6 +143,7 @@ export class HotFolderDriver extends BaseDriver<Settings> {
       const key = `${base}|${Object.values(files).map((n) => `${n}:${this.files.get(join(folder, n))?.mtimeMs}`).join('|')}`;
       ready.push({ base, files, newest, key });
     }
+    if (generation !== this.generation) return;
     for (const path of this.files.keys()) if (!seen.has(path.slice(folder.length + 1))) this.files.delete(path);
     this.ready = ready;
     const signature = (path: string): string => `${path}|${this.files.get(path)?.size}|${this.files.get(path)?.mtimeMs}`;
