@@ -260,6 +260,17 @@ export class HubStore {
       if (existing) return { status: 'already-have', seq: Number(existing.seq), records: { added: 0, duplicates: 0 }, alerts: { added: 0, duplicates: 0 } };
       const [next] = await tx.all<{ seq: number | string }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM hub_bundles');
       const seq = Number(next!.seq);
+      // The bundle row first (its counts at the end): on PostgreSQL the server stores the bytes while
+      // the first chunk is still being decoded.
+      await tx.run('INSERT INTO hub_bundles (sha256, seq, signer, pushed_by, received_at, records, alerts, size, bytes) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?)', [
+        input.sha256,
+        seq,
+        signer,
+        input.pushedBy,
+        (input.receivedAt ?? new Date()).toISOString(),
+        input.bytes.length,
+        input.bytes,
+      ]);
       const refused: RefusedLineReport[] = [];
       let foreign = 0;
       let records = 0;
@@ -294,17 +305,7 @@ export class HubStore {
       if (foreign > 0) throw new HubIngestError(400, 'station-mismatch', `${foreign} item(s) name another station than the signer ${signer}; nothing was stored`);
       const conflicts = [...(await findConflicts(tx, 'hub_records', 'record', heldRecords)), ...(await findConflicts(tx, 'hub_alerts', 'alert', heldAlerts))];
       if (conflicts.length > 0) throw new HubConflictError(conflicts);
-      await tx.run('INSERT INTO hub_bundles (sha256, seq, signer, pushed_by, received_at, records, alerts, size, bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)', [
-        input.sha256,
-        seq,
-        signer,
-        input.pushedBy,
-        (input.receivedAt ?? new Date()).toISOString(),
-        records,
-        alerts,
-        input.bytes.length,
-        input.bytes,
-      ]);
+      await tx.run('UPDATE hub_bundles SET records = ?, alerts = ? WHERE seq = ?', [records, alerts, seq]);
       // The read side (facts, counts, crosses) follows in refreshAggregates.
       return {
         status: 'stored',

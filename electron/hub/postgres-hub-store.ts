@@ -67,6 +67,8 @@ function copyRecords(client: pg.PoolClient, lines: Uint8Array): Promise<void> {
 
 /** The connection of each transaction's session (COPY needs the connection itself). */
 const transactionClients = new WeakMap<SqlSession, pg.PoolClient>();
+/** The bundle seq set for each transaction's session. */
+const seqSet = new WeakMap<SqlSession, number>();
 
 function sessionOf(client: pg.Pool | pg.PoolClient): SqlSession {
   return {
@@ -136,7 +138,10 @@ class PostgresHubDriver implements HubSqlDriver {
     const client = transactionClients.get(tx);
     if (!client) throw new Error('insertRecordRows runs in a transaction');
     // first_seq takes its default, the bundle's seq set for this transaction (migration 3).
-    await client.query("SELECT set_config('loupe.bundle_seq', $1, true)", [String(seq)]);
+    if (seqSet.get(tx) !== seq) {
+      await client.query("SELECT set_config('loupe.bundle_seq', $1, true)", [String(seq)]);
+      seqSet.set(tx, seq);
+    }
     // COPY has no "on conflict": the chunk is loaded whole, and only if an id is held already
     // (a unique violation) is it loaded again without the held records. Ingests take turns (advisory
     // lock) and a bundle names each record once, so what is held is what is found by id then.
