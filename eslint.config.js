@@ -55,8 +55,21 @@ export default tseslint.config(
     },
   },
   {
-    // The hub dashboard: a plain browser script served as a static file, echarts loaded before it.
-    files: ['electron/hub/dashboard/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.browser, echarts: 'readonly' } },
+    // The hub dashboard page: browser code the hub bundles when serving it (tsconfig.dashboard.json).
+    // It takes only types from the hub (its answers) and values only from electron/contract;
+    // echarts is the global loaded before it.
+    files: ['electron/hub/dashboard/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The dashboard page runs in a browser: no Node modules.' })),
+        patterns: [
+          { regex: '^\\.\\./(?!\\.\\./contract/)', allowTypeImports: true, message: 'The dashboard page imports only types from the hub, and values from electron/contract.' },
+          { regex: '^[^.]', allowTypeImports: true, message: 'The dashboard page bundles no package (echarts is a global): import types only.' },
+        ],
+      }],
+      // Its type-check knows Node's types (for the hub modules it takes types from); the browser has none of these.
+      'no-restricted-globals': ['error', ...['process', 'Buffer', 'require', 'global', '__dirname', '__filename', 'setImmediate'].map((name) => ({ name, message: 'The dashboard page runs in a browser: no Node globals.' }))],
+    },
   },
 );

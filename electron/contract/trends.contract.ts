@@ -2,25 +2,15 @@
 // expert alerts, and the manifest of the signed bundles that carry them. Nothing here may hold a
 // name, a document number, a date of birth, MRZ text, a portrait or an image of the holder.
 import { z } from 'zod';
+import { FRAUD_TYPES } from './fraud-types.contract';
 import { LightSchema } from './specimen.contract';
 
 export const TREND_RECORD_SCHEMA = 'loupe.trend/1';
 export const EXPERT_ALERT_SCHEMA = 'loupe.alert/1';
 export const BUNDLE_SCHEMA = 'loupe.bundle/1';
 
-/** The controlled fraud taxonomy. */
-export const FRAUD_TYPES = [
-  'counterfeit',
-  'forged-photo-substitution',
-  'forged-page-substitution',
-  'forged-data-alteration',
-  'forged-other',
-  'pseudo-fantasy',
-  'fraudulently-obtained-genuine',
-  'impostor-look-alike',
-  'stolen-blank',
-  'other',
-] as const;
+/** The controlled fraud taxonomy (fraud-types.contract.ts). */
+export { FRAUD_TYPES };
 export const FraudTypeSchema = z.enum(FRAUD_TYPES);
 export type FraudType = z.infer<typeof FraudTypeSchema>;
 

@@ -16,7 +16,7 @@ import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../host/host
 import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
 import { AuthError, RequestVerifier } from './hub-auth';
 import { currentAlerts } from './hub-alert-queries';
-import { dashboardAsset } from './hub-dashboard-assets';
+import { createDashboardAssets } from './hub-dashboard-assets';
 import { HubHttpError, HubIngestError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
 import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
@@ -39,6 +39,10 @@ export interface HubServerOptions {
   now?: () => number;
   /** A failure of the background refresh of the dashboard's tables (default: written to stderr; the next dashboard request retries it). */
   onBackgroundError?: (error: unknown) => void;
+  /** The dashboard page's script entry (default electron/hub/dashboard/dashboard.ts, bundled on first request). */
+  dashboardScriptEntry?: string;
+  /** A dashboard file that could not be read or built (default: written to stderr; the browser gets a 500). */
+  onDashboardError?: (path: string, error: unknown) => void;
 }
 
 export interface HubServer {
@@ -125,6 +129,8 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const verifier = new RequestVerifier(async (station) => (await store.activeKeys()).get(station), options.now);
   const secure = options.tls !== undefined;
   const reportBackground = options.onBackgroundError ?? ((error: unknown) => process.stderr.write(`hub: refreshing the dashboard tables failed: ${error instanceof Error ? error.message : String(error)}\n`));
+  const reportDashboard = options.onDashboardError ?? ((path: string, error: unknown) => process.stderr.write(`hub: the dashboard file ${path} could not be prepared: ${error instanceof Error ? error.message : String(error)}\n`));
+  const dashboardAsset = createDashboardAssets({ scriptEntry: options.dashboardScriptEntry });
   /** The dashboard's tables follow each stored bundle in the background (the pushing station does not wait for them). */
   let background: Promise<unknown> = Promise.resolve();
   const refreshLater = () => {
@@ -227,8 +233,16 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     }
     const asset = dashboardAsset(path);
     if (asset) {
+      // The whole file first, then the headers: a failure answers 500, never a partial file.
+      let bytes: Buffer;
+      try {
+        bytes = await asset.bytes();
+      } catch (error) {
+        reportDashboard(path, error);
+        throw new HubHttpError(500, 'dashboard-unavailable', `the dashboard file ${path} could not be prepared; the hub's log says why`);
+      }
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'no-cache' });
-      res.end(asset.bytes());
+      res.end(bytes);
       return;
     }
     throw new HubHttpError(404, 'not-found', `no such endpoint ${path}`);
