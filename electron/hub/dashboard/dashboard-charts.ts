@@ -21,7 +21,9 @@ export function drawChart(dimension: Dimension, weeks: string[], counts: Dimensi
   chart.setOption(
     {
       backgroundColor: 'transparent',
-      tooltip: { trigger: 'axis' },
+      // Drawn on the canvas (richText): the HTML tooltip writes style attributes into markup, which
+      // the page's CSP refuses (as in the workstation's charts).
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: weeks },
