@@ -154,7 +154,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     const method = req.method ?? 'GET';
     const path = url.pathname;
 
-    if (method === 'GET' && path === '/v1/health') return sendJson(res, 200, { status: 'ok', database: store.dialect });
+    if (method === 'GET' && path === '/v1/health') {
+      // Whether the dashboard's tables include every stored bundle (counts only, nothing personal).
+      const pending = await store.pendingAggregation();
+      const dashboardTables = pending ? { current: false, pendingBundles: pending.toSeq - pending.fromSeq + 1, pendingRecords: pending.records } : { current: true };
+      return sendJson(res, 200, { status: 'ok', database: store.dialect, dashboardTables });
+    }
 
     if (method === 'POST' && path === '/v1/bundles') {
       const { station, body } = await authenticate(req, pathAndQuery, () => readBody(req, maxBundleBytes), false);

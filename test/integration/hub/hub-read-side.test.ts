@@ -74,8 +74,19 @@ describe.each(STORE_KINDS)('the hub read side on %s', (kind) => {
     const store = await trusted();
     for (const b of bundles) await ingestBundle(store, b, station.station);
     expect(await store.pendingAggregation()).toMatchObject({ fromSeq: 1, toSeq: 2 });
+    // Held back until the health request below has seen the pending bundles.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const refresh = store.refreshAggregates.bind(store);
+    store.refreshAggregates = async () => {
+      await held;
+      return refresh();
+    };
     const server = await startHubServer({ store });
     try {
+      const health = await fetch(`${server.url}/v1/health`);
+      expect(((await health.json()) as { dashboardTables: unknown }).dashboardTables).toEqual({ current: false, pendingBundles: 2, pendingRecords: 320 });
+      release();
       await vi.waitFor(async () => expect(await store.pendingAggregation()).toBeUndefined(), { timeout: 10_000, interval: 20 });
       expect(await count(store, 'hub_facts')).toBe(300);
     } finally {

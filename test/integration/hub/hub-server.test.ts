@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('hub server on %s', (kind) => {
     try {
       const client = new HubClient(server.url, a);
       const health = await raw(server, 'GET', '/v1/health', {});
-      expect(JSON.parse(health.body)).toEqual({ status: 'ok', database: kind });
+      expect(JSON.parse(health.body)).toEqual({ status: 'ok', database: kind, dashboardTables: { current: true } });
       expect(health.headers['content-security-policy']).toContain("default-src 'self'");
 
       const bundles = [recordBundle(a, 0, 10), recordBundle(a, 10, 10), recordBundle(a, 20, 10)];
@@ -108,6 +108,7 @@ describe.each(STORE_KINDS)('hub server on %s', (kind) => {
 
       // The dashboard's tables follow the pushes in the background, without a dashboard request.
       await vi.waitFor(async () => expect(await store.pendingAggregation()).toBeUndefined(), { timeout: 10_000, interval: 20 });
+      expect(JSON.parse((await raw(server, 'GET', '/v1/health', {})).body).dashboardTables).toEqual({ current: true });
       const [facts] = await store.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM hub_facts');
       expect(Number(facts!.n)).toBe(30);
 
