@@ -1,6 +1,7 @@
 // The hub dashboard's static files: a small page and its style (electron/hub/dashboard/), its script
 // bundled from TypeScript (hub-dashboard-script.ts), and echarts' prebuilt bundle straight from
 // node_modules. Only these fixed paths are served; each is read or built once, then held in memory.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,13 +23,22 @@ export interface DashboardAssetOptions {
   scriptEntry?: string;
 }
 
+/** A file the packaged hub ships next to its bundle (scripts/build-hub.ts), if this is the packaged hub. */
+function prebuilt(name: string): string | undefined {
+  const file = `${dashboardDir}${name}`;
+  return existsSync(file) ? file : undefined;
+}
+
 export function createDashboardAssets(options: DashboardAssetOptions = {}): DashboardAssets {
   const scriptEntry = options.scriptEntry ?? DASHBOARD_ENTRY;
+  // The packaged hub: the page script built ahead and echarts copied beside it.
+  const script = options.scriptEntry === undefined ? prebuilt('dashboard.js') : undefined;
+  const echarts = prebuilt('echarts.min.js');
   const assets: Record<string, { load: () => Promise<Buffer>; type: string }> = {
     '/': { load: () => readFile(`${dashboardDir}index.html`), type: 'text/html; charset=utf-8' },
-    '/dashboard.js': { load: () => bundleDashboardScript(scriptEntry), type: 'text/javascript; charset=utf-8' },
+    '/dashboard.js': { load: () => (script ? readFile(script) : bundleDashboardScript(scriptEntry)), type: 'text/javascript; charset=utf-8' },
     '/dashboard.css': { load: () => readFile(`${dashboardDir}dashboard.css`), type: 'text/css; charset=utf-8' },
-    '/vendor/echarts.min.js': { load: () => readFile(require.resolve('echarts/dist/echarts.min.js')), type: 'text/javascript; charset=utf-8' },
+    '/vendor/echarts.min.js': { load: () => readFile(echarts ?? require.resolve('echarts/dist/echarts.min.js')), type: 'text/javascript; charset=utf-8' },
   };
   /** Loaded or loading files (concurrent first requests share one build). A failure is not kept: the next request tries again. */
   const cache = new Map<string, Promise<Buffer>>();

@@ -3,7 +3,7 @@
 // from the source tree, so the bundle is made in memory when the page first asks for it.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Message } from 'esbuild';
+import type { Message } from 'esbuild';
 
 export const DASHBOARD_ENTRY = fileURLToPath(new URL('./dashboard/dashboard.ts', import.meta.url));
 /** The source tree's root: the bundle names its modules relative to it, whatever the hub's working directory. */
@@ -30,6 +30,8 @@ function describe(errors: readonly Message[]): string {
 
 export async function bundleDashboardScript(entry: string = DASHBOARD_ENTRY): Promise<Buffer> {
   try {
+    // Loaded when needed: the packaged hub serves a prebuilt script and ships without esbuild.
+    const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [entry],
       absWorkingDir: ROOT,

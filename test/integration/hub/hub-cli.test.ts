@@ -1,10 +1,11 @@
 // `loupe hub` through the real CLI process: trust list administration on the hub database (audited),
-// and a hub that starts with no setup (SQLite in its data directory) and answers over HTTP.
+// and a hub that starts with no setup (SQLite in its data directory) and answers over HTTP; and the
+// packaged hub (`npm run build:hub`) run by plain Node, without tsx or the source tree's TypeScript.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HubClient } from '../../../electron/hub/hub-client';
 import { useTempDir } from '../../helpers/temp-dir';
 import { newIdentity, recordBundle } from '../../helpers/trend-fixtures';
@@ -58,5 +59,54 @@ describe('loupe hub (command line)', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  });
+
+  describe('packaged (npm run build:hub)', () => {
+    // Inside the checkout, so the native better-sqlite3 resolves from its node_modules as it would beside a deployment's.
+    const out = join(repoRoot, '.cache', `hub-package-test-${process.pid}`);
+    afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+    it('runs with plain Node: trust list, signed pushes decoded in its worker, the read side, the prebuilt dashboard', async () => {
+      mkdirSync(dirname(out), { recursive: true });
+      const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-hub.ts', '--outdir', out], { cwd: repoRoot, encoding: 'utf8' });
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+      const data = join(dir, 'packaged');
+      const hub = (args: string[]) => spawnSync(process.execPath, [join(out, 'loupe-hub.mjs'), ...args, '--data-dir', data], { cwd: dir, encoding: 'utf8' });
+      const station = newIdentity();
+      const added = hub(['trust', 'add', '--station-key', station.publicKey, '--name', 'Batrovci', '--json']);
+      expect(added.stderr).toBe('');
+      expect(JSON.parse(added.stdout).station.station).toBe(station.station);
+      expect(hub(['trust', 'add', '--station-key', 'AAAA', '--name', 'x']).stderr).toMatch(/^loupe-hub: .*32-byte Ed25519/);
+
+      const child = spawn(process.execPath, [join(out, 'loupe-hub.mjs'), '--port', '0', '--data-dir', data, '--json'], { cwd: dir });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      try {
+        let stdout = '';
+        const started = await new Promise<{ url: string; dashboard: string }>((resolve, reject) => {
+          child.stdout.on('data', (c: Buffer) => {
+            stdout += c.toString();
+            if (stdout.trimEnd().endsWith('}')) resolve(JSON.parse(stdout) as { url: string; dashboard: string });
+          });
+          child.once('exit', (code) => reject(new Error(`packaged hub exited with ${code}`)));
+        });
+        // 2,000 records: over the size from which a bundle is decoded in the worker thread.
+        const client = new HubClient(started.url, station);
+        expect(await client.push(recordBundle(station, 0, 2000))).toMatchObject({ status: 'stored', seq: 1, records: { added: 2000 } });
+        const health = async () => JSON.parse((await fetch(`${started.url}/v1/health`).then((r) => r.text())) as string) as { dashboardTables: { current: boolean } };
+        await vi.waitFor(async () => expect((await health()).dashboardTables.current).toBe(true), { timeout: 15_000, interval: 50 });
+        const summary = JSON.parse((await client.send('GET', '/v1/trends/summary')).toString('utf8')) as { total: number };
+        expect(summary.total).toBe(2000);
+        const script = await fetch(`${started.url}/dashboard.js`);
+        expect(script.status).toBe(200);
+        expect(Buffer.from(await script.arrayBuffer()).equals(readFileSync(join(out, 'dashboard', 'dashboard.js')))).toBe(true);
+        expect((await fetch(`${started.url}/vendor/echarts.min.js`)).status).toBe(200);
+        // Nothing fell back or failed: a worker that cannot load says so on stderr ("bundle decoding stays on the main thread").
+        expect(stderr).toBe('');
+      } finally {
+        child.kill('SIGTERM');
+      }
+    });
   });
 });

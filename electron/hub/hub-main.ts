@@ -1,0 +1,14 @@
+// `loupe-hub`: the regional hub on its own (the packaged hub, scripts/build-hub.ts), the same as
+// `loupe hub …`: serve, trust list administration, audit log.
+import { hubCommand } from '../cli/commands/hub.command';
+import { runCommand } from '../cli/run-command';
+
+runCommand(hubCommand, process.argv.slice(2), 'loupe-hub').then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`loupe-hub: ${String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
