@@ -6,11 +6,12 @@
 // list and in the banner; "Withdraw…" asks first, and afterwards the banner is gone.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExaminationService } from '../../electron/examination/examination.service';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../electron/reference';
-import { openStationStore } from '../../electron/store';
+import { DATABASE_FILE, openStationStore } from '../../electron/store';
 import { useTempDir } from '../helpers/temp-dir';
 import { artifactsDir, chromiumMissing, repoRoot, signIn, startStation, stopStation, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
@@ -118,6 +119,18 @@ describe.skipIf(chromiumMissing)('replacing and withdrawing an expert alert (Chr
     await page.getByTestId('nav-inspect').click();
     await page.getByTestId('inspection').waitFor();
     await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0);
+
+    // Each step is in the audit log under the officer's name, with the alerts' ids.
+    const db = new Database(join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const audit = db.prepare("SELECT action, officer_name, details FROM audit_log WHERE action LIKE 'trends.%Alert' ORDER BY id").all() as { action: string; officer_name: string; details: string }[];
+      expect(audit.map((r) => [r.action, r.officer_name])).toEqual([['trends.publishAlert', OFFICER.name], ['trends.replaceAlert', OFFICER.name], ['trends.withdrawAlert', OFFICER.name]]);
+      const [published, replaced, withdrawn] = audit.map((r) => JSON.parse(r.details) as Record<string, string>);
+      expect(replaced).toMatchObject({ replaces: published!.alert });
+      expect(withdrawn).toMatchObject({ withdraws: replaced!.alert });
+    } finally {
+      db.close();
+    }
 
     const violations: unknown = await page.evaluate(READ_CSP_VIOLATIONS);
     expect(violations).toEqual([]);

@@ -98,6 +98,10 @@ describe('loupe trends', () => {
     expect(badType).toMatchObject({ code: 2, stderr: expect.stringMatching(/--fraud-type is one of counterfeit, /) });
     const last = openTrendStore(f);
     expect(last.db.prepare('SELECT count(*) FROM trend_records').pluck().get()).toBe(3);
+    // One audit entry, for the correction made (the command line has no officer).
+    expect(last.db.prepare("SELECT subject, officer_name, details FROM audit_log WHERE action = 'trends.correct'").all()).toEqual([
+      { subject: own.id, officer_name: null, details: expect.stringContaining(fixed.record as string) },
+    ]);
     last.close();
   }, 60_000);
 
