@@ -30,6 +30,7 @@ import {
 import { HotspotSchema, IsoWeekSchema, TrendRecordSchema } from './trends.contract';
 import { TrendCorrectionRequestSchema, TrendRecordRowSchema, TrendRecordRowsRequestSchema, TrendRecordRowsSchema } from './trend-correction.contract';
 import { HubStatusSchema, HubSyncProgressSchema, HubSyncRequestSchema, HubSyncResultSchema } from './hub-sync.contract';
+import { AlertReplaceRequestSchema, AlertWithdrawRequestSchema } from './alert-revision.contract';
 
 const Empty = z.object({}).strict();
 const Id = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -146,6 +147,12 @@ export const api = {
   /** Push and pull with the saved hub (as `loupe trends sync`); progress on trends:onSyncProgress. */
   'trends:hubSync': { request: HubSyncRequestSchema, response: HubSyncResultSchema },
   'trends:hubStatus': { request: Empty, response: HubStatusSchema },
+  /** This station's alerts shown now: the ones it may replace or withdraw. */
+  'trends:ownAlerts': { request: Empty, response: z.array(ExpertAlertSchema) },
+  /** A new version of an alert published here; it supersedes the old one. */
+  'trends:replaceAlert': { request: AlertReplaceRequestSchema, response: ExpertAlertSchema },
+  /** Withdraws an alert published here: the withdrawal supersedes it and is never shown itself. */
+  'trends:withdrawAlert': { request: AlertWithdrawRequestSchema, response: ExpertAlertSchema },
 } as const;
 
 export const ProgressEventSchema = z.object({

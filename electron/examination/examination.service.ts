@@ -41,8 +41,22 @@ export class ExaminationService {
     this.security = library ? new SecurityCheckRunner(library) : null;
   }
 
+  /** Examinations under way: close() lets them finish before it stops the OCR workers they use. */
+  private readonly running = new Set<Promise<unknown>>();
+
   /** Runs the whole pipeline on a capture and saves the examination. */
-  async examine(capture: CaptureInput, officer: Officer, progress: ProgressListener = () => {}): Promise<Examination> {
+  examine(capture: CaptureInput, officer: Officer, progress: ProgressListener = () => {}): Promise<Examination> {
+    const run = this.run(capture, officer, progress);
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.then(() => this.running.delete(settled));
+    return run;
+  }
+
+  private async run(capture: CaptureInput, officer: Officer, progress: ProgressListener): Promise<Examination> {
     const started = performance.now();
     const timings: Record<string, number> = {};
     const lights = new Set<Light>();
@@ -115,6 +129,9 @@ export class ExaminationService {
 
   /** Stops the OCR workers of the checks. */
   async close(): Promise<void> {
+    // A capture from a hot folder or serial reader may still be in the checks when the station
+    // closes; its OCR jobs would otherwise meet a terminated worker.
+    await Promise.all([...this.running]);
     await this.security?.close();
   }
 

@@ -1,8 +1,9 @@
 // The expert alerts the hub dashboard shows as current: published by a member station, not expired
-// (no last week, or a last week not yet past) and not superseded. An alert is superseded by a later
-// alert of the same station that names it in `supersedes` — a member speaks only for itself, so one
-// station cannot hide another's alert. Only non-personal fields leave the hub; the redacted crops
-// stay out of the list.
+// (no last week, or a last week not yet past), not a withdrawal (shown until the week before its
+// own, electron/trends/alert-standing.ts: left out whatever the clock), and not superseded. An
+// alert is superseded by a later alert of the same station that names it in `supersedes` — a
+// member speaks only for itself, so one station cannot hide another's alert. Only non-personal
+// fields leave the hub; the redacted crops stay out of the list.
 import { isoWeekOf } from '../trends/iso-week';
 import type { HubDialect, HubStore } from './hub-store';
 
@@ -44,6 +45,7 @@ export async function currentAlerts(store: HubStore, now = new Date(), limit = C
             ${field('lookFor')} AS look_for, ${field('hotspots')} AS hotspots
        FROM hub_alerts AS a
       WHERE (a.valid_until_week IS NULL OR a.valid_until_week >= ?)
+        AND (a.valid_until_week IS NULL OR a.valid_until_week >= a.week)
         AND NOT EXISTS (SELECT 1 FROM hub_alerts AS s WHERE ${alertField(store.dialect, 's', 'supersedes')} = ${id} AND s.station = a.station)
       ORDER BY a.week DESC, a.id DESC
       LIMIT ?`,

@@ -253,6 +253,19 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       return result;
     },
     'trends:hubStatus': async () => trends.hubStatus(),
+    'trends:ownAlerts': async () => trends.ownAlerts(),
+    'trends:replaceAlert': async (request) => {
+      const who = signedIn();
+      const alert = await trends.replaceAlert(request);
+      store.audit({ officer: who, action: 'trends.replaceAlert', subject: alert.documentClassId, details: { alert: alert.id, replaces: request.replaces } });
+      return alert;
+    },
+    'trends:withdrawAlert': async ({ id }) => {
+      const who = signedIn();
+      const withdrawal = trends.withdrawAlert(id);
+      store.audit({ officer: who, action: 'trends.withdrawAlert', subject: withdrawal.documentClassId, details: { alert: withdrawal.id, withdraws: id } });
+      return withdrawal;
+    },
   };
 
   return {

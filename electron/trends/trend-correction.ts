@@ -81,7 +81,8 @@ export function correctTrendRecord(store: TrendStore, ownStation: string, input:
   }
   const { id: _oldId, ...oldContent } = old;
   const content: TrendRecordContent = { ...oldContent, fraudType: input.fraudType, revealedBy: input.revealedBy, notes: screened.text, supersedes: old.id };
-  if (canonicalJson({ ...content, supersedes: null }) === canonicalJson(oldContent)) {
+  // Everything but the link: a correction of a correction names another record than its original.
+  if (canonicalJson({ ...content, supersedes: old.supersedes }) === canonicalJson(oldContent)) {
     throw new LoupeError('InvalidInput', 'the correction changes nothing: change the fraud type, the features or the notes');
   }
   const parsed = TrendRecordSchema.safeParse({ ...content, id: contentId(content) });

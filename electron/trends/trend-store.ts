@@ -13,6 +13,7 @@ import { StringDictionary } from '../exchange/string-dictionary';
 import { migrate } from '../store/migration-runner';
 import { MIGRATIONS } from '../store/migrations/index';
 import { DATABASE_FILE } from '../store/station-store';
+import { CURRENT_ALERT_SQL } from './alert-standing';
 import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
 import { DEFAULT_TREND_SETTINGS, TREND_SETTINGS_KEY, TrendSettingsSchema, type TrendSettings } from './trend-settings';
 import { recordColumns, TrendWriteBatch, TrendWriteStatements, type InsertOutcome } from './trend-write-batch';
@@ -87,6 +88,31 @@ export class TrendStore {
   getAlert(id: string): ExpertAlert | null {
     const content = this.alertContentStmt.get(id) as string | undefined;
     return content === undefined ? null : ExpertAlertSchema.parse(JSON.parse(content));
+  }
+
+  /**
+   * The alerts shown in ISO week `week` (not superseded, not expired, never a withdrawal:
+   * alert-standing.ts), newest week first; of one class and/or one station when asked.
+   */
+  currentAlerts(week: string, filter: { classId?: string; station?: string; limit?: number } = {}): ExpertAlert[] {
+    const clauses = [CURRENT_ALERT_SQL];
+    const params: Record<string, string | number> = { week, limit: Math.min(Math.max(1, Math.floor(filter.limit ?? 200)), 500) };
+    if (filter.classId !== undefined) {
+      clauses.push('document_class_id = @classId');
+      params.classId = filter.classId;
+    }
+    if (filter.station !== undefined) {
+      clauses.push('station = @station');
+      params.station = filter.station;
+    }
+    const rows = this.db.prepare(`SELECT content FROM expert_alerts WHERE ${clauses.join(' AND ')} ORDER BY week DESC, id LIMIT @limit`).pluck().all(params) as string[];
+    return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+  }
+
+  /** An alert with its standing here: the alert superseding it, and where it came from ('local' or the signer). */
+  alertStanding(id: string): { alert: ExpertAlert; supersededBy: string | null; origin: string } | null {
+    const row = this.db.prepare('SELECT content, superseded_by, origin FROM expert_alerts WHERE id = ?').get(id) as { content: string; superseded_by: string | null; origin: string } | undefined;
+    return row ? { alert: ExpertAlertSchema.parse(JSON.parse(row.content)), supersededBy: row.superseded_by, origin: row.origin } : null;
   }
 
   /**

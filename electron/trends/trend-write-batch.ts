@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3';
 import { TrendRecordSchema, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { countRecords, seriesKeyOf, type CountInput, type RecordFacts } from '../exchange/record-counts';
+import { ALERT_SUPERSEDER_SQL, MARK_ALERT_SUPERSEDED_SQL } from './alert-standing';
 import { CountUpserts, encodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
 
 /** The columns of a record row (content aside). */
@@ -61,8 +62,9 @@ export class TrendWriteStatements {
     this.supersededBy = db.prepare('SELECT superseded_by, rowid FROM trend_records WHERE id = ?');
     this.supersederOf = db.prepare('SELECT id FROM trend_records WHERE supersedes = ? ORDER BY id LIMIT 1').pluck();
     this.markSuperseded = db.prepare('UPDATE trend_records SET superseded_by = ? WHERE id = ?');
-    this.alertSupersederOf = db.prepare('SELECT id FROM expert_alerts WHERE supersedes = ? ORDER BY id LIMIT 1').pluck();
-    this.markAlertSuperseded = db.prepare('UPDATE expert_alerts SET superseded_by = ? WHERE id = ? AND superseded_by IS NULL');
+    // Only an alert of the same station supersedes one (alert-standing.ts).
+    this.alertSupersederOf = db.prepare(ALERT_SUPERSEDER_SQL).pluck();
+    this.markAlertSuperseded = db.prepare(MARK_ALERT_SUPERSEDED_SQL);
     this.anyCorrection = db.prepare('SELECT 1 FROM trend_records WHERE supersedes IS NOT NULL LIMIT 1').pluck();
     this.newestRowid = db.prepare('SELECT coalesce(max(rowid), 0) FROM trend_records').pluck();
     this.countedRowid = db.prepare('SELECT counted_rowid FROM trend_counts_state WHERE id = 1').pluck();
@@ -192,9 +194,9 @@ export class TrendWriteBatch {
       this.outcome.skipped++;
       return;
     }
-    const supersededBy = (s.alertSupersederOf.get(a.id) as string | undefined) ?? null;
+    const supersededBy = (s.alertSupersederOf.get(a.id, a.station) as string | undefined) ?? null;
     s.insertAlert.run(a.id, a.station, a.documentClassId, a.fraudType, a.week, a.validUntilWeek, a.supersedes, supersededBy, this.origin, this.receivedAt, json);
-    if (a.supersedes !== null) s.markAlertSuperseded.run(a.id, a.supersedes);
+    if (a.supersedes !== null) s.markAlertSuperseded.run(a.id, a.supersedes, a.station);
     this.outcome.addedAlerts++;
   }
 

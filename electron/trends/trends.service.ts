@@ -11,6 +11,7 @@ import { loadOrCreateStationIdentity, type StationIdentity } from '../exchange/s
 import type { HubSyncProgress, HubSyncResult, HubStatus } from '../contract/hub-sync.contract';
 import type { TrendCorrectionRequest, TrendRecordRow } from '../contract/trend-correction.contract';
 import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
+import { revisableAlert, sameAlert, withdrawalOf } from './alert-revision';
 import { hotspotCropTarget, redactedCrop, redactedCropOf } from './crop-redaction';
 import { assertHotspotsAllowed } from './hotspot-check';
 import { HubSyncRunner, validateHubSettings } from './hub-sync-runner';
@@ -23,6 +24,19 @@ import { exportTrendBundle, importTrendBundle, type ExportOptions } from './tren
 import { TrendQueries } from './trend-queries';
 import { buildTrendRecord, newOccurrence, proposeTrendRecord } from './trend-record-builder';
 import type { TrendStore } from './trend-store';
+
+/** The fields of an alert the examiner writes (trends:publishAlert). */
+export interface AlertInput {
+  documentClassId: string;
+  fraudType: FraudType;
+  title: string;
+  lookFor: string;
+  hotspots: Hotspot[];
+  examinationId: string | null;
+  cropZoneIds: string[];
+  validUntilWeek: string | null;
+  cropHotspots?: number[] | undefined;
+}
 
 export interface TrendsDeps {
   store: TrendStore;
@@ -147,24 +161,46 @@ export class TrendsService {
     return importTrendBundle(this.deps.store, bytes);
   }
 
-  async publishAlert(input: {
-    documentClassId: string;
-    fraudType: FraudType;
-    title: string;
-    lookFor: string;
-    hotspots: Hotspot[];
-    examinationId: string | null;
-    cropZoneIds: string[];
-    validUntilWeek: string | null;
-    cropHotspots?: number[] | undefined;
-  }): Promise<ExpertAlert> {
+  async publishAlert(input: AlertInput): Promise<ExpertAlert> {
+    return this.saveAlert(input, [], null);
+  }
+
+  /**
+   * A new version of an alert published here: the form's fields, the old alert's crops chosen to be
+   * kept (`keepCrops`, indexes; they were redacted and confirmed when it was published) and any new
+   * ones, with `supersedes` = the old id.
+   */
+  async replaceAlert(input: AlertInput & { replaces: string; keepCrops: number[] }): Promise<ExpertAlert> {
+    const old = revisableAlert(this.deps.store, this.identity().station, input.replaces);
+    const keep = [...new Set(input.keepCrops)];
+    for (const i of keep) if (!old.crops[i]) throw new LoupeError('InvalidInput', `the alert has no crop ${i + 1} to keep`);
+    if (keep.length > 0 && input.documentClassId !== old.documentClassId) {
+      throw new LoupeError('InvalidInput', `the alert's crops show class ${old.documentClassId}: they cannot be kept for another class`);
+    }
+    return this.saveAlert(input, keep.sort((a, b) => a - b).map((i) => old.crops[i]!), old);
+  }
+
+  /** Withdraws an alert published here: a new alert that supersedes it and is never shown (alert-standing.ts). */
+  withdrawAlert(id: string): ExpertAlert {
+    const old = revisableAlert(this.deps.store, this.identity().station, id);
+    const withdrawal = withdrawalOf(old, isoWeekOf(this.now()));
+    this.deps.store.addAlert(withdrawal);
+    return withdrawal;
+  }
+
+  private async saveAlert(input: AlertInput, keptCrops: RedactedCrop[], replaces: ExpertAlert | null): Promise<ExpertAlert> {
     const cls = this.deps.referenceClass(input.documentClassId);
     if (!cls) throw new LoupeError('NotFound', `no reference class ${input.documentClassId}`);
+    const week = isoWeekOf(this.now());
+    // A last week before this one would make the alert a withdrawal (alert-standing.ts).
+    if (input.validUntilWeek !== null && input.validUntilWeek < week) {
+      throw new LoupeError('InvalidInput', `the last week shown (${input.validUntilWeek}) is already past: give ${week} or a later week, or none`);
+    }
     // Hotspots point at security features, never at the holder's data (and their crops too).
     assertHotspotsAllowed(cls, input.hotspots);
     const cropHotspots = [...new Set(input.cropHotspots ?? [])];
     for (const i of cropHotspots) if (!input.hotspots[i]) throw new LoupeError('InvalidInput', `there is no hotspot ${i + 1} to crop`);
-    if (input.cropZoneIds.length + cropHotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
+    if (keptCrops.length + input.cropZoneIds.length + cropHotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
     let crops: RedactedCrop[] = [];
     if (input.cropZoneIds.length > 0 || cropHotspots.length > 0) {
       if (!input.examinationId) throw new LoupeError('InvalidInput', 'crops are taken from an examination of this class: name one');
@@ -192,32 +228,34 @@ export class TrendsService {
       title: input.title,
       lookFor: input.lookFor,
       hotspots: input.hotspots,
-      crops,
-      week: isoWeekOf(this.now()),
+      crops: [...keptCrops, ...crops],
+      week,
       validUntilWeek: input.validUntilWeek,
-      supersedes: null,
+      supersedes: replaces?.id ?? null,
     };
+    if (replaces && sameAlert(content, replaces)) {
+      throw new LoupeError('InvalidInput', 'the replacement says the same as the alert: change the text, the hotspots, the crops or the last week shown');
+    }
     const alert = ExpertAlertSchema.parse({ ...content, id: contentId(content) });
+    // Checked again after the crops were cut: another replacement may have come in meanwhile.
+    if (replaces) revisableAlert(this.deps.store, this.identity().station, replaces.id);
     this.deps.store.addAlert(alert);
     return alert;
   }
 
-  /** Alerts shown for a class now: not superseded, not expired. */
+  /** Alerts shown for a class now: not superseded, not expired, not withdrawn. */
   alertsForClass(classId: string): ExpertAlert[] {
-    const week = isoWeekOf(this.now());
-    const rows = this.deps.store.db
-      .prepare(
-        `SELECT content FROM expert_alerts WHERE document_class_id = ? AND superseded_by IS NULL
-           AND (valid_until_week IS NULL OR valid_until_week >= ?) ORDER BY week DESC, id LIMIT 20`,
-      )
-      .pluck()
-      .all(classId, week) as string[];
-    return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+    return this.deps.store.currentAlerts(isoWeekOf(this.now()), { classId, limit: 20 });
   }
 
+  /** Every alert shown now. */
   listAlerts(): ExpertAlert[] {
-    const rows = this.deps.store.db.prepare('SELECT content FROM expert_alerts WHERE superseded_by IS NULL ORDER BY week DESC, id LIMIT 200').pluck().all() as string[];
-    return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+    return this.deps.store.currentAlerts(isoWeekOf(this.now()));
+  }
+
+  /** This station's alerts shown now: the ones it may replace or withdraw. */
+  ownAlerts(): ExpertAlert[] {
+    return this.deps.store.currentAlerts(isoWeekOf(this.now()), { station: this.identity().station });
   }
 
   // ── Corrections ──────────────────────────────────────────────────────────────────────────────

@@ -2,6 +2,7 @@
 // languages add a table with the same keys. `{name}` placeholders are filled by t().
 import { faceMessages } from './face.en';
 import { trendToolMessages } from './trend-tools.en';
+import { alertRevisionMessages } from './alert-revision.en';
 
 export const en = {
   'app.title': 'Loupe',
@@ -421,6 +422,7 @@ export const en = {
   'trust.remove': 'Remove',
   'trust.invalid': 'Give a name and the 44-character public key of the station.',
   ...trendToolMessages,
+  ...alertRevisionMessages,
 } as const;
 
 export type MessageKey = keyof typeof en;

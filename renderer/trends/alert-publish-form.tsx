@@ -2,17 +2,20 @@
 // the class's reference image (or chosen among its security features) — and, when an examination
 // of that class with a fraud verdict is on screen, redacted example crops of those places taken
 // from it. It travels in bundles like trend records, and appears in the inspection screen when a
-// document of that class is examined.
+// document of that class is examined. Given an alert published here to replace, the form opens
+// filled with it (its crops offered to keep) and publishes the new version (trends:replaceAlert).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentClass, ReferenceSummary } from '../../electron/contract/reference.contract';
-import { FRAUD_TYPES, type ExpertAlert, type FraudType } from '../../electron/contract/trends.contract';
+import { FRAUD_TYPES, type ExpertAlert, type FraudType, type Hotspot } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
 import { toUiError } from '../api/api-error';
 import { t } from '../i18n/t';
 import { AlertCropPicker, type CropChoice } from './alert-crop-picker';
 import { fraudTypeLabel } from './fraud-type-label';
 import { HotspotEditor } from './hotspot-editor';
-import { overlapOf, toHotspot, type DraftHotspot } from './hotspot-edit';
+import { draftOf, overlapOf, toHotspot, type DraftHotspot } from './hotspot-edit';
+
+const NO_CROPS: CropChoice = { zoneIds: [], spotKeys: [], confirmed: false, ready: true };
 
 /** The examination on screen, when it can give example crops (identified, fraud verdict). */
 export interface AlertSource {
@@ -21,13 +24,16 @@ export interface AlertSource {
   label: string;
 }
 
-export function AlertPublishForm({ onError, referenceBase, source, focusRequest, onPublished }: {
+export function AlertPublishForm({ onError, referenceBase, source, focusRequest, onPublished, replacing = null, onCancelReplace }: {
   onError: (e: unknown) => void;
   referenceBase: string;
   source: AlertSource | null;
   /** Changes when the form should come into view with the focus on it. */
   focusRequest?: number;
   onPublished?: (alert: ExpertAlert) => void;
+  /** An alert published here that the form replaces: the form opens filled with it. */
+  replacing?: ExpertAlert | null;
+  onCancelReplace?: () => void;
 }) {
   const [classes, setClasses] = useState<ReferenceSummary[]>([]);
   const [classId, setClassId] = useState(source?.classId ?? '');
@@ -38,6 +44,12 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
   const [spots, setSpots] = useState<DraftHotspot[]>([]);
   const [crops, setCrops] = useState<CropChoice>({ zoneIds: [], spotKeys: [], confirmed: false, ready: true });
   const [validUntil, setValidUntil] = useState('');
+  /** Indexes of the replaced alert's crops to keep. */
+  const [keepCrops, setKeepCrops] = useState<number[]>([]);
+  // Hotspots to put in the editor once the class they belong to is loaded (replacing an alert).
+  const pendingSpots = useRef<{ classId: string; hotspots: Hotspot[] } | null>(null);
+  const loadedCls = useRef<DocumentClass | null>(null);
+  loadedCls.current = cls;
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -65,13 +77,72 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     setSpots([]);
     if (!classId) return setCls(null);
     let current = true;
-    loupe['reference:get']({ id: classId }).then((r) => current && setCls(r.cls), onError);
+    loupe['reference:get']({ id: classId }).then((r) => {
+      if (!current) return;
+      setCls(r.cls);
+      const pending = pendingSpots.current;
+      if (pending?.classId === r.cls.id) {
+        pendingSpots.current = null;
+        setSpots(pending.hotspots.map((h) => draftOf(h, r.cls)));
+      }
+    }, onError);
     return () => {
       current = false;
     };
   }, [classId, onError]);
 
+  // Replacing: every field from the alert; its hotspots once its class is loaded. When replacing
+  // ends without a publish (the alert was withdrawn meanwhile), its fields leave the form.
+  const replacingId = useRef<string | null>(null);
+  useEffect(() => {
+    if (!replacing) {
+      if (replacingId.current !== null) {
+        replacingId.current = null;
+        setTitle('');
+        setLookFor('');
+        setSpots([]);
+        setValidUntil('');
+        setKeepCrops([]);
+      }
+      return;
+    }
+    replacingId.current = replacing.id;
+    setFraudType(replacing.fraudType);
+    setTitle(replacing.title);
+    setLookFor(replacing.lookFor);
+    setValidUntil(replacing.validUntilWeek ?? '');
+    setKeepCrops(replacing.crops.map((_, i) => i));
+    setCrops(NO_CROPS);
+    setDone(null);
+    setProblem(null);
+    const loaded = loadedCls.current;
+    if (loaded?.id === replacing.documentClassId) {
+      pendingSpots.current = null;
+      setSpots(replacing.hotspots.map((h) => draftOf(h, loaded)));
+    } else {
+      pendingSpots.current = { classId: replacing.documentClassId, hotspots: replacing.hotspots };
+      setClassId(replacing.documentClassId);
+    }
+  }, [replacing]);
+
+  const clear = () => {
+    setTitle('');
+    setLookFor('');
+    setSpots([]);
+    setValidUntil('');
+    setKeepCrops([]);
+    setCrops(NO_CROPS);
+  };
+
+  const cancelReplace = () => {
+    clear();
+    setProblem(null);
+    onCancelReplace?.();
+  };
+
   const cropSource = source && cls && source.classId === cls.id ? source : null;
+  // The replaced alert's crops show its own class: they can be kept only for that class.
+  const keepingCrops = replacing !== null && replacing.crops.length > 0 && classId === replacing.documentClassId;
   const hotspots = useMemo(() => spots.map(toHotspot), [spots]);
 
   const publish = async () => {
@@ -84,7 +155,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     setProblem(null);
     setBusy(true);
     try {
-      const alert = await loupe['trends:publishAlert']({
+      const fields = {
         documentClassId: cls.id,
         fraudType,
         title: title.trim(),
@@ -94,12 +165,12 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
         cropZoneIds: cropping ? crops.zoneIds : [],
         cropHotspots: cropping ? crops.spotKeys.map((key) => spots.findIndex((s) => s.key === key)).filter((i) => i >= 0) : [],
         validUntilWeek: until || null,
-      });
-      setDone(t('alerts.published', { title: alert.title, week: alert.week }));
-      setTitle('');
-      setLookFor('');
-      setSpots([]);
-      setCrops({ zoneIds: [], spotKeys: [], confirmed: false, ready: true });
+      };
+      const alert = replacing
+        ? await loupe['trends:replaceAlert']({ ...fields, replaces: replacing.id, keepCrops: keepingCrops ? keepCrops : [] })
+        : await loupe['trends:publishAlert'](fields);
+      setDone(t(replacing ? 'alertReplace.published' : 'alerts.published', { title: alert.title, week: alert.week }));
+      clear();
       onPublished?.(alert);
     } catch (e) {
       // A refusal (a hotspot over personal data, text that looks personal) is the examiner's to fix here.
@@ -113,7 +184,13 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
 
   return (
     <section ref={section} className="panel" data-testid="alert-publish">
-      <h3 className="panel__title">{t('alerts.title')}</h3>
+      <h3 className="panel__title">{t(replacing ? 'alertReplace.title' : 'alerts.title')}</h3>
+      {replacing && (
+        <div className="trends__replacing" data-testid="alert-replacing">
+          <p>{t('alertReplace.lead', { title: replacing.title, week: replacing.week })}</p>
+          <button type="button" className="button button--small" onClick={cancelReplace} data-testid="alert-replace-cancel">{t('alertReplace.cancel')}</button>
+        </div>
+      )}
       {source && <p className="muted" data-testid="alert-source">{t('alerts.fromExamination', { label: source.label })}</p>}
       <form className="trends__form trends__form--alert" onSubmit={(e) => { e.preventDefault(); void publish(); }}>
         <label className="field">
@@ -140,11 +217,27 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
         {cls && <HotspotEditor key={cls.id} cls={cls} referenceBase={referenceBase} spots={spots} onChange={setSpots} />}
         {cls && cropSource && <AlertCropPicker cls={cls} examinationId={cropSource.examinationId} spots={spots} value={crops} onChange={setCrops} />}
         {cls && !cropSource && <p className="muted small">{t('alerts.noExamination')}</p>}
+        {keepingCrops && replacing && (
+          <fieldset className="trends__zones" data-testid="alert-keep-crops">
+            <legend className="field__label">{t('alertReplace.keepCrops')}</legend>
+            {replacing.crops.map((c, i) => (
+              <label key={`${c.zoneId}-${i}`} className="trends__zone">
+                <input
+                  type="checkbox"
+                  checked={keepCrops.includes(i)}
+                  onChange={(e) => setKeepCrops((list) => (e.target.checked ? [...list.filter((x) => x !== i), i] : list.filter((x) => x !== i)))}
+                  data-testid={`alert-keep-crop-${i}`}
+                />{' '}
+                {t('alertReplace.keepCrop', { label: c.label, light: t(`viewer.light.${c.light}`) })}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <label className="field">
           <span className="field__label">{t('alerts.validUntil')}</span>
           <input className="input" value={validUntil} placeholder="2027-W10" onChange={(e) => setValidUntil(e.target.value)} data-testid="alert-valid-until" />
         </label>
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="alert-publish-button">{t('alerts.publish')}</button>
+        <button type="submit" className="button button--primary" disabled={busy} data-testid="alert-publish-button">{t(replacing ? 'alertReplace.publish' : 'alerts.publish')}</button>
         {problem && <p className="form-problem" role="alert" data-testid="alert-problem">{problem}</p>}
         {done && <p className="muted" role="status" data-testid="alert-published">{done}</p>}
       </form>

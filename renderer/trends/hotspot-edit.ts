@@ -69,6 +69,12 @@ export function overlapOf(spot: DraftHotspot, cls: DocumentClass): PersonalOverl
   return personalOverlaps(spot, cls)[0] ?? null;
 }
 
+/** A published hotspot back in the editor (replacing an alert): a zone's own box counts as chosen from it. */
+export function draftOf(hotspot: Hotspot, cls: DocumentClass): DraftHotspot {
+  const zone = featureZoneOf(hotspot, cls);
+  return { key: hotspotKey(), ...hotspot, zoneId: zone && zoneLight(zone) === hotspot.light ? zone.id : null };
+}
+
 export function toHotspot(spot: DraftHotspot): Hotspot {
   return { light: spot.light, x: spot.x, y: spot.y, w: spot.w, h: spot.h, label: spot.label.trim().slice(0, 120) };
 }

@@ -1,7 +1,8 @@
 // The Trends screen: weekly counts by fraud type, by issuer/document, by point of entry and by the
 // check that caught them; filters; emerging combinations with their evidence; a click on a bar drills
 // down to the (non-personal) records, where this station's records can be corrected; CSV of what is
-// shown; bundle exchange, the regional hub, settings and expert alerts.
+// shown; bundle exchange, the regional hub, settings and expert alerts — publishing one, and
+// replacing or withdrawing those published here.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TrendDashboard, TrendFilter } from '../../electron/contract/trend-dashboard.contract';
 import type { TrendRecordRow } from '../../electron/contract/trend-correction.contract';
@@ -9,6 +10,7 @@ import { FRAUD_TYPES, type ExpertAlert, type FraudType, type TrendRecord } from 
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
 import { AlertPublishForm, type AlertSource } from './alert-publish-form';
+import { OwnAlertsPanel } from './own-alerts-panel';
 import { download } from './file-bytes';
 import { fraudTypeLabel } from './fraud-type-label';
 import { TrendChart, type ChartClick } from './trend-chart';
@@ -40,6 +42,9 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
   const [drillBusy, setDrillBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+  const [replacing, setReplacing] = useState<ExpertAlert | null>(null);
+  const [ownAlertsRevision, setOwnAlertsRevision] = useState(0);
+  const [replaceFocus, setReplaceFocus] = useState(0);
 
   const load = useCallback(async (f: TrendFilter) => {
     setBusy(true);
@@ -129,6 +134,13 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
     setRevision((n) => n + 1);
     await loadDrill(drill.filter, false);
     focusRow(record.id);
+  };
+
+  /** An alert published, replaced or withdrawn: the list and the inspection banner are read again. */
+  const alertsChanged = (alert: ExpertAlert) => {
+    setReplacing(null);
+    setOwnAlertsRevision((n) => n + 1);
+    onAlertPublished?.(alert);
   };
 
   const exportCsv = async () => {
@@ -249,7 +261,27 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
 
       <TrendExchangePanel onError={onError} onChanged={() => setRevision((n) => n + 1)} />
       <TrustListPanel onError={onError} />
-      <AlertPublishForm onError={onError} referenceBase={referenceBase} source={alertSource} focusRequest={alertFocus} {...(onAlertPublished ? { onPublished: onAlertPublished } : {})} />
+      <div className="trends__alerts">
+        <AlertPublishForm
+          onError={onError}
+          referenceBase={referenceBase}
+          source={alertSource}
+          focusRequest={alertFocus + replaceFocus}
+          replacing={replacing}
+          onCancelReplace={() => setReplacing(null)}
+          onPublished={alertsChanged}
+        />
+        <OwnAlertsPanel
+          revision={ownAlertsRevision}
+          replacingId={replacing?.id ?? null}
+          onReplace={(alert) => {
+            setReplacing(alert);
+            setReplaceFocus((n) => n + 1);
+          }}
+          onWithdrawn={alertsChanged}
+          onError={onError}
+        />
+      </div>
     </div>
   );
 }

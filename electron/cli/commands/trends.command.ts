@@ -14,6 +14,8 @@ import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-h
 import { validateHubSettings } from '../../trends/hub-sync-runner';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
 import { textOption, required, type Command } from '../command';
+import { correctOptions, correctRecord, correctionText, correctUsage, type CorrectionResult } from './trends-correct';
+import { isoWeekOf } from '../../trends/iso-week';
 
 export type TrendsResult =
   | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; scope: string; k: number | null }
@@ -24,7 +26,8 @@ export type TrendsResult =
   | { action: 'identity'; station: string; publicKey: string }
   | { action: 'settings'; settings: TrendSettings }
   | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] }
-  | ({ action: 'sync'; hub: string } & StationSyncReport);
+  | ({ action: 'sync'; hub: string } & StationSyncReport)
+  | CorrectionResult;
 
 function readBundleFile(file: string): Buffer {
   let size: number;
@@ -40,17 +43,18 @@ function readBundleFile(file: string): Buffer {
 
 export const trendsCommand: Command<TrendsResult> = {
   name: 'trends',
-  summary: 'fraud trends: export/import signed bundles, trust list, settings',
+  summary: 'fraud trends: export/import signed bundles, trust list, settings, corrections',
   usage: [
     'usage: loupe trends export --since 2026-W01 --out FILE [--scope national|international] [--k 3]',
     '       loupe trends import FILE [--json]',
     '       loupe trends trust add NAME PUBLIC_KEY | trust list | trust remove NAME|STATION',
     "       loupe trends identity                    (this station's id and public key, for partners' trust lists)",
     '       loupe trends settings [--country SRB] [--poe RS-BATROVCI] [--line first|second] [--direction entry|exit|none] [--k 3]',
-    '       loupe trends alerts                      (expert alerts held here)',
+    '       loupe trends alerts                      (expert alerts shown now: not replaced, withdrawn or expired)',
     '       loupe trends sync [--hub URL] [--ca CA.pem] [--scope national|international] [--adopt-hub-members] [--rescan]',
     '                                                (without --hub: the hub saved with --hub-url / in the Trends screen)',
     '       loupe trends settings --hub-url URL|none [--hub-ca CA.pem|none]',
+    ...correctUsage,
     '',
     'The data dir defaults to $LOUPE_DATA_DIR or ~/.local/share/loupe (--data DIR).',
   ].join('\n'),
@@ -70,6 +74,7 @@ export const trendsCommand: Command<TrendsResult> = {
     'hub-ca': { type: 'string' },
     'adopt-hub-members': { type: 'boolean' },
     rescan: { type: 'boolean' },
+    ...correctOptions,
   },
   async run(args) {
     const dataDir = textOption(args, 'data') ?? defaultDataDir();
@@ -137,13 +142,9 @@ export const trendsCommand: Command<TrendsResult> = {
           return { action, settings: Object.keys(patch).length ? store.saveSettings(patch) : store.settings() };
         }
         case 'alerts': {
-          const rows = store.db.prepare('SELECT content FROM expert_alerts WHERE superseded_by IS NULL ORDER BY week DESC').pluck().all() as string[];
           return {
             action,
-            alerts: rows.map((c) => {
-              const a = JSON.parse(c) as ExpertAlert;
-              return { id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek };
-            }),
+            alerts: store.currentAlerts(isoWeekOf(new Date()), { limit: 500 }).map((a) => ({ id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek })),
           };
         }
         case 'sync': {
@@ -170,8 +171,10 @@ export const trendsCommand: Command<TrendsResult> = {
             throw new LoupeError('DeviceError', `sync with ${hub} stopped: ${(e as Error).message}; what was done is kept, run the sync again to resume`);
           }
         }
+        case 'correct':
+          return correctRecord(store, dataDir, a1, args);
         default:
-          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync)` : 'give an action: export, import, trust, identity, settings, alerts, sync');
+          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync, correct)` : 'give an action: export, import, trust, identity, settings, alerts, sync, correct');
       }
     } finally {
       store.close();
@@ -208,6 +211,8 @@ export const trendsCommand: Command<TrendsResult> = {
           `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}hub position ${result.cursor}`,
         ].join('\n');
       }
+      case 'correct':
+        return correctionText(result);
       default:
         return assertNever(result, 'trends result');
     }

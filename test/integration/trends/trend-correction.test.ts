@@ -93,6 +93,8 @@ describe('correcting a trend record', () => {
     expect(() => trends.correct({ id: own.id, fraudType: 'counterfeit', revealedBy: [], notes: null })).toThrow(/already corrected \(by record [0-9a-f]{12}…\): correct the newest version/);
     const second = trends.correct({ id: first, fraudType: 'forged-data-alteration', revealedBy: ['Data page'], notes: null });
     expect(second.supersedes).toBe(first);
+    // A correction of a correction that changes nothing is refused too.
+    expect(() => trends.correct({ id: second.id, fraudType: second.fraudType, revealedBy: second.revealedBy, notes: second.notes })).toThrow(/changes nothing/);
     expect(trends.recordRow(first)).toMatchObject({ supersededBy: second.id, correctable: false });
     expect(trends.recordRow(own.id).supersededBy).toBe(first);
     expect(countsOf()).toEqual({ 'forged-data-alteration': 1, counterfeit: 2 });

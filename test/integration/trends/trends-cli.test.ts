@@ -12,6 +12,9 @@ import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { openTrendStore } from '../../../electron/trends/trend-store';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
+import { encodeBundle } from '../../../electron/exchange/bundle-codec';
+import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
+import { newIdentity } from '../../helpers/trend-fixtures';
 import { rowCounts } from './trend-db-snapshot';
 
 const run = promisify(execFile);
@@ -59,6 +62,48 @@ describe('loupe trends', () => {
     expect(rowCounts(after.db)).toEqual(before);
     after.close();
   }, 120_000);
+
+  it('corrects a record made here with the same refusals as the screen', async () => {
+    const f = join(dir, 'f');
+    const station = loadOrCreateStationIdentity(f);
+    const partner = newIdentity();
+    const store = openTrendStore(f);
+    const own = makeRecord({ station: station.station, fraudType: 'forged-other', revealedBy: ['Photo zone'], notes: 'laminate lifted' });
+    store.addRecord(own);
+    store.trustAdd('Partner', partner.publicKey);
+    const foreign = makeRecord({ station: partner.station });
+    expect(importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    store.close();
+    const refusal = (p: Promise<unknown>) => p.then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
+
+    const fixed = JSON.parse((await loupe('correct', own.id, '--fraud-type', 'forged-photo-substitution', '--revealed-by', 'Photo zone', '--revealed-by', 'UV emblem', '--clear-notes', '--data', f, '--json')).stdout) as Record<string, unknown>;
+    expect(fixed).toEqual({
+      action: 'correct',
+      record: expect.stringMatching(/^[0-9a-f]{64}$/),
+      supersedes: own.id,
+      changed: { fraudType: { from: 'forged-other', to: 'forged-photo-substitution' }, revealedBy: { from: ['Photo zone'], to: ['Photo zone', 'UV emblem'] }, notes: { from: 'laminate lifted', to: null } },
+    });
+    const after = openTrendStore(f);
+    expect(after.getRecord(fixed.record as string)).toMatchObject({ supersedes: own.id, fraudType: 'forged-photo-substitution', notes: null, occurrence: own.occurrence });
+    after.close();
+
+    // The refusals of the service, with exit code 2 and nothing changed.
+    const again = await refusal(loupe('correct', own.id, '--fraud-type', 'counterfeit', '--data', f));
+    expect(again).toMatchObject({ code: 2, stderr: expect.stringMatching(/already corrected .*correct the newest version/) });
+    const unchanged = await refusal(loupe('correct', fixed.record as string, '--data', f));
+    expect(unchanged).toMatchObject({ code: 2, stderr: expect.stringMatching(/changes nothing/) });
+    const other = await refusal(loupe('correct', foreign.id, '--notes', 'seen twice', '--data', f));
+    expect(other).toMatchObject({ code: 2, stderr: expect.stringMatching(/made at station [0-9a-f]{16}: only that station can correct it/) });
+    const badType = await refusal(loupe('correct', fixed.record as string, '--fraud-type', 'forgery', '--data', f));
+    expect(badType).toMatchObject({ code: 2, stderr: expect.stringMatching(/--fraud-type is one of counterfeit, /) });
+    const last = openTrendStore(f);
+    expect(last.db.prepare('SELECT count(*) FROM trend_records').pluck().get()).toBe(3);
+    // One audit entry, for the correction made (the command line has no officer).
+    expect(last.db.prepare("SELECT subject, officer_name, details FROM audit_log WHERE action = 'trends.correct'").all()).toEqual([
+      { subject: own.id, officer_name: null, details: expect.stringContaining(fixed.record as string) },
+    ]);
+    last.close();
+  }, 60_000);
 
   it('syncs with the hub saved in the trend settings', async () => {
     const c = join(dir, 'c');
