@@ -1,25 +1,20 @@
 // The Devices dialog (key G): every device the station found, its live state in plain words, and
 // its settings (hot folder path, serial port, SANE device, ...). The list is the one the status bar
 // shows, kept current by devices:onStatus, so a saved change is seen taking effect here.
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import type { DeviceStatus } from '../../electron/contract/device.contract';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 import { DeviceSettingsCard } from './device-settings-card';
+import { escapeCloses } from '../hooks/use-dialog-action';
 
 export function DeviceSettingsDialog({ devices, onClose }: { devices: DeviceStatus[]; onClose: () => void }) {
   const dialog = useRef<HTMLDivElement>(null);
   // Straight to the first device that needs setting up; else the first control.
   useFocusTrap(dialog, '.device-card--error input, .device-card--disabled input');
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    // Handled here so the screen's own shortcuts never see keys typed into the dialog.
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    }
-  };
+  // Handled here so the screen's own shortcuts never see keys typed into the dialog.
+  const onKeyDown = escapeCloses(onClose);
 
   return (
     <div className="dialog-backdrop" onClick={onClose}>

@@ -2,10 +2,10 @@
 // a withdrawal that supersedes the alert and is never shown itself; a refusal (already replaced or
 // withdrawn, another station's alert) is said in the dialog. An alert has no field for a reason, so
 // none is asked for.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef } from 'react';
 import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
-import { toUiError } from '../api/api-error';
+import { escapeCloses, useDialogAction } from '../hooks/use-dialog-action';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 
@@ -16,32 +16,12 @@ export function AlertWithdrawDialog({ alert, onClose, onError }: {
   onError: (e: unknown) => void;
 }) {
   const dialog = useRef<HTMLDivElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, run } = useDialogAction(onError);
   // The safe choice has the focus first: Enter on an opened dialog keeps the alert.
   useFocusTrap(dialog, '[data-testid="alert-withdraw-cancel"]');
 
-  const withdraw = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      onClose(await loupe['trends:withdrawAlert']({ id: alert.id }));
-    } catch (e) {
-      const ui = toUiError(e);
-      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
-      else onError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose(null);
-    }
-  };
+  const withdraw = () => run(async () => onClose(await loupe['trends:withdrawAlert']({ id: alert.id })));
+  const onKeyDown = escapeCloses(() => onClose(null));
 
   return (
     <div className="dialog-backdrop">

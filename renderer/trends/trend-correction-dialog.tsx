@@ -1,10 +1,10 @@
 // Correcting a trend record made at this station: the same fields as the proposal, prefilled with
 // the record. Saving makes a new record that supersedes this one (trends:correct); the station
 // screens the notes and typed features for personal data and says which kind it found.
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { TrendRecord } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
-import { toUiError } from '../api/api-error';
+import { escapeCloses, useDialogAction } from '../hooks/use-dialog-action';
 import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 import { fraudTypeLabel } from './fraud-type-label';
@@ -17,32 +17,14 @@ export function TrendCorrectionDialog({ record, onClose, onError }: {
 }) {
   const dialog = useRef<HTMLDivElement>(null);
   const [edits, setEdits] = useState<RecordEdits>({ fraudType: record.fraudType, revealedBy: record.revealedBy.join('\n'), notes: record.notes ?? '' });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Refusals (personal data, nothing changed, not this station's record) are fixed in the dialog.
+  const { busy, problem, run } = useDialogAction(onError);
   useFocusTrap(dialog, 'select');
 
   const save = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      onClose(await loupe['trends:correct']({ id: record.id, fraudType: edits.fraudType, revealedBy: revealedList(edits.revealedBy), notes: edits.notes.trim() || null }));
-    } catch (e) {
-      const ui = toUiError(e);
-      // Refusals (personal data, nothing changed, not this station's record) are fixed here.
-      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
-      else onError(e);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onClose(await loupe['trends:correct']({ id: record.id, fraudType: edits.fraudType, revealedBy: revealedList(edits.revealedBy), notes: edits.notes.trim() || null })));
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose(null);
-    }
-  };
+  const onKeyDown = escapeCloses(() => onClose(null));
 
   return (
     <div className="dialog-backdrop">

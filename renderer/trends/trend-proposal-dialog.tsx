@@ -1,7 +1,7 @@
 // After a fraud verdict: the trend record Loupe proposes, for the examiner to review. Only
 // non-personal facts are shown and sent; notes are screened on the station (a refused note says
 // which kind of personal data it holds); crops are shown redacted before they can be attached.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TrendProposalDto } from '../../electron/contract/trend-dashboard.contract';
 import { loupe } from '../api/loupe';
 import { toUiError } from '../api/api-error';
@@ -9,6 +9,7 @@ import { useFocusTrap } from '../hooks/use-focus-trap';
 import { t } from '../i18n/t';
 import { base64ToBlob } from './file-bytes';
 import { TrendRecordFields, revealedList, type RecordEdits } from './trend-record-fields';
+import { escapeCloses } from '../hooks/use-dialog-action';
 
 interface Preview {
   zoneId: string;
@@ -93,13 +94,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: {
     }
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose(false, false);
-    }
-  };
+  const onKeyDown = escapeCloses(() => onClose(false, false));
 
   return (
     <div className="dialog-backdrop">

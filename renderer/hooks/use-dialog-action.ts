@@ -1,0 +1,41 @@
+// What a dialog's main action shares: busy while it runs; a refusal the person can fix in the dialog
+// (invalid input, not found) said there; any other failure handed to the screen; and Escape closes
+// the dialog without letting the key reach the screen's shortcuts.
+import { useState, type KeyboardEvent } from 'react';
+import { toUiError } from '../api/api-error';
+
+export function useDialogAction(onError: (e: unknown) => void): {
+  busy: boolean;
+  problem: string | null;
+  setProblem: (problem: string | null) => void;
+  /** Runs the action; the dialog shows `problem` for a refusal. */
+  run: (action: () => Promise<void>) => Promise<void>;
+} {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await action();
+    } catch (e) {
+      const ui = toUiError(e);
+      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
+      else onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, setProblem, run };
+}
+
+/** A dialog's keydown handler: keys stay in the dialog; Escape calls `onEscape`. */
+export function escapeCloses(onEscape: () => void): (event: KeyboardEvent<HTMLElement>) => void {
+  return (event) => {
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onEscape();
+    }
+  };
+}
