@@ -1,6 +1,6 @@
-// What a dialog's main action shares: busy while it runs; a refusal the person can fix in the dialog
-// (invalid input, not found) said there; any other failure handed to the screen; and Escape closes
-// the dialog without letting the key reach the screen's shortcuts.
+// What a dialog's or form's main action shares: busy while it runs; a refusal the person can fix
+// (invalid input, not found) said where they are; any other failure handed to the screen; and, for
+// dialogs, Escape that closes without letting the key reach the screen's shortcuts.
 import { useState, type KeyboardEvent } from 'react';
 import { toUiError } from '../api/api-error';
 

@@ -8,12 +8,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentClass, ReferenceSummary } from '../../electron/contract/reference.contract';
 import { FRAUD_TYPES, type ExpertAlert, type FraudType, type Hotspot } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
-import { toUiError } from '../api/api-error';
 import { t } from '../i18n/t';
 import { AlertCropPicker, type CropChoice } from './alert-crop-picker';
 import { fraudTypeLabel } from './fraud-type-label';
 import { HotspotEditor } from './hotspot-editor';
 import { draftOf, overlapOf, toHotspot, type DraftHotspot } from './hotspot-edit';
+import { useDialogAction } from '../hooks/use-dialog-action';
 
 const NO_CROPS: CropChoice = { zoneIds: [], spotKeys: [], confirmed: false, ready: true };
 
@@ -50,9 +50,9 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
   const pendingSpots = useRef<{ classId: string; hotspots: Hotspot[] } | null>(null);
   const loadedCls = useRef<DocumentClass | null>(null);
   loadedCls.current = cls;
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // A refusal (a hotspot over personal data, text that looks personal) is the examiner's to fix here.
+  const { busy, problem, setProblem, run } = useDialogAction(onError);
   const section = useRef<HTMLElement>(null);
   const classField = useRef<HTMLSelectElement>(null);
 
@@ -152,9 +152,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     const cropping = cropSource && (crops.zoneIds.length > 0 || crops.spotKeys.length > 0);
     if (cropping && (!crops.ready || !crops.confirmed)) return setProblem(t('alerts.checkCrops'));
     const until = validUntil.trim().toUpperCase();
-    setProblem(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const fields = {
         documentClassId: cls.id,
         fraudType,
@@ -172,14 +170,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
       setDone(t(replacing ? 'alertReplace.published' : 'alerts.published', { title: alert.title, week: alert.week }));
       clear();
       onPublished?.(alert);
-    } catch (e) {
-      // A refusal (a hotspot over personal data, text that looks personal) is the examiner's to fix here.
-      const ui = toUiError(e);
-      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
-      else onError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
