@@ -4,5 +4,6 @@ import type { Migration } from '../migration-runner';
 import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-trends';
 import { migration0003 } from './0003-trend-pending-counts';
+import { migration0004 } from './0004-alert-supersede-same-station';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];

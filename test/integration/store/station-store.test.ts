@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LoupeError } from '../../../electron/common/loupe-error';
 import type { Decision } from '../../../electron/contract/examination.contract';
 import { openStationStore, type StationStore } from '../../../electron/store/index';
+import { migrate } from '../../../electron/store/migration-runner';
+import { MIGRATIONS } from '../../../electron/store/migrations';
 import { useTempDir } from '../../helpers/temp-dir';
 import { OFFICER_A, OFFICER_B, makeExamination } from './fixtures/examination-fixture';
 
@@ -51,8 +53,36 @@ describe('opening and migrations', () => {
       { version: 1, name: 'initial' },
       { version: 2, name: 'trends' },
       { version: 3, name: 'trend-pending-counts' },
+      { version: 4, name: 'alert-supersede-same-station' },
     ]);
     raw.close();
+  });
+
+  it('re-marks superseded expert alerts under the same-station rule when upgrading from version 3', () => {
+    const dir = join(root, `db-${counter++}`);
+    mkdirSync(dir, { recursive: true });
+    const old = new Database(join(dir, 'station.sqlite'));
+    migrate(old, MIGRATIONS.slice(0, 3));
+    const id = (name: string) => createHash('sha256').update(name).digest('hex');
+    const insert = old.prepare(
+      "INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, content) VALUES (?, ?, 'uto-passport-2019', 'counterfeit', '2026-W40', NULL, ?, ?, 'local', '2026-10-01T00:00:00Z', '{}')",
+    );
+    // X's alert hidden by Y's (the old rule); X's second alert rightly replaced by X; X's third
+    // marked by Y's alert although X replaced it too.
+    insert.run(id('x1'), 'X', null, id('y1'));
+    insert.run(id('y1'), 'Y', id('x1'), null);
+    insert.run(id('x2'), 'X', null, id('x3'));
+    insert.run(id('x3'), 'X', id('x2'), null);
+    insert.run(id('x4'), 'X', null, id('y4'));
+    insert.run(id('y4'), 'Y', id('x4'), null);
+    insert.run(id('x5'), 'X', id('x4'), null);
+    old.close();
+
+    opened.push(openStationStore(dir));
+    const raw = new Database(join(dir, 'station.sqlite'));
+    const marks = Object.fromEntries((raw.prepare('SELECT id, superseded_by FROM expert_alerts').all() as { id: string; superseded_by: string | null }[]).map((r) => [r.id, r.superseded_by]));
+    raw.close();
+    expect(marks).toEqual({ [id('x1')]: null, [id('y1')]: null, [id('x2')]: id('x3'), [id('x3')]: null, [id('x4')]: id('x5'), [id('y4')]: null, [id('x5')]: null });
   });
 
   it('refuses a database written by a newer schema', () => {
