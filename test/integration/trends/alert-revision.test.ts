@@ -13,12 +13,13 @@ import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../../electron/reference';
 import { isWithdrawal } from '../../../electron/trends/alert-standing';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
-import { TrendsService, type AlertInput } from '../../../electron/trends/trends.service';
+import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { AlertInput, TrendsService } from '../../../electron/trends/trends.service';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
 import { newIdentity } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
+import { trendsWithoutExaminations } from '../../helpers/trend-service';
 
 const dir = useTempDir('loupe-alert-revision-');
 // 2026-11-02 is in ISO week 2026-W45.
@@ -30,19 +31,9 @@ const stores: TrendStore[] = [];
 function station(name: string): { store: TrendStore; trends: TrendsService } {
   const dataDir = join(dir, name);
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
-  const store = openTrendStore(dataDir);
-  stores.push(store);
-  const trends = new TrendsService({
-    store,
-    dataDir,
-    examination: () => {
-      throw new Error('these alerts take no crops from an examination');
-    },
-    referenceClass: (id) => library.find(id)?.cls ?? null,
-    imagePath: () => null,
-    now: () => NOW,
-  });
-  return { store, trends };
+  const made = trendsWithoutExaminations(dataDir, { referenceClass: (id) => library.find(id)?.cls ?? null, now: () => NOW });
+  stores.push(made.store);
+  return made;
 }
 
 let a: ReturnType<typeof station>;

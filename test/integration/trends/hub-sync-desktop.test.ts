@@ -13,10 +13,11 @@ import { HubClient } from '../../../electron/hub/hub-client';
 import { startHubServer, type HubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../../electron/hub/hub-store';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
-import { TrendsService } from '../../../electron/trends/trends.service';
+import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { TrendsService } from '../../../electron/trends/trends.service';
 import { makeRecord, newIdentity, recordBundle } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
+import { trendsWithoutExaminations } from '../../helpers/trend-service';
 
 const dir = useTempDir('loupe-hub-sync-desktop-');
 let hubStore: HubStore;
@@ -37,17 +38,7 @@ beforeAll(async () => {
   hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
   hub = await startHubServer({ store: hubStore });
   const dataDir = join(dir, 'station');
-  store = openTrendStore(dataDir);
-  trends = new TrendsService({
-    store,
-    dataDir,
-    examination: () => {
-      throw new Error('not needed');
-    },
-    referenceClass: () => null,
-    imagePath: () => null,
-    emitSyncProgress: (p) => progress.push(p),
-  });
+  ({ store, trends } = trendsWithoutExaminations(dataDir, { emitSyncProgress: (p) => progress.push(p) }));
 });
 afterAll(async () => {
   await hub.close();

@@ -8,11 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
-import { TrendsService } from '../../../electron/trends/trends.service';
+import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { TrendsService } from '../../../electron/trends/trends.service';
 import { makeRecord, newIdentity } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord as makeLocalRecord } from '../../unit/trends/trend-fixtures';
+import { trendsWithoutExaminations } from '../../helpers/trend-service';
 
 const dir = useTempDir('loupe-trend-correction-');
 let store: TrendStore;
@@ -25,17 +26,7 @@ const countsOf = () => Object.fromEntries(trends.dashboard(WEEK).byWeek.map((r) 
 
 beforeAll(() => {
   const dataDir = join(dir, 'station');
-  store = openTrendStore(dataDir);
-  trends = new TrendsService({
-    store,
-    dataDir,
-    examination: () => {
-      throw new Error('no examination is needed to correct a record');
-    },
-    referenceClass: () => null,
-    imagePath: () => null,
-    now: () => new Date('2026-11-02T10:00:00Z'),
-  });
+  ({ store, trends } = trendsWithoutExaminations(dataDir, { now: () => new Date('2026-11-02T10:00:00Z') }));
   own = makeLocalRecord({ station: trends.identity().station, fraudType: 'forged-other', notes: 'laminate lifted', week: '2026-W40', occurrence: '0123456789abcdef' });
   store.addRecord(own);
   store.addRecord(makeRecord(trends.identity().station, 2, { fraudType: 'counterfeit' }));
