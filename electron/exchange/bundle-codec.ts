@@ -11,6 +11,7 @@
 // be on the trust list, and each line is validated on its own (a bad line is refused, not fatal).
 import { createHash, verify } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import {
   BUNDLE_SCHEMA,
   BundleManifestSchema,
@@ -90,8 +91,9 @@ export function verifyBundleHead(file: Buffer, trust: TrustLookup, limits: Bundl
   if (known !== manifest.signer.publicKey || stationIdFromPublicKey(known) !== manifest.signer.station) {
     throw new BundleError('key-mismatch', `the key in the bundle is not the trusted key of station ${manifest.signer.station}`);
   }
-  const signature = Buffer.from(file.subarray(manifestEnd + 1, signatureEnd).toString('latin1'), 'base64');
-  if (signature.length !== 64 || !verify(null, file.subarray(0, manifestEnd + 1), publicKeyFromRaw(known), signature)) {
+  // The signature line is the canonical base64 of 64 bytes and nothing else (strict-base64.ts).
+  const signature = decodeBase64Exact(file.subarray(manifestEnd + 1, signatureEnd).toString('latin1'), ED25519_SIGNATURE_BYTES);
+  if (signature === null || !verify(null, file.subarray(0, manifestEnd + 1), publicKeyFromRaw(known), signature)) {
     throw new BundleError('bad-signature', `bundle signature does not verify for station ${manifest.signer.station}`);
   }
   return { manifest, payloadOffset: signatureEnd + 1 };

@@ -2,6 +2,7 @@
 // reference/station-key.ts) and a station id derived from the public key, so that an id cannot be
 // claimed by another key.
 import { createHash, createPublicKey, sign, type KeyObject } from 'node:crypto';
+import { decodeBase64Exact, ED25519_PUBLIC_KEY_BYTES } from '../common/strict-base64';
 import { loadOrCreateStationKey } from '../reference/station-key';
 
 export interface StationIdentity {
@@ -23,8 +24,8 @@ export function rawPublicKey(key: KeyObject): string {
 
 /** A KeyObject for a raw 32-byte Ed25519 public key given in base64. */
 export function publicKeyFromRaw(publicKeyB64: string): KeyObject {
-  const raw = Buffer.from(publicKeyB64, 'base64');
-  if (raw.length !== 32) throw new Error('an Ed25519 public key has 32 bytes');
+  const raw = decodeBase64Exact(publicKeyB64, ED25519_PUBLIC_KEY_BYTES);
+  if (raw === null) throw new Error('an Ed25519 public key is 32 bytes in canonical base64');
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
 }
 

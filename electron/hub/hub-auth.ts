@@ -4,6 +4,7 @@
 import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { publicKeyFromRaw } from '../exchange/station-identity';
+import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import { AUTH_HEADERS, canonicalRequest, NONCE_PATTERN, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from './request-signing';
 
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -68,7 +69,8 @@ export class RequestVerifier {
   /** Signature check, then the nonce is spent. */
   verifySignature(signed: SignedHeaders, method: string, pathAndQuery: string, bodySha256: string): void {
     const message = canonicalRequest(method, pathAndQuery, signed.timestamp, signed.nonce, bodySha256);
-    if (!verify(null, message, publicKeyFromRaw(signed.publicKey), Buffer.from(signed.signature, 'base64'))) {
+    const signature = decodeBase64Exact(signed.signature, ED25519_SIGNATURE_BYTES);
+    if (signature === null || !verify(null, message, publicKeyFromRaw(signed.publicKey), signature)) {
       throw new AuthError('bad-signature', `signature does not verify for station ${signed.station}`);
     }
     this.forgetExpired();

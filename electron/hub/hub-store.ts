@@ -2,6 +2,7 @@
 // PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
 import { LoupeError } from '../common/loupe-error';
+import { decodeBase64Exact, ED25519_PUBLIC_KEY_BYTES } from '../common/strict-base64';
 import type { BundleManifest } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-pool';
@@ -151,7 +152,7 @@ export class HubStore {
   }
 
   async addTrust(publicKey: string, name: string, actor: string): Promise<TrustEntry> {
-    if (!PUBLIC_KEY.test(publicKey) || Buffer.from(publicKey, 'base64').length !== 32) {
+    if (!PUBLIC_KEY.test(publicKey) || decodeBase64Exact(publicKey, ED25519_PUBLIC_KEY_BYTES) === null) {
       throw new LoupeError('InvalidInput', 'a station key is a raw 32-byte Ed25519 public key in base64 (44 characters)');
     }
     const cleanName = name.trim();

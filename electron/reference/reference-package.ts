@@ -6,6 +6,7 @@ import { verify } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import type { DocumentClass } from '../contract/reference.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
 import { parseClassJson } from './class-folder';
@@ -90,10 +91,11 @@ function verifyPackage(bytes: Buffer, sig: PackageSignature, trust: TrustList): 
   const signer = trust.findByFingerprint(keyFingerprint(key));
   if (!signer) throw refuse(`unknown signer '${sig.signer}' (key ${keyFingerprint(key).slice(0, 16)}…): not on this station's trust list`);
   if (bytes.length < sig.packageSize) throw refuse(`truncated package: ${bytes.length} of ${sig.packageSize} signed bytes`);
-  const signature = Buffer.from(sig.signature, 'base64');
+  // Canonical base64 of exactly 64 bytes: altered signature text never decodes to the signed bytes.
+  const signature = decodeBase64Exact(sig.signature, ED25519_SIGNATURE_BYTES);
   let valid: boolean;
   try {
-    valid = verify(null, bytes, parsePublicKey(signer.publicKey), signature);
+    valid = signature !== null && verify(null, bytes, parsePublicKey(signer.publicKey), signature);
   } catch {
     valid = false; // a malformed signature (wrong length) is simply not valid
   }

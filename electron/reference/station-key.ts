@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { decodeCanonicalBase64 } from '../common/strict-base64';
 import { writeFileAtomic } from './atomic-files';
 
 export interface StationKey {
@@ -20,6 +21,12 @@ const PRIVATE_FILE = 'station-ed25519.key';
 const PUBLIC_FILE = 'station-ed25519.pub';
 const META_FILE = 'station.json';
 
+function derOf(base64: string): Buffer {
+  const der = decodeCanonicalBase64(base64);
+  if (der === null) throw new Error('not canonical base64');
+  return der;
+}
+
 /** Parses a public key given as PEM (SPKI) or as base64 DER; only Ed25519 keys are accepted. */
 export function parsePublicKey(text: string): KeyObject {
   let key: KeyObject;
@@ -27,7 +34,7 @@ export function parsePublicKey(text: string): KeyObject {
     const trimmed = text.trim();
     key = trimmed.startsWith('-----BEGIN')
       ? createPublicKey(trimmed)
-      : createPublicKey({ key: Buffer.from(trimmed, 'base64'), format: 'der', type: 'spki' });
+      : createPublicKey({ key: derOf(trimmed), format: 'der', type: 'spki' });
   } catch {
     throw new LoupeError('InvalidInput', 'not a public key (expected an Ed25519 key as PEM or base64 DER)');
   }
