@@ -122,7 +122,7 @@ export const api = {
   /** A signed bundle as base64, for the renderer to offer as a download. */
   'trends:export': {
     request: z.object({ since: IsoWeekSchema.nullable(), scope: z.enum(['national', 'international']), k: z.number().int().min(2).max(100).nullable() }).strict(),
-    response: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int(), alerts: z.number().int(), coarsened: z.number().int(), suppressed: z.number().int() }),
+    response: z.object({ fileName: z.string(), base64: z.string(), records: z.number().int(), alerts: z.number().int(), coarsened: z.number().int(), suppressed: z.number().int(), withoutProof: z.number().int() }),
   },
   /** A bundle chosen with a file picker, as base64; the name is shown only, never used as a path. */
   'trends:import': {

@@ -4,7 +4,8 @@
 // Alerts (few) travel as objects. Built the same way by the in-thread decoder.
 import type { ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import type { RefusedLine } from './bundle-error';
-import type { LineSink } from './bundle-lines';
+import type { TrustLookup } from './bundle-codec';
+import { verifyOriginProof, type OriginProof } from './origin-proof';
 import { storedJson } from './canonical-json';
 import type { RecordFacts } from './record-counts';
 import { FIELD_COUNT as WIDTH, FIELD_SLOT as SLOT, type RecordField } from './record-fields';
@@ -36,6 +37,8 @@ export interface RecordBlock extends RecordFacts {
   offsets: Int32Array;
   /** The bundle line of each record. */
   lines: Int32Array;
+  /** The section (origin proof) of each record, SIGNER_SECTION when the bundle's signature proves it. */
+  origins: Int32Array;
   /** With the 'copy' layout: the records as COPY text lines (COPY_COLUMNS, UTF-8), one per record, in order. */
   copy?: Uint8Array;
 }
@@ -44,6 +47,15 @@ export interface DecodedAlert {
   line: number;
   alert: ExpertAlert;
   json: string;
+  /** Its section (origin proof), as for records. */
+  origin: number;
+}
+
+/** An origin line: the proof of the items of section `index` (origin-tracker.ts). */
+export interface DecodedSection {
+  index: number;
+  line: number;
+  proof: OriginProof;
 }
 
 /** A valid line repeating an item of an earlier line (same id, so same content): not in the chunk again. */
@@ -60,16 +72,19 @@ export interface DecodedChunk {
   alerts: DecodedAlert[];
   refused: RefusedLine[];
   repeats: RepeatedItem[];
+  /** Sections opened since the previous chunk, before the records that refer to them. */
+  sections: DecodedSection[];
 }
 
 export type ChunkLayout = 'rows' | 'copy';
 
-/** A LineSink that collects records into chunks of at most `size` records. */
-export class ChunkBuilder implements LineSink {
+/** Collects records into chunks of at most `size` records. */
+export class ChunkBuilder {
   private count = 0;
   private codes: Int32Array;
   private offsets: Int32Array;
   private lines: Int32Array;
+  private origins: Int32Array;
   private checks = new Int32Array(1024);
   private checkStart: Int32Array;
   private checksUsed = 0;
@@ -80,6 +95,7 @@ export class ChunkBuilder implements LineSink {
   private alerts: DecodedAlert[] = [];
   private refusals: RefusedLine[] = [];
   private repeats: RepeatedItem[] = [];
+  private sections: DecodedSection[] = [];
   /** Ids of the items of the bundle so far: an item is given to a store once. */
   private readonly seen = { record: new Set<string>(), alert: new Set<string>() };
   /** A tab and the COPY text of each dictionary code (the 'copy' layout escapes each distinct value once). */
@@ -95,23 +111,29 @@ export class ChunkBuilder implements LineSink {
     this.codes = new Int32Array(size * WIDTH);
     this.offsets = new Int32Array(size + 1);
     this.lines = new Int32Array(size);
+    this.origins = new Int32Array(size);
     this.checkStart = new Int32Array(size + 1);
   }
 
   /** A validated record and its canonical JSON without the id (the stored JSON puts the id in front). */
-  record(r: TrendRecord, canonical: string, line: number): void {
+  record(r: TrendRecord, canonical: string, line: number, origin: number): void {
     if (this.repeated('record', r.id, line)) return;
     // {"id":"…", then the canonical text without its opening brace (it always has members).
-    this.add(r, line, canonical, 1, `{"id":"${r.id}",`);
+    this.add(r, line, origin, canonical, 1, `{"id":"${r.id}",`);
   }
 
   /** A record with the whole text to store (items prepared elsewhere). */
-  recordStored(r: TrendRecord, json: string, line: number): void {
+  recordStored(r: TrendRecord, json: string, line: number, origin: number): void {
     if (this.repeated('record', r.id, line)) return;
-    this.add(r, line, json, 0, '');
+    this.add(r, line, origin, json, 0, '');
   }
 
-  private add(r: TrendRecord, line: number, text: string, skip: number, prefix: string): void {
+  /** An origin line: the proof of section `index`. */
+  section(index: number, proof: OriginProof, line: number): void {
+    this.sections.push({ index, line, proof });
+  }
+
+  private add(r: TrendRecord, line: number, origin: number, text: string, skip: number, prefix: string): void {
     const d = this.dictionary;
     const n = this.count;
     const at = n * WIDTH;
@@ -139,6 +161,7 @@ export class ChunkBuilder implements LineSink {
     this.used += this.bytes.write(skip ? text.slice(skip) : text, this.used, 'utf8');
     this.offsets[n + 1] = this.used;
     this.lines[n] = line;
+    this.origins[n] = origin;
     const listed = r.caughtBy.length + r.missedBy.length;
     if (this.checksUsed + listed > this.checks.length) {
       const grown = new Int32Array(Math.max(this.checks.length * 2, this.checksUsed + listed));
@@ -153,12 +176,12 @@ export class ChunkBuilder implements LineSink {
     if (this.count >= this.size) this.flush();
   }
 
-  alert(alert: ExpertAlert, canonical: string, line: number): void {
-    if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json: storedJson(alert.id, canonical) });
+  alert(alert: ExpertAlert, canonical: string, line: number, origin: number): void {
+    if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json: storedJson(alert.id, canonical), origin });
   }
 
-  alertStored(alert: ExpertAlert, json: string, line: number): void {
-    if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json });
+  alertStored(alert: ExpertAlert, json: string, line: number, origin: number): void {
+    if (!this.repeated('alert', alert.id, line)) this.alerts.push({ line, alert, json, origin });
   }
 
   private repeated(type: RepeatedItem['type'], id: string, line: number): boolean {
@@ -178,7 +201,7 @@ export class ChunkBuilder implements LineSink {
   /** Emits what is collected (also an empty chunk when `always`). */
   flush(always = false): void {
     const n = this.count;
-    if (!always && n === 0 && this.alerts.length === 0 && this.refusals.length === 0 && this.repeats.length === 0) return;
+    if (!always && n === 0 && this.alerts.length === 0 && this.refusals.length === 0 && this.repeats.length === 0 && this.sections.length === 0) return;
     const records: RecordBlock = {
       count: n,
       codes: this.codes.slice(0, n * WIDTH),
@@ -187,9 +210,10 @@ export class ChunkBuilder implements LineSink {
       bytes: new Uint8Array(this.bytes.subarray(0, this.used)),
       offsets: this.offsets.slice(0, n + 1),
       lines: this.lines.slice(0, n),
+      origins: this.origins.slice(0, n),
       ...(this.layout === 'copy' ? { copy: new Uint8Array(this.copy.subarray(0, this.copyUsed)) } : {}),
     };
-    const chunk: DecodedChunk = { dictionary: this.dictionary.takeNew(), records, alerts: this.alerts, refused: this.refusals, repeats: this.repeats };
+    const chunk: DecodedChunk = { dictionary: this.dictionary.takeNew(), records, alerts: this.alerts, refused: this.refusals, repeats: this.repeats, sections: this.sections };
     this.count = 0;
     this.checksUsed = 0;
     this.used = 0;
@@ -197,6 +221,7 @@ export class ChunkBuilder implements LineSink {
     this.alerts = [];
     this.refusals = [];
     this.repeats = [];
+    this.sections = [];
     this.emit(chunk);
   }
 
@@ -228,7 +253,7 @@ const COPY_NULL = Buffer.from('\t\\N');
 /** The transferable buffers of a chunk (postMessage transfer list). */
 export function chunkTransferList(chunk: DecodedChunk): ArrayBuffer[] {
   const r = chunk.records;
-  return [r.codes.buffer, r.checkStart.buffer, r.checks.buffer, r.bytes.buffer, r.offsets.buffer, r.lines.buffer, ...(r.copy ? [r.copy.buffer] : [])] as ArrayBuffer[];
+  return [r.codes.buffer, r.checkStart.buffer, r.checks.buffer, r.bytes.buffer, r.offsets.buffer, r.lines.buffer, r.origins.buffer, ...(r.copy ? [r.copy.buffer] : [])] as ArrayBuffer[];
 }
 
 /** Read access to one chunk's records, on the receiving side. */
@@ -267,13 +292,25 @@ export class RecordRows {
   line(i: number): number {
     return this.block.lines[i]!;
   }
+
+  /** The record's section (origin proof) in its bundle, or SIGNER_SECTION. */
+  origin(i: number): number {
+    return this.block.origins[i]!;
+  }
 }
 
-/** The receiving side of a stream of chunks: one dictionary, learnt chunk by chunk. */
+/**
+ * The receiving side of a stream of chunks: one dictionary, learnt chunk by chunk, and every proof
+ * of origin checked against the receiver's trust list before the items under it are read (throws
+ * BundleError: the bundle is refused whole).
+ */
 export class ChunkReader {
   readonly dictionary = new DictionaryMirror();
 
+  constructor(private readonly originTrust: TrustLookup = () => undefined) {}
+
   read(chunk: DecodedChunk): RecordRows {
+    for (const section of chunk.sections) verifyOriginProof(section.proof, this.originTrust);
     this.dictionary.learn(chunk.dictionary);
     return new RecordRows(chunk.records, this.dictionary);
   }

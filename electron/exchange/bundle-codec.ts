@@ -21,6 +21,8 @@ import {
 import { BUNDLE_LIMITS, BundleError, type BundleLimits, type RefusedLine } from './bundle-error';
 import { inflatePayload } from './bundle-inflate';
 import { BundleLineReader } from './bundle-lines';
+import { proofToJson, signOrigin, verifyOriginProof, type OriginProof } from './origin-proof';
+import { OriginTracker } from './origin-tracker';
 import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from './station-identity';
 
 const MAGIC = 'LOUPE-BUNDLE/1\n';
@@ -31,8 +33,19 @@ export { BUNDLE_LIMITS, BundleError, type BundleFault, type BundleLimits, type R
 export interface DecodedBundle {
   manifest: BundleManifest;
   items: BundleItem[];
-  /** Lines that failed validation (schema, size, id not matching content). */
+  /** Lines that failed validation (schema, size, id not matching content, origin not proven). */
   refused: RefusedLine[];
+  /** The proofs of origin the bundle carries (verified against the trust list). */
+  proofs: OriginProof[];
+}
+
+/**
+ * Items under one proof of origin, in a bundle: `proof` null for items the bundle's own signature
+ * proves (the signer's, written before any origin line).
+ */
+export interface BundleSection {
+  proof: OriginProof | null;
+  items: readonly BundleItem[];
 }
 
 /** Who may sign bundles: station id → raw public key (base64), or undefined when unknown. */
@@ -45,8 +58,44 @@ export interface EncodeOptions {
   createdAt?: Date;
 }
 
+const itemStation = (item: BundleItem) => (item.type === 'record' ? item.record.station : item.alert.station);
+const itemId = (item: BundleItem) => (item.type === 'record' ? item.record.id : item.alert.id);
+
+/**
+ * A bundle of this station's own items, under its proof of origin so that receivers can forward
+ * them. Items of other stations are written without a proof (a receiver refuses the bundle):
+ * forwarding them takes their origin's proof, see encodeBundleSections.
+ */
 export function encodeBundle(items: readonly BundleItem[], signer: StationIdentity, options: EncodeOptions): Buffer {
-  const payloadText = items.length === 0 ? '' : `${items.map((i) => JSON.stringify(i)).join('\n')}\n`;
+  const others = items.filter((i) => itemStation(i) !== signer.station);
+  const own = items.filter((i) => itemStation(i) === signer.station);
+  return encodeBundleSections([...(others.length > 0 ? [{ proof: null, items: others }] : []), ...ownSections(own, signer)], signer, options);
+}
+
+/** The station's own items under its proofs (one per MAX_ORIGIN_IDS ids), in their order. */
+export function ownSections(items: readonly BundleItem[], signer: StationIdentity): BundleSection[] {
+  const proofs = signOrigin(signer, items.map(itemId));
+  if (proofs.length <= 1) return proofs.map((proof) => ({ proof, items }));
+  // Ids are sorted across proofs: each proof's last id bounds its items.
+  const lastIds = proofs.map((p) => Buffer.from(p.ids.subarray(p.ids.length - 32)).toString('hex'));
+  const sections = proofs.map((proof) => ({ proof, items: [] as BundleItem[] }));
+  for (const item of items) sections[lastIds.findIndex((last) => itemId(item) <= last)]!.items.push(item);
+  return sections;
+}
+
+/** A bundle of sections, each under its origin's proof (or the signer's own, proven by the bundle). */
+export function encodeBundleSections(sections: readonly BundleSection[], signer: StationIdentity, options: EncodeOptions): Buffer {
+  const lines: string[] = [];
+  const items: BundleItem[] = [];
+  // Items without a proof come first: once an origin line is written, the items after it are its.
+  const ordered = [...sections.filter((s) => s.proof === null), ...sections.filter((s) => s.proof !== null)];
+  for (const section of ordered) {
+    if (section.items.length === 0) continue;
+    if (section.proof) lines.push(JSON.stringify({ type: 'origin', origin: proofToJson(section.proof) }));
+    for (const item of section.items) lines.push(JSON.stringify(item));
+    items.push(...section.items);
+  }
+  const payloadText = lines.length === 0 ? '' : `${lines.join('\n')}\n`;
   const raw = Buffer.from(payloadText, 'utf8');
   const payload = gzipSync(raw, { level: 6 });
   const manifest: BundleManifest = BundleManifestSchema.parse({
@@ -117,19 +166,31 @@ export function verifyBundlePayload(file: Buffer, trust: TrustLookup, limits: Bu
  * Verifies a bundle and validates every line, in this thread; throws BundleError when the bundle as
  * a whole is unusable. (decodeBundleAsync in bundle-decode-pool.ts does the same in a worker.)
  */
-export function decodeBundle(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS): DecodedBundle {
+export function decodeBundle(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS, originTrust: TrustLookup = trust): DecodedBundle {
   const { manifest, payload } = verifyBundlePayload(file, trust, limits);
   const text = inflatePayload(payload, manifest.payload.uncompressedBytes);
   const items: BundleItem[] = [];
   const refused: RefusedLine[] = [];
+  const proofs: OriginProof[] = [];
+  const origins = new OriginTracker(manifest.signer.station);
+  const take = (item: BundleItem, line: number) => {
+    const origin = origins.check(itemStation(item), itemId(item));
+    if (typeof origin === 'string') refused.push({ line, reason: origin, origin: true });
+    else items.push(item);
+  };
   const reader = new BundleLineReader(limits, {
-    record: (record) => items.push({ type: 'record', record }),
-    alert: (alert) => items.push({ type: 'alert', alert }),
+    record: (record, _canonical, line) => take({ type: 'record', record }, line),
+    alert: (alert, _canonical, line) => take({ type: 'alert', alert }, line),
+    origin: (proof) => {
+      verifyOriginProof(proof, originTrust);
+      proofs.push(proof);
+      origins.open(proof);
+    },
     refused: (r) => refused.push(r),
   });
   reader.push(text);
   reader.end();
-  return { manifest, items, refused };
+  return { manifest, items, refused, proofs };
 }
 
 function sha256(data: Buffer): string {

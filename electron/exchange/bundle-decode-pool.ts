@@ -11,6 +11,7 @@ import { MessageChannel, Worker } from 'node:worker_threads';
 import type { BundleItem, BundleManifest, ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import { BUNDLE_LIMITS, verifyBundlePayload, type BundleLimits, type DecodedBundle, type RefusedLine, type TrustLookup } from './bundle-codec';
 import { inflatePayload } from './bundle-inflate';
+import type { OriginProof } from './origin-proof';
 import { DEFAULT_CHUNK_RECORDS, type DecodeJobOptions } from './bundle-decode-job';
 import { SIGNAL, SIGNAL_SLOTS, type DecodeRequest, type DecodeTestFault, type DecodeWorkerData } from './bundle-decode-protocol';
 import { InThreadSession, WorkerSession, type DecodeSession, type PoolWorker } from './bundle-decode-session';
@@ -22,7 +23,9 @@ export const MIN_WORKER_BYTES = 256 * 1024;
 /** How long a synchronous caller waits for a starting worker before decoding in-thread. */
 const START_WAIT_MS = 15_000;
 
-export interface DecodeSessionOptions extends Partial<DecodeJobOptions> {
+export interface DecodeSessionOptions extends Partial<Omit<DecodeJobOptions, 'signer'>> {
+  /** Who may be the origin of items (proofs of origin); default: the signer trust list. */
+  originTrust?: TrustLookup;
   /** 'auto' (default): a worker for payloads of at least minWorkerBytes when one is free; 'always'; 'never'. */
   worker?: 'auto' | 'always' | 'never';
   /** Inflated size from which 'auto' uses a worker. */
@@ -149,12 +152,12 @@ export class BundleDecodePool {
   }
 
   /** Starts decoding on `slot` (acquired). */
-  startOn(slot: PoolWorker, manifest: BundleManifest, payload: Buffer, limits: BundleLimits, options: DecodeJobOptions, testFault?: DecodeTestFault): WorkerSession {
+  startOn(slot: PoolWorker, manifest: BundleManifest, payload: Buffer, limits: BundleLimits, options: DecodeJobOptions, originTrust: TrustLookup, testFault?: DecodeTestFault): WorkerSession {
     const { port1, port2 } = new MessageChannel();
     const copy = new Uint8Array(payload.length);
     copy.set(payload);
     const request: DecodeRequest = { type: 'decode', payload: copy, declared: manifest.payload.uncompressedBytes, limits, options, port: port2, ...(testFault ? { testFault } : {}) };
-    const session = new WorkerSession(manifest, port1, slot, () => this.release(slot));
+    const session = new WorkerSession(manifest, port1, slot, () => this.release(slot), originTrust);
     slot.session = session;
     slot.worker.postMessage(request, [copy.buffer, port2]);
     return session;
@@ -173,8 +176,8 @@ export function bundleDecodePool(): BundleDecodePool {
   return (shared ??= new BundleDecodePool());
 }
 
-function jobOptions(options: DecodeSessionOptions): DecodeJobOptions {
-  return { chunkRecords: options.chunkRecords ?? DEFAULT_CHUNK_RECORDS, layout: options.layout ?? 'rows' };
+function jobOptions(manifest: BundleManifest, options: DecodeSessionOptions): DecodeJobOptions {
+  return { chunkRecords: options.chunkRecords ?? DEFAULT_CHUNK_RECORDS, layout: options.layout ?? 'rows', signer: manifest.signer.station };
 }
 
 function wantsWorker(manifest: BundleManifest, options: DecodeSessionOptions): boolean {
@@ -189,13 +192,13 @@ function wantsWorker(manifest: BundleManifest, options: DecodeSessionOptions): b
 export function startBundleDecodeSync(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS, options: DecodeSessionOptions = {}, pool = bundleDecodePool()): DecodeSession {
   const { manifest, payload } = verifyBundlePayload(file, trust, limits);
   const slot = wantsWorker(manifest, options) ? pool.acquireSync() : undefined;
-  if (slot) return pool.startOn(slot, manifest, payload, limits, jobOptions(options), options.testFault);
-  return inThread(manifest, payload, limits, options);
+  if (slot) return pool.startOn(slot, manifest, payload, limits, jobOptions(manifest, options), options.originTrust ?? trust, options.testFault);
+  return inThread(manifest, payload, limits, options, options.originTrust ?? trust);
 }
 
-function inThread(manifest: BundleManifest, payload: Buffer, limits: BundleLimits, options: DecodeSessionOptions): DecodeSession {
+function inThread(manifest: BundleManifest, payload: Buffer, limits: BundleLimits, options: DecodeSessionOptions, originTrust: TrustLookup): DecodeSession {
   const text = inflatePayload(payload, manifest.payload.uncompressedBytes);
-  return new InThreadSession(manifest, limits, jobOptions(options), (job) => job.push(text));
+  return new InThreadSession(manifest, limits, jobOptions(manifest, options), (job) => job.push(text), originTrust);
 }
 
 /** Items validated elsewhere (a store's own input), as a session giving the same chunks as a decode. */
@@ -204,7 +207,7 @@ export function sessionOfItems(
   items: readonly ({ type: 'record'; record: TrendRecord; json: string } | { type: 'alert'; alert: ExpertAlert; json: string })[],
   options: DecodeSessionOptions = {},
 ): DecodeSession {
-  return new InThreadSession(manifest, BUNDLE_LIMITS, jobOptions(options), (job) =>
+  return new InThreadSession(manifest, BUNDLE_LIMITS, jobOptions(manifest, options), (job) =>
     items.forEach((item, i) => job.addStored(item, i + 1)),
   );
 }
@@ -213,8 +216,8 @@ export function sessionOfItems(
 export async function startBundleDecode(file: Buffer, trust: TrustLookup, limits: BundleLimits = BUNDLE_LIMITS, options: DecodeSessionOptions = {}, pool = bundleDecodePool()): Promise<DecodeSession> {
   const { manifest, payload } = verifyBundlePayload(file, trust, limits);
   const slot = wantsWorker(manifest, options) ? await pool.acquire() : undefined;
-  if (slot) return pool.startOn(slot, manifest, payload, limits, jobOptions(options), options.testFault);
-  return inThread(manifest, payload, limits, options);
+  if (slot) return pool.startOn(slot, manifest, payload, limits, jobOptions(manifest, options), options.originTrust ?? trust, options.testFault);
+  return inThread(manifest, payload, limits, options, options.originTrust ?? trust);
 }
 
 /**
@@ -226,6 +229,7 @@ export async function decodeBundleAsync(file: Buffer, trust: TrustLookup, limits
   try {
     const items: { line: number; item: BundleItem }[] = [];
     const refused: RefusedLine[] = [];
+    const proofs: OriginProof[] = [];
     const byId = new Map<string, BundleItem>();
     for (let step = await session.next(); step.type === 'chunk'; step = await session.next()) {
       const { rows, chunk } = step;
@@ -241,9 +245,10 @@ export async function decodeBundleAsync(file: Buffer, trust: TrustLookup, limits
       }
       for (const r of chunk.repeats) items.push({ line: r.line, item: byId.get(`${r.type[0]}${r.id}`)! });
       refused.push(...chunk.refused);
+      proofs.push(...chunk.sections.map((s) => s.proof));
     }
     items.sort((a, b) => a.line - b.line);
-    return { manifest: session.manifest, items: items.map((i) => i.item), refused };
+    return { manifest: session.manifest, items: items.map((i) => i.item), refused, proofs };
   } finally {
     session.close();
   }

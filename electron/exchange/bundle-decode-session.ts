@@ -5,6 +5,7 @@
 import { receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { BundleManifest } from '../contract/trends.contract';
 import { BundleError, type BundleLimits } from './bundle-error';
+import type { TrustLookup } from './bundle-codec';
 import { ChunkReader, type DecodedChunk, type RecordRows } from './bundle-chunk';
 import { BundleDecodeJob, type DecodeJobOptions, type DecodeSummary } from './bundle-decode-job';
 import { SIGNAL, type JobControl, type JobMessage } from './bundle-decode-protocol';
@@ -37,15 +38,20 @@ function decodeFailed(message: string): BundleError {
 export class InThreadSession implements DecodeSession {
   readonly inWorker = false;
   private readonly steps: DecodeStep[] = [];
-  private readonly reader = new ChunkReader();
+  private readonly reader: ChunkReader;
 
-  /** `feed` gives the job its text (or items); the whole decode happens here, before any step is read. */
+  /**
+   * `feed` gives the job its text (or items); the whole decode happens here, before any step is read
+   * (a proof of origin that does not verify throws BundleError from here).
+   */
   constructor(
     readonly manifest: BundleManifest,
     limits: BundleLimits,
     options: DecodeJobOptions,
     feed: (job: BundleDecodeJob) => void,
+    originTrust?: TrustLookup,
   ) {
+    this.reader = new ChunkReader(originTrust);
     const job = new BundleDecodeJob(limits, options, (chunk) => this.steps.push({ type: 'chunk', chunk, rows: this.reader.read(chunk) }));
     feed(job);
     this.steps.push({ type: 'end', summary: job.end() });
@@ -84,7 +90,7 @@ export interface PoolWorker {
 
 export class WorkerSession implements DecodeSession {
   readonly inWorker = true;
-  private readonly reader = new ChunkReader();
+  private readonly reader: ChunkReader;
   private readonly queue: JobMessage[] = [];
   private waiter: ((m: JobMessage) => void) | null = null;
   private done = false;
@@ -96,7 +102,10 @@ export class WorkerSession implements DecodeSession {
     private readonly port: MessagePort,
     private readonly slot: PoolWorker,
     private readonly release: () => void,
-  ) {}
+    originTrust?: TrustLookup,
+  ) {
+    this.reader = new ChunkReader(originTrust);
+  }
 
   /** The worker thread ended: a pending or later read fails. */
   workerEnded(reason: string): void {

@@ -23,6 +23,12 @@ export type BundleFault =
   | 'payload-mismatch'
   | 'decompression-bomb'
   | 'corrupt-payload'
+  // An item is not provably its station's (origin-proof.ts): outside a proof, or not in the one above it.
+  | 'unproven-origin'
+  // A proof of origin names a station that is not on the receiver's trust list.
+  | 'unknown-origin'
+  // A proof of origin does not verify with its station's trusted key.
+  | 'bad-origin-signature'
   // Not the bundle's fault: the decoding worker failed (crashed, or stopped responding).
   | 'decode-failed';
 
@@ -42,4 +48,6 @@ export interface RefusedLine {
   reason: string;
   /** The id an item claimed when it did not match its content (a conflict if that id is known). */
   claimedId?: string;
+  /** Refused because its origin is not proven (the bundle is refused as 'unproven-origin'). */
+  origin?: true;
 }

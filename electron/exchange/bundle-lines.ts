@@ -4,9 +4,19 @@
 // pieces; a line split across pieces is joined, and a line above the length limit is never held
 // in memory whole.
 import { hash } from 'node:crypto';
+import { z } from 'zod';
 import { BundleItemSchema, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import type { BundleLimits, RefusedLine } from './bundle-error';
 import { validatedCanonicalJson } from './canonical-json';
+import { proofFromJson, type OriginProof } from './origin-proof';
+
+/** An origin line (origin-proof.ts): the proof of origin of the items that follow it. */
+const OriginLineSchema = z
+  .object({
+    type: z.literal('origin'),
+    origin: z.object({ station: z.string().max(16), ids: z.string(), signature: z.string().max(100) }).strict(),
+  })
+  .strict();
 
 /**
  * Receives each line's outcome, in line order. `canonical` is the item's canonical JSON without its
@@ -15,13 +25,16 @@ import { validatedCanonicalJson } from './canonical-json';
 export interface LineSink {
   record(record: TrendRecord, canonical: string, line: number): void;
   alert(alert: ExpertAlert, canonical: string, line: number): void;
+  /** An origin line: the items up to the next one are that proof's (origin-tracker.ts). */
+  origin(proof: OriginProof, line: number): void;
   refused(refusal: RefusedLine): void;
 }
 
 export type ParsedLine =
   | { type: 'record'; record: TrendRecord; canonical: string }
   | { type: 'alert'; alert: ExpertAlert; canonical: string }
-  | { reason: string; claimedId?: string };
+  | { type: 'origin'; proof: OriginProof }
+  | { reason: string; claimedId?: string; origin?: true };
 
 /** One line of JSON: parsed, validated against the strict schemas, content id checked. */
 export function parseBundleLine(text: string): ParsedLine {
@@ -31,6 +44,7 @@ export function parseBundleLine(text: string): ParsedLine {
   } catch {
     return { reason: 'not valid JSON' };
   }
+  if ((value as { type?: unknown } | null)?.type === 'origin') return parseOriginLine(value);
   const parsed = BundleItemSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -42,6 +56,13 @@ export function parseBundleLine(text: string): ParsedLine {
   const canonical = validatedCanonicalJson(content);
   if (hash('sha256', canonical, 'hex') !== content.id) return { reason: `id ${content.id.slice(0, 12)}… does not match its content`, claimedId: content.id };
   return item.type === 'record' ? { type: 'record', record: item.record, canonical } : { type: 'alert', alert: item.alert, canonical };
+}
+
+function parseOriginLine(value: unknown): ParsedLine {
+  const parsed = OriginLineSchema.safeParse(value);
+  if (!parsed.success) return { reason: 'origin: not a proof of origin', origin: true };
+  const proof = proofFromJson(parsed.data.origin);
+  return typeof proof === 'string' ? { reason: proof, origin: true } : { type: 'origin', proof };
 }
 
 /** Splits inflated payload text into lines and hands each line's outcome to a sink. */
@@ -115,6 +136,7 @@ export class BundleLineReader {
     const result = parseBundleLine(text);
     if ('reason' in result) this.sink.refused({ line, ...result });
     else if (result.type === 'record') this.sink.record(result.record, result.canonical, line);
-    else this.sink.alert(result.alert, result.canonical, line);
+    else if (result.type === 'alert') this.sink.alert(result.alert, result.canonical, line);
+    else this.sink.origin(result.proof, line);
   }
 }

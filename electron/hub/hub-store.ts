@@ -250,7 +250,7 @@ export class HubStore {
    * Stores a bundle in one transaction while it is decoded: each chunk of records is inserted as it
    * arrives. The same bundle twice is a no-op ("already-have"); an item already stored with the same
    * content is a duplicate. The bundle is refused whole (HubIngestError / HubConflictError, nothing
-   * stored) for a refused line, an item of another station than the signer, or an id stored with
+   * stored) for a refused line, an item not proven to be its station's, or an id stored with
    * different content.
    */
   async ingestDecoded(input: DecodedIngestInput): Promise<IngestOutcome> {
@@ -273,7 +273,7 @@ export class HubStore {
         input.bytes,
       ]);
       const refused: RefusedLineReport[] = [];
-      let foreign = 0;
+      let unproven = 0;
       let records = 0;
       let alerts = 0;
       // The records and alerts already held, to compare.
@@ -285,11 +285,12 @@ export class HubStore {
         refused.push(...chunk.refused);
         records += rows.count;
         alerts += chunk.alerts.length;
-        // A member speaks only for itself: items attributed to another station are refused.
-        for (let i = 0; i < rows.count; i++) if (rows.field(i, 'station') !== signer) foreign++;
-        for (const a of chunk.alerts) if (a.alert.station !== signer) foreign++;
+        // Every item is its origin's (origin-proof.ts: the decoder refuses an item no proof covers,
+        // and a proof of a station that is not an active member refuses the bundle) — the same rule
+        // as at a station.
+        for (const r of chunk.refused) if (r.origin) unproven++;
         // Once the bundle is bound to be refused, nothing more is stored (it is rolled back anyway).
-        if (refused.length > 0 || foreign > 0) continue;
+        if (refused.length > 0) continue;
         const held = await this.driver.insertRecordRows(tx, seq, rows);
         for (const i of held) heldRecords.push({ id: rows.id(i), json: rows.json(i) });
         if (chunk.alerts.length > 0) {
@@ -300,10 +301,12 @@ export class HubStore {
       }
       // A station may use a bundle with some bad lines; the hub is the network's shared store and
       // takes a bundle whole or not at all, so a record with an extra field never gets in.
+      if (unproven > 0) {
+        throw new HubIngestError(400, 'unproven-origin', `${unproven} item(s) are not proven to be their station's (signed by the bundle's signer ${signer} for themselves, or forwarded with their origin's proof); nothing was stored`, refused.filter((r) => r.origin).slice(0, MAX_REPORTED));
+      }
       if (refused.length > 0) {
         throw new HubIngestError(400, 'refused-lines', `${refused.length} line(s) of the bundle are not valid; nothing was stored`, refused.slice(0, MAX_REPORTED));
       }
-      if (foreign > 0) throw new HubIngestError(400, 'station-mismatch', `${foreign} item(s) name another station than the signer ${signer}; nothing was stored`);
       const conflicts = [...(await findConflicts(tx, 'hub_records', 'record', heldRecords)), ...(await findConflicts(tx, 'hub_alerts', 'alert', heldAlerts))];
       if (conflicts.length > 0) throw new HubConflictError(conflicts);
       await tx.run('UPDATE hub_bundles SET records = ?, alerts = ? WHERE seq = ?', [records, alerts, seq]);
@@ -345,7 +348,7 @@ export class HubStore {
   }
 }
 
-type RefusedLineReport = { line: number; reason: string; claimedId?: string };
+type RefusedLineReport = { line: number; reason: string; claimedId?: string; origin?: true };
 const MAX_REPORTED = 20;
 
 async function findConflicts(tx: SqlSession, table: string, type: ConflictReport['type'], candidates: readonly { id: string; json: string }[]): Promise<ConflictReport[]> {

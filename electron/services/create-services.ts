@@ -197,9 +197,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'trends:csv': async (filter) => trends.csv(filter),
     'trends:export': async (request) => {
       const who = signedIn();
-      const { bundle, fileName, records, alerts, coarsened, suppressed } = trends.exportBundle(request);
-      store.audit({ officer: who, action: 'trends.export', details: { scope: request.scope, records, alerts, coarsened, suppressed } });
-      return { fileName, base64: bundle.toString('base64'), records, alerts, coarsened, suppressed };
+      const { bundle, fileName, records, alerts, coarsened, suppressed, withoutProof } = trends.exportBundle(request);
+      store.audit({ officer: who, action: 'trends.export', details: { scope: request.scope, records, alerts, coarsened, suppressed, withoutProof } });
+      return { fileName, base64: bundle.toString('base64'), records, alerts, coarsened, suppressed, withoutProof };
     },
     'trends:import': async ({ base64 }) => {
       const who = signedIn();

@@ -17,10 +17,14 @@ export interface ProtectionResult {
 const cellOf = (r: TrendRecord) => `${r.issuer ?? '-'}|${r.fraudType}|${r.week}|${r.context.pointOfEntry}`;
 const poolOf = (r: TrendRecord) => `${r.issuer ?? '-'}|${r.fraudType}|${r.week}`;
 
-function coarsen(r: TrendRecord): TrendRecord {
+// A coarsened record is the exporting station's statement, under its own proof of origin (the
+// national record's station cannot sign what another station derived), and it names no station
+// nearer than the exporter: a station id would point at a crossing as plainly as its code.
+function coarsen(r: TrendRecord, exporter: string): TrendRecord {
   const { id: _id, ...rest } = r;
   const content: TrendRecordContent = {
     ...rest,
+    station: exporter,
     context: { pointOfEntry: r.country, line: r.context.line, direction: null },
     notes: null,
     crops: [],
@@ -33,7 +37,8 @@ function coarsen(r: TrendRecord): TrendRecord {
   return { ...content, id: contentId(content) };
 }
 
-export function protectSmallCounts(records: readonly TrendRecord[], k: number): ProtectionResult {
+/** `exporter`: the station making the export (coarsened records are its own). */
+export function protectSmallCounts(records: readonly TrendRecord[], k: number, exporter: string): ProtectionResult {
   const cells = new Map<string, number>();
   for (const r of records) cells.set(cellOf(r), (cells.get(cellOf(r)) ?? 0) + 1);
   const kept: TrendRecord[] = [];
@@ -49,7 +54,7 @@ export function protectSmallCounts(records: readonly TrendRecord[], k: number): 
   let suppressed = 0;
   for (const list of pools.values()) {
     if (list.length >= k) {
-      for (const r of list) kept.push(coarsen(r));
+      for (const r of list) kept.push(coarsen(r, exporter));
       coarsened += list.length;
     } else suppressed += list.length;
   }

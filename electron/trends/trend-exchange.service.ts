@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import type { ImportReport } from '../contract/trend-dashboard.contract';
-import { BUNDLE_LIMITS, BundleError, encodeBundle, type BundleLimits, type RefusedLine } from '../exchange/bundle-codec';
+import { BUNDLE_LIMITS, BundleError, encodeBundleSections, ownSections, type BundleLimits, type BundleSection, type RefusedLine, type TrustLookup } from '../exchange/bundle-codec';
 import { startBundleDecodeSync, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
+import { SIGNER_SECTION } from '../exchange/origin-tracker';
 import { withBackgroundCheckpoint } from '../store/wal-checkpointer';
 import type { StationIdentity } from '../exchange/station-identity';
 import { protectSmallCounts } from './small-count-protection';
@@ -26,19 +27,49 @@ export interface ExportResult {
   alerts: number;
   coarsened: number;
   suppressed: number;
+  /** Items of other stations left out: received without their origin's proof (before proofs existed). */
+  withoutProof: number;
 }
 
-function recordsSince(store: TrendStore, since: string | null, liveOnly: boolean): TrendRecord[] {
+/** A stored item and the stored proof of origin covering it (null: made here, or received unproven). */
+interface Held<T> {
+  item: T;
+  proof: number | null;
+}
+
+function recordsSince(store: TrendStore, since: string | null, liveOnly: boolean): Held<TrendRecord>[] {
   const rows = store.db
-    .prepare(`SELECT content FROM trend_records WHERE week >= ? ${liveOnly ? 'AND superseded_by IS NULL' : ''} ORDER BY week, id`)
-    .pluck()
-    .all(since ?? '0000') as string[];
-  return rows.map((c) => TrendRecordSchema.parse(JSON.parse(c)));
+    .prepare(`SELECT content, proof FROM trend_records WHERE week >= ? ${liveOnly ? 'AND superseded_by IS NULL' : ''} ORDER BY week, id`)
+    .all(since ?? '0000') as { content: string; proof: number | null }[];
+  return rows.map((r) => ({ item: TrendRecordSchema.parse(JSON.parse(r.content)), proof: r.proof }));
 }
 
-function alertsSince(store: TrendStore, since: string | null): ExpertAlert[] {
-  const rows = store.db.prepare('SELECT content FROM expert_alerts WHERE week >= ? ORDER BY week, id').pluck().all(since ?? '0000') as string[];
-  return rows.map((c) => ExpertAlertSchema.parse(JSON.parse(c)));
+function alertsSince(store: TrendStore, since: string | null): Held<ExpertAlert>[] {
+  const rows = store.db.prepare('SELECT content, proof FROM expert_alerts WHERE week >= ? ORDER BY week, id').all(since ?? '0000') as { content: string; proof: number | null }[];
+  return rows.map((r) => ({ item: ExpertAlertSchema.parse(JSON.parse(r.content)), proof: r.proof }));
+}
+
+/**
+ * The bundle's sections (docs/trends.md, "Origin of items"): this station's own items under a proof
+ * it signs now; each item received from another station under the proof of its origin it came with,
+ * unchanged. An item received without one (before proofs existed) cannot be proven: it is left out.
+ */
+function sectionsOf(store: TrendStore, signer: StationIdentity, items: readonly Held<BundleItem>[]): { sections: BundleSection[]; withoutProof: number } {
+  const own: BundleItem[] = [];
+  const forwarded = new Map<number, BundleItem[]>();
+  let withoutProof = 0;
+  for (const { item, proof } of items) {
+    const station = item.type === 'record' ? item.record.station : item.alert.station;
+    if (station === signer.station) own.push(item);
+    else if (proof === null) withoutProof++;
+    else {
+      const list = forwarded.get(proof);
+      if (list) list.push(item);
+      else forwarded.set(proof, [item]);
+    }
+  }
+  const sections = [...ownSections(own, signer), ...[...forwarded].map(([proof, list]) => ({ proof: store.proofs.load(proof), items: list }))];
+  return { sections, withoutProof };
 }
 
 export function exportTrendBundle(store: TrendStore, signer: StationIdentity, options: ExportOptions): ExportResult {
@@ -48,11 +79,21 @@ export function exportTrendBundle(store: TrendStore, signer: StationIdentity, op
   let records = recordsSince(store, options.since, international);
   let coarsened = 0;
   let suppressed = 0;
-  if (international && k !== null) ({ records, coarsened, suppressed } = protectSmallCounts(records, k));
+  if (international && k !== null) {
+    // Records kept as they are keep their proofs; coarsened ones are new records of this station.
+    const proofOf = new Map(records.map((r) => [r.item.id, r.proof]));
+    const protectedRecords = protectSmallCounts(records.map((r) => r.item), k, signer.station);
+    records = protectedRecords.records.map((item) => ({ item, proof: proofOf.get(item.id) ?? null }));
+    ({ coarsened, suppressed } = protectedRecords);
+  }
   const alerts = alertsSince(store, options.since);
-  const items: BundleItem[] = [...records.map((record) => ({ type: 'record' as const, record })), ...alerts.map((alert) => ({ type: 'alert' as const, alert }))];
-  const bundle = encodeBundle(items, signer, { scope: options.scope, k, since: options.since, ...(options.now ? { createdAt: options.now } : {}) });
-  return { bundle, records: records.length, alerts: alerts.length, coarsened, suppressed };
+  const { sections, withoutProof } = sectionsOf(store, signer, [
+    ...records.map(({ item, proof }) => ({ item: { type: 'record' as const, record: item }, proof })),
+    ...alerts.map(({ item, proof }) => ({ item: { type: 'alert' as const, alert: item }, proof })),
+  ]);
+  const bundle = encodeBundleSections(sections, signer, { scope: options.scope, k, since: options.since, ...(options.now ? { createdAt: options.now } : {}) });
+  const sent = (type: BundleItem['type']) => sections.reduce((n, s) => n + s.items.filter((i) => i.type === type).length, 0);
+  return { bundle, records: sent('record'), alerts: sent('alert'), coarsened, suppressed, withoutProof };
 }
 
 const refusedReport = (fault: string, message: string, extra: Partial<ImportReport> = {}): ImportReport => ({
@@ -79,10 +120,20 @@ class RefusedImport extends Error {
  * (for a bundle of some size) while this thread inserts the previous chunk: the transaction stays
  * synchronous and waits for chunks without running the event loop.
  */
-export function importTrendBundle(store: TrendStore, file: Buffer, limits: BundleLimits = BUNDLE_LIMITS, options: DecodeSessionOptions = {}): ImportReport {
+export interface ImportOptions {
+  /** This station: its own items may come back forwarded by others, under its own proofs. */
+  self?: StationIdentity;
+  limits?: BundleLimits;
+  decode?: DecodeSessionOptions;
+}
+
+export function importTrendBundle(store: TrendStore, file: Buffer, options: ImportOptions = {}): ImportReport {
   let session: DecodeSession;
+  const trust = store.trustLookup();
+  const { self } = options;
+  const originTrust: TrustLookup = self ? (station) => (station === self.station ? self.publicKey : trust(station)) : trust;
   try {
-    session = startBundleDecodeSync(file, store.trustLookup(), limits, options);
+    session = startBundleDecodeSync(file, trust, options.limits ?? BUNDLE_LIMITS, { originTrust, ...options.decode });
   } catch (e) {
     if (e instanceof BundleError) return refusedReport(e.fault, e.message);
     throw e;
@@ -106,6 +157,8 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
   const signer = manifest.signer.station;
   const batch = store.beginBatch(signer);
   const refusedLines: RefusedLine[] = [];
+  /** The bundle's sections → their stored proofs (none for the signer's section without a proof). */
+  const proofIds = new Map<number, number | null>([[SIGNER_SECTION, null]]);
   // After a refused line nothing more is inserted (the bundle will be refused); the ids of the valid
   // items that follow are kept to tell conflicts from other refusals.
   const laterIds = new Set<string>();
@@ -118,9 +171,11 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
       for (const a of chunk.alerts) laterIds.add(a.alert.id);
       continue;
     }
+    // Proofs arrive verified (the session's reader checks them before their items are read).
+    for (const section of chunk.sections) proofIds.set(section.index, store.proofs.save(section.proof));
     batch.facts(chunk.records);
-    for (let i = 0; i < rows.count; i++) batch.recordOf(rows, i);
-    for (const a of chunk.alerts) batch.alert(a.alert, a.json);
+    for (let i = 0; i < rows.count; i++) batch.recordOf(rows, i, proofIds.get(rows.origin(i))!);
+    for (const a of chunk.alerts) batch.alert(a.alert, a.json, proofIds.get(a.origin)!);
     // An item repeated in the bundle is held by then: skipped, like any item held.
     batch.outcome.skipped += chunk.repeats.length;
   }
@@ -133,6 +188,11 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
     const held = id !== undefined && (laterIds.has(id) || store.getRecord(id) !== null || store.getAlert(id) !== null);
     if (held) conflicts.push({ line: r.line, id, reason: 'an item with this id is already held with different content' });
     else refused.push({ line: r.line, reason: r.reason });
+  }
+  const unproven = refusedLines.filter((r) => r.origin);
+  if (unproven.length > 0) {
+    const message = `${unproven.length} item${unproven.length === 1 ? ' is' : 's are'} not proven to be ${unproven.length === 1 ? 'its' : 'their'} station's (the signer's own, or forwarded with the proof of the station that made ${unproven.length === 1 ? 'it' : 'them'}): the bundle was not imported`;
+    throw new RefusedImport(refusedReport('unproven-origin', message, { signer, refused: unproven.slice(0, 200).map((r) => ({ line: r.line, reason: r.reason })) }));
   }
   if (refused.length > 0 || conflicts.length > 0) {
     const message = `${refused.length} item${refused.length === 1 ? '' : 's'} refused and ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: the bundle was not imported`;

@@ -131,7 +131,7 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
     let records = items.flatMap((i) => (i.type === 'record' ? [i.record] : []));
     const alerts = items.filter((i) => i.type === 'alert');
     const k = scope === 'international' ? store.settings().k : null;
-    if (k !== null) records = protectSmallCounts(records, k).records;
+    if (k !== null) records = protectSmallCounts(records, k, identity.station).records;
     const bundles: Buffer[] = [];
     for (let start = 0; start < records.length || (start === 0 && alerts.length); start += RECORDS_PER_BUNDLE) {
       const chunk: BundleItem[] = records.slice(start, start + RECORDS_PER_BUNDLE).map((record) => ({ type: 'record', record }));
@@ -144,7 +144,7 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
   };
 
   const importBundle = async (bytes: Buffer): Promise<void> => {
-    const report: ImportReport = importTrendBundle(store, bytes);
+    const report: ImportReport = importTrendBundle(store, bytes, { self: identity });
     progress.pulled++;
     if (report.applied) {
       counts.importedRecords += report.addedRecords;

@@ -14,6 +14,7 @@ import { migrate } from '../store/migration-runner';
 import { MIGRATIONS } from '../store/migrations/index';
 import { DATABASE_FILE } from '../store/station-store';
 import { CURRENT_ALERT_SQL } from './alert-standing';
+import { OriginProofStore } from './trend-origin-proofs';
 import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
 import { DEFAULT_TREND_SETTINGS, TREND_SETTINGS_KEY, TrendSettingsSchema, type TrendSettings } from './trend-settings';
 import { recordColumns, TrendWriteBatch, TrendWriteStatements, type InsertOutcome } from './trend-write-batch';
@@ -65,8 +66,11 @@ export class TrendStore {
   private readonly alertContentStmt;
   private readonly writes: TrendWriteStatements;
   private readonly pendingStmt: Database.Statement;
+  /** Proofs of origin of the items received from other stations (forwarded with them). */
+  readonly proofs: OriginProofStore;
 
   constructor(readonly db: Database.Database) {
+    this.proofs = new OriginProofStore(db);
     this.pendingStmt = db.prepare('SELECT 1 FROM trend_counts_pending LIMIT 1').pluck();
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
     this.alertContentStmt = db.prepare('SELECT content FROM expert_alerts WHERE id = ?').pluck();

@@ -54,8 +54,8 @@ export class TrendWriteStatements {
 
   constructor(readonly db: Database.Database) {
     this.insertAlert = db.prepare(
-      `INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, content)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO expert_alerts (id, station, document_class_id, fraud_type, week, valid_until_week, supersedes, superseded_by, origin, received_at, proof, content)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.alertExists = db.prepare('SELECT 1 FROM expert_alerts WHERE id = ?').pluck();
     this.recordContent = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
@@ -84,8 +84,8 @@ function insertStatement(db: Database.Database, origin: string, receivedAt: stri
   if (!/^(local|[0-9a-f]{16})$/.test(origin) || Number.isNaN(Date.parse(receivedAt)) || receivedAt.includes("'")) throw new Error('bad origin or reception time');
   return db.prepare(
     `INSERT INTO trend_records (id, station, country, issuer, document_type, series, document_class_id, fraud_type,
-       point_of_entry, line, week, supersedes, superseded_by, origin, received_at, content)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${withSupersededBy ? '?' : 'NULL'}, '${origin}', '${receivedAt}', CAST(? AS TEXT))
+       point_of_entry, line, week, supersedes, superseded_by, origin, received_at, proof, content)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${withSupersededBy ? '?' : 'NULL'}, '${origin}', '${receivedAt}', ?, CAST(? AS TEXT))
      ON CONFLICT (id) DO NOTHING`,
   );
 }
@@ -133,21 +133,24 @@ export class TrendWriteBatch {
 
   /** Inserts a record unless held; `content` is its stored JSON. */
   record(r: RecordColumns, content: string): void {
-    this.insert(r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType, r.pointOfEntry, r.line, r.week, r.supersedes, content);
+    this.insert(r.id, r.station, r.country, r.issuer, r.documentType, r.series, r.documentClassId, r.fraudType, r.pointOfEntry, r.line, r.week, r.supersedes, null, content);
   }
 
-  /** Inserts record `i` of a decoded chunk unless held (its stored JSON bound as bytes). */
-  recordOf(rows: RecordRows, i: number): void {
+  /**
+   * Inserts record `i` of a decoded chunk unless held (its stored JSON bound as bytes); `proof`: the
+   * stored proof of origin covering it (trend_origin_proofs), null when only the bundle proved it.
+   */
+  recordOf(rows: RecordRows, i: number, proof: number | null): void {
     this.insert(
       rows.id(i), rows.field(i, 'station')!, rows.field(i, 'country')!, rows.field(i, 'issuer'), rows.field(i, 'documentType')!, rows.field(i, 'series'),
       rows.field(i, 'documentClassId'), rows.field(i, 'fraudType')!, rows.field(i, 'pointOfEntry')!, rows.field(i, 'line')!, rows.field(i, 'week')!,
-      rows.field(i, 'supersedes'), rows.jsonBytes(i),
+      rows.field(i, 'supersedes'), proof, rows.jsonBytes(i),
     );
   }
 
   private insert(
     id: string, station: string, country: string, issuer: string | null, documentType: string, series: string | null, documentClassId: string | null,
-    fraudType: string, pointOfEntry: string, line: string, week: string, supersedes: string | null, content: string | Buffer,
+    fraudType: string, pointOfEntry: string, line: string, week: string, supersedes: string | null, proof: number | null, content: string | Buffer,
   ): void {
     const s = this.s;
     const place = (this.blocks.length - 1) * (1 << 20) + this.indexInBlock++;
@@ -156,9 +159,9 @@ export class TrendWriteBatch {
     const supersededBy = this.correctionsHeld ? ((s.supersederOf.get(id) as string | undefined) ?? null) : null;
     const info =
       supersededBy === null
-        ? this.insertPlain.run(id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, content)
+        ? this.insertPlain.run(id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, proof, content)
         : (this.insertSuperseded ??= insertStatement(s.db, this.origin, this.receivedAt, true)).run(
-            id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, supersededBy, content,
+            id, station, country, issuer, documentType, series, documentClassId, fraudType, pointOfEntry, line, week, supersedes, supersededBy, proof, content,
           );
     if (info.changes !== 1) {
       // Already held (same id = same content).
@@ -188,14 +191,15 @@ export class TrendWriteBatch {
     }
   }
 
-  alert(a: ExpertAlert, json: string): void {
+  /** Inserts an alert unless held; `proof` as for recordOf. */
+  alert(a: ExpertAlert, json: string, proof: number | null = null): void {
     const s = this.s;
     if (s.alertExists.get(a.id) !== undefined) {
       this.outcome.skipped++;
       return;
     }
     const supersededBy = (s.alertSupersederOf.get(a.id, a.station) as string | undefined) ?? null;
-    s.insertAlert.run(a.id, a.station, a.documentClassId, a.fraudType, a.week, a.validUntilWeek, a.supersedes, supersededBy, this.origin, this.receivedAt, json);
+    s.insertAlert.run(a.id, a.station, a.documentClassId, a.fraudType, a.week, a.validUntilWeek, a.supersedes, supersededBy, this.origin, this.receivedAt, proof, json);
     if (a.supersedes !== null) s.markAlertSuperseded.run(a.id, a.supersedes, a.station);
     this.outcome.addedAlerts++;
   }

@@ -158,7 +158,7 @@ export class TrendsService {
   }
 
   importBundle(bytes: Buffer): ImportReport {
-    return importTrendBundle(this.deps.store, bytes);
+    return importTrendBundle(this.deps.store, bytes, { self: this.identity() });
   }
 
   async publishAlert(input: AlertInput): Promise<ExpertAlert> {

@@ -365,6 +365,7 @@ export const en = {
   'exchange.exportButton': 'Export bundle',
   'exchange.exporting': 'Exporting…',
   'exchange.exported': '{fileName}: {records} records and {alerts} alerts ({coarsened} coarsened, {suppressed} withheld as small counts).',
+  'exchange.withoutProof': '{count} items of other stations were left out: they were received before proofs of origin existed and cannot be forwarded.',
   'exchange.import': 'Import a bundle',
   'exchange.chooseFile': 'Bundle file',
   'exchange.importing': 'Checking the signature and every record…',

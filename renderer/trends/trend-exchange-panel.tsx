@@ -36,7 +36,10 @@ export function TrendExchangePanel({ onError, onChanged }: { onError: (e: unknow
     try {
       const result = await loupe['trends:export']({ since: week || null, scope, k: scope === 'international' ? k : null });
       download(base64ToBlob(result.base64, 'application/octet-stream'), result.fileName);
-      setExported(t('exchange.exported', { records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, fileName: result.fileName }));
+      setExported(
+        t('exchange.exported', { records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, fileName: result.fileName }) +
+          (result.withoutProof > 0 ? ` ${t('exchange.withoutProof', { count: result.withoutProof })}` : ''),
+      );
     } catch (e) {
       onError(e);
     } finally {

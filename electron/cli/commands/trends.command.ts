@@ -18,7 +18,7 @@ import { correctOptions, correctRecord, correctionText, correctUsage, type Corre
 import { isoWeekOf } from '../../trends/iso-week';
 
 export type TrendsResult =
-  | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; scope: string; k: number | null }
+  | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; withoutProof: number; scope: string; k: number | null }
   | ({ action: 'import'; file: string } & ImportReport)
   | { action: 'trust-add'; station: TrustedStation }
   | { action: 'trust-list'; stations: TrustedStation[] }
@@ -94,12 +94,12 @@ export const trendsCommand: Command<TrendsResult> = {
           if (k !== null && scope !== 'international') throw new LoupeError('InvalidInput', '--k applies to --scope international');
           const result = exportTrendBundle(store, loadOrCreateStationIdentity(dataDir), { since, scope, k });
           writeFileSync(out, result.bundle);
-          return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
+          return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, withoutProof: result.withoutProof, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
         }
         case 'import': {
           const file = required(a1, 'usage: loupe trends import FILE');
           if (!existsSync(file)) throw new LoupeError('NotFound', `no such file ${file}`);
-          const report = importTrendBundle(store, readBundleFile(file));
+          const report = importTrendBundle(store, readBundleFile(file), { self: loadOrCreateStationIdentity(dataDir) });
           // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
           // --json the whole report is printed, applied: false, for scripts to read every reason.
           if (report.error && args.values.json !== true) {
@@ -183,7 +183,7 @@ export const trendsCommand: Command<TrendsResult> = {
   human(result) {
     switch (result.action) {
       case 'export':
-        return `wrote ${result.file} (${result.records} records, ${result.alerts} alerts, ${Math.ceil(result.bytes / 1024)} KiB, ${result.scope}${result.k !== null ? `, k = ${result.k}: ${result.coarsened} coarsened, ${result.suppressed} suppressed` : ''})`;
+        return `wrote ${result.file} (${result.records} records, ${result.alerts} alerts, ${Math.ceil(result.bytes / 1024)} KiB, ${result.scope}${result.k !== null ? `, k = ${result.k}: ${result.coarsened} coarsened, ${result.suppressed} suppressed` : ''})${result.withoutProof > 0 ? `; ${result.withoutProof} items of other stations left out: received before proofs of origin existed, they cannot be forwarded` : ''}`;
       case 'import': {
         if (result.error) {
           const lines = [...result.refused.map((r) => `  refused line ${r.line}: ${r.reason}`), ...result.conflicts.map((c) => `  conflict line ${c.line}: ${c.id.slice(0, 12)}… ${c.reason}`)];

@@ -4,6 +4,7 @@
 // bundle: nothing is stored either way.
 import { describe, expect, it } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
+import { encodeBundleSections, ownSections } from '../../../electron/exchange/bundle-codec';
 import { HubIngestError } from '../../../electron/hub/hub-errors';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { HUB_TABLES, type HubStore } from '../../../electron/hub/hub-store';
@@ -75,9 +76,12 @@ describe.each(STORE_KINDS)('hub ingest with a decoding worker on %s', (kind) => 
     const refused = await ingestBundle(store, signedBundleOfLines(station, badLine), station.station, undefined, { worker: 'always', chunkRecords: 64 }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ status: 400, fault: 'refused-lines', details: [{ line: 601 }] });
     const other = newIdentity();
+    // Another station's item in the middle of the signer's own proven items (a late chunk).
+    const [own] = ownSections(items, station);
     const foreign = [...items.slice(0, 600), recordItem(makeRecord(other.station, 1)), ...items.slice(600)];
-    const mismatch = await ingestBundle(store, bundleOf(station, foreign), station.station, undefined, { worker: 'always', chunkRecords: 64 }).catch((e: unknown) => e);
-    expect(mismatch).toMatchObject({ status: 400, fault: 'station-mismatch' });
+    const forged = encodeBundleSections([{ proof: own!.proof, items: foreign }], station, { scope: 'national', k: null, since: null });
+    const mismatch = await ingestBundle(store, forged, station.station, undefined, { worker: 'always', chunkRecords: 64 }).catch((e: unknown) => e);
+    expect(mismatch).toMatchObject({ status: 400, fault: 'unproven-origin', details: [{ line: 602 }] });
     expect(await store.tableCounts()).toEqual(before);
   });
 });

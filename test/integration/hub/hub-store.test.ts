@@ -103,7 +103,7 @@ describe.each(STORE_KINDS)('hub store on %s', (kind) => {
       ['oversized field', signedBundleOfLines(station, [{ type: 'record', record: { ...record, notes: 'x'.repeat(5000) } }]), 'refused-lines', 400],
       ['path trick in a name', signedBundleOfLines(station, [{ type: 'record', record: { ...record, documentClassId: '../../etc/passwd' } }]), 'refused-lines', 400],
       ['id not matching content', signedBundleOfLines(station, [{ type: 'record', record: { ...record, week: '2026-W41' } }]), 'refused-lines', 400],
-      ['records of another station', bundleOf(station, [recordItem(makeRecord(stranger.station, 1))]), 'station-mismatch', 400],
+      ['records of another station', bundleOf(station, [recordItem(makeRecord(stranger.station, 1))]), 'unproven-origin', 400],
     ];
     for (const [what, bytes, fault, status] of cases) {
       const refused = await refusal(ingestBundle(store, bytes, station.station));

@@ -28,7 +28,7 @@ describe('loupe trends', () => {
     const ida = JSON.parse((await loupe('identity', '--data', a, '--json')).stdout) as { station: string; publicKey: string };
     // Station A records three trends (through its store, as the workstation does).
     const store = openTrendStore(a);
-    const items: BundleItem[] = [makeRecord(), makeRecord(), makeRecord({ poe: 'RS-HORGOS' })].map((record) => ({ type: 'record', record }));
+    const items: BundleItem[] = [makeRecord({ station: ida.station }), makeRecord({ station: ida.station }), makeRecord({ station: ida.station, poe: 'RS-HORGOS' })].map((record) => ({ type: 'record', record }));
     store.transaction(() => store.insertItems(items, 'local'));
     store.close();
 

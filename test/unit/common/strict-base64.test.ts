@@ -21,7 +21,7 @@ function malleableVariants(b64: string): Record<string, string> {
   const last = b64.length - (padded ? 3 : 2);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   // The last data character before '==' carries 4 padding bits: set one of them.
-  const bumped = alphabet[alphabet.indexOf(b64[last]!) | 1]!;
+  const bumped = alphabet[alphabet.indexOf(b64[last]!) ^ 1]!;
   return {
     'padding bits set': `${b64.slice(0, last)}${bumped}${b64.slice(last + 1)}`,
     'stray character': `${b64.slice(0, 10)}!${b64.slice(10)}`,

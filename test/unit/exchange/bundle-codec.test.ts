@@ -103,7 +103,7 @@ describe('signed bundles', () => {
     const extraField = { type: 'record', record: { ...(good as { record: object }).record, holderName: 'X' } } as unknown as BundleItem;
     const decoded = decodeBundle(encodeBundle([good, badId, extraField], signer, { scope: 'national', k: null, since: null }), trust);
     expect(decoded.items).toEqual([good]);
-    expect(decoded.refused.map((r) => r.line)).toEqual([2, 3]);
+    expect(decoded.refused.map((r) => r.line)).toEqual([3, 4]); // line 1: the signer's proof of origin
     expect(decoded.refused[0]!.reason).toMatch(/does not match its content/);
     expect(decoded.refused[1]!.reason).toMatch(/schema/);
   });

@@ -162,7 +162,7 @@ describe('bundle decoding off the main thread', () => {
     }
     const healthy = await startBundleDecode(bytes, trust, BUNDLE_LIMITS, { worker: 'always' }, pool);
     expect(healthy.inWorker).toBe(true);
-    expect((await drain(healthy)).at(-1)).toEqual({ lines: 2000, records: 2000, alerts: 0 });
+    expect((await drain(healthy)).at(-1)).toEqual({ lines: 2001, records: 2000, alerts: 0 }); // and the proof of origin
   });
 
   it('decodes small bundles in-thread unless told otherwise', () => {
@@ -170,6 +170,6 @@ describe('bundle decoding off the main thread', () => {
     expect(startBundleDecodeSync(small, trust, BUNDLE_LIMITS, {}, pool).inWorker).toBe(false);
     const forced = startBundleDecodeSync(small, trust, BUNDLE_LIMITS, { worker: 'always' }, pool);
     expect(forced.inWorker).toBe(true);
-    expect(drainSync(forced).at(-1)).toEqual({ lines: 2, records: 1, alerts: 1 });
+    expect(drainSync(forced).at(-1)).toEqual({ lines: 3, records: 1, alerts: 1 });
   });
 });

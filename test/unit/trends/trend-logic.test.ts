@@ -38,7 +38,7 @@ describe('small-count protection', () => {
     const big = Array.from({ length: 3 }, () => makeRecord({ poe: 'RS-A', notes: 'seen often' }));
     const pooled = [makeRecord({ poe: 'RS-B', notes: 'rare case' }), makeRecord({ poe: 'RS-C' }), makeRecord({ poe: 'RS-D' })];
     const alone = [makeRecord({ poe: 'RS-E', fraudType: 'stolen-blank' })];
-    const out = protectSmallCounts([...big, ...pooled, ...alone], 3);
+    const out = protectSmallCounts([...big, ...pooled, ...alone], 3, 'e0e0e0e0e0e0e0e0');
     expect(out).toMatchObject({ coarsened: 3, suppressed: 1 });
     expect(out.records).toHaveLength(6);
     const coarse = out.records.filter((r) => r.context.pointOfEntry === 'SRB');
@@ -48,10 +48,12 @@ describe('small-count protection', () => {
       expect(r.context.direction).toBeNull();
       expect(TrendRecordSchema.parse(r)).toEqual(r);
       expect(pooled.map((p) => p.id)).not.toContain(r.id);
+      // A coarsened record is the exporter's: no station nearer than it is named.
+      expect(r.station).toBe('e0e0e0e0e0e0e0e0');
     }
     expect(out.records.some((r) => r.fraudType === 'stolen-blank')).toBe(false);
     // Deterministic: the same input exports the same ids (receivers deduplicate).
-    expect(protectSmallCounts([...big, ...pooled, ...alone], 3).records.map((r) => r.id)).toEqual(out.records.map((r) => r.id));
+    expect(protectSmallCounts([...big, ...pooled, ...alone], 3, 'e0e0e0e0e0e0e0e0').records.map((r) => r.id)).toEqual(out.records.map((r) => r.id));
   });
 });
 
