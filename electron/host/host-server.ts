@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { eventNames } from '../contract/api.contract';
 import { createServices, type Services } from '../services/create-services';
 import { toErrorDto } from '../services/dispatch';
-import { COOKIE, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from './host-security';
+import { cookieName, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from './host-security';
 
 const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const MAX_BODY = 1024 * 1024;
@@ -33,6 +33,11 @@ const STATIC_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+/**
+ * Open event streams at once. The renderer keeps one per window or tab; a page that opens streams in
+ * a loop must not pile up sockets and listeners until the station slows down.
+ */
+export const MAX_EVENT_STREAMS = 32;
 const STATUS: Record<string, number> = { InvalidInput: 400, NotSignedIn: 401, NotFound: 404, Busy: 409, UnsupportedImage: 415, ImageTooLarge: 413 };
 
 export interface HostOptions {
@@ -113,11 +118,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // First visit: the printed URL carries the token; exchange it for a same-site, HTTP-only cookie.
       const queryToken = url.searchParams.get('token') ?? undefined;
       if (req.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
-        res.writeHead(302, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+        res.writeHead(302, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` });
         return res.end();
       }
       const headerToken = req.headers['x-loupe-token'];
-      if (!sameToken(cookieToken(req), token) && !sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+      if (!sameToken(cookieToken(req, cookieName(port)), token) && !sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
         return send(res, 401, 'Loupe: open the URL printed at start-up (it carries this session’s token).', 'text/plain; charset=utf-8');
       }
       if (url.pathname.startsWith('/api/invoke/')) {
@@ -134,11 +139,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         }
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (sockets.size >= MAX_EVENT_STREAMS) {
+          res.writeHead(429, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' });
+          return res.end(JSON.stringify({ kind: 'Busy', message: `Too many open Loupe windows or tabs (${MAX_EVENT_STREAMS}): close some, then reload this one.` }));
+        }
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
         sockets.add(res);
         const off = services.events.onAny((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`), eventNames);
-        req.on('close', () => {
+        res.on('close', () => {
           off();
           sockets.delete(res);
         });
