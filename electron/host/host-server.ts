@@ -8,8 +8,9 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypeOf } from '../common/content-types';
 import { eventNames } from '../contract/api.contract';
 import { createServices, type Services } from '../services/create-services';
 import { toErrorDto } from '../services/dispatch';
@@ -19,20 +20,6 @@ const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.
 const MAX_BODY = 1024 * 1024;
 /** Channels that carry a whole file from a file picker (a trend bundle, base64): a larger bound. */
 const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 1024 * 1024 };
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 /**
  * Open event streams at once. The renderer keeps one per window or tab; a page that opens streams in
  * a loop must not pile up sockets and listeners until the station slows down.
@@ -100,7 +87,7 @@ function serveStatic(res: ServerResponse, pathname: string): void {
     return send(res, 503, 'The user interface is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
   }
   if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-  sendFile(res, file, STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+  sendFile(res, file, contentTypeOf(file));
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
@@ -157,13 +144,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (image && req.method === 'GET') {
         const path = services.imagePath(image[1]!);
         if (!path || !existsSync(path)) return send(res, 404, 'no such image', 'text/plain; charset=utf-8');
-        return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream', 'private, max-age=31536000, immutable');
+        return sendFile(res, path, contentTypeOf(path), 'private, max-age=31536000, immutable');
       }
       const reference = /^\/reference\/([a-z0-9][a-z0-9._-]{0,95})\/(white|ir|uv)$/.exec(url.pathname);
       if (reference && req.method === 'GET') {
         const path = services.referenceImagePath(reference[1]!, reference[2]!);
         if (!path || !existsSync(path)) return send(res, 404, 'no such reference image', 'text/plain; charset=utf-8');
-        return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream');
+        return sendFile(res, path, contentTypeOf(path));
       }
       const report = /^\/reports\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
       if (report && req.method === 'GET') {
