@@ -4,7 +4,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const COOKIE = 'loupe_token';
+/**
+ * The session cookie's name carries the port. Browsers scope cookies by host, not by port
+ * (RFC 6265 §8.5): every service on 127.0.0.1 shares one cookie jar. With the port in the name, a
+ * second station host (or a restarted one on another port) neither overwrites this cookie nor
+ * mistakes it for its own, and a service on another port is not sent a cookie under a name it
+ * reads for itself. The cookie is still sent to every port of 127.0.0.1: it is only worth this
+ * run's token, and the Host/Origin checks below keep other sites from using it.
+ */
+export function cookieName(port: number): string {
+  return `loupe_token_${port}`;
+}
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -17,7 +27,7 @@ export function sameToken(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function cookieToken(req: IncomingMessage, name = COOKIE): string | undefined {
+export function cookieToken(req: IncomingMessage, name: string): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');

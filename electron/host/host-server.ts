@@ -8,31 +8,23 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentTypeOf } from '../common/content-types';
 import { eventNames } from '../contract/api.contract';
 import { createServices, type Services } from '../services/create-services';
 import { toErrorDto } from '../services/dispatch';
-import { COOKIE, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from './host-security';
+import { cookieName, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from './host-security';
 
 const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const MAX_BODY = 1024 * 1024;
 /** Channels that carry a whole file from a file picker (a trend bundle, base64): a larger bound. */
 const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 1024 * 1024 };
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.tif': 'image/tiff',
-  '.tiff': 'image/tiff',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+/**
+ * Open event streams at once. The renderer keeps one per window or tab; a page that opens streams in
+ * a loop must not pile up sockets and listeners until the station slows down.
+ */
+export const MAX_EVENT_STREAMS = 32;
 const STATUS: Record<string, number> = { InvalidInput: 400, NotSignedIn: 401, NotFound: 404, Busy: 409, UnsupportedImage: 415, ImageTooLarge: 413 };
 
 export interface HostOptions {
@@ -95,7 +87,7 @@ function serveStatic(res: ServerResponse, pathname: string): void {
     return send(res, 503, 'The user interface is not built: run `npm run build:renderer`.', 'text/plain; charset=utf-8');
   }
   if (!existsSync(file) || !statSync(file).isFile()) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
-  sendFile(res, file, STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+  sendFile(res, file, contentTypeOf(file));
 }
 
 export async function startHost(opts: HostOptions): Promise<Host> {
@@ -113,11 +105,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       // First visit: the printed URL carries the token; exchange it for a same-site, HTTP-only cookie.
       const queryToken = url.searchParams.get('token') ?? undefined;
       if (req.method === 'GET' && url.pathname === '/' && sameToken(queryToken, token)) {
-        res.writeHead(302, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` });
+        res.writeHead(302, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': `${cookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/` });
         return res.end();
       }
       const headerToken = req.headers['x-loupe-token'];
-      if (!sameToken(cookieToken(req), token) && !sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
+      if (!sameToken(cookieToken(req, cookieName(port)), token) && !sameToken(typeof headerToken === 'string' ? headerToken : undefined, token)) {
         return send(res, 401, 'Loupe: open the URL printed at start-up (it carries this session’s token).', 'text/plain; charset=utf-8');
       }
       if (url.pathname.startsWith('/api/invoke/')) {
@@ -134,11 +126,15 @@ export async function startHost(opts: HostOptions): Promise<Host> {
         }
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
+        if (sockets.size >= MAX_EVENT_STREAMS) {
+          res.writeHead(429, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '5' });
+          return res.end(JSON.stringify({ kind: 'Busy', message: `Too many open Loupe windows or tabs (${MAX_EVENT_STREAMS}): close some, then reload this one.` }));
+        }
         res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         res.write(': connected\n\n');
         sockets.add(res);
         const off = services.events.onAny((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`), eventNames);
-        req.on('close', () => {
+        res.on('close', () => {
           off();
           sockets.delete(res);
         });
@@ -148,13 +144,13 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       if (image && req.method === 'GET') {
         const path = services.imagePath(image[1]!);
         if (!path || !existsSync(path)) return send(res, 404, 'no such image', 'text/plain; charset=utf-8');
-        return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream', 'private, max-age=31536000, immutable');
+        return sendFile(res, path, contentTypeOf(path), 'private, max-age=31536000, immutable');
       }
       const reference = /^\/reference\/([a-z0-9][a-z0-9._-]{0,95})\/(white|ir|uv)$/.exec(url.pathname);
       if (reference && req.method === 'GET') {
         const path = services.referenceImagePath(reference[1]!, reference[2]!);
         if (!path || !existsSync(path)) return send(res, 404, 'no such reference image', 'text/plain; charset=utf-8');
-        return sendFile(res, path, STATIC_TYPES[extname(path)] ?? 'application/octet-stream');
+        return sendFile(res, path, contentTypeOf(path));
       }
       const report = /^\/reports\/([A-Za-z0-9._-]+)$/.exec(url.pathname);
       if (report && req.method === 'GET') {

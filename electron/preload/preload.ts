@@ -1,6 +1,9 @@
-// Preload: exposes one typed object, window.loupe, generated from the contract table.
+// Preload: exposes one typed object, window.loupe, generated from the contract table, to the app's
+// own page only (app://loupe). The main process checks every call's sender as well; this keeps the
+// API out of any other page that might end up in a window with this preload.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channels, eventNames, type EventName, type LoupeApi } from '../contract/api.contract';
+import { isAppOrigin } from '../desktop/app-origin';
 
 const api: Record<string, unknown> = {};
 for (const channel of channels) {
@@ -18,4 +21,6 @@ api.on = (event: EventName, listener: (payload: unknown) => void) => {
   return () => ipcRenderer.off(event, handler);
 };
 
-contextBridge.exposeInMainWorld('loupe', api as LoupeApi);
+// The preload has no DOM types (Node-side type-check): read the page URL through globalThis.
+const pageUrl = (globalThis as { location?: { href?: string } }).location?.href;
+if (isAppOrigin(pageUrl)) contextBridge.exposeInMainWorld('loupe', api as LoupeApi);

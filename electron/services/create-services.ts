@@ -269,7 +269,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   };
 
   return {
-    invoke: (channel, request) => dispatch(handlers, channel, request),
+    invoke: (channel, request) => dispatch(handlers, channel, request, () => officer !== null),
     events,
     imagePath: (hash) => store.imagePath(hash),
     referenceImagePath: (classId, light) => {
