@@ -95,7 +95,7 @@ describe('altered signature text is refused', () => {
   });
 
   const temp = useTempDir('loupe-strict-b64-');
-  it('in a reference package signature file', () => {
+  it('in a reference package signature file', async () => {
     const key = loadOrCreateStationKey(join(temp, 'a'), 'Lab A');
     const libA = openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir: userReferenceDir(join(temp, 'a')) });
     libA.save({ ...libA.get('aurora-td3').cls, series: '2031' });
@@ -108,9 +108,9 @@ describe('altered signature text is refused', () => {
       const file = join(temp, `altered-${what.replace(/\W/g, '-')}.sig`);
       writeFileSync(file, JSON.stringify({ ...sig, signature: variant }));
       const libB = openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir: userReferenceDir(join(temp, 'b')) });
-      expect(() => importPackage(libB, pkg, file, trustB), what).toThrow(/bad signature/);
+      await expect(importPackage(libB, pkg, file, trustB), what).rejects.toThrow(/bad signature/);
     }
     const libB = openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir: userReferenceDir(join(temp, 'b')) });
-    expect(importPackage(libB, pkg, `${pkg}.sig`, trustB).imported.length).toBeGreaterThan(0);
+    expect((await importPackage(libB, pkg, `${pkg}.sig`, trustB)).imported.length).toBeGreaterThan(0);
   });
 });
