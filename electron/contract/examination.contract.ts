@@ -112,6 +112,19 @@ export const IdentificationSummarySchema = z.object({
 });
 export type IdentificationSummary = z.infer<typeof IdentificationSummarySchema>;
 
+/**
+ * Something the officer must know about how the examination was made, apart from the findings:
+ * `reference-class-unavailable` — a reference class the document may belong to could not be
+ * loaded, so the checks against it were not performed.
+ */
+export const ExaminationWarningSchema = z.object({
+  kind: z.enum(['reference-class-unavailable']),
+  classId: z.string(),
+  /** Plain words, without station paths: what is wrong with the class. */
+  reason: z.string(),
+});
+export type ExaminationWarning = z.infer<typeof ExaminationWarningSchema>;
+
 export const ExaminationSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -127,6 +140,8 @@ export const ExaminationSchema = z.object({
   timingsMs: z.record(z.string(), z.number()),
   identification: IdentificationSummarySchema.nullable().optional(),
   reviews: z.array(FindingReviewSchema).optional(),
+  /** Warnings for the officer (optional: older records have none). */
+  warnings: z.array(ExaminationWarningSchema).optional(),
   /** The imposter check's portraits, comparisons and the officer's assessment (optional: older records). */
   face: FaceSectionSchema.optional(),
 });

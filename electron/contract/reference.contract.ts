@@ -81,5 +81,8 @@ export const ReferenceSummarySchema = z.object({
   status: z.enum(['active', 'retired']),
   source: z.enum(['builtin', 'user']),
   version: z.number().int(),
+  /** The class cannot be loaded (a reference image missing, damaged or of the wrong size): never a
+   * candidate for identification until an expert replaces it. Null when it loads. */
+  broken: z.object({ reason: z.string() }).nullable(),
 });
 export type ReferenceSummary = z.infer<typeof ReferenceSummarySchema>;

@@ -105,6 +105,7 @@ export class ExaminationService {
       timingsMs: {},
       identification: security?.identification ?? null,
       reviews: [],
+      warnings: security?.warnings ?? [],
     };
     timings.total = performance.now() - started;
     exam.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));

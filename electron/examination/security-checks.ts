@@ -1,17 +1,20 @@
 // Runs the security-feature checks on a capture: decode every light once, identify the document
 // against the reference library (candidates from the MRZ, then image comparison), then every generic
 // and class-specific check. A check that cannot run is 'not-performed' with its reason; a check that
-// throws never takes the examination down.
+// throws never takes the examination down, and neither does a reference class that cannot be loaded:
+// identification leaves it out, and when no class that loads matches the page, the document may be
+// of that class, so the class-bound checks are 'not-performed' with its reason and the examination
+// carries a warning (docs/reference-format.md, "Classes that cannot be loaded").
 import { LoupeError } from '../common/loupe-error';
 import { classedChecks, identificationResult } from '../checks/classed';
 import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../checks/check-input';
 import { decodeCaptureImages } from '../checks/generic/decode-capture';
 import { genericChecks, shutdownVizOcr } from '../checks/generic';
-import type { CheckResult, IdentificationSummary } from '../contract/examination.contract';
+import type { CheckResult, ExaminationWarning, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import { LIGHTS, type Light } from '../contract/specimen.contract';
-import { identifyDocument } from '../identify';
+import { identifyDocument, isUnknown, type Candidate } from '../identify';
 import type { ReferenceLibrary } from '../reference';
 
 type Decoded = Partial<Record<Light, LightImage>>;
@@ -34,31 +37,65 @@ function failedToRun(check: Check, err: unknown): CheckResult {
   return notPerformed(check, `The check could not run: ${reason}`);
 }
 
-function missingInputs(check: Check, input: CheckInput): string | null {
+/** A candidate class that cannot be loaded, with the reason in plain words (no station paths). */
+interface UnavailableClass {
+  cls: DocumentClass;
+  reason: string;
+}
+
+function missingInputs(check: Check, input: CheckInput, unavailable: string | null): string | null {
   const lights = check.needs.lights.filter((l) => !input.images[l]);
   if (lights.length) return `No ${lights.join(' / ')} image was captured.`;
   if (check.needs.mrz && !input.mrz?.format) return 'The MRZ could not be read.';
-  if (check.needs.identified && !input.identification) return 'The document could not be identified against the reference library.';
+  if (check.needs.identified && !input.identification) {
+    return unavailable ? `${unavailable} The document could not be compared with it, so this check was not performed.` : 'The document could not be identified against the reference library.';
+  }
   return null;
 }
 
+function unavailableText(classes: UnavailableClass[]): string | null {
+  return classes.length ? classes.map(({ cls, reason }) => `Reference class ${cls.id} could not be loaded: ${reason}.`).join(' ') : null;
+}
+
 export class SecurityCheckRunner {
-  /** Decoded reference images per class id (reference files do not change while a class keeps its version). */
-  private readonly references = new Map<string, { version: number; images: Decoded }>();
+  /** Decoded reference images per class id, for the files as the library last checked them (`stamp`). */
+  private readonly references = new Map<string, { stamp: string; images: Decoded }>();
 
   constructor(private readonly library: ReferenceLibrary) {}
 
-  private async referenceImages(cls: DocumentClass): Promise<Decoded> {
+  private async referenceImages(cls: DocumentClass, stamp: string): Promise<Decoded> {
     const cached = this.references.get(cls.id);
-    if (cached && cached.version === cls.version) return cached.images;
+    if (cached && cached.stamp === stamp) return cached.images;
     const paths: Partial<Record<Light, string>> = {};
     for (const light of LIGHTS) {
       const p = this.library.imagePath(cls.id, light);
       if (p) paths[light] = p;
     }
     const images = await decodeCaptureImages(paths);
-    this.references.set(cls.id, { version: cls.version, images });
+    this.references.set(cls.id, { stamp, images });
     return images;
+  }
+
+  /** The MRZ's candidate classes with their decoded images, and the candidates that cannot be loaded. */
+  private async loadCandidates(mrz: MrzReading | null): Promise<{ candidates: Candidate[]; unavailable: UnavailableClass[] }> {
+    if (!mrz?.format) return { candidates: [], unavailable: [] };
+    const fields = mrz.fields;
+    const { usable, broken } = await this.library.checkedCandidates({ format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null });
+    const unavailable: UnavailableClass[] = [...broken];
+    const loaded = await Promise.all(
+      usable.map(async ({ cls, stamp }) => {
+        try {
+          return { cls, reference: await this.referenceImages(cls, stamp) };
+        } catch {
+          // The files changed between the library's check and this decode: check again for the reason.
+          this.references.delete(cls.id);
+          const again = await this.library.checkClass(cls.id).catch(() => null);
+          unavailable.push({ cls, reason: again?.reason ?? 'its reference images could not be decoded' });
+          return null;
+        }
+      }),
+    );
+    return { candidates: loaded.filter((c): c is Candidate => c !== null), unavailable };
   }
 
   /** Decodes the capture; start it early (it runs in sharp's threads while the MRZ is being read). */
@@ -70,20 +107,20 @@ export class SecurityCheckRunner {
     paths: Partial<Record<Light, string>>,
     mrz: MrzReading | null,
     decoded?: Promise<Decoded>,
-  ): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; timingsMs: Record<string, number> }> {
+  ): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; warnings: ExaminationWarning[]; timingsMs: Record<string, number> }> {
     const timings: Record<string, number> = {};
     let t = performance.now();
     const images = await (decoded ?? this.decode(paths));
     timings.decode = performance.now() - t;
 
     t = performance.now();
-    const fields = mrz?.fields ?? {};
-    const classes = mrz?.format
-      ? this.library.candidates({ format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null })
-      : [];
-    const candidates = await Promise.all(classes.map(async (cls) => ({ cls, reference: await this.referenceImages(cls) })));
+    const { candidates, unavailable: broken } = await this.loadCandidates(mrz);
     const found = candidates.length ? identifyDocument(images, mrz, candidates) : null;
-    const identification: Identification | null = found && !('unknown' in found) ? found : null;
+    const identification: Identification | null = found && !isUnknown(found) ? found : null;
+    // A class that cannot be loaded could be the document's only when no class that loads matched:
+    // then nothing can be said about the page, neither a match nor "another series".
+    const unavailable = identification ? [] : broken;
+    const unavailableReason = unavailableText(unavailable);
     timings.identify = performance.now() - t;
 
     const input: CheckInput = { images, mrz, identification };
@@ -93,11 +130,16 @@ export class SecurityCheckRunner {
     const started = all.map((check): CheckResult | Promise<CheckResult> => {
       if (check.id === CHECK_IDS.identification) {
         // Identification reports its own outcome, including "matches none of the MRZ's candidates".
+        if (identification) return identificationResult(identification);
+        if (unavailableReason) {
+          const others = found ? ' The page matches none of the classes that load.' : '';
+          return notPerformed(check, `${unavailableReason}${others} The document could not be compared with it: examine it by hand and have the reference class replaced.`);
+        }
         return found
           ? identificationResult(found)
           : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.');
       }
-      const missing = missingInputs(check, input);
+      const missing = missingInputs(check, input, unavailableReason);
       if (missing) return notPerformed(check, missing);
       try {
         return Promise.resolve(check.run(input)).catch((err: unknown) => failedToRun(check, err));
@@ -120,6 +162,7 @@ export class SecurityCheckRunner {
             candidates: identification.candidates,
           }
         : null,
+      warnings: unavailable.map(({ cls, reason }) => ({ kind: 'reference-class-unavailable', classId: cls.id, reason })),
       timingsMs: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10])),
     };
   }

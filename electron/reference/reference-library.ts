@@ -1,15 +1,19 @@
 // The reference library: built-in classes shipped in assets/reference/ plus the station's user
 // library (<dataDir>/reference/). A user class overrides a built-in one with the same id unless the
-// built-in one has a higher version (a newer release of the application). Invalid folders are
-// reported in `problems()` and skipped, never fatal.
+// built-in one has a higher version (a newer release of the application). Folders whose class.json
+// cannot be read are reported in `problems()` and skipped; classes whose images cannot be used are
+// kept and marked broken (`summaries()`, `checkedCandidates()`): neither is ever fatal.
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { DocumentClassSchema, type DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
+import { LIGHTS, type Light } from '../contract/specimen.contract';
 import type { MrzFormat } from '../contract/mrz.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
 import { readClassFolder } from './class-folder';
+import { MAX_ENTRY_BYTES } from './package-format';
+import { checkClassImages, imageLabel } from './reference-images';
 
 export type ClassSource = 'builtin' | 'user';
 
@@ -22,6 +26,8 @@ export interface ClassSummary {
   status: DocumentClass['status'];
   source: ClassSource;
   version: number;
+  /** Why the class cannot be used (its images are missing or unusable); null when it can, or was not checked yet. */
+  broken: { reason: string } | null;
 }
 
 export interface LoadedClass {
@@ -33,6 +39,19 @@ export interface LoadedClass {
 export interface LibraryProblem {
   dir: string;
   reason: string;
+}
+
+/** The outcome of checking a class's images, for the files as they were (`stamp`) when checked. */
+export interface ImageHealth {
+  stamp: string;
+  reason: string | null;
+}
+
+export interface CheckedCandidates {
+  /** Classes whose images were checked and can be used; `stamp` changes whenever their files do. */
+  usable: { cls: DocumentClass; stamp: string }[];
+  /** Classes the MRZ makes candidates but that cannot be loaded, with the reason. */
+  broken: { cls: DocumentClass; reason: string }[];
 }
 
 export interface CandidateQuery {
@@ -64,6 +83,38 @@ function imageExtension(data: Buffer): 'png' | 'jpg' {
   throw new LoupeError('UnsupportedImage', 'reference images must be PNG or JPEG');
 }
 
+/** Identity of a class's image files as they are now: any replacement, edit or removal changes it. */
+function imageStamp({ cls, dir }: LoadedClass): string {
+  const files = LIGHTS.map((light) => {
+    const name = cls.images[light];
+    try {
+      const st = statSync(join(dir, name));
+      return `${name}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
+    } catch {
+      return `${name}:missing`;
+    }
+  });
+  return JSON.stringify([dir, cls.version, cls.size, cls.dpi, files]);
+}
+
+/** A missing image is known without decoding anything. */
+function missingImage({ cls, dir }: LoadedClass): string | null {
+  for (const light of LIGHTS) {
+    if (!existsSync(join(dir, cls.images[light]))) return `${imageLabel(light, cls.images[light])} is missing`;
+  }
+  return null;
+}
+
+async function readImageFile(path: string): Promise<Buffer | null> {
+  try {
+    if (statSync(path).size > MAX_ENTRY_BYTES) throw new Error(`larger than ${MAX_ENTRY_BYTES} bytes`);
+    return await readFile(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
 function scan(root: string, source: ClassSource, problems: LibraryProblem[]): LoadedClass[] {
   if (!existsSync(root)) return [];
   const found: LoadedClass[] = [];
@@ -80,6 +131,9 @@ function scan(root: string, source: ClassSource, problems: LibraryProblem[]): Lo
 export class ReferenceLibrary {
   private classes = new Map<string, LoadedClass>();
   private issues: LibraryProblem[] = [];
+  /** Image checks by class folder; kept across reloads, trusted only while the stamp still matches. */
+  private readonly health = new Map<string, ImageHealth>();
+  private readonly checking = new Map<string, Promise<ImageHealth>>();
 
   constructor(readonly options: LibraryOptions) {
     this.reload();
@@ -106,17 +160,81 @@ export class ReferenceLibrary {
     return [...this.issues];
   }
 
+  /**
+   * Every class, with what is known of its images: a missing image always, damaged ones once they
+   * were checked (`summaries()` checks them first).
+   */
   list(): ClassSummary[] {
-    return [...this.classes.values()].map(({ cls, source }) => ({
-      id: cls.id,
-      issuer: cls.issuer,
-      documentType: cls.documentType,
-      series: cls.series,
-      format: cls.format,
-      status: cls.status,
-      source,
-      version: cls.version,
-    }));
+    return [...this.classes.values()].map((entry) => {
+      const { cls, source } = entry;
+      const reason = this.knownBroken(entry);
+      return {
+        id: cls.id,
+        issuer: cls.issuer,
+        documentType: cls.documentType,
+        series: cls.series,
+        format: cls.format,
+        status: cls.status,
+        source,
+        version: cls.version,
+        broken: reason === null ? null : { reason },
+      };
+    });
+  }
+
+  /** Every class, after checking the images of each (decoded once per version of their files). */
+  async summaries(): Promise<ClassSummary[]> {
+    await this.verify();
+    return this.list();
+  }
+
+  /** Checks the images of every class whose files changed since they were last checked. */
+  async verify(): Promise<void> {
+    for (const id of [...this.classes.keys()]) await this.checkClass(id);
+  }
+
+  /**
+   * Checks a class's images (each decoded in full, sized against the class, one per light): the
+   * result is kept until one of its files changes on disk.
+   */
+  async checkClass(id: string): Promise<ImageHealth> {
+    const entry = this.get(id);
+    const stamp = imageStamp(entry);
+    const known = this.health.get(entry.dir);
+    if (known?.stamp === stamp) return known;
+    // The stamp names the folder and its files: concurrent examinations share one check.
+    let pending = this.checking.get(stamp);
+    if (!pending) {
+      pending = checkClassImages(entry.cls, (name) => readImageFile(join(entry.dir, name)))
+        // checkClassImages reports every problem as a reason; anything else still only breaks this class.
+        .catch((err: unknown) => `its reference images could not be checked (${(err as Error)?.message?.split('\n')[0] ?? String(err)})`)
+        .then((reason) => {
+          const health = { stamp, reason };
+          this.health.set(entry.dir, health);
+          return health;
+        });
+      pending.finally(() => this.checking.delete(stamp)).catch(() => undefined);
+      this.checking.set(stamp, pending);
+    }
+    return pending;
+  }
+
+  /** The candidates of an MRZ (see `candidates`), split into classes that load and classes that cannot. */
+  async checkedCandidates(query: CandidateQuery): Promise<CheckedCandidates> {
+    const result: CheckedCandidates = { usable: [], broken: [] };
+    for (const cls of this.candidates(query)) {
+      const { stamp, reason } = await this.checkClass(cls.id);
+      if (reason === null) result.usable.push({ cls, stamp });
+      else result.broken.push({ cls, reason });
+    }
+    return result;
+  }
+
+  private knownBroken(entry: LoadedClass): string | null {
+    const missing = missingImage(entry);
+    if (missing) return missing;
+    const known = this.health.get(entry.dir);
+    return known && known.stamp === imageStamp(entry) ? known.reason : null;
   }
 
   find(id: string): LoadedClass | undefined {

@@ -1,7 +1,8 @@
 // Export and import of signed reference packages, so a network's experts can share classes offline.
-// Import is all or nothing: the signature (against the trust list), every hash, every name and
-// every class are checked before anything is written; accepted classes are staged in a temporary
-// folder inside the user library and moved into place together.
+// Import is all or nothing: the signature (against the trust list), every hash, every name, every
+// class and every reference image (decoded in full) are checked before anything is written; a
+// trusted signer can still send a bad class. Accepted classes are staged in a temporary folder
+// inside the user library and moved into place together.
 import { verify } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-bas
 import type { DocumentClass } from '../contract/reference.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
 import { parseClassJson } from './class-folder';
+import { checkClassImages, duplicateImageNames } from './reference-images';
 import { MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES, PACKAGE_FORMAT, SignatureSchema, decodePackage, encodePackage, signPackage, type PackageFile, type PackageSignature } from './package-format';
 import type { ReferenceLibrary } from './reference-library';
 import { keyFingerprint, parsePublicKey, type StationKey } from './station-key';
@@ -141,7 +143,23 @@ function collectClasses(bytes: Buffer): IncomingClass[] {
   });
 }
 
-export function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: TrustList): ImportResult {
+/**
+ * Exactly one usable image per light: no light sharing another's file, no file the class does not
+ * name, every image decoded in full and sized as the class declares (reference-images.ts).
+ */
+async function checkIncomingImages({ cls, files }: IncomingClass): Promise<void> {
+  const duplicate = duplicateImageNames(cls);
+  if (duplicate) throw refuse(`class '${cls.id}': ${duplicate}`);
+  const named = new Set(Object.values(cls.images));
+  for (const file of files) {
+    const { name } = checkEntryPath(file.path);
+    if (name !== 'class.json' && !named.has(name)) throw refuse(`class '${cls.id}': the package holds '${name}', which its class.json does not name as a reference image`);
+  }
+  const reason = await checkClassImages(cls, (name) => files.find((f) => f.path === `${cls.id}/${name}`)?.data ?? null);
+  if (reason) throw refuse(`class '${cls.id}': ${reason}`);
+}
+
+export async function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: TrustList): Promise<ImportResult> {
   if (!existsSync(file)) throw new LoupeError('NotFound', `package ${file} not found`);
   const size = statSync(file).size;
   if (size > MAX_PACKAGE_BYTES) throw refuse(`package is ${size} bytes, more than the ${MAX_PACKAGE_BYTES} allowed`);
@@ -149,6 +167,8 @@ export function importPackage(library: ReferenceLibrary, file: string, sigFile: 
   const bytes = readFileSync(file);
   const signer = verifyPackage(bytes, sig, trust);
   const incoming = collectClasses(bytes);
+  // Every class, including those the station already has: one bad class refuses the whole package.
+  for (const entry of incoming) await checkIncomingImages(entry);
 
   const imported: ImportResult['imported'] = [];
   const skipped: ImportResult['skipped'] = [];

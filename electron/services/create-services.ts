@@ -154,7 +154,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     'examination:decide': async ({ id, decision }) => examinations.decide(id, decision, signedIn()),
     'examination:review': async ({ id, review }) => examinations.review(id, review, signedIn()),
     'mrz:readText': async ({ text, repair }) => readMrzText(text.split(/\r\n|\r|\n/), { source: 'text', ...(repair !== undefined ? { repair } : {}) }),
-    'reference:list': async () => library.list(),
+    'reference:list': async () => library.summaries(),
     'reference:get': async ({ id }) => {
       const { cls, source } = library.get(id);
       return { cls, source };

@@ -26,6 +26,7 @@ import { ShortcutSheet } from './shortcut-sheet';
 import { StatusBar } from './status-bar';
 import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { AlertBanner, alertOverlayBoxes } from '../trends/alert-banner';
+import { ExaminationWarnings } from '../panels/examination-warnings';
 import { TrendProposalDialog } from '../trends/trend-proposal-dialog';
 
 // The Trends screen brings the charting library: loaded when first opened, not with the inspection.
@@ -276,6 +277,11 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       {error && (
         <div className="workstation__error">
           <ErrorBanner error={error} onDismiss={() => setError(null)} />
+        </div>
+      )}
+      {view === 'inspect' && examination?.warnings && examination.warnings.length > 0 && (
+        <div className="workstation__error">
+          <ExaminationWarnings warnings={examination.warnings} />
         </div>
       )}
       {view === 'inspect' && alerts.length > 0 && (

@@ -1,11 +1,12 @@
 // The reference library as a table: issuer, type, series, format, status, source; a filter box
-// narrows it by any of these words. Enter or click opens a class.
+// narrows it by any of these words. Enter or click opens a class. A class that cannot be loaded is
+// marked broken with the reason, so the expert sees it before an officer meets it in an examination.
 import { useMemo, useState } from 'react';
 import type { ReferenceSummary } from '../../electron/contract/reference.contract';
 import { t } from '../i18n/t';
 
 function matches(summary: ReferenceSummary, words: string[]): boolean {
-  const text = [summary.id, summary.issuer ?? '', summary.documentType, summary.series, summary.format, summary.status, summary.source, t(`reference.source.${summary.source}`)]
+  const text = [summary.id, summary.issuer ?? '', summary.documentType, summary.series, summary.format, summary.status, summary.source, t(`reference.source.${summary.source}`), summary.broken ? t('reference.broken') : '']
     .join(' ')
     .toLowerCase();
   return words.every((w) => text.includes(w));
@@ -50,15 +51,22 @@ export function ReferenceList({ classes, openId, onOpen }: {
             {shown.map((c) => (
               <tr
                 key={c.id}
-                className={`reference-row${c.id === openId ? ' reference-row--open' : ''}${c.status === 'retired' ? ' reference-row--retired' : ''}`}
+                className={`reference-row${c.id === openId ? ' reference-row--open' : ''}${c.status === 'retired' ? ' reference-row--retired' : ''}${c.broken ? ' reference-row--broken' : ''}`}
                 data-testid={`reference-row-${c.id}`}
                 data-source={c.source}
                 data-status={c.status}
                 data-version={c.version}
+                data-broken={c.broken ? 'true' : 'false'}
               >
                 <td>{c.issuer ?? t('reference.anyIssuer')}</td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onOpen(c.id)} data-testid={`reference-open-${c.id}`}>{c.documentType}</button>
+                  {c.broken && (
+                    <p className="reference-row__broken">
+                      <span className="reference-badge reference-badge--broken">{t('reference.broken')}</span>{' '}
+                      <span data-testid={`reference-broken-${c.id}`}>{t('reference.brokenReason', { reason: c.broken.reason })}</span>
+                    </p>
+                  )}
                 </td>
                 <td>{c.series}</td>
                 <td>{c.format}</td>

@@ -55,12 +55,16 @@ export interface StationHandle extends Station {
   consoleErrors: string[];
 }
 
-/** Starts a station on a fresh data folder before the file's tests and stops it after them. */
-export function useStation(prefix: string, context: BrowserContextOptions = {}): StationHandle {
+/**
+ * Starts a station on a fresh data folder before the file's tests and stops it after them;
+ * `prepare` fills the data folder first (e.g. a station reference library), as an earlier run would have.
+ */
+export function useStation(prefix: string, context: BrowserContextOptions = {}, prepare?: (dataDir: string) => void | Promise<void>): StationHandle {
   const dataDir = useTempDir(prefix);
   const consoleErrors: string[] = [];
   let station: Station | undefined;
   beforeAll(async () => {
+    await prepare?.(dataDir);
     station = await startStation(dataDir, consoleErrors, context);
   });
   afterAll(() => stopStation(station));

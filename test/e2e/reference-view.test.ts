@@ -3,8 +3,10 @@
 // identification). Browse and filter the library, open a class with its zones drawn; compare an
 // identified document with its reference under each light with synchronized zoom and pan; draw a
 // zone with the mouse, nudge it with the keys, get plain-words validation, save it as a new user
-// version, retire the class after a confirmation.
-import { mkdirSync, readdirSync } from 'node:fs';
+// version, retire the class after a confirmation. A class of the station library whose images were
+// damaged on disk is marked broken with its reason; a document of another design is examined in
+// full, one of its design shows the officer a warning and its class checks as not performed.
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,19 @@ import { deviceStateIs, READ_CSP_VIOLATIONS } from './page-scripts';
 
 const builtinClasses = readdirSync(join(repoRoot, 'assets', 'reference'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const EDITED = 'harbor-td1';
+/** Damaged in the station library; the virtual scanner's specimen of its design. */
+const BROKEN = 'meridian-td3';
+const BROKEN_SPECIMEN = 'spc-9303-0005';
+
+/** A newer station copy of a built-in class whose white image is no image (written before import checks existed). */
+function writeBrokenClass(dataDir: string): void {
+  const dir = join(dataDir, 'reference', BROKEN);
+  mkdirSync(join(dataDir, 'reference'), { recursive: true });
+  cpSync(join(repoRoot, 'assets', 'reference', BROKEN), dir, { recursive: true });
+  const cls = JSON.parse(readFileSync(join(dir, 'class.json'), 'utf8')) as { version: number };
+  writeFileSync(join(dir, 'class.json'), JSON.stringify({ ...cls, version: cls.version + 1 }, null, 2));
+  writeFileSync(join(dir, 'white.png'), 'not an image\n');
+}
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
 const STAGE_TRANSFORMS = `(() => [
   document.querySelector('[data-testid="viewer-stage"]')?.style.transform ?? null,
@@ -24,7 +39,7 @@ const IMAGES_DECODED = (selector: string) => `(() => {
 })()`;
 
 describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback host)', () => {
-  const station = useStation('loupe-e2e-reference-data-');
+  const station = useStation('loupe-e2e-reference-data-', {}, writeBrokenClass);
 
   it('browses, compares with synchronized zoom, edits, saves and retires a class', async () => {
     const { host, page, consoleErrors } = station;
@@ -37,12 +52,25 @@ describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback 
     await page.getByTestId('device-picker').selectOption('virtual-scanner');
     await page.locator('body').press('s');
     await page.getByTestId('inspection').waitFor({ timeout: 120_000 });
+    // An aurora-td3 passport: the broken meridian-td3 class was a candidate too, left out without a warning.
+    const firstExamination = await page.getByTestId('inspection').getAttribute('data-examination-id');
+    expect(await page.getByTestId('check-document.identification').getAttribute('data-status')).toBe('pass');
+    expect(await page.getByTestId('examination-warnings').count()).toBe(0);
 
     // F opens the library: every built-in class is listed; the filter narrows it.
     await page.locator('body').press('f');
     await page.getByTestId('reference-view').waitFor();
     for (const id of builtinClasses) await page.getByTestId(`reference-row-${id}`).waitFor();
-    expect(await page.getByTestId(`reference-row-${builtinClasses[0]}`).getAttribute('data-source')).toBe('builtin');
+    expect(await page.getByTestId(`reference-row-${EDITED}`).getAttribute('data-source')).toBe('builtin');
+    // The damaged station copy is marked broken, in words; the others are not.
+    const brokenRow = page.getByTestId(`reference-row-${BROKEN}`);
+    expect(await brokenRow.getAttribute('data-source')).toBe('user');
+    expect(await brokenRow.getAttribute('data-broken')).toBe('true');
+    expect(await page.getByTestId(`reference-broken-${BROKEN}`).isVisible()).toBe(true);
+    expect(await page.getByTestId(`reference-broken-${BROKEN}`).textContent()).toBe("Cannot be loaded: white reference image 'white.png' is not a PNG or JPEG image. It is not used to identify documents until an expert replaces it.");
+    expect(await brokenRow.textContent()).toContain('Broken');
+    expect(await page.locator('[data-testid^="reference-row-"][data-broken="true"]').count()).toBe(1);
+    await page.screenshot({ path: join(artifactsDir, 'reference-broken.png') });
     await page.getByTestId('reference-filter').fill('harbor');
     await expect.poll(() => page.locator('[data-testid^="reference-row-"]').count()).toBe(1);
     await page.getByTestId('reference-filter').fill('');
@@ -130,6 +158,34 @@ describe.skipIf(chromiumMissing)('reference view (Chromium against the loopback 
     await expect.poll(() => detail.getAttribute('data-status')).toBe('retired');
     await expect.poll(() => row.getAttribute('data-status')).toBe('retired');
     await page.screenshot({ path: join(artifactsDir, 'reference-retired.png') });
+
+    // A passport of the broken class's design: examined, its class checks not performed, and the
+    // officer is told why in plain words.
+    await page.locator('body').press('g');
+    await page.getByTestId('device-settings').waitFor();
+    await page.getByTestId('setting-virtual-scanner-specimen').fill(BROKEN_SPECIMEN);
+    await page.getByTestId('device-save-virtual-scanner').click();
+    await page.getByTestId('device-settings-saved-virtual-scanner').waitFor();
+    await page.getByTestId('device-settings-close').click();
+    await page.getByTestId('device-settings').waitFor({ state: 'detached' });
+    await waitForExpression(page, deviceStateIs('virtual-scanner', 'connected'));
+    await page.locator('body').press('s');
+    const inspection = page.getByTestId('inspection');
+    await inspection.waitFor({ timeout: 120_000 });
+    await expect.poll(() => inspection.getAttribute('data-examination-id'), { timeout: 120_000 }).not.toBe(firstExamination);
+    const warning = page.getByTestId('examination-warning');
+    await warning.waitFor();
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.getAttribute('data-class-id')).toBe(BROKEN);
+    const said = (await warning.textContent()) ?? '';
+    expect(said).toContain(`Reference class ${BROKEN} could not be loaded, so this document was not compared with it.`);
+    expect(said).toContain("white reference image 'white.png' is not a PNG or JPEG image");
+    expect(said).toContain('examine the security features by hand');
+    expect(said).not.toContain(station.dataDir);
+    for (const id of ['document.identification', 'uv.features', 'ir.features', 'visible.template']) {
+      expect(await page.getByTestId(`check-${id}`).getAttribute('data-status'), id).toBe('not-performed');
+    }
+    await page.screenshot({ path: join(artifactsDir, 'inspection-reference-warning.png') });
 
     const violations: unknown = await page.evaluate(READ_CSP_VIOLATIONS);
     expect(violations).toEqual([]);

@@ -77,7 +77,8 @@ export const referenceCommand: Command<ReferenceResult> = {
     switch (action) {
       case 'list': {
         const lib = library();
-        return { action, classes: lib.list(), problems: lib.problems() };
+        // Every image decoded: a class whose files were damaged after import is listed as broken.
+        return { action, classes: await lib.summaries(), problems: lib.problems() };
       }
       case 'show': {
         const { cls, dir, source } = library().get(required(arg, 'usage: loupe reference show ID'));
@@ -90,7 +91,7 @@ export const referenceCommand: Command<ReferenceResult> = {
       }
       case 'import': {
         const file = required(arg, 'usage: loupe reference import FILE [--sig FILE.sig]');
-        return { action, ...importPackage(library(), file, textOption(args, 'sig') ?? `${file}.sig`, TrustList.forDataDir(dataDir)) };
+        return { action, ...(await importPackage(library(), file, textOption(args, 'sig') ?? `${file}.sig`, TrustList.forDataDir(dataDir))) };
       }
       case 'trust':
         return runTrust(args, dataDir);
@@ -105,7 +106,10 @@ export const referenceCommand: Command<ReferenceResult> = {
   human(result) {
     switch (result.action) {
       case 'list': {
-        const rows = result.classes.map((c) => `${c.id.padEnd(24)} ${c.format.padEnd(5)} ${(c.issuer ?? 'any').padEnd(4)} ${c.series.padEnd(8)} v${String(c.version).padEnd(4)} ${c.status.padEnd(8)} ${c.source}  ${c.documentType}`);
+        const rows = result.classes.map((c) => {
+          const row = `${c.id.padEnd(24)} ${c.format.padEnd(5)} ${(c.issuer ?? 'any').padEnd(4)} ${c.series.padEnd(8)} v${String(c.version).padEnd(4)} ${c.status.padEnd(8)} ${c.source}  ${c.documentType}`;
+          return c.broken ? `${row}\n  BROKEN: cannot be loaded, never used to identify a document: ${c.broken.reason}` : row;
+        });
         const problems = result.problems.map((p) => `skipped ${p.dir}: ${p.reason}`);
         return [...rows, ...problems].join('\n') || 'the reference library is empty';
       }

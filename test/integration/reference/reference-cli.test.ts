@@ -6,6 +6,8 @@ import { commands } from '../../../electron/cli/commands';
 import { main } from '../../../electron/cli/main-entry';
 import { useTempDir } from '../../helpers/temp-dir';
 import type { Command } from '../../../electron/cli/command';
+import { userReferenceDir } from '../../../electron/reference';
+import { snapshot, tinyClass, writeClassFolder } from './reference-fixtures';
 
 // The command is part of the `loupe` command table; make sure this test runs it through main().
 if (!commands.some((c) => c.name === 'reference')) commands.push(referenceCommand as Command<never>);
@@ -72,6 +74,42 @@ describe('loupe reference', () => {
     const bad = await loupe('import', join(temp, 'tampered.loupe-ref'), '--sig', `${out}.sig`, '--data', dataB);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad signature/);
+  });
+
+  it('refuses a signed package whose reference images are not images, and the library stays as it was', async () => {
+    // Station C's expert has a class whose white image was damaged on disk, and exports it signed.
+    const dataC = join(temp, 'c');
+    const dataD = join(temp, 'd');
+    const damaged = await writeClassFolder(userReferenceDir(dataC), tinyClass('lab-p'));
+    writeFileSync(join(damaged, 'white.png'), '<html>not a reference image</html>\n');
+    const out = join(temp, 'damaged.loupe-ref');
+    const exported = await loupe('export', '--ids', 'lab-p', '--out', out, '--data', dataC);
+    expect(exported.code, exported.stderr).toBe(0);
+    writeFileSync(join(temp, 'c.pub'), (JSON.parse((await loupe('key', '--data', dataC, '--json')).stdout) as { publicKeyPem: string }).publicKeyPem);
+    expect((await loupe('trust', 'add', 'Lab C', join(temp, 'c.pub'), '--data', dataD)).code).toBe(0);
+
+    const before = snapshot(userReferenceDir(dataD));
+    const listed = (await loupe('list', '--data', dataD, '--json')).stdout;
+    const refused = await loupe('import', out, '--data', dataD);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim()).toBe("loupe reference: class 'lab-p': white reference image 'white.png' is not a PNG or JPEG image");
+    expect(snapshot(userReferenceDir(dataD))).toEqual(before);
+    expect((await loupe('list', '--data', dataD, '--json')).stdout).toBe(listed);
+  });
+
+  it('lists a class whose images were damaged after import as broken, with the reason', async () => {
+    const dataE = join(temp, 'e');
+    const dir = await writeClassFolder(userReferenceDir(dataE), tinyClass('old-p'));
+    const png = readFileSync(join(dir, 'uv.png'));
+    writeFileSync(join(dir, 'uv.png'), png.subarray(0, png.length - 20));
+    const json = await loupe('list', '--data', dataE, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const { classes } = JSON.parse(json.stdout) as { classes: { id: string; broken: { reason: string } | null }[] };
+    expect(classes.find((c) => c.id === 'old-p')?.broken?.reason).toMatch(/^uv reference image 'uv.png' is damaged: its pixels could not be decoded/);
+    expect(classes.filter((c) => c.id !== 'old-p').every((c) => c.broken === null)).toBe(true);
+    const human = await loupe('list', '--data', dataE);
+    expect(human.stdout).toMatch(/^old-p .*\n {2}BROKEN: cannot be loaded, never used to identify a document: uv reference image 'uv.png' is damaged/m);
+    expect(human.stdout).not.toContain(dataE);
   });
 
   it('fails with a usage or not-found exit code', async () => {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   PACKAGE_FORMAT,
@@ -34,11 +35,11 @@ beforeAll(() => {
 });
 
 /** Imports into station B and asserts the error and that B's library did not change at all. */
-function expectRefused(file: string, sigFile: string, message: RegExp, trust = TrustList.forDataDir(dataB)): void {
+async function expectRefused(file: string, sigFile: string, message: RegExp, trust = TrustList.forDataDir(dataB)): Promise<void> {
   const lib = libraryOf(dataB);
   const before = snapshot(lib.userDir);
   const listed = lib.list();
-  expect(() => importPackage(lib, file, sigFile, trust)).toThrow(message);
+  await expect(importPackage(lib, file, sigFile, trust)).rejects.toThrow(message);
   expect(snapshot(lib.userDir)).toEqual(before);
   expect(libraryOf(dataB).list()).toEqual(listed);
 }
@@ -71,27 +72,27 @@ describe('signed package round trip', () => {
     const flipped = Buffer.from(bytes);
     flipped[Math.floor(flipped.length / 2)]! ^= 0x01;
     writeFileSync(join(temp, 'flipped.loupe-ref'), flipped);
-    expectRefused(join(temp, 'flipped.loupe-ref'), `${pkg}.sig`, /bad signature/);
+    await expectRefused(join(temp, 'flipped.loupe-ref'), `${pkg}.sig`, /bad signature/);
 
     const badSig = JSON.parse(sig) as { signature: string };
     const raw = Buffer.from(badSig.signature, 'base64');
     raw[5]! ^= 0x80;
     writeFileSync(join(temp, 'bad.sig'), JSON.stringify({ ...badSig, signature: raw.toString('base64') }));
-    expectRefused(pkg, join(temp, 'bad.sig'), /bad signature/);
+    await expectRefused(pkg, join(temp, 'bad.sig'), /bad signature/);
 
     writeFileSync(join(temp, 'short.sig'), JSON.stringify({ ...badSig, signature: raw.subarray(0, 10).toString('base64') }));
-    expectRefused(pkg, join(temp, 'short.sig'), /bad signature/);
+    await expectRefused(pkg, join(temp, 'short.sig'), /bad signature/);
 
     writeFileSync(join(temp, 'garbage.sig'), 'not json');
-    expectRefused(pkg, join(temp, 'garbage.sig'), /bad signature: .* not a Loupe signature/);
+    await expectRefused(pkg, join(temp, 'garbage.sig'), /bad signature: .* not a Loupe signature/);
 
     writeFileSync(join(temp, 'truncated.loupe-ref'), bytes.subarray(0, bytes.length - 1000));
-    expectRefused(join(temp, 'truncated.loupe-ref'), `${pkg}.sig`, /truncated package/);
+    await expectRefused(join(temp, 'truncated.loupe-ref'), `${pkg}.sig`, /truncated package/);
 
     const stranger = loadOrCreateStationKey(join(temp, 'stranger'), 'Stranger');
     writeFileSync(join(temp, 'stranger.sig'), JSON.stringify(signPackage(bytes, stranger)));
-    expectRefused(pkg, join(temp, 'stranger.sig'), /unknown signer 'Stranger'/);
-    expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'/, TrustList.load(join(temp, 'empty-trust.json')));
+    await expectRefused(pkg, join(temp, 'stranger.sig'), /unknown signer 'Stranger'/);
+    await expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'/, TrustList.load(join(temp, 'empty-trust.json')));
   });
 
   it('correctly signed packages with bad content are refused and nothing is imported', async () => {
@@ -101,18 +102,18 @@ describe('signed package round trip', () => {
     const json = (cls: unknown) => Buffer.from(JSON.stringify(cls));
 
     const schema = await craftedPackage('schema.loupe-ref', [{ path: 'evil-p/class.json', data: json({ ...good, zones: [{ id: 'z', kind: 'hologram' }] }) }, ...imgs('evil-p')]);
-    expectRefused(schema.file, schema.sig, /class 'evil-p': class.json does not match/);
+    await expectRefused(schema.file, schema.sig, /class 'evil-p': class.json does not match/);
 
     for (const path of ['../evil-p/class.json', '/etc/evil-p.json', 'evil-p/../../x.png', 'evil-p/a\0.png', 'evil-p\\x.png', 'evil-p/sub/x.png']) {
       const traversal = await craftedPackage('traversal.loupe-ref', [{ path: 'evil-p/class.json', data: json(good) }, ...imgs('evil-p'), { path, data: png }]);
-      expectRefused(traversal.file, traversal.sig, /refused/);
+      await expectRefused(traversal.file, traversal.sig, /refused/);
     }
 
     const dup = await craftedPackage('dup.loupe-ref', [{ path: 'evil-p/class.json', data: json(good) }, ...imgs('evil-p')], [{ id: 'evil-p', version: 1 }, { id: 'evil-p', version: 1 }]);
-    expectRefused(dup.file, dup.sig, /duplicate class id 'evil-p'/);
+    await expectRefused(dup.file, dup.sig, /duplicate class id 'evil-p'/);
 
     const missing = await craftedPackage('missing.loupe-ref', [{ path: 'evil-p/class.json', data: json(good) }, ...imgs('evil-p').slice(0, 2)]);
-    expectRefused(missing.file, missing.sig, /uv reference image 'uv.png' is not in the package/);
+    await expectRefused(missing.file, missing.sig, /uv reference image 'uv.png' is not in the package/);
 
     // Hash mismatch: the manifest's hash of one file is changed, and the whole package re-signed.
     const honest = encodePackage({ format: PACKAGE_FORMAT, createdAt: '2030-01-01T00:00:00.000Z', signer: keyA.name, classes: [{ id: 'evil-p', version: 1 }] }, [{ path: 'evil-p/class.json', data: json(good) }, ...imgs('evil-p')]);
@@ -121,15 +122,60 @@ describe('signed package round trip', () => {
     manifest.files[1]!.sha256 = '0'.repeat(64);
     lines[0] = JSON.stringify(manifest);
     const mismatch = signedCopy('mismatch.loupe-ref', Buffer.from(lines.join('\n')));
-    expectRefused(mismatch.file, mismatch.sig, /hash mismatch: 'evil-p\/white.png'/);
+    await expectRefused(mismatch.file, mismatch.sig, /hash mismatch: 'evil-p\/white.png'/);
 
     const cut = signedCopy('cut.loupe-ref', honest.subarray(0, honest.length - 10));
-    expectRefused(cut.file, cut.sig, /malformed reference package/);
+    await expectRefused(cut.file, cut.sig, /malformed reference package/);
   });
 
-  it('imports a trusted package on a second station, then skips what it already has', () => {
+  it('refuses the whole package when one reference image is not a usable image, naming the class and the light', async () => {
+    const png = await tinyPng();
+    const noisy = await sharp({ create: { width: 49, height: 35, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const json = (cls: unknown) => Buffer.from(JSON.stringify(cls));
+    // A good class first: it must not be imported either when the other one is refused.
+    const goodFiles = [{ path: 'good-p/class.json', data: json(tinyClass('good-p')) }, ...['white.png', 'ir.png', 'uv.png'].map((n) => ({ path: `good-p/${n}`, data: png }))];
+    const classes = [{ id: 'good-p', version: 1 }, { id: 'evil-p', version: 1 }];
+    const refused = async (name: string, images: Record<string, Buffer>, message: RegExp, cls = tinyClass('evil-p'), extra: { path: string; data: Buffer }[] = []) => {
+      const files = [{ path: 'evil-p/class.json', data: json(cls) }, ...Object.entries(images).map(([n, data]) => ({ path: `evil-p/${n}`, data })), ...extra];
+      const crafted = await craftedPackage(`${name}.loupe-ref`, [...goodFiles, ...files], classes);
+      await expectRefused(crafted.file, crafted.sig, message);
+    };
+    const flipped = Buffer.from(noisy);
+    for (let i = Math.floor(flipped.length / 3); i < Math.floor(flipped.length / 3) + 64; i++) flipped[i]! ^= 0x5a;
+
+    // Not images at all: the defect that used to stop every examination after the import.
+    await refused('text', { 'white.png': Buffer.from('these are not the images you are looking for\n'), 'ir.png': png, 'uv.png': png }, /class 'evil-p': white reference image 'white.png' is not a PNG or JPEG image/);
+    // A real PNG header over truncated or corrupt data: only a full decode finds these.
+    await refused('truncated', { 'white.png': png, 'ir.png': noisy.subarray(0, Math.floor(noisy.length / 2)), 'uv.png': png }, /class 'evil-p': ir reference image 'ir.png' is damaged: its pixels could not be decoded/);
+    await refused('corrupt', { 'white.png': png, 'ir.png': png, 'uv.png': flipped }, /class 'evil-p': uv reference image 'uv.png' is damaged: its pixels could not be decoded/);
+    // Formats the library does not take, or a format under another's name.
+    await refused('gif', { 'white.png': png, 'ir.png': png, 'uv.png': await sharp(png).gif().toBuffer() }, /class 'evil-p': uv reference image 'uv.png' is a gif image; reference images must be PNG or JPEG/);
+    await refused('misnamed', { 'white.png': await sharp(png).jpeg().toBuffer(), 'ir.png': png, 'uv.png': png }, /class 'evil-p': white reference image 'white.png' holds a JPEG image under another file type's name/);
+    // Pixel size against the class's size and dpi (125 × 88 mm at 10 dpi: 49 × 35 px, ± 2 px).
+    const double = await sharp(png).resize(98, 70).png().toBuffer();
+    await refused('size', { 'white.png': png, 'ir.png': png, 'uv.png': double }, /class 'evil-p': uv reference image 'uv.png' is 98×70 px; the class is 125×88 mm at 10 dpi, so 49×35 px/);
+    await refused('dpi', { 'white.png': png, 'ir.png': png, 'uv.png': png }, /class 'evil-p': white reference image 'white.png' is 49×35 px; the class is 125×88 mm at 20 dpi, so 98×69 px/, tinyClass('evil-p', { dpi: 20 }));
+    // Exactly one image per light: none shared by two lights, none the class does not name.
+    await refused('shared', { 'white.png': png, 'uv.png': png }, /class 'evil-p': ir reference image 'white.png' is also its white image/, tinyClass('evil-p', { images: { white: 'white.png', ir: 'white.png', uv: 'uv.png' } }));
+    await refused('extra', { 'white.png': png, 'ir.png': png, 'uv.png': png, 'ir2.png': png }, /class 'evil-p': the package holds 'ir2.png', which its class.json does not name/);
+  });
+
+  it('accepts PNG and JPEG images within a millimetre of the declared size', async () => {
+    const json = (cls: unknown) => Buffer.from(JSON.stringify(cls));
+    const cls = tinyClass('fine-p', { images: { white: 'white.jpg', ir: 'ir.png', uv: 'uv.jpeg' } });
+    const jpeg = await sharp(await tinyPng(180)).resize(51, 33).jpeg().toBuffer();
+    const files = [{ path: 'fine-p/class.json', data: json(cls) }, { path: 'fine-p/white.jpg', data: jpeg }, { path: 'fine-p/ir.png', data: await tinyPng(90) }, { path: 'fine-p/uv.jpeg', data: jpeg }];
+    const crafted = await craftedPackage('fine.loupe-ref', files, [{ id: 'fine-p', version: 1 }]);
+    const lib = libraryOf(join(temp, 'station-c'));
+    TrustList.forDataDir(join(temp, 'station-c')).add('Border lab A', keyA.publicKeyPem);
+    const result = await importPackage(lib, crafted.file, crafted.sig, TrustList.forDataDir(join(temp, 'station-c')));
+    expect(result.imported).toEqual([{ id: 'fine-p', version: 1 }]);
+    expect((await lib.summaries()).find((c) => c.id === 'fine-p')?.broken).toBeNull();
+  });
+
+  it('imports a trusted package on a second station, then skips what it already has', async () => {
     const libB = libraryOf(dataB);
-    const result = importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
+    const result = await importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
     expect(result).toEqual({ signer: 'Border lab A', imported: [{ id: 'aurora-td3', version: 2 }, { id: 'harbor-td1', version: 2 }], skipped: [] });
     expect(libB.get('aurora-td3')).toMatchObject({ source: 'user', cls: { version: 2, series: '2025' } });
     const libA = libraryOf(dataA);
@@ -138,7 +184,7 @@ describe('signed package round trip', () => {
     }
     expect(Object.keys(snapshot(libB.userDir)).filter((p) => p.startsWith('.'))).toEqual([]);
 
-    const again = importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
+    const again = await importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.id)).toEqual(['aurora-td3', 'harbor-td1']);
     expect(again.skipped[0]?.reason).toMatch(/already has version 2/);

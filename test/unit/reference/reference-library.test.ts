@@ -164,8 +164,48 @@ describe('user library', () => {
     expect(reasons['broken-json']).toMatch(/not valid JSON/);
     expect(reasons['bad-schema']).toMatch(/format/);
     expect(reasons['renamed']).toMatch(/does not match its folder name/);
-    expect(reasons['no-image']).toMatch(/white light .* missing/);
     expect(reasons['empty-folder']).toMatch(/no class.json/);
     expect(() => lib.get('renamed')).toThrow(/no reference class 'renamed'/);
+    // A readable class.json with a missing image: the class is kept, marked broken, never a candidate.
+    expect(reasons['no-image']).toBeUndefined();
+    expect(lib.list().find((c) => c.id === 'no-image')?.broken).toEqual({ reason: "white reference image 'white.png' is missing" });
+    expect((await lib.checkedCandidates({ format: 'TD3', documentCode: 'P<', issuer: 'UTO' })).broken.map((b) => b.cls.id)).toEqual(['no-image']);
+  });
+});
+
+describe('classes whose images cannot be used', () => {
+  it('are marked broken with the reason once checked, and checked again when their files change', async () => {
+    const userDir = freshDir();
+    await writeClassFolder(userDir, tinyClass('good-p'));
+    const damaged = await writeClassFolder(userDir, tinyClass('damaged-p'));
+    writeFileSync(join(damaged, 'ir.png'), 'not an image at all');
+    const lib = openReferenceLibrary({ builtinDir: freshDir(), userDir });
+    // Nothing is fatal, and the damage is only known once the images were decoded.
+    expect(lib.problems()).toEqual([]);
+    expect(lib.list().map((c) => [c.id, c.broken])).toEqual([['damaged-p', null], ['good-p', null]]);
+    const summaries = await lib.summaries();
+    expect(summaries.map((c) => [c.id, c.broken])).toEqual([['damaged-p', { reason: "ir reference image 'ir.png' is not a PNG or JPEG image" }], ['good-p', null]]);
+    expect(lib.list()).toEqual(summaries);
+    const candidates = await lib.checkedCandidates({ format: 'TD3', documentCode: 'P<', issuer: 'UTO' });
+    expect(candidates.usable.map((c) => c.cls.id)).toEqual(['good-p']);
+    expect(candidates.broken).toEqual([{ cls: lib.get('damaged-p').cls, reason: "ir reference image 'ir.png' is not a PNG or JPEG image" }]);
+
+    // Repaired on disk: usable again without a reload. Damaged on disk: broken without a reload.
+    writeFileSync(join(damaged, 'ir.png'), await tinyPng(60));
+    writeFileSync(join(userDir, 'good-p', 'white.png'), (await tinyPng(90)).subarray(0, 40));
+    expect((await lib.summaries()).map((c) => [c.id, c.broken?.reason ?? null])).toEqual([['damaged-p', null], ['good-p', "white reference image 'white.png' is not a PNG or JPEG image"]]);
+    const after = await lib.checkedCandidates({ format: 'TD3', documentCode: 'P<', issuer: 'UTO' });
+    expect(after.usable.map((c) => c.cls.id)).toEqual(['damaged-p']);
+    expect(after.broken.map((c) => c.cls.id)).toEqual(['good-p']);
+  });
+
+  it('are checked against the size and dpi the class declares, and every built-in class passes', async () => {
+    const userDir = freshDir();
+    const dir = await writeClassFolder(userDir, tinyClass('big-p'));
+    writeFileSync(join(dir, 'uv.png'), await sharp({ create: { width: 98, height: 70, channels: 3, background: '#202020' } }).png().toBuffer());
+    const lib = openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir });
+    const summaries = await lib.summaries();
+    expect(summaries.find((c) => c.id === 'big-p')?.broken?.reason).toBe("uv reference image 'uv.png' is 98×70 px; the class is 125×88 mm at 10 dpi, so 49×35 px (±2)");
+    expect(summaries.filter((c) => c.source === 'builtin').map((c) => [c.id, c.broken])).toEqual(SPECIMEN_DESIGNS.map((d) => [d.id, null]).sort());
   });
 });
