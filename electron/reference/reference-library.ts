@@ -2,7 +2,7 @@
 // library (<dataDir>/reference/). A user class overrides a built-in one with the same id unless the
 // built-in one has a higher version (a newer release of the application). Invalid folders are
 // reported in `problems()` and skipped, never fatal.
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { DocumentClassSchema, type DocumentClass } from '../contract/reference.contract';
@@ -169,7 +169,7 @@ export class ReferenceLibrary {
         if (images[light]) continue;
         const source = current ? join(current.dir, name) : null;
         if (!source || !existsSync(source)) throw new LoupeError('InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
-        copyFileSync(source, join(staged, name));
+        writeFileAtomic(join(staged, name), readFileSync(source));
       }
       const parsed = DocumentClassSchema.safeParse(draft);
       if (!parsed.success) throw new LoupeError('InvalidInput', `invalid reference class: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);

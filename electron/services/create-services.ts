@@ -1,10 +1,10 @@
 // Wires every service once. The Electron main process and the loopback host both call this, so the
 // two transports share one implementation of every feature.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, writePrivateFile } from '../common/private-files';
 import { eventNames, type EventName } from '../contract/api.contract';
 import type { Officer } from '../contract/examination.contract';
 import { ExaminationService, type CaptureInput } from '../examination/examination.service';
@@ -56,7 +56,6 @@ export interface Services {
 }
 
 export async function createServices(opts: ServicesOptions): Promise<Services> {
-  mkdirSync(opts.dataDir, { recursive: true });
   const store = openStationStore(opts.dataDir);
   const station = store.getSetting<string>('station.name') ?? hostname();
   const events = new EventBus();
@@ -75,8 +74,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   });
   const reportsDir = join(opts.dataDir, 'reports');
   const captureDir = join(opts.dataDir, 'captures');
-  mkdirSync(reportsDir, { recursive: true });
-  mkdirSync(captureDir, { recursive: true });
+  makePrivateDir(reportsDir);
+  makePrivateDir(captureDir);
   let renderer: PdfRenderer | ClosablePdfRenderer | null = opts.pdfRenderer ?? null;
   let officer: Officer | null = null;
 
@@ -176,7 +175,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       renderer ??= chromiumPdfRenderer();
       const pdf = await createReportPdf(exam, { station, imagePath: (h) => store.imagePath(h), renderer });
       const fileName = `loupe-report-${exam.id}.pdf`;
-      writeFileSync(join(reportsDir, fileName), pdf);
+      writePrivateFile(join(reportsDir, fileName), pdf);
       store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
       return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
     },

@@ -2,9 +2,10 @@
 // Content addressing dedupes identical captures and makes every file self-verifying (the name
 // is the hash quoted in reports).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../common/private-files';
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/png': 'png',
@@ -32,7 +33,7 @@ export function extensionForMime(mime: string): string {
 
 export class ImageFiles {
   constructor(private readonly root: string) {
-    mkdirSync(root, { recursive: true });
+    makePrivateDir(root);
   }
 
   /**
@@ -63,7 +64,7 @@ export class ImageFiles {
     // The final name only ever appears through rename() of a fully synced file, so an existing
     // file is complete and identical.
     if (existsSync(path)) return { hash, path };
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
     writeAtomically(dir, path, bytes);
     return { hash, path };
   }
@@ -96,7 +97,7 @@ function isAlive(pid: number): boolean {
 function writeAtomically(dir: string, path: string, bytes: Buffer): void {
   const temp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    const fd = openSync(temp, 'wx', 0o600);
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);

@@ -1,11 +1,11 @@
 // The station database: examinations (personal data), their capture images on disk, settings
 // and the append-only audit log. One SQLite file per station, opened by one process at a time
 // in normal use (WAL also lets a report or CLI process read while the app writes).
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
+import { tightenDataFolder } from '../common/private-files';
 import {
   DecisionSchema,
   ExaminationSchema,
@@ -20,16 +20,21 @@ import { toColumns } from './examination-columns';
 import { buildListQuery, type ExaminationListQuery, type SummaryRow } from './examination-list-query';
 import { ImageFiles } from './image-files';
 import { migrate } from './migration-runner';
+import { openStationDatabase } from './station-database';
 import { MIGRATIONS } from './migrations/index';
 import type { AuditEntry, AuditInput } from './store-types';
 
-export const DATABASE_FILE = 'station.sqlite';
+export { DATABASE_FILE } from './station-database';
 export const IMAGES_DIR = 'images';
 
-/** Opens (creating and migrating as needed) the station database under `dataDir`. */
+/**
+ * Opens (creating and migrating as needed) the station database under `dataDir`. This is where a
+ * program starts with the station's data, so the start-up housekeeping happens here: the data
+ * folder is made private to this user.
+ */
 export function openStationStore(dataDir: string): StationStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  tightenDataFolder(dataDir);
+  const db = openStationDatabase(dataDir);
   try {
     db.pragma('journal_mode = WAL');
     // FULL rather than NORMAL: in WAL mode NORMAL already survives a killed process, but may lose
