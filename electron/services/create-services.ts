@@ -13,7 +13,7 @@ import { glyphTemplates } from '../mrz/mrz-glyph-templates';
 import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
 import { createReportPdf } from '../report/report.service';
 import { chromiumPdfRenderer, type ClosablePdfRenderer, type PdfRenderer } from '../report/pdf-renderer';
-import { openStationStore } from '../store';
+import { CAPTURES_DIR, discardStagedCapture, openStationStore } from '../store';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../reference';
 import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
@@ -73,7 +73,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     emitSyncProgress: (progress) => events.emit('trends:onSyncProgress', progress),
   });
   const reportsDir = join(opts.dataDir, 'reports');
-  const captureDir = join(opts.dataDir, 'captures');
+  const captureDir = join(opts.dataDir, CAPTURES_DIR);
   makePrivateDir(reportsDir);
   makePrivateDir(captureDir);
   let renderer: PdfRenderer | ClosablePdfRenderer | null = opts.pdfRenderer ?? null;
@@ -102,7 +102,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const examineCapture = async (capture: Capture, who: Officer) => {
     const input: CaptureInput = { source: capture.deviceId, images: capture.images.map((i) => ({ light: i.light, path: i.path })), ...(capture.mrzText ? { mrzText: capture.mrzText } : {}) };
-    return examinations.examine(input, who, progress(`scan:${capture.deviceId}`));
+    const exam = await examinations.examine(input, who, progress(`scan:${capture.deviceId}`));
+    discardStagedCapture(captureDir, input.images.map((i) => i.path));
+    return exam;
   };
 
   // Devices that capture on their own (hot folder, serial MRZ reader) start an examination too.

@@ -5,5 +5,6 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-trends';
 import { migration0003 } from './0003-trend-pending-counts';
 import { migration0004 } from './0004-alert-supersede-same-station';
+import { migration0005 } from './0005-examination-portrait-images';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
