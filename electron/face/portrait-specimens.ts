@@ -8,6 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, tightenPrivateTree } from '../common/private-files';
 import type { Box, SpecimenTruth } from '../contract/specimen.contract';
 import { generateSpecimens } from '../specimens/specimen-generator';
 import { analyseFace } from './face-analyser';
@@ -85,8 +86,12 @@ export async function addPortraits(dir: string, truths: SpecimenTruth[], engine:
 /** Portrait specimens for the virtual scanner, generated into `dir` on first use (TD3 and TD1, seed 9303). */
 export async function ensurePortraitSpecimens(dir: string, engine: FaceEngine): Promise<string> {
   if (existsSync(join(dir, 'index.json'))) return dir;
+  makePrivateDir(dir);
   const td3 = await generateSpecimens({ outDir: dir, count: 2, seed: 9303, format: 'TD3', degrade: 'none' });
   const td1 = await generateSpecimens({ outDir: dir, count: 1, seed: 9304, format: 'TD1', degrade: 'none' });
   await addPortraits(dir, [...td3, ...td1], engine);
+  // The generator writes with ordinary modes; this folder is in the station's data folder (faces of
+  // real people), so it is made private like the rest before the scanner serves it.
+  tightenPrivateTree(dir);
   return dir;
 }

@@ -1,8 +1,9 @@
 // Where a station keeps its sync position with one hub: in memory (tests) or a small JSON file
 // written atomically (write to a temporary file, then rename), so a crash never leaves half a state.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { makePrivateDir, writePrivateFile } from '../common/private-files';
 import type { SyncState, SyncStateStore } from './hub-sync';
 
 const SyncStateSchema = z.object({ cursor: z.number().int().min(0), pushMark: z.string().max(1000).nullable() }).strict();
@@ -38,9 +39,8 @@ export class FileSyncState implements SyncStateStore {
   }
 
   async save(state: SyncState): Promise<void> {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(SyncStateSchema.parse(state)));
-    renameSync(tmp, this.file);
+    // Kept in the station's data folder: private like everything there.
+    makePrivateDir(dirname(this.file));
+    writePrivateFile(this.file, JSON.stringify(SyncStateSchema.parse(state)));
   }
 }

@@ -1,26 +1,23 @@
 // Crash-safe file updates: write to a temporary name in the same folder, then rename (rename is
 // atomic within one file system, so readers see the old file or the new one, never half of one).
+// Everything written here is station data (keys, trust list, reference classes) or a package made
+// from it: private to this user (electron/common/private-files.ts).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { makePrivateDir, PRIVATE_DIR_MODE, writePrivateFile } from '../common/private-files';
 
-export function writeFileAtomic(path: string, data: Buffer | string, mode = 0o644): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, data, { mode });
-    renameSync(temp, path);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    throw err;
-  }
+/** Writes a 0600 file atomically, creating its folder (0700) when missing. */
+export function writeFileAtomic(path: string, data: Buffer | string): void {
+  makePrivateDir(dirname(path));
+  writePrivateFile(path, data);
 }
 
 /** A fresh staging folder next to `parent`'s entries (same file system, so renames stay atomic). */
 export function makeStagingDir(parent: string, purpose: string): string {
-  mkdirSync(parent, { recursive: true });
+  makePrivateDir(parent);
   const dir = join(parent, `.${purpose}-${randomBytes(6).toString('hex')}`);
-  mkdirSync(dir);
+  mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
   return dir;
 }
 

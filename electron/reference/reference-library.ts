@@ -3,7 +3,7 @@
 // built-in one has a higher version (a newer release of the application). Folders whose class.json
 // cannot be read are reported in `problems()` and skipped; classes whose images cannot be used are
 // kept and marked broken (`summaries()`, `checkedCandidates()`): neither is ever fatal.
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
@@ -287,7 +287,7 @@ export class ReferenceLibrary {
         if (images[light]) continue;
         const source = current ? join(current.dir, name) : null;
         if (!source || !existsSync(source)) throw new LoupeError('InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
-        copyFileSync(source, join(staged, name));
+        writeFileAtomic(join(staged, name), readFileSync(source));
       }
       const parsed = DocumentClassSchema.safeParse(draft);
       if (!parsed.success) throw new LoupeError('InvalidInput', `invalid reference class: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);

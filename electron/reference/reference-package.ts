@@ -4,9 +4,10 @@
 // trusted signer can still send a bad class. Accepted classes are staged in a temporary folder
 // inside the user library and moved into place together.
 import { verify } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, writePrivateFile } from '../common/private-files';
 import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import type { DocumentClass } from '../contract/reference.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
@@ -187,8 +188,8 @@ export async function importPackage(library: ReferenceLibrary, file: string, sig
     try {
       const swaps = accepted.map(({ cls, files }) => {
         const staged = join(staging, cls.id);
-        mkdirSync(staged);
-        for (const f of files) writeFileSync(join(staging, f.path), f.data);
+        makePrivateDir(staged);
+        for (const f of files) writePrivateFile(join(staging, f.path), f.data);
         return { target: join(library.userDir, cls.id), staged };
       });
       swapDirs(swaps, library.userDir);

@@ -1,6 +1,6 @@
 // The station's Ed25519 signing key for reference packages, created on first use in <dataDir>/keys/.
-// The private key never leaves the station (file mode 0600); the public key is what other stations
-// put on their trust list.
+// The private key never leaves the station (0600, like every file in the data folder); the public
+// key is what other stations put on their trust list.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -57,7 +57,7 @@ export function loadOrCreateStationKey(dataDir: string, name?: string): StationK
   const metaPath = join(dir, META_FILE);
   if (!existsSync(privatePath)) {
     const pair = generateKeyPairSync('ed25519');
-    writeFileAtomic(privatePath, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }), 0o600);
+    writeFileAtomic(privatePath, pair.privateKey.export({ format: 'pem', type: 'pkcs8' }));
     writeFileAtomic(join(dir, PUBLIC_FILE), pair.publicKey.export({ format: 'pem', type: 'spki' }));
     writeFileAtomic(metaPath, `${JSON.stringify({ name: name ?? `station@${hostname()}`, createdAt: new Date().toISOString() }, null, 2)}\n`);
   }

@@ -1,10 +1,10 @@
 // Wires every service once. The Electron main process and the loopback host both call this, so the
 // two transports share one implementation of every feature.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, writePrivateFile } from '../common/private-files';
 import { eventNames, type EventName } from '../contract/api.contract';
 import type { Officer } from '../contract/examination.contract';
 import { ExaminationService, type CaptureInput } from '../examination/examination.service';
@@ -13,7 +13,7 @@ import { glyphTemplates } from '../mrz/mrz-glyph-templates';
 import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
 import { createReportPdf } from '../report/report.service';
 import { chromiumPdfRenderer, type ClosablePdfRenderer, type PdfRenderer } from '../report/pdf-renderer';
-import { openStationStore } from '../store';
+import { CAPTURES_DIR, discardStagedCapture, openStationStore } from '../store';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../reference';
 import type { Light } from '../contract/specimen.contract';
 import { DeviceBridge, type Capture } from '../../native/bridge-client';
@@ -56,7 +56,6 @@ export interface Services {
 }
 
 export async function createServices(opts: ServicesOptions): Promise<Services> {
-  mkdirSync(opts.dataDir, { recursive: true });
   const store = openStationStore(opts.dataDir);
   const station = store.getSetting<string>('station.name') ?? hostname();
   const events = new EventBus();
@@ -74,9 +73,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     emitSyncProgress: (progress) => events.emit('trends:onSyncProgress', progress),
   });
   const reportsDir = join(opts.dataDir, 'reports');
-  const captureDir = join(opts.dataDir, 'captures');
-  mkdirSync(reportsDir, { recursive: true });
-  mkdirSync(captureDir, { recursive: true });
+  const captureDir = join(opts.dataDir, CAPTURES_DIR);
+  makePrivateDir(reportsDir);
+  makePrivateDir(captureDir);
   let renderer: PdfRenderer | ClosablePdfRenderer | null = opts.pdfRenderer ?? null;
   let officer: Officer | null = null;
 
@@ -103,7 +102,9 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
 
   const examineCapture = async (capture: Capture, who: Officer) => {
     const input: CaptureInput = { source: capture.deviceId, images: capture.images.map((i) => ({ light: i.light, path: i.path })), ...(capture.mrzText ? { mrzText: capture.mrzText } : {}) };
-    return examinations.examine(input, who, progress(`scan:${capture.deviceId}`));
+    const exam = await examinations.examine(input, who, progress(`scan:${capture.deviceId}`));
+    discardStagedCapture(captureDir, input.images.map((i) => i.path));
+    return exam;
   };
 
   // Devices that capture on their own (hot folder, serial MRZ reader) start an examination too.
@@ -176,7 +177,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       renderer ??= chromiumPdfRenderer();
       const pdf = await createReportPdf(exam, { station, imagePath: (h) => store.imagePath(h), renderer });
       const fileName = `loupe-report-${exam.id}.pdf`;
-      writeFileSync(join(reportsDir, fileName), pdf);
+      writePrivateFile(join(reportsDir, fileName), pdf);
       store.audit({ officer, action: 'report.create', subject: id, details: { bytes: pdf.length } });
       return { url: `${opts.reportBase}${fileName}`, fileName, bytes: pdf.length };
     },

@@ -2,9 +2,10 @@
 // Content addressing dedupes identical captures and makes every file self-verifying (the name
 // is the hash quoted in reports).
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../common/private-files';
 
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/png': 'png',
@@ -19,6 +20,15 @@ const KNOWN_EXTENSIONS = [...new Set(Object.values(EXTENSIONS))];
 const HASH = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
 const TEMP = /^\.tmp-(\d+)-[0-9a-f]+$/;
+const STORED = /^([0-9a-f]{64})\.[a-z]+$/;
+
+/** One stored image file as found on disk. */
+export interface StoredImageFile {
+  hash: string;
+  path: string;
+  /** Last write, or last time a put() of the same bytes found it already stored. */
+  mtimeMs: number;
+}
 
 export function isImageHash(value: unknown): value is string {
   return typeof value === 'string' && HASH.test(value);
@@ -32,7 +42,7 @@ export function extensionForMime(mime: string): string {
 
 export class ImageFiles {
   constructor(private readonly root: string) {
-    mkdirSync(root, { recursive: true });
+    makePrivateDir(root);
   }
 
   /**
@@ -62,10 +72,39 @@ export class ImageFiles {
     const path = join(dir, `${hash}.${ext}`);
     // The final name only ever appears through rename() of a fully synced file, so an existing
     // file is complete and identical.
-    if (existsSync(path)) return { hash, path };
-    mkdirSync(dir, { recursive: true });
+    if (existsSync(path)) {
+      // Its modification time now says "just stored": the orphan sweep leaves recent files alone,
+      // so an image left behind by an interrupted examination is not removed while another
+      // examination of the same bytes is under way (store-images-then-save).
+      try {
+        const now = new Date();
+        utimesSync(path, now, now);
+        return { hash, path };
+      } catch {
+        // Removed meanwhile (by a sweep in another process): store it again.
+      }
+    }
+    makePrivateDir(dir);
     writeAtomically(dir, path, bytes);
     return { hash, path };
+  }
+
+  /** Every stored image file (shard folders only; temporary files are not images yet). */
+  *files(): Generator<StoredImageFile> {
+    for (const shard of readdirSync(this.root)) {
+      if (!SHARD.test(shard)) continue;
+      for (const name of readdirSync(join(this.root, shard))) {
+        const hash = STORED.exec(name)?.[1];
+        if (hash === undefined || hash.slice(0, 2) !== shard) continue;
+        const path = join(this.root, shard, name);
+        try {
+          const stats = lstatSync(path);
+          if (stats.isFile()) yield { hash, path, mtimeMs: stats.mtimeMs };
+        } catch {
+          // Removed meanwhile.
+        }
+      }
+    }
   }
 
   /** The file for a hash, or null when the hash is malformed or no such image is stored. */
@@ -96,7 +135,7 @@ function isAlive(pid: number): boolean {
 function writeAtomically(dir: string, path: string, bytes: Buffer): void {
   const temp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    const fd = openSync(temp, 'wx', 0o600);
+    const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
     try {
       let offset = 0;
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);

@@ -1,4 +1,5 @@
-export { openStationStore, StationStore, DATABASE_FILE, IMAGES_DIR } from './station-store';
+export { openStationStore, StationStore, DATABASE_FILE, IMAGES_DIR, CAPTURES_DIR } from './station-store';
+export { discardStagedCapture } from './orphan-captures';
 export type { ExaminationListQuery } from './examination-list-query';
 export type { AuditEntry, AuditInput } from './store-types';
 export { isImageHash } from './image-files';

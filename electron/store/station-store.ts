@@ -1,11 +1,11 @@
 // The station database: examinations (personal data), their capture images on disk, settings
 // and the append-only audit log. One SQLite file per station, opened by one process at a time
 // in normal use (WAL also lets a report or CLI process read while the app writes).
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
+import { tightenDataFolder } from '../common/private-files';
 import {
   DecisionSchema,
   ExaminationSchema,
@@ -20,16 +20,24 @@ import { toColumns } from './examination-columns';
 import { buildListQuery, type ExaminationListQuery, type SummaryRow } from './examination-list-query';
 import { ImageFiles } from './image-files';
 import { migrate } from './migration-runner';
+import { sweepOrphanCaptures } from './orphan-captures';
+import { openStationDatabase } from './station-database';
 import { MIGRATIONS } from './migrations/index';
 import type { AuditEntry, AuditInput } from './store-types';
 
-export const DATABASE_FILE = 'station.sqlite';
+export { DATABASE_FILE } from './station-database';
 export const IMAGES_DIR = 'images';
+/** Where the device bridge stages the files of a capture until its examination stores them. */
+export const CAPTURES_DIR = 'captures';
 
-/** Opens (creating and migrating as needed) the station database under `dataDir`. */
+/**
+ * Opens (creating and migrating as needed) the station database under `dataDir`. This is where a
+ * program starts with the station's data, so the start-up housekeeping happens here: the data
+ * folder is made private to this user, and capture images no examination refers to are removed.
+ */
 export function openStationStore(dataDir: string): StationStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  tightenDataFolder(dataDir);
+  const db = openStationDatabase(dataDir);
   try {
     db.pragma('journal_mode = WAL');
     // FULL rather than NORMAL: in WAL mode NORMAL already survives a killed process, but may lose
@@ -46,11 +54,22 @@ export function openStationStore(dataDir: string): StationStore {
     migrate(db, MIGRATIONS);
     const images = new ImageFiles(join(dataDir, IMAGES_DIR));
     images.sweepTemporaryFiles();
+    sweepOrphanCaptures(db, images, join(dataDir, CAPTURES_DIR));
     return new StationStore(db, images);
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** The image files the face comparison refers to: portrait sources (live, chip) and aligned crops. */
+function portraitImageHashes(exam: Examination): Set<string> {
+  const hashes = new Set<string>();
+  for (const p of exam.face?.portraits ?? []) {
+    hashes.add(p.sourceHash);
+    if (p.alignedHash !== null) hashes.add(p.alignedHash);
+  }
+  return hashes;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string, kind: 'InvalidInput' | 'Internal'): z.infer<S> {
@@ -89,6 +108,9 @@ export class StationStore {
         throw new LoupeError('NotFound', `examination ${valid.id}: image ${image.hash} is not stored`);
       }
     }
+    for (const hash of portraitImageHashes(valid)) {
+      if (this.imagePath(hash) === null) throw new LoupeError('NotFound', `examination ${valid.id}: portrait image ${hash} is not stored`);
+    }
     const columns = toColumns(valid);
     this.db
       .transaction(() => {
@@ -114,6 +136,9 @@ export class StationStore {
         valid.images.forEach((image, position) => {
           insertImage.run(valid.id, position, image.light, image.hash, image.width, image.height, image.dpi ?? null, image.mime);
         });
+        this.db.prepare('DELETE FROM examination_portrait_images WHERE examination_id = ?').run(valid.id);
+        const insertPortrait = this.db.prepare('INSERT OR IGNORE INTO examination_portrait_images (examination_id, hash) VALUES (?, ?)');
+        for (const hash of portraitImageHashes(valid)) insertPortrait.run(valid.id, hash);
       })
       .immediate();
   }
@@ -164,8 +189,8 @@ export class StationStore {
 
   // Retention (a later issue) goes here as one transaction: delete examinations older than the
   // configured number of days unless under legal hold (a new migration adds that column);
-  // examination_images rows follow by ON DELETE CASCADE; after the commit, image files that no
-  // row references any more (see index examination_images_hash) are removed from disk.
+  // examination_images and examination_portrait_images rows follow by ON DELETE CASCADE; after the
+  // commit, image files that no row references any more are removed from disk (orphan-captures.ts).
 
   // ── Settings ──────────────────────────────────────────────────────────────────────────────
 

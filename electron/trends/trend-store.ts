@@ -1,9 +1,7 @@
 // The station's trend store: immutable trend records and expert alerts (content JSON + indexed
 // columns), weekly counts maintained in each insert's transaction (trend-write-batch.ts), the
 // trust list of network members and the import log. It opens its own connection to the station database; migration 0002 created its tables.
-import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import type Database from 'better-sqlite3';
 import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
@@ -12,7 +10,7 @@ import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { StringDictionary } from '../exchange/string-dictionary';
 import { migrate } from '../store/migration-runner';
 import { MIGRATIONS } from '../store/migrations/index';
-import { DATABASE_FILE } from '../store/station-store';
+import { openStationDatabase } from '../store/station-database';
 import { CURRENT_ALERT_SQL } from './alert-standing';
 import { OriginProofStore } from './trend-origin-proofs';
 import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
@@ -39,8 +37,7 @@ export interface ImportLogEntry {
 }
 
 export function openTrendStore(dataDir: string): TrendStore {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  const db = openStationDatabase(dataDir);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

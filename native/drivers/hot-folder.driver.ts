@@ -2,12 +2,14 @@
 // has a white image, every file is completely written (size and mtime stable across two checks
 // at least STABLE_MS apart and the file opens), and nothing in the set changed for settleMs.
 // fs.watch alone misses events on some file systems (network shares), so a periodic scan backs
-// it up. Files are copied into captureDir: the vendor software may delete or overwrite its own.
+// it up. Files are copied into captureDir (private to this user, like all station data): the vendor
+// software may delete or overwrite its own.
 import { watch } from 'node:fs';
 import type { FSWatcher } from 'node:fs';
-import { copyFile, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
+import { copyPrivateFile, makePrivateDir } from '../../electron/common/private-files';
 import { BaseDriver, mimeOf, stamp } from '../driver';
 import { DeviceError } from '../protocol';
 import type { Capture, CaptureImage, Light } from '../protocol';
@@ -192,11 +194,11 @@ export class HotFolderDriver extends BaseDriver<Settings> {
   private async take(set: ReadySet): Promise<Capture> {
     const capturedAt = new Date();
     const dir = this.ctx.captureDir;
-    await mkdir(dir, { recursive: true });
+    makePrivateDir(dir);
     const images: CaptureImage[] = [];
     for (const [light, name] of Object.entries(set.files) as [Light, string][]) {
       const target = join(dir, `hot-folder-${stamp(capturedAt)}-${set.base}_${light}${extname(name).toLowerCase()}`);
-      await copyFile(join(this.settings.folder, name), target);
+      await copyPrivateFile(join(this.settings.folder, name), target);
       images.push({ light, path: target, mime: mimeOf(name) });
     }
     return { deviceId: this.id, images, capturedAt: capturedAt.toISOString() };

@@ -2,11 +2,11 @@
 // in captureDir as the white-light image. SANE_CONFIG_DIR from the environment is respected, so a
 // station (or a test) can restrict the backends SANE loads.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { access, constants, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { access, constants, open, readFile, rm } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
+import { createPrivateWriteStream, makePrivateDir, writePrivateFileAsync } from '../../electron/common/private-files';
 import { BaseDriver, stamp } from '../driver';
 import { DeviceError } from '../protocol';
 import type { Capture } from '../protocol';
@@ -60,7 +60,7 @@ export class SaneDriver extends BaseDriver<Settings> {
   protected async doCapture(): Promise<Capture> {
     const { device, resolution, mode, filename } = this.settings;
     const capturedAt = new Date();
-    await mkdir(this.ctx.captureDir, { recursive: true });
+    makePrivateDir(this.ctx.captureDir);
     const raw = join(this.ctx.captureDir, `sane-${stamp(capturedAt)}.scan`);
     const png = join(this.ctx.captureDir, `sane-${stamp(capturedAt)}_white.png`);
     const args = ['-d', device, '--format=png', `--resolution=${resolution}`];
@@ -71,15 +71,18 @@ export class SaneDriver extends BaseDriver<Settings> {
       const head = Buffer.alloc(8);
       const fh = await open(raw, 'r');
       await fh.read(head, 0, 8, 0).finally(() => fh.close());
+      let pngBytes: Buffer;
       if (isPnm(head)) {
         const img = decodePnm(await readFile(raw));
-        await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
+        pngBytes = await sharp(img.data, { raw: { width: img.width, height: img.height, channels: img.channels } })
           .withMetadata({ density: resolution })
           .png()
-          .toFile(png);
+          .toBuffer();
       } else {
-        await sharp(raw).withMetadata({ density: resolution }).png().toFile(png);
+        pngBytes = await sharp(raw).withMetadata({ density: resolution }).png().toBuffer();
       }
+      // A scan is personal data: written 0600 (sharp's toFile would follow the umask).
+      await writePrivateFileAsync(png, pngBytes);
     } finally {
       await rm(raw, { force: true });
     }
@@ -89,12 +92,17 @@ export class SaneDriver extends BaseDriver<Settings> {
   private run(args: string[], outPath: string): Promise<void> {
     const exe = this.scanimage ?? 'scanimage';
     return new Promise((resolve, reject) => {
-      const out = createWriteStream(outPath);
+      const out = createPrivateWriteStream(outPath);
       const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
       let stderr = '';
       child.stdout.pipe(out);
       child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
       const timer = setTimeout(() => child.kill('SIGKILL'), SCAN_TIMEOUT_MS);
+      out.on('error', (e) => {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(new DeviceError('Internal', `The scan could not be saved on this station (${(e as NodeJS.ErrnoException).code ?? 'write error'}).`));
+      });
       child.on('error', (e) => {
         clearTimeout(timer);
         reject(new DeviceError('DeviceUnavailable', `scanimage could not start: ${e.message}`));

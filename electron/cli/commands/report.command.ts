@@ -1,6 +1,6 @@
 // `loupe report EXAMINATION_ID --out file.pdf`: the case-file PDF, rendered offline by Chromium.
-import { writeFile } from 'node:fs/promises';
 import { LoupeError } from '../../common/loupe-error';
+import { writePrivateFile } from '../../common/private-files';
 import { defaultDataDir } from '../../common/data-dir';
 import { chromiumPdfRenderer } from '../../report/pdf-renderer';
 import { createReportPdf } from '../../report/report.service';
@@ -23,7 +23,8 @@ export const reportCommand: Command<{ id: string; out: string; bytes: number }> 
       const exam = store.getExamination(id);
       if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
       const pdf = await createReportPdf(exam, { station: exam.station, imagePath: (h) => store.imagePath(h), renderer });
-      await writeFile(out, pdf);
+      // The case file holds the holder's personal data: readable by this user only, wherever it goes.
+      writePrivateFile(out, pdf);
       store.audit({ officer: null, action: 'report.create', subject: id, details: { out, bytes: pdf.length } });
       return { id, out, bytes: pdf.length };
     } finally {

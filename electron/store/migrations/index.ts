@@ -6,5 +6,6 @@ import { migration0002 } from './0002-trends';
 import { migration0003 } from './0003-trend-pending-counts';
 import { migration0004 } from './0004-alert-supersede-same-station';
 import { migration0005 } from './0005-trend-origin-proofs';
+import { migration0006 } from './0006-examination-portrait-images';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];

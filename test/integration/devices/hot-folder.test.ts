@@ -1,5 +1,5 @@
 // Hot folder on a real directory: files arrive slowly in chunks, as a vendor scanner writes them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -53,6 +53,10 @@ describe('hot folder driver', () => {
     expect(readFileSync(byLight.white as string).equals(sources['DOC1_White.png'])).toBe(true);
     expect(readFileSync(byLight.ir as string).equals(sources['DOC1_NIR.png'])).toBe(true);
     expect(readFileSync(byLight.uv as string).equals(sources['DOC1_uv.png'])).toBe(true);
+    // The vendor's files are readable by everyone (0644 here); the station's copies are personal
+    // data, readable by this user only.
+    expect(statSync(join(folder, 'DOC1_White.png')).mode & 0o077).not.toBe(0);
+    for (const path of Object.values(byLight)) expect(statSync(path as string).mode & 0o777).toBe(0o600);
 
     // Several more scan cycles and settle periods pass: the set is not emitted again, and the
     // set that was already in the folder before watching began is not emitted at all.

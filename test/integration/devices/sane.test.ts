@@ -1,7 +1,7 @@
 // SANE flatbed through scanimage with a private SANE_CONFIG_DIR that loads only the `test` and
 // `pnm` backends (the pnm backend "scans" an image file: here a specimen page).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,9 @@ describe.skipIf(!available)('SANE flatbed driver', () => {
     const image = capture.images[0];
     expect(image).toMatchObject({ light: 'white', mime: 'image/png' });
     expect(image?.path.startsWith(captureDir)).toBe(true);
+    // A scan is personal data: the folder the bridge made and the file are this user's only.
+    expect(statSync(captureDir).mode & 0o777).toBe(0o700);
+    expect(statSync(image!.path).mode & 0o777).toBe(0o600);
     const meta = await sharp(image?.path).metadata();
     expect(meta.format).toBe('png');
     expect(meta.width).toBeGreaterThan(100);

@@ -1,6 +1,6 @@
 // `loupe examine` and `loupe report` as a user runs them: real files, real database, real Chromium.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -24,6 +24,8 @@ describe('loupe examine / loupe report', () => {
     const out = join(dir, 'report.pdf');
     await run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'report', exam.id, '--out', out, '--data', dir]);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    // The case file holds the holder's personal data: readable by this user only.
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     const { stdout: text } = await run('pdftotext', [out, '-']);
     expect(text).toContain('Ana Petrović');
     expect(text).toContain(exam.images[0]!.hash);
