@@ -1,7 +1,9 @@
 // The `loupe` command line: every capability scriptable, JSON out with --json. Entry: cli/main.ts.
-// Errors: one line on stderr, non-zero exit (2 = usage, 1 = failure).
+// Errors: one line on stderr, non-zero exit (exit-code.ts: 2 = bad usage or input, 1 = failure).
 import { runCommand } from './run-command';
 import { commands } from './commands';
+import { EXIT_BAD_INPUT, EXIT_OK } from './exit-code';
+import { printable } from './terminal-text';
 
 function usage(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
@@ -12,12 +14,12 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(`${usage()}\n`);
-    return name ? 0 : 2;
+    return name ? EXIT_OK : EXIT_BAD_INPUT;
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    process.stderr.write(`loupe: unknown command '${name}' (try: loupe --help)\n`);
-    return 2;
+    process.stderr.write(`loupe: unknown command '${printable(name)}' (try: loupe --help)\n`);
+    return EXIT_BAD_INPUT;
   }
   return runCommand(cmd, rest, `loupe ${name}`);
 }

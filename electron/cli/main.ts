@@ -1,12 +1,14 @@
 // `loupe` executable (npm run -s loupe -- <command>).
+import { EXIT_FAILURE } from './exit-code';
 import { main } from './main-entry';
+import { printable } from './terminal-text';
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`loupe: ${String(err)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`loupe: internal error: ${printable(String(err).split('\n')[0] ?? '')}\n`);
+    process.exitCode = EXIT_FAILURE;
   },
 );

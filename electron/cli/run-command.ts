@@ -1,9 +1,12 @@
 // Runs one command of the command line: options parsed strictly, --help, JSON or human output, and
-// errors as one line on stderr with the exit code (2 = usage, 1 = failure). Shared by `loupe` and
-// the packaged hub's `loupe-hub`, which holds the hub command only.
+// errors as one line on stderr with the exit code of exit-code.ts. Shared by `loupe` and the
+// packaged hub's `loupe-hub`, which holds the hub command only.
 import { parseArgs } from 'node:util';
+import type { ErrorKind } from '../contract/errors';
 import { LoupeError } from '../common/loupe-error';
 import type { Command } from './command';
+import { EXIT_OK, exitCodeOf } from './exit-code';
+import { printable, printableLines } from './terminal-text';
 
 async function run(cmd: Command, argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -14,17 +17,26 @@ async function run(cmd: Command, argv: string[]): Promise<number> {
   });
   if (values.help) {
     process.stdout.write(`${cmd.usage}\n`);
-    return 0;
+    return EXIT_OK;
   }
   const json = values.json === true;
   const result = await cmd.run({ values, positionals }, {
     progress: (m) => {
-      if (!json && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${m}`);
+      if (!json && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${printable(m)}`);
     },
   });
   if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${cmd.human(result)}\n`);
-  return 0;
+  // Human output echoes input (MRZ lines, file names, titles, notes): its control characters are
+  // shown, never obeyed by the terminal.
+  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printableLines(cmd.human(result))}\n`);
+  return EXIT_OK;
+}
+
+function kindOf(err: unknown): ErrorKind {
+  if (err instanceof LoupeError) return err.kind;
+  // node:util parseArgs: unknown option, missing option value, ... — a usage error.
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return 'InvalidInput';
+  return 'Internal';
 }
 
 /** Runs `cmd` with `argv`; `prog` names it in error messages ("loupe hub"). */
@@ -32,11 +44,13 @@ export async function runCommand(cmd: Command, argv: string[], prog: string): Pr
   try {
     return await run(cmd, argv);
   } catch (err) {
-    const isUsage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
-    const kind = err instanceof LoupeError ? err.kind : isUsage ? 'InvalidInput' : 'Internal';
-    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-    process.stderr.write(`${prog}: ${kind === 'Internal' ? 'internal error: ' : ''}${message}\n`);
+    const kind = kindOf(err);
+    const text = err instanceof Error ? err.message : String(err);
+    // A typed error is meant for the user: all of it, on one line. An internal one shows its first
+    // line only (LOUPE_DEBUG=1 prints the whole error with its stack).
+    const message = kind === 'Internal' ? `internal error: ${text.split('\n')[0]}` : text;
+    process.stderr.write(`${prog}: ${printable(message)}\n`);
     if (kind === 'Internal' && process.env.LOUPE_DEBUG) console.error(err);
-    return isUsage || kind === 'InvalidInput' ? 2 : 1;
+    return exitCodeOf(kind);
   }
 }

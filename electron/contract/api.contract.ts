@@ -12,7 +12,7 @@ import {
   OfficerSchema,
 } from './examination.contract';
 import { FaceAssessmentInputSchema, FaceSettingsSchema, FaceThresholdSchema, PortraitUploadSchema } from './face.contract';
-import { MrzReadingSchema } from './mrz.contract';
+import { MRZ_TEXT_MAX_LENGTH, MrzReadingSchema } from './mrz.contract';
 import { DocumentClassSchema, ReferenceSummarySchema } from './reference.contract';
 import {
   AlertPublishRequestSchema,
@@ -83,7 +83,7 @@ export const api = {
   },
 
   'mrz:readText': {
-    request: z.object({ text: z.string().max(1000), repair: z.boolean().optional() }).strict(),
+    request: z.object({ text: z.string().max(MRZ_TEXT_MAX_LENGTH), repair: z.boolean().optional() }).strict(),
     response: MrzReadingSchema,
   },
 

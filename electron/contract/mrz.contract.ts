@@ -27,6 +27,12 @@ export const DOCUMENT_SIZE_MM: Record<MrzFormat, { w: number; h: number }> = {
 /** Character pitch of the MRZ (Part 3 §4.2: 10 characters per inch). */
 export const MRZ_PITCH_MM = 2.54;
 
+/**
+ * Longest typed or pasted MRZ text accepted (characters, line breaks included), by the workstation
+ * and the command line alike. Three 30-character lines are 92; the headroom is for pasted noise.
+ */
+export const MRZ_TEXT_MAX_LENGTH = 1000;
+
 export const MrzSourceSchema = z.enum(['ocr', 'text', 'serial']);
 export type MrzSource = z.infer<typeof MrzSourceSchema>;
 

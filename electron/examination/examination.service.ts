@@ -11,7 +11,7 @@ import type { Light } from '../contract/specimen.contract';
 import { layerVerdicts } from '../checks/layered-verdict';
 import { mrzIntegrityChecks } from '../checks/mrz-integrity.checks';
 import { pendingLayerChecks } from '../checks/pending-layers.checks';
-import { openImageBuffer } from '../imaging/load-image';
+import { openCompleteImage } from '../imaging/load-image';
 import { readMrzText } from '../mrz';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
 import type { ReferenceLibrary } from '../reference';
@@ -23,6 +23,16 @@ export interface CaptureInput {
   images: { light: Light; path: string }[];
   /** MRZ lines from a reader device (serial), when it sent them. */
   mrzText?: string[];
+}
+
+interface CheckedImage {
+  light: Light;
+  path: string;
+  bytes: Buffer;
+  width: number;
+  height: number;
+  mime: string | undefined;
+  density?: number;
 }
 
 export type ProgressListener = (stage: string, message: string, fraction: number) => void;
@@ -68,7 +78,9 @@ export class ExaminationService {
 
     progress('store', 'Storing the captured images', 0.05);
     let t = performance.now();
-    const stored = await Promise.all(capture.images.map((img) => this.storeImage(img.light, img.path)));
+    // Every image is read and decoded before any is kept: one bad file refuses the capture whole.
+    const checked = await Promise.all(capture.images.map((img) => this.checkImage(img.light, img.path)));
+    const stored = checked.map((c) => this.storeImage(c));
     timings.store = performance.now() - t;
 
     progress('mrz', 'Reading the machine readable zone', 0.25);
@@ -148,17 +160,23 @@ export class ExaminationService {
     return updated;
   }
 
-  private async storeImage(light: Light, path: string): Promise<{ image: CaptureImage; path: string }> {
+  private async checkImage(light: Light, path: string): Promise<CheckedImage> {
     let bytes: Buffer;
     try {
       bytes = await readFile(path);
     } catch (err) {
-      throw new LoupeError('NotFound', `cannot read the ${light} image ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      const code = (err as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(err));
+      throw new LoupeError(code === 'EISDIR' ? 'InvalidInput' : 'NotFound', `cannot read the ${light} image ${path}: ${reason}`);
     }
-    // Validate before anything is kept: a corrupt file is refused with its reason, nothing half-stored.
-    const { width, height, density } = await openImageBuffer(bytes, path);
+    const { width, height, density } = await openCompleteImage(bytes, path);
     const mime = (await sharp(bytes).metadata()).format;
-    const stored = this.store.putImage(bytes, mime ? `image/${mime === 'jpeg' ? 'jpeg' : mime}` : (MIME[extname(path).toLowerCase()] ?? 'application/octet-stream'));
+    return { light, path, bytes, width, height, mime, ...(density ? { density } : {}) };
+  }
+
+  private storeImage(c: CheckedImage): { image: CaptureImage; path: string } {
+    const { light, bytes, width, height, mime, density } = c;
+    const stored = this.store.putImage(bytes, mime ? `image/${mime === 'jpeg' ? 'jpeg' : mime}` : (MIME[extname(c.path).toLowerCase()] ?? 'application/octet-stream'));
     return { image: { light, hash: stored.hash, width, height, mime: mime ? `image/${mime}` : 'application/octet-stream', ...(density ? { dpi: density } : {}) }, path: stored.path };
   }
 

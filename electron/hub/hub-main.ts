@@ -1,6 +1,7 @@
 // `loupe-hub`: the regional hub on its own (the packaged hub, scripts/build-hub.ts), the same as
 // `loupe hub …`: serve, trust list administration, audit log.
 import { hubCommand } from '../cli/commands/hub.command';
+import { EXIT_FAILURE } from '../cli/exit-code';
 import { runCommand } from '../cli/run-command';
 
 runCommand(hubCommand, process.argv.slice(2), 'loupe-hub').then(
@@ -8,7 +9,7 @@ runCommand(hubCommand, process.argv.slice(2), 'loupe-hub').then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`loupe-hub: ${String(err)}\n`);
-    process.exitCode = 1;
+    process.stderr.write(`loupe-hub: internal error: ${String(err).split('\n')[0]}\n`);
+    process.exitCode = EXIT_FAILURE;
   },
 );

@@ -45,6 +45,32 @@ export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{
   return { image, width, height, ...(meta.density ? { density: meta.density } : {}) };
 }
 
+/**
+ * A decoding failure as a typed error. The header was read before (openImageBuffer), so what fails
+ * here is the pixel data: a file cut short, corrupt compressed data, or (rarely, for formats whose
+ * header hides the true size) the pixel limit.
+ */
+export function decodeError(err: unknown, label = 'image'): LoupeError {
+  if (err instanceof LoupeError) return err;
+  const reason = err instanceof Error ? err.message : String(err);
+  if (/pixel limit/i.test(reason)) return new LoupeError('ImageTooLarge', `image too large (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
+  return new LoupeError('UnsupportedImage', `the image is damaged or incomplete and cannot be decoded: ${label}`, { cause: err });
+}
+
+/**
+ * Opens and fully decodes the bytes once: the header alone does not show a truncated or corrupt
+ * file, and a capture must be refused with its reason before anything of it is kept.
+ */
+export async function openCompleteImage(bytes: Buffer, label = 'image'): Promise<{ image: Sharp; width: number; height: number; density?: number }> {
+  const opened = await openImageBuffer(bytes, label);
+  try {
+    await opened.image.clone().raw().toBuffer();
+  } catch (err) {
+    throw decodeError(err, label);
+  }
+  return opened;
+}
+
 /** Decodes to 8-bit greyscale (luminance), optionally resized so the long side is at most `maxSide`. */
 export async function decodeGrey(image: Sharp, maxSide?: number): Promise<GreyImage> {
   // Transparent pixels become paper (white); alpha would otherwise double the row stride.
@@ -54,6 +80,6 @@ export async function decodeGrey(image: Sharp, maxSide?: number): Promise<GreyIm
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height };
   } catch (err) {
-    throw new LoupeError('UnsupportedImage', `cannot decode image: ${(err as Error).message.split('\n')[0]}`);
+    throw decodeError(err);
   }
 }

@@ -3,6 +3,7 @@
 // runners-up become alternatives, which the check-digit repair may use — and only those.
 import type { CellReading } from './mrz-ocr-grid';
 import type { TemplateScore } from './mrz-template-match';
+import { unitConfidence } from './mrz-confidence';
 
 /** Softmax temperature over correlation scores: 0.02 ≈ a 0.05 score gap makes a 12:1 preference. */
 const TEMPERATURE = 0.02;
@@ -12,7 +13,7 @@ const OCR_VOTE = 0.015;
 const MIN_ALTERNATIVE = 0.03;
 
 export function fuseCell(ocr: CellReading | null, scores: TemplateScore[]): CellReading {
-  const voted = scores.map((s) => ({ char: s.char, score: s.score + (ocr && s.char === ocr.char ? OCR_VOTE * (0.5 + ocr.conf / 2) : 0) }));
+  const voted = scores.map((s) => ({ char: s.char, score: s.score + (ocr && s.char === ocr.char ? OCR_VOTE * (0.5 + unitConfidence(ocr.conf) / 2) : 0) }));
   voted.sort((a, b) => b.score - a.score);
   const top = voted[0]!;
   const weights = voted.map((v) => Math.exp((v.score - top.score) / TEMPERATURE));

@@ -14,6 +14,8 @@ import { cellU, cellV, fitGrid, type FittedLine } from './mrz-grid-fit';
 import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
+import { unitConfidence } from './mrz-confidence';
+import { checkedReading } from './mrz-reading-check';
 
 export interface ReadMrzImageOptions {
   /** Infrared image of the same page: preferred, the background print vanishes in B900 (Part 2). */
@@ -57,7 +59,7 @@ async function readCrop(crop: MrzCrop, now: Date | undefined, page: string): Pro
   const scores = scoreGrid(crop.image, centres, await glyphTemplates());
   const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, scores[line]![col]!)));
   const lines = fused.map((row) => row.map((c) => c.char).join(''));
-  const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
+  const confidence = unitConfidence(fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length));
   const reading = readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
   return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
 }
@@ -76,7 +78,7 @@ function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores:
     // Mean pitch along each line (first to last cell): the fitted b is the pitch at column 0 only,
     // and perspective makes the pitch drift along the line.
     pitchPx: (grid.reduce((s, g) => s + (cellU(g, length - 1) - cellU(g, 0)) / (length - 1), 0) / grid.length) * Math.hypot(ex[0]!, ex[1]!),
-    fontScore: Math.round((best.reduce((s, v) => s + v, 0) / Math.max(1, best.length)) * 1000) / 1000,
+    fontScore: Math.round(unitConfidence(best.reduce((s, v) => s + v, 0) / Math.max(1, best.length)) * 1000) / 1000,
   };
 }
 
@@ -124,6 +126,6 @@ export async function readMrzFromImage(path: string, options: ReadMrzImageOption
   };
   timings.total = performance.now() - started;
   for (const k of Object.keys(timings)) timings[k] = Math.round(timings[k]! * 10) / 10;
-  return { ...result, timingsMs: { ...result.timingsMs, ...timings } };
+  return checkedReading({ ...result, timingsMs: { ...result.timingsMs, ...timings } });
 }
 

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { LoupeError } from '../common/loupe-error';
+import { unitConfidence } from './mrz-confidence';
 
 export const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 
@@ -107,14 +108,15 @@ export async function recognizeSymbols(png: Buffer): Promise<{ symbols: OcrSymbo
           for (const s of word.symbols as unknown as JsonSymbol[]) {
             symbols.push({
               text: s.text,
-              confidence: s.confidence / 100,
+              // tesseract reports 0..100.
+              confidence: unitConfidence(s.confidence / 100),
               ...s.bbox,
-              choices: (s.choices ?? []).map((c) => ({ text: c.text, confidence: c.confidence / 100 })),
+              choices: (s.choices ?? []).map((c) => ({ text: c.text, confidence: unitConfidence(c.confidence / 100) })),
             });
           }
         }
       }
     }
   }
-  return { symbols, meanConfidence: (data.confidence ?? 0) / 100 };
+  return { symbols, meanConfidence: unitConfidence((data.confidence ?? 0) / 100) };
 }

@@ -26,6 +26,13 @@ function window(img: GreyImage, u: number, v: number, w: number, h: number): Flo
 }
 
 const PAD = 4;
+/**
+ * Grey-level variance below which a window is flat — blank paper, a uniform stain or bar: its
+ * correlation with a glyph is undefined (0/0), and the mean left in the every-other-row dot product
+ * would otherwise be divided by a near-zero norm into scores in the thousands. A flat window scores
+ * 0 for every template: no evidence, not a match. (Ink of a glyph, even faint, varies far more.)
+ */
+const FLAT_VARIANCE = 4;
 /** How many of the coarse best templates are refined over ±1 px. */
 const REFINE = 6;
 
@@ -68,7 +75,8 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
           sum2 += val * val;
         }
       }
-      norm = Math.sqrt(Math.max(1e-6, sum2 - (sum * sum) / n));
+      const spread = sum2 - (sum * sum) / n;
+      norm = spread < FLAT_VARIANCE * n ? 0 : Math.sqrt(spread);
       norms.set(key, norm);
     }
     return norm;
@@ -80,6 +88,7 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
     const oy = PAD + dy;
     if (ox < 0 || oy < 0 || ox + TEMPLATE_W > W || oy + TEMPLATE_H > H) return -1;
     const norm = patchNorm(ox, oy);
+    if (norm === 0) return 0;
     let best = -1;
     for (let li = 0; li < t.levels.length; li++) {
       if (levels && !levels.includes(li)) continue;
@@ -92,7 +101,8 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
       }
       best = Math.max(best, (dot / norm) * Math.SQRT2);
     }
-    return best;
+    // A correlation: the every-other-row estimate can stray just past ±1.
+    return Math.min(1, Math.max(-1, best));
   };
   // Coarse: every template at its centroid alignment. Fine: ±1 px for the strongest few only.
   const coarse = templates.map((t) => {

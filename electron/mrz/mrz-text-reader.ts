@@ -11,6 +11,8 @@ import type { NormalizedInput } from './mrz-normalize';
 import { createRepairContext } from './mrz-repair-context';
 import type { CharCandidates, ReadMrzTextOptions } from './mrz-types';
 import { validateMrz } from './mrz-validate';
+import { unitConfidence } from './mrz-confidence';
+import { checkedReading } from './mrz-reading-check';
 
 export function readMrzText(lines: readonly string[], options: ReadMrzTextOptions): MrzReading {
   const t0 = performance.now();
@@ -23,10 +25,10 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
   const base = { source: options.source, confidence, corrections: norm.corrections };
   const layout = detectLayout(norm.lines);
   if (!layout) {
-    return {
+    return checkedReading({
       ...base, format: null, lines: norm.lines, valid: false, repaired: norm.corrections.length > 0,
       fields: {}, details: [], findings: [unknownLayout(norm.lines)], timingsMs: { parse: performance.now() - t0 },
-    };
+    });
   }
   const repair = options.repair ?? options.source !== 'text';
   const ctx = createRepairContext(layout, norm.lines, alignCandidates(norm, options.candidates));
@@ -39,7 +41,7 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
   const findings = [...validateMrz(layout, ctx.lines, now), ...ctx.findings];
   const { fields, details } = extractFields(layout, ctx.lines, findings);
   const corrections = [...norm.corrections, ...ctx.corrections];
-  return {
+  return checkedReading({
     ...base,
     format: layout.format,
     lines: ctx.lines,
@@ -50,7 +52,7 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     findings,
     corrections,
     timingsMs: { parse: t1 - t0 + (performance.now() - t2), repair: t2 - t1 },
-  };
+  });
 }
 
 function unknownLayout(lines: string[]): MrzFinding {
@@ -60,7 +62,7 @@ function unknownLayout(lines: string[]): MrzFinding {
 }
 
 function overallConfidence(options: ReadMrzTextOptions): number {
-  const clamp = (n: number): number => Math.min(1, Math.max(0, n > 1 ? n / 100 : n));
+  const clamp = (n: number): number => unitConfidence(n > 1 ? n / 100 : n);
   if (options.confidence !== undefined) return clamp(options.confidence);
   const all = (options.candidates ?? []).flat();
   if (all.length > 0) return clamp(all.reduce((s, c) => s + clamp(c.conf), 0) / all.length);

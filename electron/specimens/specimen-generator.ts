@@ -62,8 +62,9 @@ export function prepareOutDir(dir: string): string {
     for (const folder of missing) mkdirSync(folder);
     accessSync(path, constants.W_OK);
   } catch (err) {
-    const reason = err instanceof Error && 'code' in err ? String(err.code) : String(err);
-    throw new LoupeError('InvalidInput', `cannot write to output directory ${path} (${reason})`);
+    const code = err instanceof Error && 'code' in err ? String(err.code) : String(err);
+    const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'ENOENT' ? 'it cannot be created there' : code;
+    throw new LoupeError('InvalidInput', `cannot write to output directory ${path}: ${reason}`);
   }
   return path;
 }

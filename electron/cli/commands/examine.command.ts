@@ -8,7 +8,11 @@ import { ExaminationService } from '../../examination/examination.service';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import { openStationStore } from '../../store';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../reference';
-import type { Command } from '../command';
+import { MAX_INPUT_BYTES } from '../../imaging/load-image';
+import { textOption, type Command } from '../command';
+import { dataFolder, inputFile } from '../input-files';
+
+const LIGHT_NAMES: Record<Light, string> = { white: 'white', ir: 'infrared', uv: 'ultraviolet' };
 
 const STATUS_ICON = { pass: '✓', fail: '✗', warn: '!', 'not-performed': '·' } as const;
 
@@ -32,7 +36,11 @@ export const examineCommand: Command<Examination> = {
       return typeof path === 'string' ? [{ light, path }] : [];
     });
     if (images.length === 0) throw new LoupeError('InvalidInput', 'give at least one image: --white W (and --ir I, --uv U)');
-    const store = openStationStore(typeof args.values.data === 'string' ? args.values.data : defaultDataDir());
+    // Paths first, before the station database is opened; the content of each image is checked by
+    // the examination, whole, before any image is kept.
+    for (const { light, path } of images) inputFile(path, `${LIGHT_NAMES[light]} image (--${light})`, MAX_INPUT_BYTES);
+    const dataDir = dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)');
+    const store = openStationStore(dataDir);
     const officer = {
       name: typeof args.values.officer === 'string' ? args.values.officer : 'command line',
       badge: typeof args.values.badge === 'string' ? args.values.badge : userInfo().username,
@@ -40,7 +48,6 @@ export const examineCommand: Command<Examination> = {
     let service: ExaminationService | null = null;
     try {
       const station = store.getSetting<string>('station.name') ?? 'command line';
-      const dataDir = typeof args.values.data === 'string' ? args.values.data : defaultDataDir();
       const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
       service = new ExaminationService(store, station, library);
       return await service.examine({ source: 'files', images }, officer, (_s, message) => io.progress(message));

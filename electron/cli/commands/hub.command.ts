@@ -1,6 +1,7 @@
 // `loupe hub`: the regional hub server (docs/hub.md), and its administration — the trust list of
 // member stations, edited directly in the hub database and audited.
-import { readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { LoupeError } from '../../common/loupe-error';
@@ -8,6 +9,10 @@ import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from '../../hub/open-h
 import { startHubServer } from '../../hub/hub-server';
 import type { AuditEntry, HubStore, TrustEntry } from '../../hub/hub-store';
 import { textOption, type Command, type ParsedArgs } from '../command';
+import { dataFolder, readCertificateFile, readInputFile } from '../input-files';
+
+/** A PEM key is a few kilobytes; a file far larger is not one. */
+const PEM_FILE_MAX_BYTES = 1024 * 1024;
 
 export type HubResult =
   | { action: 'serve'; url: string; dashboard: string; database: string }
@@ -21,7 +26,32 @@ export function hubDataDir(args: ParsedArgs): string {
 }
 
 function databaseOf(args: ParsedArgs): string {
-  return textOption(args, 'database') ?? join(hubDataDir(args), HUB_DATABASE_FILE);
+  const given = textOption(args, 'database');
+  if (given !== undefined) return given;
+  return join(dataFolder(hubDataDir(args), 'hub data folder'), HUB_DATABASE_FILE);
+}
+
+/**
+ * Opens the hub database. A SQLite file that is missing or empty becomes a new hub database; a
+ * folder, or a file that is not a SQLite database (or is damaged), is refused as bad input.
+ */
+async function openStore(database: string): Promise<HubStore> {
+  if (!isPostgresUrl(database)) {
+    let isFile = true;
+    try {
+      isFile = statSync(database).isFile();
+    } catch {
+      // Missing: created on open.
+    }
+    if (!isFile) throw new LoupeError('InvalidInput', `the hub database '${database}' is not a file`);
+  }
+  try {
+    return await openHubStore(database);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new LoupeError('InvalidInput', `the hub database '${database}' is not a hub database or is damaged`, { cause: err });
+    throw err;
+  }
 }
 
 function actorOf(args: ParsedArgs): string {
@@ -35,16 +65,18 @@ function port(args: ParsedArgs): number {
   return n;
 }
 
-function readPem(file: string, what: string): Buffer {
+function readPrivateKey(file: string): Buffer {
+  const pem = readInputFile(file, 'TLS key (--tls-key)', PEM_FILE_MAX_BYTES);
   try {
-    return readFileSync(file);
+    createPrivateKey(pem);
   } catch {
-    throw new LoupeError('NotFound', `cannot read the ${what} ${file}`);
+    throw new LoupeError('InvalidInput', `the TLS key '${file}' is not a private key in PEM form`);
   }
+  return pem;
 }
 
 async function withStore<T>(args: ParsedArgs, fn: (store: HubStore) => Promise<T>): Promise<T> {
-  const store = await openHubStore(databaseOf(args));
+  const store = await openStore(databaseOf(args));
   try {
     return await fn(store);
   } finally {
@@ -57,15 +89,18 @@ async function serve(args: ParsedArgs): Promise<HubResult> {
   const key = textOption(args, 'tls-key');
   if ((cert === undefined) !== (key === undefined)) throw new LoupeError('InvalidInput', 'give both --tls-cert and --tls-key, or neither');
   const maxMb = textOption(args, 'max-bundle-mb');
+  // Every argument is checked before the database is opened.
+  const tls = cert && key ? { cert: readCertificateFile(cert, 'TLS certificate (--tls-cert)'), key: readPrivateKey(key) } : undefined;
+  const listen = { port: port(args), host: textOption(args, 'host') ?? '127.0.0.1' };
   const database = databaseOf(args);
-  const store = await openHubStore(database);
-  const server = await startHubServer({
-    store,
-    port: port(args),
-    host: textOption(args, 'host') ?? '127.0.0.1',
-    ...(cert && key ? { tls: { cert: readPem(cert, 'TLS certificate'), key: readPem(key, 'TLS key') } } : {}),
-    ...(maxMb ? { maxBundleBytes: Number(maxMb) * 1024 * 1024 } : {}),
-  });
+  const store = await openStore(database);
+  let server: Awaited<ReturnType<typeof startHubServer>>;
+  try {
+    server = await startHubServer({ store, ...listen, ...(tls ? { tls } : {}), ...(maxMb ? { maxBundleBytes: Number(maxMb) * 1024 * 1024 } : {}) });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   const stop = () => {
     void server.close().then(() => store.close()).then(() => process.exit(0));
   };

@@ -1,11 +1,20 @@
 // `loupe mrz IMAGE [--ir IR_IMAGE]` or `loupe mrz --text "LINE1\nLINE2" [--repair]`.
-import { existsSync } from 'node:fs';
-import type { MrzReading } from '../../contract/mrz.contract';
+import { readFile } from 'node:fs/promises';
+import { MRZ_TEXT_MAX_LENGTH, type MrzReading } from '../../contract/mrz.contract';
 import { LoupeError } from '../../common/loupe-error';
+import { MAX_INPUT_BYTES, openCompleteImage } from '../../imaging/load-image';
 import { readMrzText } from '../../mrz';
 import { readMrzFromImage } from '../../mrz/mrz-image-reader';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import type { Command } from '../command';
+import { inputFile } from '../input-files';
+import { printable } from '../terminal-text';
+
+/** Each image is checked whole before the OCR starts, so a bad file is refused under the name it was given. */
+async function checkImage(path: string, role: string): Promise<void> {
+  inputFile(path, role, MAX_INPUT_BYTES);
+  await openCompleteImage(await readFile(path), path);
+}
 
 const usage = `usage: loupe mrz IMAGE [--ir IR_IMAGE] [--json]
        loupe mrz --text "LINE1\\nLINE2[\\nLINE3]" [--repair] [--json]
@@ -30,14 +39,17 @@ export const mrzCommand: Command<MrzReading> = {
       // A literal backslash-n (as typed in a shell) separates lines, as do real line breaks.
       const lines = text.split(/\\n|\r\n|\r|\n/);
       if (lines.every((l) => l.trim() === '')) throw new LoupeError('InvalidInput', '--text is empty');
+      // The workstation's limit (the 'mrz:readText' request), measured on the text it would receive.
+      const length = lines.join('\n').length;
+      if (length > MRZ_TEXT_MAX_LENGTH) throw new LoupeError('InvalidInput', `--text is too long: ${length} characters, at most ${MRZ_TEXT_MAX_LENGTH}`);
       return readMrzText(lines, { source: 'text', repair: args.values.repair === true });
     }
     const [path, ...extra] = args.positionals;
     if (!path) throw new LoupeError('InvalidInput', 'no input: give an IMAGE path or --text "..." (loupe mrz --help)');
     if (extra.length > 0) throw new LoupeError('InvalidInput', `one image at a time (got ${args.positionals.length})`);
-    if (!existsSync(path)) throw new LoupeError('InvalidInput', `no such file: ${path}`);
     const irPath = typeof args.values.ir === 'string' ? args.values.ir : undefined;
-    if (irPath && !existsSync(irPath)) throw new LoupeError('InvalidInput', `no such file: ${irPath}`);
+    await checkImage(path, 'image');
+    if (irPath !== undefined) await checkImage(irPath, 'infrared image');
     io.progress('reading MRZ…');
     try {
       return await readMrzFromImage(path, irPath ? { irPath } : {});
@@ -55,14 +67,16 @@ export function renderReading(r: MrzReading): string {
   out.push(`source    ${r.source}, confidence ${r.confidence.toFixed(2)}`);
   out.push('');
   r.lines.forEach((line, i) => {
-    out.push(`  ${line}`);
-    const marks = [...line].map(() => ' ');
+    // A control character is shown as an escape (\x1b): its mark spans the escape's width.
+    const shown = [...line].map((ch) => printable(ch));
+    out.push(`  ${shown.join('')}`);
+    const marks = shown.map(() => ' ');
     for (const f of r.findings) {
       if (f.severity !== 'fail' || f.line !== i || f.start === undefined) continue;
       for (let c = f.start; c < (f.end ?? f.start + 1) && c < marks.length; c++) marks[c] = '^';
     }
     for (const c of r.corrections) if (c.line === i && c.column < marks.length && marks[c.column] === ' ') marks[c.column] = '~';
-    const caret = marks.join('').trimEnd();
+    const caret = marks.map((m, c) => m.padEnd(shown[c]!.length, m)).join('').trimEnd();
     if (caret) out.push(`  ${caret}`);
   });
   if (r.details.length > 0) {

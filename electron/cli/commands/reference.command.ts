@@ -1,10 +1,11 @@
 // `loupe reference`: the reference library — list and show classes, export/import signed packages,
 // manage the trust list of package signers, show the station's public key.
-import { readFileSync } from 'node:fs';
 import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { DocumentClass } from '../../contract/reference.contract';
 import {
+  MAX_PACKAGE_BYTES,
+  MAX_SIGNATURE_BYTES,
   TrustList,
   builtinReferenceDir,
   exportPackage,
@@ -20,6 +21,10 @@ import {
   type TrustedSigner,
 } from '../../reference';
 import { textOption, required, type Command, type ParsedArgs } from '../command';
+import { dataFolder, inputFile, outputFile, readInputFile } from '../input-files';
+
+/** A public key file holds one PEM or base64 key (under 200 bytes); anything far larger is not one. */
+const PUBLIC_KEY_FILE_MAX_BYTES = 64 * 1024;
 
 export type ReferenceResult =
   | { action: 'list'; classes: ClassSummary[]; problems: LibraryProblem[] }
@@ -38,12 +43,7 @@ function runTrust(args: ParsedArgs, dataDir: string): ReferenceResult {
     case 'add': {
       const signerName = required(name, 'usage: loupe reference trust add NAME PUBKEYFILE');
       const file = required(keyFile, 'usage: loupe reference trust add NAME PUBKEYFILE');
-      let keyText: string;
-      try {
-        keyText = readFileSync(file, 'utf8');
-      } catch {
-        throw new LoupeError('NotFound', `cannot read public key file ${file}`);
-      }
+      const keyText = readInputFile(file, 'public key file', PUBLIC_KEY_FILE_MAX_BYTES).toString('utf8');
       return { action: 'trust-add', signer: trust.add(signerName, keyText) };
     }
     case 'list':
@@ -71,7 +71,7 @@ export const referenceCommand: Command<ReferenceResult> = {
   ].join('\n'),
   options: { data: { type: 'string' }, ids: { type: 'string' }, out: { type: 'string', short: 'o' }, sig: { type: 'string' }, signer: { type: 'string' } },
   async run(args) {
-    const dataDir = textOption(args, 'data') ?? defaultDataDir();
+    const dataDir = dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)');
     const [action, arg] = args.positionals;
     const library = () => openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
     switch (action) {
@@ -86,12 +86,15 @@ export const referenceCommand: Command<ReferenceResult> = {
       }
       case 'export': {
         const ids = required(textOption(args, 'ids'), '--ids A,B is required').split(',').map((s) => s.trim()).filter(Boolean);
-        const out = required(textOption(args, 'out'), '--out FILE is required');
+        const out = outputFile(required(textOption(args, 'out'), '--out FILE is required'), 'package (--out)');
+        outputFile(`${out}.sig`, 'signature file');
         return { action, ...exportPackage(library(), ids, out, loadOrCreateStationKey(dataDir, textOption(args, 'signer'))) };
       }
       case 'import': {
-        const file = required(arg, 'usage: loupe reference import FILE [--sig FILE.sig]');
-        return { action, ...(await importPackage(library(), file, textOption(args, 'sig') ?? `${file}.sig`, TrustList.forDataDir(dataDir))) };
+        const file = inputFile(required(arg, 'usage: loupe reference import FILE [--sig FILE.sig]'), 'package', MAX_PACKAGE_BYTES);
+        // A package is only imported with its signature (next to it as FILE.sig unless --sig names it).
+        const sig = inputFile(textOption(args, 'sig') ?? `${file}.sig`, 'signature file', MAX_SIGNATURE_BYTES);
+        return { action, ...(await importPackage(library(), file, sig, TrustList.forDataDir(dataDir))) };
       }
       case 'trust':
         return runTrust(args, dataDir);

@@ -5,7 +5,8 @@ import { defaultDataDir } from '../../common/data-dir';
 import { chromiumPdfRenderer } from '../../report/pdf-renderer';
 import { createReportPdf } from '../../report/report.service';
 import { openStationStore } from '../../store';
-import type { Command } from '../command';
+import { textOption, type Command } from '../command';
+import { dataFolder, outputFile } from '../input-files';
 
 export const reportCommand: Command<{ id: string; out: string; bytes: number }> = {
   name: 'report',
@@ -16,8 +17,10 @@ export const reportCommand: Command<{ id: string; out: string; bytes: number }> 
     const [id] = args.positionals;
     const out = args.values.out;
     if (!id) throw new LoupeError('InvalidInput', 'give the examination id (loupe report ID --out FILE.pdf)');
-    if (typeof out !== 'string') throw new LoupeError('InvalidInput', '--out FILE.pdf is required');
-    const store = openStationStore(typeof args.values.data === 'string' ? args.values.data : defaultDataDir());
+    if (typeof out !== 'string' || out === '') throw new LoupeError('InvalidInput', '--out FILE.pdf is required');
+    // Checked before Chromium renders: a report that cannot be written is refused at once.
+    outputFile(out, 'report (--out)');
+    const store = openStationStore(dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)'));
     const renderer = chromiumPdfRenderer();
     try {
       const exam = store.getExamination(id);

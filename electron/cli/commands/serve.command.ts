@@ -2,7 +2,8 @@
 // Electron shell and for browser tests. `npm start` falls back to this when Electron is absent.
 import { defaultDataDir } from '../../common/data-dir';
 import { startHost } from '../../host/host-server';
-import type { Command } from '../command';
+import { textOption, type Command } from '../command';
+import { dataFolder } from '../input-files';
 import { ensureRendererBuilt } from '../../host/renderer-build';
 
 export const serveCommand: Command<{ url: string; dataDir: string }> = {
@@ -11,7 +12,7 @@ export const serveCommand: Command<{ url: string; dataDir: string }> = {
   usage: 'usage: loupe serve [--port N] [--data DIR] [--portraits] [--json]\n\nPrints the URL (with its one-run token) and serves until interrupted.\n--portraits: the virtual scanner serves specimens with faces (generated into the data folder on first use).',
   options: { port: { type: 'string' }, data: { type: 'string' }, portraits: { type: 'boolean' } },
   async run(args, io) {
-    const dataDir = typeof args.values.data === 'string' ? args.values.data : defaultDataDir();
+    const dataDir = dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)');
     io.progress('building the user interface…');
     await ensureRendererBuilt();
     const host = await startHost({ dataDir, ...(typeof args.values.port === 'string' ? { port: Number(args.values.port) } : {}), ...(args.values.portraits === true ? { portraitSpecimens: true } : {}) });

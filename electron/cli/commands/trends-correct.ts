@@ -9,6 +9,7 @@ import type { TrendStore } from '../../trends/trend-store';
 import { TrendsService } from '../../trends/trends.service';
 import { fraudExaminationsAround } from '../../trends/week-examinations';
 import { textOption, type OptionSpec, type ParsedArgs } from '../command';
+import { printable } from '../terminal-text';
 
 export const correctOptions: OptionSpec = {
   'fraud-type': { type: 'string' },
@@ -84,7 +85,8 @@ export function correctRecord(store: TrendStore, dataDir: string, id: string | u
 
 export function correctionText(result: CorrectionResult): string {
   const lines = Object.entries(result.changed).map(([field, change]) => {
-    const show = (v: unknown) => (v === null ? '(none)' : Array.isArray(v) ? v.join(', ') || '(none)' : String(v));
+    // Notes are free text: a line break in them is shown as \x0a, on this one line.
+    const show = (v: unknown) => printable(v === null ? '(none)' : Array.isArray(v) ? v.join(', ') || '(none)' : String(v));
     return `  ${field}: ${show((change as Change<unknown>).from)} → ${show((change as Change<unknown>).to)}`;
   });
   return [`corrected ${result.supersedes.slice(0, 12)}…: new record ${result.record}`, ...lines].join('\n');

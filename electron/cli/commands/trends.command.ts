@@ -1,7 +1,7 @@
 // `loupe trends`: exchange of non-personal fraud trends on removable media — export a signed
 // bundle, import one (added / skipped / refused with reasons), the trust list of network members,
 // this station's identity and trend settings.
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
@@ -14,6 +14,7 @@ import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-h
 import { validateHubSettings } from '../../trends/hub-sync-runner';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
 import { textOption, required, type Command } from '../command';
+import { dataFolder, outputFile, readCertificateFile, readInputFile } from '../input-files';
 import { correctOptions, correctRecord, correctionText, correctUsage, type CorrectionResult } from './trends-correct';
 import { isoWeekOf } from '../../trends/iso-week';
 
@@ -28,18 +29,6 @@ export type TrendsResult =
   | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] }
   | ({ action: 'sync'; hub: string } & StationSyncReport)
   | CorrectionResult;
-
-function readBundleFile(file: string): Buffer {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new LoupeError('NotFound', `cannot read bundle file ${file}`);
-  }
-  // Refuse before reading: a removable medium may hold anything.
-  if (size > BUNDLE_LIMITS.maxFileBytes) throw new LoupeError('InvalidInput', `${file} is ${size} bytes; bundles are at most ${BUNDLE_LIMITS.maxFileBytes}`);
-  return readFileSync(file);
-}
 
 export const trendsCommand: Command<TrendsResult> = {
   name: 'trends',
@@ -77,13 +66,22 @@ export const trendsCommand: Command<TrendsResult> = {
     ...correctOptions,
   },
   async run(args) {
-    const dataDir = textOption(args, 'data') ?? defaultDataDir();
+    const dataDir = dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)');
     const [action, a1, a2, a3] = args.positionals;
+    // Files named on the command line are checked before the trend store is opened; a bundle's
+    // size before it is read (a removable medium may hold anything).
+    const bundleFile = action === 'import' ? required(a1, 'usage: loupe trends import FILE') : undefined;
+    const bundle = bundleFile !== undefined ? readInputFile(bundleFile, 'bundle', BUNDLE_LIMITS.maxFileBytes) : undefined;
+    const outFile = action === 'export' ? outputFile(required(textOption(args, 'out'), '--out FILE is required'), 'bundle (--out)') : undefined;
+    const hubCa = textOption(args, 'hub-ca');
+    const hubCaPem = action === 'settings' && hubCa !== undefined && hubCa !== 'none' ? readCertificateFile(hubCa, 'CA certificate (--hub-ca)').toString('utf8') : undefined;
+    const ca = textOption(args, 'ca');
+    const caPem = action === 'sync' && ca !== undefined ? readCertificateFile(ca, 'CA certificate (--ca)') : undefined;
     const store = openTrendStore(dataDir);
     try {
       switch (action) {
         case 'export': {
-          const out = required(textOption(args, 'out'), '--out FILE is required');
+          const out = outFile!;
           const since = textOption(args, 'since') ?? null;
           if (since !== null && !IsoWeekSchema.safeParse(since).success) throw new LoupeError('InvalidInput', `--since takes an ISO week such as 2026-W01, not '${since}'`);
           const scope = textOption(args, 'scope') ?? 'national';
@@ -97,9 +95,8 @@ export const trendsCommand: Command<TrendsResult> = {
           return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, withoutProof: result.withoutProof, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
         }
         case 'import': {
-          const file = required(a1, 'usage: loupe trends import FILE');
-          if (!existsSync(file)) throw new LoupeError('NotFound', `no such file ${file}`);
-          const report = importTrendBundle(store, readBundleFile(file), { self: loadOrCreateStationIdentity(dataDir) });
+          const file = bundleFile!;
+          const report = importTrendBundle(store, bundle!, { self: loadOrCreateStationIdentity(dataDir) });
           // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
           // --json the whole report is printed, applied: false, for scripts to read every reason.
           if (report.error && args.values.json !== true) {
@@ -135,9 +132,8 @@ export const trendsCommand: Command<TrendsResult> = {
           if (direction) patch.direction = direction === 'none' ? null : (direction as 'entry' | 'exit');
           if (k) patch.k = Number(k);
           const hubUrl = textOption(args, 'hub-url');
-          const hubCa = textOption(args, 'hub-ca');
           if (hubUrl) patch.hubUrl = hubUrl === 'none' ? null : hubUrl;
-          if (hubCa) patch.hubCaPem = hubCa === 'none' ? null : readFileSync(hubCa, 'utf8');
+          if (hubCa) patch.hubCaPem = hubCa === 'none' ? null : hubCaPem!;
           if (patch.hubUrl || patch.hubCaPem) validateHubSettings(patch);
           return { action, settings: Object.keys(patch).length ? store.saveSettings(patch) : store.settings() };
         }
@@ -152,7 +148,6 @@ export const trendsCommand: Command<TrendsResult> = {
           const hub = required(textOption(args, 'hub') ?? saved.hubUrl ?? undefined, '--hub URL is required (the regional hub, e.g. https://hub.example:8443), or save one with loupe trends settings --hub-url URL');
           const scope = textOption(args, 'scope') ?? 'national';
           if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
-          const ca = textOption(args, 'ca');
           try {
             const report = await syncStationWithHub({
               store,
@@ -162,7 +157,7 @@ export const trendsCommand: Command<TrendsResult> = {
               scope,
               adoptHubMembers: args.values['adopt-hub-members'] === true,
               rescan: args.values.rescan === true,
-              ...(ca ? { client: { ca: readFileSync(ca) } } : !textOption(args, 'hub') && saved.hubCaPem ? { client: { ca: Buffer.from(saved.hubCaPem) } } : {}),
+              ...(caPem ? { client: { ca: caPem } } : !textOption(args, 'hub') && saved.hubCaPem ? { client: { ca: Buffer.from(saved.hubCaPem) } } : {}),
               onProgress: (message) => process.stderr.write(`${message}\n`),
             });
             return { action, hub, ...report };
