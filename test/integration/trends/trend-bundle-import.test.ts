@@ -22,7 +22,7 @@ const stranger = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKe
 const asItem = (record: TrendRecord): BundleItem => ({ type: 'record', record });
 
 let store: TrendStore;
-const first = Array.from({ length: 20 }, (_, i) => makeRecord({ poe: `RS-P${i % 4}`, week: `2026-W${String(40 + (i % 5)).padStart(2, '0')}` }));
+const first = Array.from({ length: 20 }, (_, i) => makeRecord({ station: partner.station, poe: `RS-P${i % 4}`, week: `2026-W${String(40 + (i % 5)).padStart(2, '0')}` }));
 
 function writeBundle(name: string, bytes: Buffer): Buffer {
   writeFileSync(join(dir, name), bytes);
@@ -39,7 +39,7 @@ afterAll(() => store.close());
 
 describe('bundle import', () => {
   it('adds new records, skips those already held, logs the import, and counts them in the dashboard', () => {
-    const more = [makeRecord({ week: '2026-W44' }), makeRecord({ week: '2026-W44' })];
+    const more = [makeRecord({ station: partner.station, week: '2026-W44' }), makeRecord({ station: partner.station, week: '2026-W44' })];
     const bundle = writeBundle('second.bundle', encodeBundle([...first.slice(0, 5), ...more, more[0]!].map(asItem), partner, { scope: 'national', k: null, since: null }));
     const report = importTrendBundle(store, bundle);
     expect(report).toMatchObject({ applied: true, signer: partner.station, addedRecords: 2, skipped: 6, refused: [], conflicts: [] });
@@ -77,6 +77,8 @@ describe('bundle import', () => {
     const other = openTrendStore(join(dir, 'other'));
     try {
       other.trustAdd('Neighbour', me.publicKey);
+      // The partner's records travel under the partner's proof: the receiver trusts their origin too.
+      other.trustAdd('Partner station', partner.publicKey);
       const report = importTrendBundle(other, writeBundle('export.bundle', out.bundle));
       expect(report.addedRecords).toBe(out.records);
       expect(report.addedAlerts).toBe(1);
@@ -88,7 +90,7 @@ describe('bundle import', () => {
   });
 
   describe('hostile bundles are refused whole and change nothing', () => {
-    const good = () => encodeBundle([asItem(makeRecord({ week: '2026-W45' }))], partner, { scope: 'national', k: null, since: null });
+    const good = () => encodeBundle([asItem(makeRecord({ station: partner.station, week: '2026-W45' }))], partner, { scope: 'national', k: null, since: null });
     const withLines = (lines: string[], signer = partner) => {
       const honest = encodeBundle([], signer, { scope: 'national', k: null, since: null });
       const { manifest } = verifyBundleHead(honest, () => signer.publicKey);
@@ -102,7 +104,7 @@ describe('bundle import', () => {
       const head = Buffer.from(`LOUPE-BUNDLE/1\n${JSON.stringify(forged)}\n`);
       return Buffer.concat([head, Buffer.from(`${signer.sign(head).toString('base64')}\n`), payload]);
     };
-    const valid = makeRecord({ week: '2026-W46' });
+    const valid = makeRecord({ station: partner.station, week: '2026-W46' });
     const cases: [string, () => Buffer, string][] = [
       ['bad signature', () => {
         const b = good();
