@@ -1,29 +1,56 @@
-// One dispatcher for both transports: unknown channels refused, a caller who must be signed in and is
-// not told so (before the request is validated: "sign in first" is the answer that helps), every
-// request validated with zod before it reaches a service, errors turned into { kind, message }.
-import type { z } from 'zod';
+// One dispatcher for both transports: unknown channels refused; a caller who must be signed in and
+// is not told so (before the request is validated: "sign in first" is the answer that helps);
+// every request validated with zod before it reaches a domain; the domain's handler run; its audit
+// entry written; errors turned into { kind, message }.
 import { LoupeError } from '../common/loupe-error';
-import { api, type Api, type Channel, type Response } from '../contract/api.contract';
+import type { AuditEntry, CallContext, HandlersOf } from '../common/handler-kit';
+import { api, type Api, type Channel } from '../contract/api.contract';
+import { needsOfficer } from '../contract/channel';
 import type { ErrorDto } from '../contract/errors';
-import { needsOfficer, NOT_SIGNED_IN_MESSAGE } from './channel-access';
+import type { Officer } from '../contract/examination.contract';
 import { DeviceError } from '../../native/protocol';
 
-export type Handlers = { [C in Channel]: (request: z.output<Api[C]['request']>) => Promise<Response<C>> };
+/** Every channel of the contract with its handler: a channel without one does not type-check. */
+export type Handlers = HandlersOf<Api>;
+
+/** Who is calling, and where audit entries go. */
+export interface DispatchContext {
+  officer(): Officer | null;
+  requireOfficer(): Officer;
+  audit(entry: { officer: Officer | null; action: string; subject?: string; details?: Record<string, unknown> }): void;
+}
 
 export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(api, name);
 }
 
-export async function dispatch(handlers: Handlers, channel: string, raw: unknown, signedIn: () => boolean): Promise<unknown> {
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown, context: DispatchContext): Promise<unknown> {
   if (!isChannel(channel)) throw new LoupeError('InvalidInput', `unknown channel '${channel.slice(0, 60)}'`);
-  if (needsOfficer(channel, raw) && !signedIn()) throw new LoupeError('NotSignedIn', NOT_SIGNED_IN_MESSAGE);
-  const parsed = api[channel].request.safeParse(raw ?? {});
+  const spec = api[channel];
+  if (needsOfficer(spec.access, raw)) context.requireOfficer();
+  const parsed = spec.request.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new LoupeError('InvalidInput', `invalid request for ${channel}: ${issue ? `${issue.path.join('.') || '(request)'}: ${issue.message}` : 'malformed'}`);
   }
-  const handler = handlers[channel] as (request: unknown) => Promise<unknown>;
-  return handler(parsed.data);
+  // The caller as the call began (sign-out is recorded under the officer who signed out).
+  const officer = context.officer();
+  const ctx: CallContext = { officer, signedIn: () => officer ?? context.requireOfficer() };
+  const handler = handlers[channel] as unknown as {
+    run(request: unknown, ctx: CallContext): Promise<unknown>;
+    audit?(request: unknown, response: unknown, ctx: CallContext): AuditEntry | null;
+  };
+  const response = await handler.run(parsed.data, ctx);
+  const entry = handler.audit?.(parsed.data, response, ctx);
+  if (entry) {
+    context.audit({
+      officer: entry.officer === undefined ? officer : entry.officer,
+      action: entry.action,
+      ...(entry.subject ? { subject: entry.subject } : {}),
+      ...(entry.details ? { details: entry.details } : {}),
+    });
+  }
+  return response;
 }
 
 /** Device bridge error kinds (native/protocol.ts) as the contract's error kinds. */

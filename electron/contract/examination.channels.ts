@@ -1,0 +1,48 @@
+// Examinations: scan, read back, list, and the officer's decision and finding reviews.
+import { z } from 'zod';
+import { IdRequest } from './app.channels';
+import { channelTable, eventTable } from './channel';
+import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema } from './examination.contract';
+
+export const ProgressEventSchema = z.object({
+  operation: z.string(),
+  stage: z.string(),
+  message: z.string(),
+  /** 0..1 when known. */
+  fraction: z.number().min(0).max(1).optional(),
+  done: z.boolean().optional(),
+  error: z.string().optional(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+export const examinationChannels = channelTable({
+  /** Capture from a device and run the examination; progress arrives on examination:onProgress. */
+  'examination:scan': { access: 'officer', request: z.object({ deviceId: z.string().min(1).max(100) }).strict(), response: ExaminationSchema },
+  'examination:get': { access: 'anyone', request: IdRequest, response: ExaminationSchema },
+  'examination:list': {
+    access: 'anyone',
+    request: z
+      .object({
+        text: z.string().max(200).optional(),
+        decision: DecisionVerdictSchema.optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    response: z.array(ExaminationSummarySchema),
+  },
+  'examination:decide': { access: 'officer', request: z.object({ id: z.string().min(1).max(100), decision: DecisionInputSchema }).strict(), response: ExaminationSchema },
+  /** The officer confirms or dismisses one finding, with a reason (recorded in the examination and report). */
+  'examination:review': {
+    access: 'officer',
+    request: z.object({ id: z.string().min(1).max(100), review: FindingReviewInputSchema }).strict(),
+    response: ExaminationSchema,
+  },
+});
+
+export const examinationEvents = eventTable({
+  'examination:onProgress': ProgressEventSchema,
+  /** A device delivered a capture on its own (hot folder, serial reader): an examination exists. */
+  'examination:onCreated': z.object({ id: z.string() }),
+});

@@ -1,0 +1,24 @@
+// examination:* — scan, read back and list examinations, and record the officer's decision and
+// finding reviews (the examination record changes only through ExaminationService).
+import { defineHandlers } from '../common/handler-kit';
+import { examinationChannels } from '../contract/examination.channels';
+import type { ExaminationListQuery } from '../store';
+import type { Examination, ExaminationSummary, Officer } from '../contract/examination.contract';
+import type { DeviceCaptures } from './device-captures';
+import type { ExaminationService } from './examination.service';
+
+export interface ExaminationHandlerDeps {
+  examinations: ExaminationService;
+  captures: DeviceCaptures;
+  list(query: ExaminationListQuery, viewer: Officer | null): ExaminationSummary[];
+}
+
+export function examinationHandlers({ examinations, captures, list }: ExaminationHandlerDeps) {
+  return defineHandlers(examinationChannels, {
+    'examination:scan': { run: async ({ deviceId }, ctx): Promise<Examination> => captures.scan(deviceId, ctx.signedIn()) },
+    'examination:get': { run: async ({ id }, ctx) => examinations.get(id, ctx.officer) },
+    'examination:list': { run: async (query, ctx) => list(query, ctx.officer) },
+    'examination:decide': { run: async ({ id, decision }, ctx) => examinations.decide(id, decision, ctx.signedIn()) },
+    'examination:review': { run: async ({ id, review }, ctx) => examinations.review(id, review, ctx.signedIn()) },
+  });
+}
