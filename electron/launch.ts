@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinary } from './common/electron-binary';
-import { ensureRendererBuilt } from './host/renderer-build';
+import { ensureRendererBuilt } from './common/renderer-build';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const marker = join(root, '.cache', 'electron-download-attempted');
@@ -37,8 +37,10 @@ async function main(): Promise<void> {
     'The Electron binary is not installed on this machine (it cannot be downloaded here), so Loupe\n' +
       'serves the same workstation on 127.0.0.1 instead. Open the URL below in a browser on this machine.\n\n',
   );
-  const { main: cli } = await import('./cli/main-entry');
-  process.exitCode = await cli(['serve', ...process.argv.slice(2)]);
+  // The loopback host, its own application, in a child process (stdio shared, signals passed on).
+  const host = spawn(process.execPath, [...process.execArgv, join(root, 'electron', 'host', 'host-main.ts'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => host.kill(signal));
+  host.on('exit', (code) => process.exit(code ?? 0));
 }
 
 void main();

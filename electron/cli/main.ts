@@ -1,7 +1,7 @@
 // `loupe` executable (npm run -s loupe -- <command>).
-import { EXIT_FAILURE } from './exit-code';
+import { EXIT_FAILURE } from '../common/command-line/exit-code';
 import { main } from './main-entry';
-import { printable } from './terminal-text';
+import { printable } from '../common/command-line/terminal-text';
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -14,7 +14,7 @@ import { contentTypeOf } from '../common/content-types';
 import { eventNames } from '../contract/api.contract';
 import { createServices, type Services } from '../services/create-services';
 import { toErrorDto } from '../services/dispatch';
-import { cookieName, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from './host-security';
+import { cookieName, cookieToken, newToken, sameToken, SECURITY_HEADERS, trustedRequest } from '../common/http-security';
 
 const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const MAX_BODY = 1024 * 1024;

@@ -5,7 +5,7 @@ import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { publicKeyFromRaw } from '../exchange/station-identity';
 import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
-import { AUTH_HEADERS, canonicalRequest, NONCE_PATTERN, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from './request-signing';
+import { AUTH_HEADERS, canonicalRequest, NONCE_PATTERN, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from '../exchange/request-signing';
 
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const MAX_NONCES = 1_000_000;

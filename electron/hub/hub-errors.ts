@@ -14,7 +14,7 @@ export class HubConflictError extends Error {
   }
 }
 
-export type HubFault = BundleFault | 'refused-lines' | 'station-mismatch' | 'conflict';
+export type HubFault = BundleFault | 'refused-lines' | 'conflict';
 
 /** A pushed bundle the hub refuses; nothing of it was stored. */
 export class HubIngestError extends Error {
@@ -29,16 +29,4 @@ export class HubIngestError extends Error {
   }
 }
 
-/** An error answer of the hub's HTTP API: status, stable `fault` code, message and details. Raised
- * by the server and, from the answer, by the client (docs/hub.md lists the faults). */
-export class HubHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly fault: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-    this.name = 'HubHttpError';
-  }
-}
+export { HubHttpError } from '../exchange/hub-protocol';

@@ -6,9 +6,10 @@ import { createHash } from 'node:crypto';
 import { BUNDLE_LIMITS, BundleError, type BundleLimits } from '../exchange/bundle-codec';
 import { startBundleDecode, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
 import { HubConflictError, HubIngestError } from './hub-errors';
-import type { HubStore, IngestOutcome } from './hub-store';
+import type { IngestResult } from '../exchange/hub-protocol';
+import type { HubStore } from './hub-store';
 
-export type IngestResult = IngestOutcome & { sha256: string; signer: string };
+export type { IngestResult } from '../exchange/hub-protocol';
 
 const MAX_REPORTED = 20;
 

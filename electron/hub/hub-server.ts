@@ -12,7 +12,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IsoWeekSchema } from '../contract/trends.contract';
-import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../host/host-security';
+import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../common/http-security';
 import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
 import { AuthError, RequestVerifier } from './hub-auth';
 import { currentAlerts } from './hub-alert-queries';
@@ -21,7 +21,7 @@ import { HubHttpError, HubIngestError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
 import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
 import type { HubStore } from './hub-store';
-import { sha256Hex } from './request-signing';
+import { sha256Hex } from '../exchange/request-signing';
 
 export const HUB_COOKIE = 'loupe_hub';
 const SHA256 = /^[0-9a-f]{64}$/;

@@ -2,6 +2,7 @@
 // PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
 import { LoupeError } from '../common/loupe-error';
+import type { BundleDescriptor, IngestOutcome } from '../exchange/hub-protocol';
 import { decodeBase64Exact, ED25519_PUBLIC_KEY_BYTES } from '../common/strict-base64';
 import type { BundleManifest } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
@@ -62,16 +63,6 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export interface BundleDescriptor {
-  seq: number;
-  sha256: string;
-  signer: string;
-  receivedAt: string;
-  records: number;
-  alerts: number;
-  size: number;
-}
-
 export interface IngestInput {
   sha256: string;
   bytes: Buffer;
@@ -88,13 +79,6 @@ export interface DecodedIngestInput {
   pushedBy: string;
   session: DecodeSession;
   receivedAt?: Date;
-}
-
-export interface IngestOutcome {
-  status: 'stored' | 'already-have';
-  seq: number;
-  records: { added: number; duplicates: number };
-  alerts: { added: number; duplicates: number };
 }
 
 const ALERT_COLUMNS: BulkColumn[] = [
@@ -381,3 +365,5 @@ function toTrust(row: Record<string, string | null>): TrustEntry {
     revokedAt: row.revoked_at ?? null,
   };
 }
+
+export type { BundleDescriptor, IngestOutcome } from '../exchange/hub-protocol';

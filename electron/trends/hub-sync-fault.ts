@@ -2,7 +2,7 @@
 // words, with the technical detail kept for the curious (and for the hub's administrator).
 import { connect } from 'node:tls';
 import type { HubSyncFault } from '../contract/hub-sync.contract';
-import { HubHttpError } from '../hub/hub-errors';
+import { HubHttpError } from '../exchange/hub-protocol';
 
 /** Node's codes for "nothing answered there". */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENETDOWN', 'EADDRNOTAVAIL']);

@@ -10,9 +10,9 @@ import { TrendRecordSchema, ExpertAlertSchema, type BundleItem } from '../contra
 import type { ImportReport } from '../contract/trend-dashboard.contract';
 import { encodeBundle } from '../exchange/bundle-codec';
 import type { StationIdentity } from '../exchange/station-identity';
-import { HubClient, type HubClientOptions } from '../hub/hub-client';
-import { syncWithHub, type StationExport, type SyncReport } from '../hub/hub-sync';
-import { FileSyncState } from '../hub/sync-state';
+import { HubClient, type HubClientOptions } from './hub-client';
+import { syncWithHub, type StationExport, type SyncReport } from './hub-sync';
+import { FileSyncState } from './hub-sync-state';
 import { protectSmallCounts } from './small-count-protection';
 import { importTrendBundle } from './trend-exchange.service';
 import type { TrendStore } from './trend-store';

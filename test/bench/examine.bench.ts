@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startHost } from '../../electron/host/host-server';
-import { ensureRendererBuilt } from '../../electron/host/renderer-build';
+import { ensureRendererBuilt } from '../../electron/common/renderer-build';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '4' } } });
 const rounds = Number(values.rounds);

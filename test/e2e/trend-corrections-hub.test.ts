@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../electron/contract/trends.contract';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
 import { loadOrCreateStationIdentity } from '../../electron/exchange/station-identity';
-import { HubClient } from '../../electron/hub/hub-client';
+import { HubClient } from '../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';

@@ -6,7 +6,7 @@ import { LoupeError } from '../../common/loupe-error';
 import type { MrzReading } from '../../contract/mrz.contract';
 import { readMrzFromImage } from '../../mrz/mrz-image-reader';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
-import type { Command } from '../command';
+import type { Command } from '../../common/command-line/command';
 
 const specimensDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'assets', 'specimens');
 

@@ -9,8 +9,8 @@ import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import { openStationStore } from '../../store';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../reference';
 import { MAX_INPUT_BYTES } from '../../imaging/load-image';
-import { textOption, type Command } from '../command';
-import { dataFolder, inputFile } from '../input-files';
+import { textOption, type Command } from '../../common/command-line/command';
+import { dataFolder, inputFile } from '../../common/command-line/input-files';
 
 const LIGHT_NAMES: Record<Light, string> = { white: 'white', ir: 'infrared', uv: 'ultraviolet' };
 

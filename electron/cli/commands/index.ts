@@ -1,12 +1,17 @@
-import type { Command } from '../command';
+import type { Command } from '../../common/command-line/command';
+import type { ApplicationCommand } from '../application-command';
 import { demoCommand } from './demo.command';
 import { examineCommand } from './examine.command';
-import { hubCommand } from './hub.command';
 import { mrzCommand } from './mrz.command';
 import { reportCommand } from './report.command';
 import { referenceCommand } from './reference.command';
-import { serveCommand } from './serve.command';
 import { specimenCommand } from './specimen.command';
 import { trendsCommand } from './trends.command';
 
-export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, serveCommand, demoCommand, trendsCommand, hubCommand] as Command<never>[];
+export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand] as Command<never>[];
+
+/** Applications the command line starts (their own entry points, run as child processes). */
+export const applications: ApplicationCommand[] = [
+  { name: 'serve', summary: 'serve the workstation UI on 127.0.0.1 (no Electron needed)', entry: '../host/host-main.ts' },
+  { name: 'hub', summary: 'the regional trend hub: serve, trust list, audit log', entry: '../hub/hub-main.ts' },
+];

@@ -6,9 +6,9 @@ import { MAX_INPUT_BYTES, openCompleteImage } from '../../imaging/load-image';
 import { readMrzText } from '../../mrz';
 import { readMrzFromImage } from '../../mrz/mrz-image-reader';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
-import type { Command } from '../command';
-import { inputFile } from '../input-files';
-import { printable } from '../terminal-text';
+import type { Command } from '../../common/command-line/command';
+import { inputFile } from '../../common/command-line/input-files';
+import { printable } from '../../common/command-line/terminal-text';
 
 /** Each image is checked whole before the OCR starts, so a bad file is refused under the name it was given. */
 async function checkImage(path: string, role: string): Promise<void> {

@@ -20,8 +20,8 @@ import {
   type LibraryProblem,
   type TrustedSigner,
 } from '../../reference';
-import { textOption, required, type Command, type ParsedArgs } from '../command';
-import { dataFolder, inputFile, outputFile, readInputFile } from '../input-files';
+import { textOption, required, type Command, type ParsedArgs } from '../../common/command-line/command';
+import { dataFolder, inputFile, outputFile, readInputFile } from '../../common/command-line/input-files';
 
 /** A public key file holds one PEM or base64 key (under 200 bytes); anything far larger is not one. */
 const PUBLIC_KEY_FILE_MAX_BYTES = 64 * 1024;

@@ -5,8 +5,8 @@ import { defaultDataDir } from '../../common/data-dir';
 import { chromiumPdfRenderer } from '../../report/pdf-renderer';
 import { createReportPdf } from '../../report/report.service';
 import { openStationStore } from '../../store';
-import { textOption, type Command } from '../command';
-import { dataFolder, outputFile } from '../input-files';
+import { textOption, type Command } from '../../common/command-line/command';
+import { dataFolder, outputFile } from '../../common/command-line/input-files';
 
 export const reportCommand: Command<{ id: string; out: string; bytes: number }> = {
   name: 'report',

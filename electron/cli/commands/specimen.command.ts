@@ -1,6 +1,6 @@
 // `loupe specimen`: generate synthetic travel documents (white / IR / UV images + ground truth).
 import { join, resolve } from 'node:path';
-import type { Command } from '../command';
+import type { Command } from '../../common/command-line/command';
 import { LoupeError } from '../../common/loupe-error';
 import type { MrzFormat } from '../../contract/mrz.contract';
 import type { DegradeLevel } from '../../contract/specimen.contract';

@@ -8,8 +8,8 @@ import { openStationStore } from '../../store';
 import type { TrendStore } from '../../trends/trend-store';
 import { TrendsService } from '../../trends/trends.service';
 import { fraudExaminationsAround } from '../../trends/week-examinations';
-import { textOption, type OptionSpec, type ParsedArgs } from '../command';
-import { printable } from '../terminal-text';
+import { textOption, type OptionSpec, type ParsedArgs } from '../../common/command-line/command';
+import { printable } from '../../common/command-line/terminal-text';
 
 export const correctOptions: OptionSpec = {
   'fraud-type': { type: 'string' },

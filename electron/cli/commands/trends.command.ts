@@ -13,8 +13,8 @@ import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
 import { validateHubSettings } from '../../trends/hub-sync-runner';
 import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
-import { textOption, required, type Command } from '../command';
-import { dataFolder, outputFile, readCertificateFile, readInputFile } from '../input-files';
+import { textOption, required, type Command } from '../../common/command-line/command';
+import { dataFolder, outputFile, readCertificateFile, readInputFile } from '../../common/command-line/input-files';
 import { correctOptions, correctRecord, correctionText, correctUsage, type CorrectionResult } from './trends-correct';
 import { isoWeekOf } from '../../trends/iso-week';
 

@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { currentAlerts } from '../../../electron/hub/hub-alert-queries';
-import { HubClient } from '../../../electron/hub/hub-client';
+import { HubClient } from '../../../electron/trends/hub-client';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { HUB_COOKIE, startHubServer } from '../../../electron/hub/hub-server';
 import { makeAlert } from '../../helpers/hub-alerts';

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { HubClient } from '../../../electron/hub/hub-client';
+import { HubClient } from '../../../electron/trends/hub-client';
 import { useTempDir } from '../../helpers/temp-dir';
 import { newIdentity, recordBundle } from '../../helpers/trend-fixtures';
 

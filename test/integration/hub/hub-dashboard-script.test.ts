@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FRAUD_TYPES } from '../../../electron/contract/fraud-types.contract';
-import { SECURITY_HEADERS } from '../../../electron/host/host-security';
+import { SECURITY_HEADERS } from '../../../electron/common/http-security';
 import { startHubServer, type HubServerOptions } from '../../../electron/hub/hub-server';
 import { useHubStores } from '../../helpers/hub-stores';
 import { useTempDir } from '../../helpers/temp-dir';

@@ -5,7 +5,7 @@ import { referenceCommand } from '../../../electron/cli/commands/reference.comma
 import { commands } from '../../../electron/cli/commands';
 import { main } from '../../../electron/cli/main-entry';
 import { useTempDir } from '../../helpers/temp-dir';
-import type { Command } from '../../../electron/cli/command';
+import type { Command } from '../../../electron/common/command-line/command';
 import { userReferenceDir } from '../../../electron/reference';
 import { snapshot, tinyClass, writeClassFolder } from './reference-fixtures';
 

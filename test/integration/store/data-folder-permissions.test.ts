@@ -10,7 +10,7 @@ import { loadOrCreateStationKey } from '../../../electron/reference/station-key'
 import { createServices, type Services } from '../../../electron/services/create-services';
 import { openStationStore } from '../../../electron/store';
 import { syncStateFile } from '../../../electron/trends/trend-hub-sync';
-import { FileSyncState } from '../../../electron/hub/sync-state';
+import { FileSyncState } from '../../../electron/trends/hub-sync-state';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeExamination } from './fixtures/examination-fixture';
 

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubSyncProgress } from '../../../electron/contract/hub-sync.contract';
-import { HubClient } from '../../../electron/hub/hub-client';
+import { HubClient } from '../../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../../electron/hub/hub-store';

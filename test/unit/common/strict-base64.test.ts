@@ -10,7 +10,7 @@ import { BundleError, verifyBundleHead, encodeBundle } from '../../../electron/e
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
 import { AuthError, RequestVerifier } from '../../../electron/hub/hub-auth';
-import { AUTH_HEADERS, signRequest, sha256Hex } from '../../../electron/hub/request-signing';
+import { AUTH_HEADERS, signRequest, sha256Hex } from '../../../electron/exchange/request-signing';
 import { exportPackage, importPackage, loadOrCreateStationKey, openReferenceLibrary, TrustList, userReferenceDir } from '../../../electron/reference';
 import { useTempDir } from '../../helpers/temp-dir';
 import { BUILTIN_DIR } from '../../integration/reference/reference-fixtures';

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_CSP, appProtocolResponse, fileUnderRoot, resolveAppRequest, type AppFiles } from '../../../electron/desktop/app-protocol';
-import { SECURITY_HEADERS } from '../../../electron/host/host-security';
+import { SECURITY_HEADERS } from '../../../electron/common/http-security';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const dir = useTempDir('loupe-app-protocol-');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FileSyncState } from '../../../electron/hub/sync-state';
+import { FileSyncState } from '../../../electron/trends/hub-sync-state';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const dir = useTempDir('loupe-sync-state-');

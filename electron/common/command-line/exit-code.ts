@@ -1,8 +1,8 @@
 // The exit codes of the command line, decided here and nowhere else: 0 done, 2 bad usage or bad
 // input (the person at the keyboard can fix the command or the file), 1 a failure of the station or
 // of something it depends on (a device, a hub, Chromium, a bug).
-import { assertNever } from '../common/loupe-error';
-import type { ErrorKind } from '../contract/errors';
+import { assertNever } from '../loupe-error';
+import type { ErrorKind } from '../../contract/errors';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

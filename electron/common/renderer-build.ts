@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LoupeError } from '../common/loupe-error';
+import { LoupeError } from './loupe-error';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import { LoupeError } from '../common/loupe-error';
+import { LoupeError } from '../loupe-error';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 

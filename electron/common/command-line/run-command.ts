@@ -2,8 +2,8 @@
 // errors as one line on stderr with the exit code of exit-code.ts. Shared by `loupe` and the
 // packaged hub's `loupe-hub`, which holds the hub command only.
 import { parseArgs } from 'node:util';
-import type { ErrorKind } from '../contract/errors';
-import { LoupeError } from '../common/loupe-error';
+import type { ErrorKind } from '../../contract/errors';
+import { LoupeError } from '../loupe-error';
 import type { Command } from './command';
 import { EXIT_OK, exitCodeOf } from './exit-code';
 import { printable, printableLines } from './terminal-text';

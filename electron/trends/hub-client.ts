@@ -3,10 +3,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { StationIdentity } from '../exchange/station-identity';
-import { HubHttpError } from './hub-errors';
-import type { IngestResult } from './hub-ingest';
-import type { BundleDescriptor } from './hub-store';
-import { sha256Hex, signRequest } from './request-signing';
+import { HubHttpError, type BundlePage, type HubMember, type IngestResult } from '../exchange/hub-protocol';
+import { sha256Hex, signRequest } from '../exchange/request-signing';
 
 export interface HubClientOptions {
   /** Extra trusted CA certificate(s) (PEM) for an HTTPS hub. */
@@ -19,17 +17,7 @@ export class HubClientError extends HubHttpError {
   override name = 'HubClientError';
 }
 
-export interface BundlePage {
-  bundles: BundleDescriptor[];
-  next: number;
-  more: boolean;
-}
-
-export interface HubMember {
-  station: string;
-  publicKey: string;
-  name: string;
-}
+export type { BundlePage, HubMember } from '../exchange/hub-protocol';
 
 export class HubClient {
   private readonly base: URL;

@@ -4,7 +4,7 @@
 import { X509Certificate } from 'node:crypto';
 import { accessSync, constants, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LoupeError } from '../common/loupe-error';
+import { LoupeError } from '../loupe-error';
 
 function statOf(path: string): Stats | null {
   try {

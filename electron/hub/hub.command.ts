@@ -4,12 +4,12 @@ import { createPrivateKey } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { LoupeError } from '../../common/loupe-error';
-import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from '../../hub/open-hub-store';
-import { startHubServer } from '../../hub/hub-server';
-import type { AuditEntry, HubStore, TrustEntry } from '../../hub/hub-store';
-import { textOption, type Command, type ParsedArgs } from '../command';
-import { dataFolder, readCertificateFile, readInputFile } from '../input-files';
+import { LoupeError } from '../common/loupe-error';
+import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from './open-hub-store';
+import { startHubServer } from './hub-server';
+import type { AuditEntry, HubStore, TrustEntry } from './hub-store';
+import { textOption, type Command, type ParsedArgs } from '../common/command-line/command';
+import { dataFolder, readCertificateFile, readInputFile } from '../common/command-line/input-files';
 
 /** A PEM key is a few kilobytes; a file far larger is not one. */
 const PEM_FILE_MAX_BYTES = 1024 * 1024;

@@ -1,10 +1,10 @@
 // `loupe serve`: the workstation UI on 127.0.0.1 (the loupe host), for stations without the
 // Electron shell and for browser tests. `npm start` falls back to this when Electron is absent.
-import { defaultDataDir } from '../../common/data-dir';
-import { startHost } from '../../host/host-server';
-import { textOption, type Command } from '../command';
-import { dataFolder } from '../input-files';
-import { ensureRendererBuilt } from '../../host/renderer-build';
+import { defaultDataDir } from '../common/data-dir';
+import { startHost } from './host-server';
+import { textOption, type Command } from '../common/command-line/command';
+import { dataFolder } from '../common/command-line/input-files';
+import { ensureRendererBuilt } from '../common/renderer-build';
 
 export const serveCommand: Command<{ url: string; dataDir: string }> = {
   name: 'serve',

@@ -1,6 +1,7 @@
-// Loopback host security: a random per-run token (cookie after the first visit), plus Host and
-// Origin checks so another site in the officer's browser cannot drive the station (DNS rebinding,
-// cross-site requests). Comparisons are constant-time.
+// HTTP security for Loupe's own servers (the loopback host, the regional hub's dashboard): a random
+// per-run token exchanged for a cookie, Host and Origin checks so another site in the officer's
+// browser cannot drive the server (DNS rebinding, cross-site requests), constant-time comparisons,
+// and the security headers of every answer.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 

@@ -5,7 +5,7 @@
 // - pull: every page after the saved cursor, until caught up; the cursor is saved after each
 //   bundle is imported, so an interrupted pull resumes at the next bundle, and a station offline
 //   for months walks all the pages it missed.
-import type { BundleDescriptor } from './hub-store';
+import type { BundleDescriptor } from '../exchange/hub-protocol';
 import type { HubClient } from './hub-client';
 
 export interface SyncState {
