@@ -6,6 +6,110 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+// ── Domains and applications (docs/ARCHITECTURE.md, "Domains and applications") ──────────────────
+// A domain holds the product's knowledge: it imports `contract/`, `common/` and the domains below
+// it (listed here), never an application. Applications put domains to work; nothing imports an
+// application. Composition (`services/`) wires domains for the desktop app and the loopback host.
+const DOMAINS = {
+  imaging: [],
+  mrz: ['imaging'],
+  trust: [],
+  reference: ['imaging', 'trust'],
+  identify: ['imaging', 'reference'],
+  checks: ['imaging', 'mrz', 'reference', 'identify'],
+  face: ['imaging', 'mrz', 'reference', 'identify', 'checks'],
+  store: [],
+  session: [],
+  report: ['imaging'],
+  devices: ['native'],
+  examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'face', 'store', 'native'],
+  exchange: ['trust'],
+  trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],
+};
+// Applications, by folder (the desktop app is main + preload + desktop); tools are applications too.
+const APPLICATIONS = {
+  desktop: ['main', 'preload', 'desktop'],
+  host: ['host'],
+  cli: ['cli'],
+  hub: ['hub'],
+  tools: ['specimens'],
+};
+const COMPOSITION = 'services';
+const APP_FOLDERS = Object.values(APPLICATIONS).flat();
+const folderPatterns = (folder) => (folder === 'native' ? ['**/native/**'] : [`**/electron/${folder}`, `**/electron/${folder}/**`, `../${folder}`, `../${folder}/**`, `../../${folder}`, `../../${folder}/**`]);
+const wall = (folders, message) => (folders.length ? [{ group: folders.flatMap(folderPatterns), message }] : []);
+
+function domainZones() {
+  return Object.entries(DOMAINS).map(([domain, below]) => {
+    const otherDomains = [...Object.keys(DOMAINS), 'native'].filter((d) => d !== domain && !below.includes(d));
+    return {
+      files: [`electron/${domain}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' },
+            ...wall(APP_FOLDERS, `The ${domain} domain never imports an application (docs/ARCHITECTURE.md).`),
+            ...wall([COMPOSITION], `The ${domain} domain never imports the composition root.`),
+            ...wall(otherDomains, `The ${domain} domain imports only contract/, common/ and the domains below it: ${below.join(', ') || 'none'}.`),
+          ],
+        }],
+      },
+    };
+  });
+}
+
+function applicationZones() {
+  return Object.entries(APPLICATIONS).map(([app, folders]) => {
+    const others = APP_FOLDERS.filter((f) => !folders.includes(f));
+    const mayCompose = app === 'desktop' || app === 'host';
+    return {
+      files: folders.map((f) => `electron/${f}/**/*.ts`),
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: app === 'desktop' ? [] : [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' },
+            ...wall(others, `Nothing imports an application: the ${app} application may start another one (a child process), never import it.`),
+            ...(mayCompose ? [] : wall([COMPOSITION], `Only the desktop app and the loopback host use the composition root.`)),
+          ],
+        }],
+      },
+    };
+  });
+}
+
+function layerZones() {
+  return [
+    {
+      // common/ sits under every domain: it imports only the contract.
+      files: ['electron/common/**/*.ts'],
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' },
+            ...wall([...Object.keys(DOMAINS), ...APP_FOLDERS, COMPOSITION, 'native'], 'common/ imports only the contract and itself.'),
+          ],
+        }],
+      },
+    },
+    {
+      // The composition root wires domains (and the virtual scanner's specimens); it imports no application.
+      files: [`electron/${COMPOSITION}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' },
+            ...wall(APP_FOLDERS.filter((f) => f !== 'specimens'), 'The composition root imports no application.'),
+          ],
+        }],
+      },
+    },
+  ];
+}
 const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'electron', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@vladmandic/face-api'];
 
 export default tseslint.config(
@@ -30,6 +134,9 @@ export default tseslint.config(
       }],
     },
   },
+  ...domainZones(),
+  ...applicationZones(),
+  ...layerZones(),
   {
     // The contract is shared by the renderer and the Node side: pure TypeScript, no Node, no DOM.
     files: ['electron/contract/**/*.ts'],
