@@ -9,8 +9,7 @@ import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Offi
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/specimen.contract';
 import { layerVerdicts } from '../checks/layered-verdict';
-import { mrzIntegrityChecks } from '../checks/mrz-integrity.checks';
-import { pendingLayerChecks } from '../checks/pending-layers.checks';
+import { runChecks } from '../checks/check-registry';
 import { openImageBuffer } from '../imaging/load-image';
 import { readMrzText } from '../mrz';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
@@ -84,10 +83,12 @@ export class ExaminationService {
     t = performance.now();
     const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz, decoded) : null;
     timings.checks = performance.now() - t;
+    // Every kind of evidence in the registry's order; the face checks report "no live capture" until the portraits are analysed.
     const checks = [
-      ...mrzIntegrityChecks(mrz),
+      ...runChecks('mrz', mrz),
       ...(security?.checks ?? []),
-      ...pendingLayerChecks({ lights: [...lights], chipRead: false, liveFace: false, securityChecks: security !== null }),
+      ...runChecks('capture', { lights: [...lights], chipRead: false, securityChecks: security !== null }),
+      ...runChecks('face', null),
     ];
     const fields = mrz?.fields ?? {};
     const exam: Examination = {

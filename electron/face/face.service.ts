@@ -4,13 +4,13 @@
 // Descriptors are kept in memory only (keyed by image hash and region); the examination stores the
 // portraits' images, quality and comparisons — nothing biometric leaves the station's records.
 import { LoupeError } from '../common/loupe-error';
+import { replaceResults, runChecks } from '../checks/check-registry';
 import { layerVerdicts } from '../checks/layered-verdict';
 import type { Examination, Officer } from '../contract/examination.contract';
 import { FaceThresholdSchema, type FaceAssessmentInput, type FaceSection, type FaceThreshold, type Portrait, type PortraitKind } from '../contract/face.contract';
 import type { Box } from '../contract/specimen.contract';
 import type { ReferenceLibrary } from '../reference';
 import { analyseFace, type FaceAnalysis } from './face-analyser';
-import { mergeFaceChecks } from './face-checks';
 import { comparePortraits, DEFAULT_THRESHOLD } from './face-compare';
 import type { FaceEngine } from './face-engine';
 import { plausibilityHints } from './face-plausibility';
@@ -185,7 +185,7 @@ export class FaceService {
     // The analysis takes a second or more: apply it to the examination as it is now, so a review or
     // decision recorded meanwhile is kept.
     const latest = this.store.getExamination(exam.id) ?? exam;
-    const checks = mergeFaceChecks(latest.checks, face);
+    const checks = replaceResults(latest.checks, 'face', runChecks('face', face));
     const updated: Examination = { ...latest, face, checks, verdict: layerVerdicts(checks) };
     this.store.saveExamination(updated);
     this.store.audit({ officer, action: 'face.compare', subject: exam.id, details: { portraits: face.portraits.map((p) => p.kind), bands: comparisons.map((c) => c.band) } });

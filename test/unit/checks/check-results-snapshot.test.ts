@@ -5,15 +5,18 @@
 // deliberate (update with `npx vitest run -u <this file>`). The pipeline's results on real captures
 // are pinned in test/integration/examination/check-results-snapshot.test.ts.
 import { describe, expect, it } from 'vitest';
-import { classedChecks } from '../../../electron/checks/classed';
-import { genericChecks } from '../../../electron/checks/generic';
-import { mrzIntegrityChecks } from '../../../electron/checks/mrz-integrity.checks';
-import { pendingLayerChecks } from '../../../electron/checks/pending-layers.checks';
+import { CHECKS, replaceResults, runChecks } from '../../../electron/checks/check-registry';
+import type { CaptureInputs } from '../../../electron/checks/check-model';
+import type { MrzReading } from '../../../electron/contract/mrz.contract';
 import type { FaceSection, Portrait } from '../../../electron/contract/face.contract';
 import { comparePortraits, DEFAULT_THRESHOLD } from '../../../electron/face/face-compare';
-import { faceChecks, mergeFaceChecks } from '../../../electron/face/face-checks';
 import { assessQuality, noFaceQuality } from '../../../electron/face/face-quality';
 import { readMrzText } from '../../../electron/mrz';
+
+const mrzIntegrityChecks = (reading: MrzReading | null) => runChecks('mrz', reading);
+/** The layers reported as not performed when the examination is made: the capture's, and the bearer match before the face analysis. */
+const pendingLayerChecks = (capture: CaptureInputs) => [...runChecks('capture', capture), ...runChecks('face', null)];
+const faceChecks = (face: FaceSection) => runChecks('face', face);
 
 const now = new Date('2026-01-01T00:00:00Z');
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
@@ -34,10 +37,10 @@ describe('data-integrity checks of the MRZ', () => {
 describe('layers without their inputs', () => {
   it('with and without the security-feature checks, with some lights missing, with a chip read', () => {
     expect({
-      whiteOnly: pendingLayerChecks({ lights: ['white'], chipRead: false, liveFace: false }),
-      allLights: pendingLayerChecks({ lights: ['white', 'ir', 'uv'], chipRead: false, liveFace: false }),
-      securityChecksRan: pendingLayerChecks({ lights: ['white', 'ir', 'uv'], chipRead: false, liveFace: false, securityChecks: true }),
-      chipRead: pendingLayerChecks({ lights: ['white'], chipRead: true, liveFace: false, securityChecks: true }),
+      whiteOnly: pendingLayerChecks({ lights: ['white'], chipRead: false, securityChecks: false }),
+      allLights: pendingLayerChecks({ lights: ['white', 'ir', 'uv'], chipRead: false, securityChecks: false }),
+      securityChecksRan: pendingLayerChecks({ lights: ['white', 'ir', 'uv'], chipRead: false, securityChecks: true }),
+      chipRead: pendingLayerChecks({ lights: ['white'], chipRead: true, securityChecks: true }),
     }).toMatchSnapshot();
   });
 });
@@ -46,7 +49,7 @@ describe('security-feature checks without their inputs', () => {
   it('each reports not-performed with its own reason', async () => {
     const empty = { images: {}, mrz: null, identification: null };
     const results = [];
-    for (const check of [...genericChecks, ...classedChecks]) results.push(await check.run(empty));
+    for (const check of CHECKS.document) results.push(await check.run(empty));
     expect(results).toMatchSnapshot();
   });
 });
@@ -101,7 +104,7 @@ describe('bearer-match checks', () => {
       ghostDiffers: faceChecks(section([printed, ghost, live], 0.3, [], 1.1)),
       printedUnusable: faceChecks(section([portrait('printed', 'printed', false), portrait('ghost', 'ghost', false), live])),
       liveOnly: faceChecks(section([live])),
-      merged: mergeFaceChecks(pendingLayerChecks({ lights: ['white'], chipRead: false, liveFace: false }), section([printed, live], 0.3)),
+      merged: replaceResults(pendingLayerChecks({ lights: ['white'], chipRead: false, securityChecks: false }), 'face', faceChecks(section([printed, live], 0.3))),
     }).toMatchSnapshot();
   });
 });
