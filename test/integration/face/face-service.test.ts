@@ -134,6 +134,20 @@ describe('face service', () => {
     expect(readFileSync(join(dir, 'last.json'), 'utf8').length).toBeGreaterThan(100);
   });
 
+  it('keeps a review and a decision recorded while the analysis runs, and audits each change', async () => {
+    const running = faces.analyse(exam.id, OFFICER);
+    // Recorded after the analysis has read the examination, before it saves its result.
+    examinations.review(exam.id, { checkId: 'mrz.b900', verdict: 'confirmed', reason: 'MRZ dark under the IR lamp' }, OFFICER);
+    examinations.decide(exam.id, { verdict: 'genuine', reasons: ['all features present'], notes: '' }, OFFICER);
+    const analysed = await running;
+    expect(analysed.face?.analysedAt).toBeTruthy();
+    expect(analysed.reviews?.map((r) => [r.checkId, r.verdict])).toEqual([['mrz.b900', 'confirmed']]);
+    expect(analysed.decision?.verdict).toBe('genuine');
+    expect(store.getExamination(exam.id)).toEqual(analysed);
+    const actions = store.auditLog(20).filter((e) => e.subject === exam.id).map((e) => e.action);
+    expect(actions.slice(0, 3).sort()).toEqual(['examination.decide', 'face.compare', 'finding.review']);
+  });
+
   it('uses the station threshold when one is set', async () => {
     expect(faces.settings(undefined, null).threshold).toEqual(faces.settings(undefined, null).defaultThreshold);
     faces.settings({ distance: 1.4, margin: 0 }, OFFICER);
