@@ -6,6 +6,11 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+// What every file of the Node side may not import (blocks below that restrict more repeat it).
+const nodeSideImports = {
+  paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+  patterns: [{ group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' }],
+};
 const nodeOnlyPackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'electron', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@vladmandic/face-api'];
 
 export default tseslint.config(
@@ -24,9 +29,19 @@ export default tseslint.config(
     files: ['electron/**/*.ts', 'native/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {
+      'no-restricted-imports': ['error', nodeSideImports],
+    },
+  },
+  {
+    // The face domain changes examinations only through the examination records (docs/ARCHITECTURE.md §1).
+    files: ['electron/face/**/*.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
-        patterns: [{ group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' }],
+        ...nodeSideImports,
+        patterns: [
+          ...nodeSideImports.patterns,
+          { group: ['**/examination/*', '!**/examination/examination-records'], message: 'The face domain reaches examinations only through ExaminationRecords (examination/examination-records.ts).' },
+        ],
       }],
     },
   },

@@ -7,8 +7,9 @@
 // To add a check — the chip's passive authentication, say: write one file that exports a
 // `Check<'…'>` (its id in check-ids.ts, its results built with check-outcome.ts) and list it
 // below under the evidence it reads. A new kind of evidence (the chip's data groups) is one more
-// entry in CheckEvidence and here, and the domain that produces it hands the results to the
-// examination, where they replace the earlier ones of that evidence.
+// entry in CheckEvidence and here, and the domain that produces it hands the results to
+// ExaminationRecords.apply (electron/examination/examination-records.ts), where they replace the
+// earlier ones of that evidence.
 import type { CheckResult } from '../contract/examination.contract';
 import { bearerFaceCheck, facePlausibilityCheck, portraitGhostCheck } from './bearer-match.checks';
 import type { Check, CheckEvidence, EvidenceKind } from './check-model';

@@ -36,7 +36,7 @@ beforeAll(async () => {
   store = openStationStore(join(dir, 'station'));
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: join(dir, 'user-ref') });
   examinations = new ExaminationService(store, 'test', library);
-  faces = new FaceService(store, library, engine);
+  faces = new FaceService(store, examinations.records, library, engine);
   const people = await sampleIndividuals(engine);
   // Two frontal faces from different sample photos (every variation passes the quality gate).
   holder = people.find((p) => p.id === 's6-f1')!;
