@@ -18,14 +18,18 @@ const DOMAINS = {
   reference: ['imaging', 'trust'],
   identify: ['imaging', 'reference'],
   checks: ['imaging', 'mrz', 'reference', 'identify'],
-  face: ['imaging', 'mrz', 'reference', 'identify', 'checks'],
+  face: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'examination'],
   store: [],
   session: [],
   report: ['imaging'],
   devices: ['native'],
-  examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'face', 'store', 'native'],
+  examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'store', 'native'],
   exchange: ['trust'],
   trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],
+};
+// A domain that may reach a domain below it through one file only.
+const NARROW = {
+  face: [{ domain: 'examination', file: 'examination-records', message: 'The face domain reaches examinations only through ExaminationRecords (examination/examination-records.ts).' }],
 };
 // Applications, by folder (the desktop app is main + preload + desktop); tools are applications too.
 const APPLICATIONS = {
@@ -53,6 +57,7 @@ function domainZones() {
             ...wall(APP_FOLDERS, `The ${domain} domain never imports an application (docs/ARCHITECTURE.md).`),
             ...wall([COMPOSITION], `The ${domain} domain never imports the composition root.`),
             ...wall(otherDomains, `The ${domain} domain imports only contract/, common/ and the domains below it: ${below.join(', ') || 'none'}.`),
+            ...(NARROW[domain] ?? []).map(({ domain: d, file, message }) => ({ group: [`**/${d}/*`, `!**/${d}/${file}`], message })),
           ],
         }],
       },

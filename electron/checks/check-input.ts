@@ -1,7 +1,6 @@
-// What every check receives: the capture decoded once (all lights share the geometry of one scan
-// pass), the MRZ reading with its page geometry, and — when the document was identified — the
-// reference class with the homography that maps reference pixels onto capture pixels.
-import type { CheckResult } from '../contract/examination.contract';
+// What the checks of the capture receive: the capture decoded once (all lights share the geometry
+// of one scan pass), the MRZ reading with its page geometry, and — when the document was
+// identified — the reference class with the homography that maps reference pixels onto capture pixels.
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import type { Light } from '../contract/specimen.contract';
@@ -38,25 +37,3 @@ export interface CheckInput {
   mrz: MrzReading | null;
   identification: Identification | null;
 }
-
-/** A check declares what it needs; missing inputs make it 'not-performed' with the reason. */
-export interface Check {
-  id: string;
-  title: string;
-  needs: { lights: Light[]; identified: boolean; mrz: boolean };
-  run(input: CheckInput): CheckResult | Promise<CheckResult>;
-}
-
-/** Check ids, shared by the checks, the forgery specimens' ground truth and the benchmark. */
-export const CHECK_IDS = {
-  mrzB900: 'mrz.b900',
-  uvDullness: 'uv.dullness',
-  mrzGeometry: 'mrz.geometry',
-  vizMrz: 'viz.mrz-consistency',
-  identification: 'document.identification',
-  uvFeatures: 'uv.features',
-  irFeatures: 'ir.features',
-  visibleTemplate: 'visible.template',
-  photoZone: 'photo.substitution',
-  vizErasure: 'viz.erasure',
-} as const;

@@ -40,7 +40,7 @@ export type ForgeryKind = z.infer<typeof ForgeryKindSchema>;
 export const SpecimenForgerySchema = z.object({
   kind: ForgeryKindSchema,
   description: z.string(),
-  /** Check ids (CHECK_IDS in electron/checks/check-input.ts) that must report the defect. */
+  /** Check ids (CHECK_IDS in electron/checks/check-ids.ts) that must report the defect. */
   expectedChecks: z.array(z.string()).min(1),
   /** Where the defect is, in undegraded page pixels at `dpi`. */
   affected: z.array(z.object({ light: LightSchema, box: BoxSchema, note: z.string() })).min(1),

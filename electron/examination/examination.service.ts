@@ -1,5 +1,7 @@
 // The examination pipeline: capture → store images → read (MRZ) → checks → layered verdict → save.
-// One implementation, used by the desktop app, the loopback host and `loupe examine`.
+// One implementation, used by the desktop app, the loopback host and `loupe examine`. Decisions and
+// reviews of findings change the record through the same records (ExaminationRecords) as the face
+// domain's results do.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -8,15 +10,15 @@ import { LoupeError } from '../common/loupe-error';
 import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/specimen.contract';
-import { layerVerdicts } from '../checks/layered-verdict';
-import { mrzIntegrityChecks } from '../checks/mrz-integrity.checks';
-import { pendingLayerChecks } from '../checks/pending-layers.checks';
+import { runChecks } from '../checks/check-registry';
 import { openCompleteImage } from '../imaging/load-image';
 import { readMrzText } from '../mrz';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
 import type { ReferenceLibrary } from '../reference';
+import type { ExaminationRecords } from './examination-records';
 import type { ExaminationStore } from './examination-store';
 import { SecurityCheckRunner } from './security-checks';
+import { StoredExaminationRecords } from './stored-examination-records';
 
 export interface CaptureInput {
   source: string;
@@ -41,6 +43,7 @@ const MIME: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg'
 
 export class ExaminationService {
   private readonly security: SecurityCheckRunner | null;
+  private readonly stored: StoredExaminationRecords;
 
   constructor(
     private readonly store: ExaminationStore,
@@ -49,6 +52,12 @@ export class ExaminationService {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.security = library ? new SecurityCheckRunner(library) : null;
+    this.stored = new StoredExaminationRecords(store);
+  }
+
+  /** The one way to change a stored examination, for the domains that add to it (face, chip). */
+  get records(): ExaminationRecords {
+    return this.stored;
   }
 
   /** Examinations under way: close() lets them finish before it stops the OCR workers they use. */
@@ -96,13 +105,15 @@ export class ExaminationService {
     t = performance.now();
     const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz, decoded) : null;
     timings.checks = performance.now() - t;
+    // Every kind of evidence in the registry's order; the face checks report "no live capture" until the portraits are analysed.
     const checks = [
-      ...mrzIntegrityChecks(mrz),
+      ...runChecks('mrz', mrz),
       ...(security?.checks ?? []),
-      ...pendingLayerChecks({ lights: [...lights], chipRead: false, liveFace: false, securityChecks: security !== null }),
+      ...runChecks('capture', { lights: [...lights], chipRead: false, securityChecks: security !== null }),
+      ...runChecks('face', null),
     ];
     const fields = mrz?.fields ?? {};
-    const exam: Examination = {
+    const draft: Omit<Examination, 'verdict'> = {
       id: randomUUID(),
       createdAt: this.now().toISOString(),
       station: this.station,
@@ -112,7 +123,6 @@ export class ExaminationService {
       mrz,
       document: { format: mrz?.format ?? null, documentCode: fields.documentCode ?? null, issuer: fields.issuingState ?? null },
       checks,
-      verdict: layerVerdicts(checks),
       decision: null,
       timingsMs: {},
       identification: security?.identification ?? null,
@@ -120,24 +130,21 @@ export class ExaminationService {
       warnings: security?.warnings ?? [],
     };
     timings.total = performance.now() - started;
-    exam.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
-    this.store.saveExamination(exam);
-    this.store.audit({ officer, action: 'examination.create', subject: exam.id, details: { source: capture.source, lights: [...lights] } });
+    draft.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+    const exam = this.stored.create(draft, officer, { action: 'examination.create', details: { source: capture.source, lights: [...lights] } });
     progress('done', 'Examination ready', 1);
     return exam;
   }
 
   get(id: string, officer: Officer | null): Examination {
-    const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    const exam = this.stored.read(id);
     this.store.audit({ officer, action: 'examination.open', subject: id });
     return exam;
   }
 
   decide(id: string, input: DecisionInput, officer: Officer): Examination {
-    const exam = this.store.decide(id, { ...input, officer, decidedAt: this.now().toISOString() });
-    this.store.audit({ officer, action: 'examination.decide', subject: id, details: { verdict: input.verdict, reasons: input.reasons.length } });
-    return exam;
+    const decision = { ...input, officer, decidedAt: this.now().toISOString() };
+    return this.stored.apply(id, { decision }, officer, { action: 'examination.decide', details: { verdict: input.verdict, reasons: input.reasons.length } });
   }
 
   /** Stops the OCR workers of the checks. */
@@ -149,15 +156,17 @@ export class ExaminationService {
   }
 
   review(id: string, input: FindingReviewInput, officer: Officer): Examination {
-    const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
-    if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('InvalidInput', `examination ${id} has no check '${input.checkId}'`);
-    // A later review of the same finding supersedes the earlier one; both stay in the audit log.
-    const reviews = [...(exam.reviews ?? []).filter((r) => r.checkId !== input.checkId), { ...input, officer, at: this.now().toISOString() }];
-    const updated = { ...exam, reviews };
-    this.store.saveExamination(updated);
-    this.store.audit({ officer, action: 'finding.review', subject: id, details: { checkId: input.checkId, verdict: input.verdict } });
-    return updated;
+    const review = { ...input, officer, at: this.now().toISOString() };
+    return this.stored.apply(
+      id,
+      (exam) => {
+        if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('InvalidInput', `examination ${id} has no check '${input.checkId}'`);
+        // A later review of the same finding supersedes the earlier one; both stay in the audit log.
+        return { reviews: [...(exam.reviews ?? []).filter((r) => r.checkId !== input.checkId), review] };
+      },
+      officer,
+      { action: 'finding.review', details: { checkId: input.checkId, verdict: input.verdict } },
+    );
   }
 
   private async checkImage(light: Light, path: string): Promise<CheckedImage> {

@@ -5,11 +5,14 @@
 // identification leaves it out, and when no class that loads matches the page, the document may be
 // of that class, so the class-bound checks are 'not-performed' with its reason and the examination
 // carries a warning (docs/reference-format.md, "Classes that cannot be loaded").
-import { LoupeError } from '../common/loupe-error';
-import { classedChecks, identificationResult } from '../checks/classed';
-import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../checks/check-input';
+import { identificationResult } from '../checks/classed';
+import { CHECK_IDS } from '../checks/check-ids';
+import type { CheckInput, Identification, LightImage } from '../checks/check-input';
+import type { Check } from '../checks/check-model';
+import { failedToRun, notPerformed, type NotPerformedOptions } from '../checks/check-outcome';
+import { CHECKS } from '../checks/check-registry';
 import { decodeCaptureImages } from '../checks/generic/decode-capture';
-import { genericChecks, shutdownVizOcr } from '../checks/generic';
+import { shutdownVizOcr } from '../checks/generic';
 import type { CheckResult, ExaminationWarning, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
@@ -19,23 +22,12 @@ import type { ReferenceLibrary } from '../reference';
 
 type Decoded = Partial<Record<Light, LightImage>>;
 
-function notPerformed(check: Check, reason: string): CheckResult {
-  return {
-    id: check.id,
-    title: check.title,
-    layer: 'physical',
-    status: 'not-performed',
-    measured: 'not measured',
-    expected: '',
-    evidence: [],
-    explanation: reason,
-  };
-}
-
-function failedToRun(check: Check, err: unknown): CheckResult {
-  const reason = err instanceof LoupeError ? err.message : String((err as Error)?.message ?? err);
-  return notPerformed(check, `The check could not run: ${reason}`);
-}
+/**
+ * The results this runner reports for a check (its input is missing, the class is unknown or cannot
+ * be loaded, the check threw) have always been recorded in the physical layer and without an
+ * expectation, whatever the check's own. They stay so, for stored and new examinations to read alike.
+ */
+const RUNNER: Pick<NotPerformedOptions, 'layer' | 'expected'> = { layer: 'physical', expected: '' };
 
 /** A candidate class that cannot be loaded, with the reason in plain words (no station paths). */
 interface UnavailableClass {
@@ -43,7 +35,7 @@ interface UnavailableClass {
   reason: string;
 }
 
-function missingInputs(check: Check, input: CheckInput, unavailable: string | null): string | null {
+function missingInputs(check: Check<'document'>, input: CheckInput, unavailable: string | null): string | null {
   const lights = check.needs.lights.filter((l) => !input.images[l]);
   if (lights.length) return `No ${lights.join(' / ')} image was captured.`;
   if (check.needs.mrz && !input.mrz?.format) return 'The MRZ could not be read.';
@@ -126,30 +118,30 @@ export class SecurityCheckRunner {
     const input: CheckInput = { images, mrz, identification };
     t = performance.now();
     // Checks that wait on an OCR worker start first, so the synchronous ones run while it works.
-    const all = [...genericChecks, ...classedChecks].sort((a, b) => Number(b.id === CHECK_IDS.vizMrz) - Number(a.id === CHECK_IDS.vizMrz));
+    const all = [...CHECKS.document].sort((a, b) => Number(b.id === CHECK_IDS.vizMrz) - Number(a.id === CHECK_IDS.vizMrz));
     const started = all.map((check): CheckResult | Promise<CheckResult> => {
       if (check.id === CHECK_IDS.identification) {
         // Identification reports its own outcome, including "matches none of the MRZ's candidates".
         if (identification) return identificationResult(identification);
         if (unavailableReason) {
           const others = found ? ' The page matches none of the classes that load.' : '';
-          return notPerformed(check, `${unavailableReason}${others} The document could not be compared with it: examine it by hand and have the reference class replaced.`);
+          return notPerformed(check, `${unavailableReason}${others} The document could not be compared with it: examine it by hand and have the reference class replaced.`, RUNNER);
         }
         return found
           ? identificationResult(found)
-          : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.');
+          : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.', RUNNER);
       }
       const missing = missingInputs(check, input, unavailableReason);
-      if (missing) return notPerformed(check, missing);
+      if (missing) return notPerformed(check, missing, RUNNER);
       try {
-        return Promise.resolve(check.run(input)).catch((err: unknown) => failedToRun(check, err));
+        return Promise.resolve(check.run(input)).catch((err: unknown) => failedToRun(check, err, RUNNER));
       } catch (err) {
-        return failedToRun(check, err);
+        return failedToRun(check, err, RUNNER);
       }
     });
     const byId = new Map((await Promise.all(started)).map((r) => [r.id, r]));
     // Report in the declared order, not the start order.
-    const checks = [...genericChecks, ...classedChecks].map((c) => byId.get(c.id)!).filter(Boolean);
+    const checks = CHECKS.document.map((c) => byId.get(c.id)!).filter(Boolean);
     timings.checks = performance.now() - t;
     return {
       checks,

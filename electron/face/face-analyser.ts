@@ -2,6 +2,7 @@
 // gate's measurements and the eye-aligned crop. The I/O edge of the face domain (sharp decoding,
 // the engine's worker); the judgement lives in the pure modules next to it.
 import sharp from 'sharp';
+import { portraitName } from '../checks/portrait-names';
 import { LoupeError } from '../common/loupe-error';
 import type { FaceQuality, PortraitKind } from '../contract/face.contract';
 import type { Box } from '../contract/specimen.contract';
@@ -11,7 +12,7 @@ import { MAX_ENGINE_SIDE, type FaceEngine } from './face-engine';
 import type { DetectedFace } from './face-engine-protocol';
 import { alignedFrame } from './face-geometry';
 import { faceImageStats, STATS_WIDTH } from './face-image-stats';
-import { assessQuality, noFaceQuality, portraitName } from './face-quality';
+import { assessQuality, noFaceQuality } from './face-quality';
 
 export interface FaceAnalysis {
   quality: FaceQuality;

@@ -1,7 +1,7 @@
 // Pairwise comparison of portraits by their 128-d descriptors, with a calibrated decision band.
 // Pure: no I/O. Takes any number of portraits (printed, ghost, live, chip…) and compares every pair.
 import type { FaceBand, FaceThreshold, PairComparison, Portrait } from '../contract/face.contract';
-import { portraitName } from './face-quality';
+import { portraitName } from '../checks/portrait-names';
 
 /**
  * Default threshold, measured by `npm run bench:face` on the genuine/impostor pairs built from the

@@ -1,5 +1,6 @@
 // The quality gate in front of every comparison: below these limits the comparison is not performed,
 // with the reason in plain words, instead of producing a score nobody should trust. Pure: no I/O.
+import { portraitName } from '../checks/portrait-names';
 import type { FaceQuality, PortraitKind } from '../contract/face.contract';
 import type { DetectedFace } from './face-engine-protocol';
 import { eyeDistance, rollDegrees, yawDegrees, type Point } from './face-geometry';
@@ -31,12 +32,6 @@ export const QUALITY_LIMITS = {
   minDetectionScore: 0.5,
 } as const;
 
-const NAMES: Record<PortraitKind, string> = { printed: 'printed portrait', ghost: 'ghost image', live: 'live capture', chip: 'chip portrait' };
-
-export function portraitName(kind: PortraitKind): string {
-  return NAMES[kind];
-}
-
 export function noFaceQuality(kind: PortraitKind, reason?: string): FaceQuality {
   return {
     faceFound: false,
@@ -51,7 +46,7 @@ export function noFaceQuality(kind: PortraitKind, reason?: string): FaceQuality 
     contrast: 0,
     occlusionHints: [],
     usable: false,
-    problems: [reason ?? `no face found in the ${NAMES[kind]}`],
+    problems: [reason ?? `no face found in the ${portraitName(kind)}`],
   };
 }
 
@@ -64,7 +59,7 @@ export function assessQuality(
   scale = 1,
 ): FaceQuality {
   const L = QUALITY_LIMITS;
-  const name = NAMES[kind];
+  const name = portraitName(kind);
   const lm = face.landmarks as Point[];
   const eyes = eyeDistance(lm) / scale;
   const yaw = yawDegrees(lm);

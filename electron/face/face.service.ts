@@ -1,26 +1,28 @@
 // The imposter check's service: finds the document portraits (printed, ghost), takes live captures
-// of the holder, analyses every portrait, compares every pair, replaces the pending bearer-match
-// result with the real one, and records the officer's feature checklist and conclusion.
+// of the holder, analyses every portrait, compares every pair, runs the bearer-match checks, and
+// records the officer's feature checklist and conclusion. It hands its face section and results to
+// the examination records (ExaminationRecords.apply), which merge them into the examination as it is
+// then, recompute the verdict, save and audit: this service never saves an examination itself.
 // Descriptors are kept in memory only (keyed by image hash and region); the examination stores the
 // portraits' images, quality and comparisons — nothing biometric leaves the station's records.
 import { LoupeError } from '../common/loupe-error';
-import { layerVerdicts } from '../checks/layered-verdict';
+import { runChecks } from '../checks/check-registry';
+import { portraitName } from '../checks/portrait-names';
 import type { Examination, Officer } from '../contract/examination.contract';
 import { FaceThresholdSchema, type FaceAssessmentInput, type FaceSection, type FaceThreshold, type Portrait, type PortraitKind } from '../contract/face.contract';
 import type { Box } from '../contract/specimen.contract';
+import type { ExaminationRecords } from '../examination/examination-records';
 import type { ReferenceLibrary } from '../reference';
 import { analyseFace, type FaceAnalysis } from './face-analyser';
-import { mergeFaceChecks } from './face-checks';
 import { comparePortraits, DEFAULT_THRESHOLD } from './face-compare';
 import type { FaceEngine } from './face-engine';
 import { plausibilityHints } from './face-plausibility';
 import { mapZone, regionAroundFace } from './portrait-regions';
 
+/** Images and settings; examinations are read and changed through ExaminationRecords. */
 export interface FaceStore {
   putImage(bytes: Buffer, mime: string): { hash: string; path: string };
   imagePath(hash: string): string | null;
-  getExamination(id: string): Examination | null;
-  saveExamination(exam: Examination): void;
   getSetting<T>(key: string): T | undefined;
   setSetting(key: string, value: unknown): void;
   audit(entry: { officer: Officer | null; action: string; subject?: string; details?: Record<string, unknown> }): void;
@@ -43,6 +45,7 @@ export class FaceService {
 
   constructor(
     private readonly store: FaceStore,
+    private readonly records: ExaminationRecords,
     private readonly library: ReferenceLibrary | null,
     private readonly engine: FaceEngine,
     private readonly now: () => Date = () => new Date(),
@@ -86,18 +89,20 @@ export class FaceService {
   }
 
   assess(id: string, input: FaceAssessmentInput, officer: Officer): Examination {
-    const exam = this.exam(id);
-    if (!exam.face) throw new LoupeError('InvalidInput', `examination ${id} has no face comparison yet`);
-    const updated: Examination = { ...exam, face: { ...exam.face, assessment: { ...input, officer, at: this.now().toISOString() } } };
-    this.store.saveExamination(updated);
-    this.store.audit({ officer, action: 'face.assess', subject: id, details: { conclusion: input.conclusion, marks: input.checklist.length } });
-    return updated;
+    const assessment = { ...input, officer, at: this.now().toISOString() };
+    return this.records.apply(
+      id,
+      (exam) => {
+        if (!exam.face) throw new LoupeError('InvalidInput', `examination ${id} has no face comparison yet`);
+        return { face: { ...exam.face, assessment } };
+      },
+      officer,
+      { action: 'face.assess', details: { conclusion: input.conclusion, marks: input.checklist.length } },
+    );
   }
 
   private exam(id: string): Examination {
-    const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
-    return exam;
+    return this.records.read(id);
   }
 
   private captureSources(exam: Examination): Source[] {
@@ -157,7 +162,7 @@ export class FaceService {
         locatedBy: s.locatedBy,
         alignedHash: aligned,
         // The same image may be analysed as another kind (page → printed): name the problems right.
-        quality: { ...analysis.quality, problems: analysis.quality.problems.map((p) => p.replace(/^(printed portrait|ghost image|live capture|chip portrait)/, nameOf(s.kind))) },
+        quality: { ...analysis.quality, problems: analysis.quality.problems.map((p) => p.replace(/^(printed portrait|ghost image|live capture|chip portrait)/, portraitName(s.kind))) },
         estimatedAge: analysis.estimatedAge,
         estimatedSex: analysis.estimatedSex,
       };
@@ -182,19 +187,13 @@ export class FaceService {
       // A new capture makes the earlier checklist stale only when the live portrait changed.
       assessment: exam.face?.assessment && sameLive(exam.face, analysed.map((a) => a.portrait)) ? exam.face.assessment : null,
     };
-    // The analysis takes a second or more: apply it to the examination as it is now, so a review or
-    // decision recorded meanwhile is kept.
-    const latest = this.store.getExamination(exam.id) ?? exam;
-    const checks = mergeFaceChecks(latest.checks, face);
-    const updated: Examination = { ...latest, face, checks, verdict: layerVerdicts(checks) };
-    this.store.saveExamination(updated);
-    this.store.audit({ officer, action: 'face.compare', subject: exam.id, details: { portraits: face.portraits.map((p) => p.kind), bands: comparisons.map((c) => c.band) } });
-    return updated;
+    // The analysis takes a second or more: the records apply it to the examination as it is then,
+    // so a review or decision recorded meanwhile is kept.
+    return this.records.apply(exam.id, { face, results: { evidence: 'face', checks: runChecks('face', face) } }, officer, {
+      action: 'face.compare',
+      details: { portraits: face.portraits.map((p) => p.kind), bands: comparisons.map((c) => c.band) },
+    });
   }
-}
-
-function nameOf(kind: PortraitKind): string {
-  return { printed: 'printed portrait', ghost: 'ghost image', live: 'live capture', chip: 'chip portrait' }[kind];
 }
 
 function sameLive(before: FaceSection, after: Portrait[]): boolean {

@@ -79,7 +79,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const session = new Session();
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
-  const faces = new FaceService(store, library, sharedFaceEngine());
+  const faces = new FaceService(store, examinations.records, library, sharedFaceEngine());
   const trendStore = openTrendStore(opts.dataDir);
   const trends = new TrendsService({
     store: trendStore,

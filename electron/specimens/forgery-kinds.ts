@@ -1,6 +1,6 @@
 // Which forgery kinds a design supports, which checks each must trigger, and how `--forgery any`
 // spreads the kinds over a mixed set. The check ids are the shared CHECK_IDS, never literals.
-import { CHECK_IDS } from '../checks/check-input';
+import { CHECK_IDS } from '../checks/check-ids';
 import { FORGERY_KINDS, ForgeryKindSchema, type ForgeryKind } from '../contract/specimen.contract';
 import { LoupeError, assertNever } from '../common/loupe-error';
 import { designsForFormat, type SpecimenDesign } from './specimen-designs';

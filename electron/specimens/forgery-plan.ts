@@ -4,7 +4,7 @@
 import { MRZ_GEOMETRY } from '../contract/mrz.contract';
 import type { ForgeryKind, Light } from '../contract/specimen.contract';
 import { assertNever } from '../common/loupe-error';
-import { CHECK_IDS } from '../checks/check-input';
+import { CHECK_IDS } from '../checks/check-ids';
 import { alterBirth, alterDocumentNumber, alterExpiry, alterSurname, type AlterableField } from './forgery-data';
 import { BASE_EXPECTED_CHECKS } from './forgery-kinds';
 import { pastePhoto } from './forgery-photo';

@@ -149,6 +149,23 @@ export class StationStore {
     return this.parseStored(id, body);
   }
 
+  /**
+   * Reads an examination, changes it and saves the result in one transaction, so the change meets
+   * the record as it is (nothing written in between is lost); throws NotFound for an unknown id.
+   */
+  updateExamination(id: string, change: (current: Examination) => Examination): Examination {
+    return this.db
+      .transaction(() => {
+        const current = this.getExamination(id);
+        if (!current) throw new LoupeError('NotFound', `no examination ${id}`);
+        const updated = change(current);
+        if (updated.id !== id) throw new LoupeError('InvalidInput', `a change of examination ${id} cannot give it another id`);
+        this.saveExamination(updated);
+        return updated;
+      })
+      .immediate();
+  }
+
   /** Records the examiner's decision (JSON and columns together); throws NotFound for an unknown id. */
   decide(id: string, decision: Decision): Examination {
     const valid = parseOrThrow(DecisionSchema, decision, 'decision', 'InvalidInput');

@@ -2,7 +2,7 @@
 // taxonomy. Only a proposal: the examiner confirms or changes it in the dialog.
 import type { CheckResult, DecisionVerdict } from '../contract/examination.contract';
 import type { FraudType } from '../contract/trends.contract';
-import { CHECK_IDS } from '../checks/check-input';
+import { CHECK_IDS } from '../checks/check-ids';
 
 /** Whether a verdict is a fraud verdict for which a trend record is proposed. */
 export function isFraudVerdict(verdict: DecisionVerdict | null | undefined): boolean {

@@ -10,7 +10,7 @@ import sharp from 'sharp';
 import type { CheckResult, CheckStatus } from '../../electron/contract/examination.contract';
 import type { DegradeLevel, SpecimenTruth } from '../../electron/contract/specimen.contract';
 import { layerVerdicts, suggestedStatus } from '../../electron/checks/layered-verdict';
-import { mrzIntegrityChecks } from '../../electron/checks/mrz-integrity.checks';
+import { runChecks } from '../../electron/checks/check-registry';
 import { SecurityCheckRunner } from '../../electron/examination/security-checks';
 import { readMrzFromImage } from '../../electron/mrz/mrz-image-reader';
 import { shutdownOcr } from '../../electron/mrz/mrz-ocr-engine';
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
     const { checks: security } = await runner.run(paths, mrz);
     const ms = performance.now() - t;
     // Expiry is about validity, not authenticity: the synthetic corpus has expired documents on purpose.
-    const checks = [...mrzIntegrityChecks(mrz).filter((c) => c.id !== 'mrz.dates' || c.status === 'fail'), ...security];
+    const checks = [...runChecks('mrz', mrz).filter((c) => c.id !== 'mrz.dates' || c.status === 'fail'), ...security];
     const forgery = (d.truth as SpecimenTruth & { forgery?: { kind: string; expectedChecks: string[] } }).forgery;
     outcomes.push({ kind: forgery?.kind ?? 'genuine', level: d.truth.degradation.level, checks, suggested: suggestedStatus(layerVerdicts(checks)), expected: forgery?.expectedChecks ?? [], ms });
     if (values.verbose) {

@@ -1,15 +1,13 @@
-// Shared plumbing of the class-specific checks: input requirements, results, and reading a
-// reference zone in the capture through the identification homography.
-import type { CheckResult, Evidence } from '../../contract/examination.contract';
+// Shared plumbing of the class-specific checks: input requirements, how they word a reason, and
+// reading a reference zone in the capture through the identification homography.
+import type { Evidence } from '../../contract/examination.contract';
 import type { Box, Light } from '../../contract/specimen.contract';
 import { mapBox } from '../../identify/frame-sample';
 import type { CheckInput, Identification, LightImage } from '../check-input';
+import type { NotPerformedOptions } from '../check-outcome';
 
-export type Outcome = Omit<CheckResult, 'id' | 'title' | 'layer'>;
-
-export function physical(id: string, title: string, outcome: Outcome): CheckResult {
-  return { id, title, layer: 'physical', ...outcome };
-}
+/** The class checks state their reason as the measurement: "Not performed: …". */
+export const CLAUSE: NotPerformedOptions = { wording: 'clause' };
 
 /** The identified class and the capture/reference images of the lights a check needs, or why they are missing. */
 export function requireInputs(
@@ -32,10 +30,6 @@ export function requireInputs(
     reference[light] = r;
   }
   return { ok: true, id, capture: capture as Record<Light, LightImage>, reference: reference as Record<Light, LightImage> };
-}
-
-export function notPerformed(reason: string, expected: string): Outcome {
-  return { status: 'not-performed', measured: reason, expected, evidence: [], explanation: `Not performed: ${reason}.` };
 }
 
 /** Evidence box: the reference zone mapped into the capture of that light. */

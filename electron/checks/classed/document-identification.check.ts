@@ -2,8 +2,11 @@
 // whether the page belongs to a class the MRZ does not claim (a page from another series).
 import type { CheckResult } from '../../contract/examination.contract';
 import { IDENTIFICATION_THRESHOLD, isUnknown, type UnknownDocument } from '../../identify/identify-document';
-import { CHECK_IDS, type Check, type CheckInput, type Identification } from '../check-input';
-import { fmt, notPerformed, physical } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput, Identification } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt } from './classed-common';
 
 const TITLE = 'Document identification';
 const EXPECTED = `the page matches one reference class of the MRZ's candidates (score ≥ ${IDENTIFICATION_THRESHOLD})`;
@@ -18,12 +21,12 @@ const AMBIGUOUS_MARGIN = 0.1;
 
 /** The result for an identification outcome, including the unknown case (the orchestrator keeps it). */
 export function identificationResult(outcome: Identification | UnknownDocument | null): CheckResult {
-  if (!outcome) return physical(CHECK_IDS.identification, TITLE, notPerformed('no identification was attempted', EXPECTED));
+  if (!outcome) return notPerformed(documentIdentificationCheck, 'no identification was attempted', CLAUSE);
   if (isUnknown(outcome)) {
     const compared = outcome.candidates.filter((c) => !c.error);
-    if (!compared.length) return physical(CHECK_IDS.identification, TITLE, notPerformed(outcome.reason, EXPECTED));
+    if (!compared.length) return notPerformed(documentIdentificationCheck, outcome.reason, CLAUSE);
     const best = compared[0]!;
-    return physical(CHECK_IDS.identification, TITLE, {
+    return result(documentIdentificationCheck, {
       status: 'fail',
       measured: `best candidate ${best.id} scores ${fmt(best.score)}`,
       expected: EXPECTED,
@@ -36,7 +39,7 @@ export function identificationResult(outcome: Identification | UnknownDocument |
   const weak = outcome.score < WEAK_MATCH;
   const ambiguous = second !== undefined && outcome.score - second.score < AMBIGUOUS_MARGIN;
   const secondText = second ? `; next best ${second.id} ${fmt(second.score)}` : '';
-  return physical(CHECK_IDS.identification, TITLE, {
+  return result(documentIdentificationCheck, {
     status: weak || ambiguous ? 'warn' : 'pass',
     measured: `${outcome.cls.id} (${outcome.cls.series}) score ${fmt(outcome.score)}${secondText}`,
     expected: EXPECTED,
@@ -49,10 +52,11 @@ export function identificationResult(outcome: Identification | UnknownDocument |
   });
 }
 
-export const documentIdentificationCheck: Check = {
+export const documentIdentificationCheck: Check<'document'> = {
   id: CHECK_IDS.identification,
   title: TITLE,
-  needs: { lights: ['white'], identified: true, mrz: false },
-  run: (input: CheckInput) =>
-    input.identification ? identificationResult(input.identification) : physical(CHECK_IDS.identification, TITLE, notPerformed('the document was not identified', EXPECTED)),
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white'], identified: true, mrz: false },
+  run: (input: CheckInput) => (input.identification ? identificationResult(input.identification) : notPerformed(documentIdentificationCheck, 'the document was not identified', CLAUSE)),
 };

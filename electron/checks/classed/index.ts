@@ -1,15 +1,11 @@
 // The class-specific checks: they compare the capture with the identified class's reference.
-import type { Check } from '../check-input';
-import { documentIdentificationCheck } from './document-identification.check';
-import { irFeaturesCheck } from './ir-features.check';
-import { photoSubstitutionCheck } from './photo-substitution.check';
-import { uvFeaturesCheck } from './uv-features.check';
-import { visibleTemplateCheck } from './visible-template.check';
-import { vizErasureCheck } from './viz-erasure.check';
-
-export const classedChecks: Check[] = [documentIdentificationCheck, uvFeaturesCheck, irFeaturesCheck, visibleTemplateCheck, vizErasureCheck, photoSubstitutionCheck];
-
-export { identificationResult, WEAK_MATCH } from './document-identification.check';
+// They are registered in ../check-registry.ts.
+export { documentIdentificationCheck, identificationResult, WEAK_MATCH } from './document-identification.check';
+export { uvFeaturesCheck } from './uv-features.check';
+export { irFeaturesCheck } from './ir-features.check';
+export { visibleTemplateCheck } from './visible-template.check';
+export { vizErasureCheck } from './viz-erasure.check';
+export { photoSubstitutionCheck } from './photo-substitution.check';
 export { measureUvZone } from './uv-features.check';
 export { measureIrZone } from './ir-features.check';
 export { measurePhoto } from './photo-substitution.check';

@@ -7,8 +7,11 @@ import type { Box } from '../../contract/specimen.contract';
 import { viewGrey } from '../../identify/frame-sample';
 import type { Homography } from '../../identify/homography';
 import type { GreyImage } from '../../imaging/grey-image';
-import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../check-input';
-import { fmt, grow, notPerformed, percentile, physical, requireInputs, zoneEvidence } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput, Identification, LightImage } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt, grow, percentile, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'IR features';
 const EXPECTED = 'zones in IR-absorbing ink dark under infrared, the others near paper white';
@@ -111,9 +114,9 @@ export function measureIrZone(id: Identification, white: LightImage, ir: LightIm
 
 export function runIrFeatures(input: CheckInput) {
   const req = requireInputs(input, ['white', 'ir']);
-  if (!req.ok) return physical(CHECK_IDS.irFeatures, TITLE, notPerformed(req.reason, EXPECTED));
+  if (!req.ok) return notPerformed(irFeaturesCheck, req.reason, CLAUSE);
   const zones = req.id.cls.zones.filter((z) => z.expect.ir);
-  if (!zones.length) return physical(CHECK_IDS.irFeatures, TITLE, notPerformed(`the class ${req.id.cls.id} defines no IR expectation`, EXPECTED));
+  if (!zones.length) return notPerformed(irFeaturesCheck, `the class ${req.id.cls.id} defines no IR expectation`, CLAUSE);
   const evidence: Evidence[] = [];
   const notes: string[] = [];
   let compared = 0;
@@ -142,7 +145,7 @@ export function runIrFeatures(input: CheckInput) {
       evidence.push(zoneEvidence(req.id, 'ir', req.capture.ir, zone.box, note));
     }
   }
-  return physical(CHECK_IDS.irFeatures, TITLE, {
+  return result(irFeaturesCheck, {
     status: evidence.length ? 'fail' : compared ? 'pass' : 'not-performed',
     measured: evidence.length ? notes.join('; ') : `${compared} IR zone(s) as expected`,
     expected: EXPECTED,
@@ -153,4 +156,11 @@ export function runIrFeatures(input: CheckInput) {
   });
 }
 
-export const irFeaturesCheck: Check = { id: CHECK_IDS.irFeatures, title: TITLE, needs: { lights: ['white', 'ir'], identified: true, mrz: false }, run: runIrFeatures };
+export const irFeaturesCheck: Check<'document'> = {
+  id: CHECK_IDS.irFeatures,
+  title: TITLE,
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white', 'ir'], identified: true, mrz: false },
+  run: runIrFeatures,
+};

@@ -8,8 +8,11 @@ import { multiplyH, type Homography } from '../../identify/homography';
 import { ncc } from '../../identify/ncc';
 import { minChannel } from '../../identify/tile-correlation';
 import type { GreyImage } from '../../imaging/grey-image';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
-import { fmt, grow, notPerformed, physical, requireInputs, zoneEvidence } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt, grow, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'Photo zone';
 const EXPECTED = 'print around the portrait intact, no cut or shadow line around it; ghost image a copy of the portrait';
@@ -150,10 +153,10 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
 
 export function runPhotoSubstitution(input: CheckInput) {
   const req = requireInputs(input, ['white']);
-  if (!req.ok) return physical(CHECK_IDS.photoZone, TITLE, notPerformed(req.reason, EXPECTED));
+  if (!req.ok) return notPerformed(photoSubstitutionCheck, req.reason, CLAUSE);
   const photo = req.id.cls.zones.find((z) => z.kind === 'photo');
   const m = measurePhoto(input);
-  if (!photo || !m) return physical(CHECK_IDS.photoZone, TITLE, notPerformed(`the class ${req.id.cls.id} has no photo zone`, EXPECTED));
+  if (!photo || !m) return notPerformed(photoSubstitutionCheck, `the class ${req.id.cls.id} has no photo zone`, CLAUSE);
   const evidence: Evidence[] = [];
   const parts: string[] = [];
   if (m.ring !== null) {
@@ -169,8 +172,8 @@ export function runPhotoSubstitution(input: CheckInput) {
     parts.push(`portrait/ghost NCC ${fmt(m.ghost)}`);
     if (m.ghost < GHOST_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, ghostZone.box, `ghost image does not match the portrait (NCC ${fmt(m.ghost)} < ${GHOST_MIN})`));
   }
-  if (!parts.length) return physical(CHECK_IDS.photoZone, TITLE, notPerformed('the photo zone cannot be compared (at the page edge, no ghost image)', EXPECTED));
-  return physical(CHECK_IDS.photoZone, TITLE, {
+  if (!parts.length) return notPerformed(photoSubstitutionCheck, 'the photo zone cannot be compared (at the page edge, no ghost image)', CLAUSE);
+  return result(photoSubstitutionCheck, {
     status: evidence.length ? 'fail' : 'pass',
     measured: parts.join('; '),
     expected: `print around the portrait NCC ≥ ${RING_MIN}; no straight edge around it above ${EDGE_MAX}; portrait/ghost NCC ≥ ${GHOST_MIN}`,
@@ -181,4 +184,11 @@ export function runPhotoSubstitution(input: CheckInput) {
   });
 }
 
-export const photoSubstitutionCheck: Check = { id: CHECK_IDS.photoZone, title: TITLE, needs: { lights: ['white'], identified: true, mrz: false }, run: runPhotoSubstitution };
+export const photoSubstitutionCheck: Check<'document'> = {
+  id: CHECK_IDS.photoZone,
+  title: TITLE,
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white'], identified: true, mrz: false },
+  run: runPhotoSubstitution,
+};

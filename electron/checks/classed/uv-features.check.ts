@@ -4,8 +4,11 @@ import type { Evidence } from '../../contract/examination.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey, viewRgb } from '../../identify/frame-sample';
 import { ncc } from '../../identify/ncc';
-import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../check-input';
-import { fmt, grow, notPerformed, percentile, physical, requireInputs, zoneEvidence } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput, Identification, LightImage } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt, grow, percentile, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'UV security features';
 const EXPECTED = 'every planned fluorescent feature present, in place, with its colour and pattern; dull zones dull';
@@ -104,9 +107,9 @@ export function measureUvZone(id: Identification, capture: LightImage, reference
 
 export function runUvFeatures(input: CheckInput) {
   const req = requireInputs(input, ['uv']);
-  if (!req.ok) return physical(CHECK_IDS.uvFeatures, TITLE, notPerformed(req.reason, EXPECTED));
+  if (!req.ok) return notPerformed(uvFeaturesCheck, req.reason, CLAUSE);
   const zones = req.id.cls.zones.filter((z) => z.expect.uv);
-  if (!zones.length) return physical(CHECK_IDS.uvFeatures, TITLE, notPerformed(`the class ${req.id.cls.id} defines no UV expectation`, EXPECTED));
+  if (!zones.length) return notPerformed(uvFeaturesCheck, `the class ${req.id.cls.id} defines no UV expectation`, CLAUSE);
   const evidence: Evidence[] = [];
   const notes: string[] = [];
   for (const zone of zones) {
@@ -124,7 +127,7 @@ export function runUvFeatures(input: CheckInput) {
       evidence.push(zoneEvidence(req.id, 'uv', req.capture.uv, zone.box, `${zone.label}: ${problems.join(', ')}`));
     }
   }
-  return physical(CHECK_IDS.uvFeatures, TITLE, {
+  return result(uvFeaturesCheck, {
     status: evidence.length ? 'fail' : 'pass',
     measured: evidence.length ? notes.join('; ') : `${zones.length} UV zone(s) as expected`,
     expected: EXPECTED,
@@ -135,4 +138,11 @@ export function runUvFeatures(input: CheckInput) {
   });
 }
 
-export const uvFeaturesCheck: Check = { id: CHECK_IDS.uvFeatures, title: TITLE, needs: { lights: ['uv'], identified: true, mrz: false }, run: runUvFeatures };
+export const uvFeaturesCheck: Check<'document'> = {
+  id: CHECK_IDS.uvFeatures,
+  title: TITLE,
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['uv'], identified: true, mrz: false },
+  run: runUvFeatures,
+};

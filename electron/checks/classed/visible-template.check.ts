@@ -2,8 +2,11 @@
 // tile (a local correlation map over the non-personal print); the tiles that differ are reported.
 import { personalBoxes } from '../../identify/reference-frame';
 import { tileCorrelation } from '../../identify/tile-correlation';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
-import { fmt, notPerformed, physical, requireInputs, zoneEvidence } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'Background print and layout';
 const EXPECTED = 'the fixed print matches the reference in white light';
@@ -22,13 +25,13 @@ export const BAD_TILE_FRACTION = 0.08;
 
 export function runVisibleTemplate(input: CheckInput) {
   const req = requireInputs(input, ['white']);
-  if (!req.ok) return physical(CHECK_IDS.visibleTemplate, TITLE, notPerformed(req.reason, EXPECTED));
+  if (!req.ok) return notPerformed(visibleTemplateCheck, req.reason, CLAUSE);
   const tiles = tileCorrelation(req.capture.white, req.reference.white, req.id.homography, personalBoxes(req.id.cls), req.id.cls.dpi, 4, undefined, false);
-  if (tiles.length < 4) return physical(CHECK_IDS.visibleTemplate, TITLE, notPerformed('too little fixed print to compare', EXPECTED));
+  if (tiles.length < 4) return notPerformed(visibleTemplateCheck, 'too little fixed print to compare', CLAUSE);
   const bad = tiles.filter((t) => t.score < TILE_MIN);
   const fraction = bad.length / tiles.length;
   const fail = fraction > BAD_TILE_FRACTION;
-  return physical(CHECK_IDS.visibleTemplate, TITLE, {
+  return result(visibleTemplateCheck, {
     status: fail ? 'fail' : 'pass',
     measured: `${bad.length} of ${tiles.length} tiles differ (${fmt(fraction * 100, 1)} %)`,
     expected: `≤ ${fmt(BAD_TILE_FRACTION * 100, 0)} % of tiles below correlation ${TILE_MIN}`,
@@ -39,4 +42,11 @@ export function runVisibleTemplate(input: CheckInput) {
   });
 }
 
-export const visibleTemplateCheck: Check = { id: CHECK_IDS.visibleTemplate, title: TITLE, needs: { lights: ['white'], identified: true, mrz: false }, run: runVisibleTemplate };
+export const visibleTemplateCheck: Check<'document'> = {
+  id: CHECK_IDS.visibleTemplate,
+  title: TITLE,
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white'], identified: true, mrz: false },
+  run: runVisibleTemplate,
+};

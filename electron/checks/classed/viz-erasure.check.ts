@@ -9,8 +9,11 @@ import type { Box } from '../../contract/specimen.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey, type FrameView } from '../../identify/frame-sample';
 import type { GreyImage } from '../../imaging/grey-image';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
-import { fmt, grow, notPerformed, physical, requireInputs, zoneEvidence } from './classed-common';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { CLAUSE, fmt, grow, requireInputs, zoneEvidence } from './classed-common';
 
 const TITLE = 'Erasure traces in the data fields';
 const EXPECTED = 'the background print under every data field is as strong as on the reference';
@@ -134,14 +137,14 @@ export function measureFieldErasure(input: CheckInput): ZoneErasure[] | { reason
 
 export function runVizErasure(input: CheckInput) {
   const measured = measureFieldErasure(input);
-  if (!Array.isArray(measured)) return physical(CHECK_IDS.vizErasure, TITLE, notPerformed(measured.reason, EXPECTED));
-  if (!measured.length) return physical(CHECK_IDS.vizErasure, TITLE, notPerformed('no data field lies on background print that could show an erasure', EXPECTED));
+  if (!Array.isArray(measured)) return notPerformed(vizErasureCheck, measured.reason, CLAUSE);
+  if (!measured.length) return notPerformed(vizErasureCheck, 'no data field lies on background print that could show an erasure', CLAUSE);
   const bleached = measured.filter((m) => m.lift >= ERASURE_LIFT_MIN);
   const palest = measured.reduce((a, b) => (b.lift > a.lift ? b : a));
   const describe = (m: ZoneErasure) => `${m.zone.label}: background ${fmt(m.lift, 1)} grey levels paler than around it (reference-relative), print contrast ${fmt(m.ratio * 100, 0)} %`;
   const id = input.identification!;
   const white = input.images.white!;
-  return physical(CHECK_IDS.vizErasure, TITLE, {
+  return result(vizErasureCheck, {
     status: bleached.length ? 'fail' : 'pass',
     measured: bleached.length
       ? `background bleached under ${bleached.map((m) => `${m.zone.label} (+${fmt(m.lift, 1)})`).join(', ')}`
@@ -154,4 +157,11 @@ export function runVizErasure(input: CheckInput) {
   });
 }
 
-export const vizErasureCheck: Check = { id: CHECK_IDS.vizErasure, title: TITLE, needs: { lights: ['white'], identified: true, mrz: false }, run: runVizErasure };
+export const vizErasureCheck: Check<'document'> = {
+  id: CHECK_IDS.vizErasure,
+  title: TITLE,
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white'], identified: true, mrz: false },
+  run: runVizErasure,
+};

@@ -1,13 +1,5 @@
 // Generic checks: run for every document, identified or not (ICAO 9303 Part 2 recommends them
-// as the minimum inspection of any travel document).
-import type { Check } from '../check-input';
-import { mrzB900Check } from './mrz-b900.check';
-import { mrzGeometryCheck } from './mrz-geometry.check';
-import { uvDullnessCheck } from './uv-dullness.check';
-import { vizMrzConsistencyCheck } from './viz-mrz-consistency.check';
-
-export const genericChecks: Check[] = [mrzB900Check, uvDullnessCheck, mrzGeometryCheck, vizMrzConsistencyCheck];
-
+// as the minimum inspection of any travel document). They are registered in ../check-registry.ts.
 export { decodeCaptureImages } from './decode-capture';
 export { shutdownVizOcr } from './viz-ocr';
 export { mrzB900Check, runMrzB900, B900_FAIL_RATIO, B900_WARN_RATIO } from './mrz-b900.check';

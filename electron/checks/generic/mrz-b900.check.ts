@@ -6,12 +6,14 @@
 // white light, contrast = median(paper) − median(darkest half of the glyph pixels), the glyph
 // positions taken from the white image (Otsu split inside the MRZ quad).
 import type { CheckResult } from '../../contract/examination.contract';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
 import { geometryFits, round, sizeMismatch } from './capture-geometry';
-import { missingInput, notPerformed, type CheckMeta } from './check-result';
+import { BECAUSE, missingInput } from './missing-input';
 import { glyphMask, inkContrast, mrzPixels } from './mrz-region';
 
-const META: CheckMeta = { id: CHECK_IDS.mrzB900, title: 'MRZ printed in B900 (infrared-absorbing) ink', layer: 'physical' };
 
 /**
  * IR/white contrast ratio. Calibrated with test/integration/checks-generic/calibrate.ts
@@ -31,20 +33,20 @@ const EXPECTED = `MRZ glyphs as dark in infrared as in white light: IR/white ink
 
 export function runMrzB900(input: CheckInput): CheckResult {
   const missing = missingInput(input, ['ir', 'white'], true);
-  if (missing) return notPerformed(META, EXPECTED, missing);
+  if (missing) return notPerformed(mrzB900Check, missing, BECAUSE);
   const ir = input.images.ir!;
   const white = input.images.white!;
   const geometry = input.mrz!.geometry!;
   const mismatch = sizeMismatch(ir, white);
-  if (mismatch) return notPerformed(META, EXPECTED, mismatch);
-  if (!geometryFits(geometry, ir)) return notPerformed(META, EXPECTED, 'the MRZ position does not lie inside the captured images (it was read from an image of another size)');
+  if (mismatch) return notPerformed(mrzB900Check, mismatch, BECAUSE);
+  if (!geometryFits(geometry, ir)) return notPerformed(mrzB900Check, 'the MRZ position does not lie inside the captured images (it was read from an image of another size)', BECAUSE);
 
   const pixels = mrzPixels(geometry.corners, white);
   const glyph = glyphMask(pixels, white);
   const w = inkContrast(pixels, glyph, white);
   const i = inkContrast(pixels, glyph, ir);
   if (w.contrast < MIN_WHITE_CONTRAST || w.glyphPixels < 50) {
-    return notPerformed(META, EXPECTED, `the MRZ glyphs are too faint in white light to locate (contrast ${round(w.contrast, 0)} grey levels)`);
+    return notPerformed(mrzB900Check, `the MRZ glyphs are too faint in white light to locate (contrast ${round(w.contrast, 0)} grey levels)`, BECAUSE);
   }
   const ratio = i.contrast / w.contrast;
   const status = ratio < B900_FAIL_RATIO ? 'fail' : ratio < B900_WARN_RATIO ? 'warn' : 'pass';
@@ -55,10 +57,7 @@ export function runMrzB900(input: CheckInput): CheckResult {
       : status === 'fail'
         ? 'The MRZ almost vanishes in infrared: it is not printed with B900 ink. Genuine documents print the MRZ in IR-absorbing ink; an MRZ printed with ordinary inkjet or colour toner is a strong sign of a counterfeit or a re-printed zone. Compare the MRZ under the IR lamp with a known genuine document.'
         : 'The MRZ is clearly weaker in infrared than in white light. Check under the IR lamp whether every character stays black; a partly absorbing ink or a patched MRZ shows this pattern.';
-  return {
-    id: META.id,
-    title: META.title,
-    layer: META.layer,
+  return result(mrzB900Check, {
     status,
     measured,
     expected: EXPECTED,
@@ -67,7 +66,14 @@ export function runMrzB900(input: CheckInput): CheckResult {
       { light: 'white', region: pixels.box, note: 'the same MRZ in white light' },
     ],
     explanation,
-  };
+  });
 }
 
-export const mrzB900Check: Check = { id: META.id, title: META.title, needs: { lights: ['ir', 'white'], identified: false, mrz: true }, run: runMrzB900 };
+export const mrzB900Check: Check<'document'> = {
+  id: CHECK_IDS.mrzB900,
+  title: 'MRZ printed in B900 (infrared-absorbing) ink',
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['ir', 'white'], identified: false, mrz: true },
+  run: runMrzB900,
+};

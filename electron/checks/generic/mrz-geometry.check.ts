@@ -4,13 +4,15 @@
 import { localScale } from '../../identify/homography';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
 import { DOCUMENT_SIZE_MM, MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
 import { boundingBox, round, type Point } from './capture-geometry';
-import { missingInput, notPerformed, type CheckMeta } from './check-result';
+import { BECAUSE, missingInput } from './missing-input';
 import { findCapturePage, type PageArea } from './page-area';
 import { GEOMETRY_LIMITS as L } from './mrz-geometry-limits';
 
-const META: CheckMeta = { id: CHECK_IDS.mrzGeometry, title: 'MRZ print geometry and font', layer: 'physical' };
 
 /** Nominal page sizes, mm (Part 4 TD3 125×88, Part 5 TD1 85.6×53.98, Part 6 TD2 105×74, Part 7 MRV-A 120×80, MRV-B 105×74). */
 const PAGE_MM = DOCUMENT_SIZE_MM;
@@ -141,9 +143,9 @@ const EXPECTED = `OCR-B (font score ≥ ${L.fontWarn}), pitch ${ICAO_PITCH_MM} m
 
 export function runMrzGeometry(input: CheckInput): CheckResult {
   const missing = missingInput(input, [], true);
-  if (missing) return notPerformed(META, EXPECTED, missing);
+  if (missing) return notPerformed(mrzGeometryCheck, missing, BECAUSE);
   const m = measureMrzGeometry(input);
-  if (!m) return notPerformed(META, EXPECTED, 'the MRZ geometry has fewer than two lines');
+  if (!m) return notPerformed(mrzGeometryCheck, 'the MRZ geometry has fewer than two lines', BECAUSE);
   const { findings, measured } = assess(m);
   const fails = findings.filter((f) => f.severity === 'fail');
   const status = fails.length ? 'fail' : findings.length ? 'warn' : 'pass';
@@ -157,7 +159,14 @@ export function runMrzGeometry(input: CheckInput): CheckResult {
       : status === 'fail'
         ? `${fails.map((f) => f.text).join('; ')}. Issuers print the MRZ in OCR-B on a fixed 2.54 mm grid; a zone in another font or spacing has been re-typed or re-printed. Compare the MRZ characters with a genuine document under magnification.`
         : `${findings.map((f) => f.text).join('; ')}. Look at the MRZ under magnification; a worn or unusual print can cause this, a re-typed zone too.`;
-  return { id: META.id, title: META.title, layer: META.layer, status, measured: measured.join('; '), expected: EXPECTED, evidence, explanation };
+  return result(mrzGeometryCheck, { status, measured: measured.join('; '), expected: EXPECTED, evidence, explanation });
 }
 
-export const mrzGeometryCheck: Check = { id: META.id, title: META.title, needs: { lights: [], identified: false, mrz: true }, run: runMrzGeometry };
+export const mrzGeometryCheck: Check<'document'> = {
+  id: CHECK_IDS.mrzGeometry,
+  title: 'MRZ print geometry and font',
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: [], identified: false, mrz: true },
+  run: runMrzGeometry,
+};

@@ -6,12 +6,14 @@
 // statistic over the page: the median luminance of the UV image inside the page quad. Fibres and
 // emblems cover a minority of the page and do not move the median.
 import type { CheckResult } from '../../contract/examination.contract';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
 import { boundingBox, insideQuad, percentile, round, sizeMismatch, type Point } from './capture-geometry';
-import { missingInput, notPerformed, type CheckMeta } from './check-result';
+import { BECAUSE, missingInput } from './missing-input';
 import { findCapturePage, type PageArea } from './page-area';
 
-const META: CheckMeta = { id: CHECK_IDS.uvDullness, title: 'UV-dull substrate', layer: 'physical' };
 
 /**
  * Median UV luminance of the page (0..255). Calibrated with test/integration/checks-generic/calibrate.ts
@@ -38,12 +40,12 @@ function insetQuad(page: PageArea, fraction: number): Point[] {
 
 export function runUvDullness(input: CheckInput): CheckResult {
   const missing = missingInput(input, ['uv'], false);
-  if (missing) return notPerformed(META, EXPECTED, missing);
+  if (missing) return notPerformed(uvDullnessCheck, missing, BECAUSE);
   const uv = input.images.uv!;
   const source = input.images.ir ?? input.images.white;
   if (source) {
     const mismatch = sizeMismatch(uv, source);
-    if (mismatch) return notPerformed(META, EXPECTED, mismatch);
+    if (mismatch) return notPerformed(uvDullnessCheck, mismatch, BECAUSE);
   }
   const page = findCapturePage(input.images);
   // Without another light the whole UV image is taken as the page (a capture cropped to the page).
@@ -54,7 +56,7 @@ export function runUvDullness(input: CheckInput): CheckResult {
   for (let y = box.y; y < box.y + box.h; y += STEP) {
     for (let x = box.x; x < box.x + box.w; x += STEP) if (insideQuad(quad, x, y)) samples.push(data[y * width + x]!);
   }
-  if (samples.length < 1000) return notPerformed(META, EXPECTED, 'the page area in the UV image is too small to measure');
+  if (samples.length < 1000) return notPerformed(uvDullnessCheck, 'the page area in the UV image is too small to measure', BECAUSE);
   samples.sort((a, b) => a - b);
   const median = percentile(samples, 0.5);
   const p25 = percentile(samples, 0.25);
@@ -66,16 +68,20 @@ export function runUvDullness(input: CheckInput): CheckResult {
       : status === 'fail'
         ? 'The whole page glows under UV. Genuine security paper is UV-dull; a glowing substrate means ordinary paper with optical brighteners — typical of a counterfeit printed on office paper. Look at the page under the UV lamp next to a genuine document.'
         : 'The substrate is brighter under UV than genuine documents. Check under the UV lamp whether the paper itself glows (counterfeit on ordinary paper) or only a contamination or a strong lamp.';
-  return {
-    id: META.id,
-    title: META.title,
-    layer: META.layer,
+  return result(uvDullnessCheck, {
     status,
     measured: `median UV luminance ${round(median, 0)} over the ${where} (25th percentile ${round(p25, 0)}; ${samples.length} samples)`,
     expected: EXPECTED,
     evidence: [{ light: 'uv', region: box, note: `substrate median ${round(median, 0)}` }],
     explanation,
-  };
+  });
 }
 
-export const uvDullnessCheck: Check = { id: META.id, title: META.title, needs: { lights: ['uv'], identified: false, mrz: false }, run: runUvDullness };
+export const uvDullnessCheck: Check<'document'> = {
+  id: CHECK_IDS.uvDullness,
+  title: 'UV-dull substrate',
+  layer: 'physical',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['uv'], identified: false, mrz: false },
+  run: runUvDullness,
+};

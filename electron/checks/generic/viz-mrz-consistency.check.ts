@@ -5,8 +5,11 @@
 // A field is a mismatch only when a value was read and differs; unread fields never fail.
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
 import type { Box } from '../../contract/specimen.contract';
-import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
-import { missingInput, notPerformed, type CheckMeta } from './check-result';
+import { CHECK_IDS } from '../check-ids';
+import type { CheckInput } from '../check-input';
+import type { Check } from '../check-model';
+import { notPerformed, result } from '../check-outcome';
+import { BECAUSE, missingInput } from './missing-input';
 import { bestOccurrence, mrzSpellings, tolerance, vizDates } from './viz-compare';
 import { pageAboveMrz, stackFieldCrops } from './viz-crops';
 import { compareDocumentNumber, compareZoneField, describe, VIZ_FIELDS, type FieldComparison } from './viz-field-compare';
@@ -15,7 +18,6 @@ import { DATE_WHITELIST, recognizeVizCode, recognizeVizLines } from './viz-ocr';
 /** Word confidence (tesseract, 0–100) above which a date reading stands without a second reading. */
 const CONFIDENT_DATE_READING = 90; // bench:checks corpus: no genuine false alarm at 90 (300 documents); the altered dates read at ≥ 90.
 
-const META: CheckMeta = { id: CHECK_IDS.vizMrz, title: 'Printed data (VIZ) matches the MRZ', layer: 'data-integrity' };
 const EXPECTED = 'surname, given names, document number, dates of birth and expiry, sex and nationality printed as in the MRZ';
 /** Fewer fields than this read and agreeing: the comparison is too thin to call a pass. */
 const MIN_MATCHES = 3;
@@ -107,17 +109,17 @@ function dateKey(yymmdd: string): number {
 
 export async function runVizMrzConsistency(input: CheckInput): Promise<CheckResult> {
   const missing = missingInput(input, ['white'], false) ?? (!input.mrz || input.mrz.format === null ? 'no machine readable zone was read' : null);
-  if (missing) return notPerformed(META, EXPECTED, missing);
+  if (missing) return notPerformed(vizMrzConsistencyCheck, missing, BECAUSE);
   const values = mrzValues(input);
   const zoned = await byZones(input, values);
   const mode = zoned ? 'field zones of the identified class' : 'text of the page above the MRZ';
   const results = zoned ?? (await byPageText(input, values));
-  if (!results) return notPerformed(META, EXPECTED, 'the document is not identified and the MRZ position is unknown, so the printed fields cannot be located');
+  if (!results) return notPerformed(vizMrzConsistencyCheck, 'the document is not identified and the MRZ position is unknown, so the printed fields cannot be located', BECAUSE);
   const mismatches = results.filter((r) => r.verdict === 'mismatch');
   const matches = results.filter((r) => r.verdict === 'match');
   const unread = results.filter((r) => r.verdict === 'unread');
   const doubtful = results.filter((r) => r.verdict === 'doubtful');
-  if (!mismatches.length && !matches.length && !doubtful.length) return notPerformed(META, EXPECTED, `none of the printed fields could be read (${mode})`);
+  if (!mismatches.length && !matches.length && !doubtful.length) return notPerformed(vizMrzConsistencyCheck, `none of the printed fields could be read (${mode})`, BECAUSE);
   const status = mismatches.length ? 'fail' : matches.length >= MIN_MATCHES && !doubtful.length ? 'pass' : 'warn';
   const light = 'white' as const;
   const evidence: Evidence[] = [...mismatches, ...doubtful].map((m) => ({ light, ...(m.region ? { region: m.region } : {}), note: describe(m) }));
@@ -130,8 +132,15 @@ export async function runVizMrzConsistency(input: CheckInput): Promise<CheckResu
         : doubtful.length
           ? `${doubtful.map(describe).join('; ')}. The reading is too uncertain to call an alteration: compare the highlighted field(s) with the MRZ by eye.`
           : `Only ${matches.length} printed field(s) could be read and compared; compare the remaining fields with the MRZ by eye (${[...unread].map((u) => u.field).join(', ') || 'none read'}).`;
-  return { id: META.id, title: META.title, layer: META.layer, status, measured, expected: EXPECTED, evidence, explanation };
+  return result(vizMrzConsistencyCheck, { status, measured, expected: EXPECTED, evidence, explanation });
 }
 
 
-export const vizMrzConsistencyCheck: Check = { id: META.id, title: META.title, needs: { lights: ['white'], identified: false, mrz: true }, run: runVizMrzConsistency };
+export const vizMrzConsistencyCheck: Check<'document'> = {
+  id: CHECK_IDS.vizMrz,
+  title: 'Printed data (VIZ) matches the MRZ',
+  layer: 'data-integrity',
+  expected: EXPECTED,
+  needs: { evidence: 'document', lights: ['white'], identified: false, mrz: true },
+  run: runVizMrzConsistency,
+};

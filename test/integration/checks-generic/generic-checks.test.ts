@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import sharp from 'sharp';
 import type { CheckInput } from '../../../electron/checks/check-input';
 import type { CheckResult } from '../../../electron/contract/examination.contract';
-import { decodeCaptureImages, genericChecks, shutdownVizOcr } from '../../../electron/checks/generic';
+import { genericChecks } from '../../../electron/checks/check-registry';
+import { decodeCaptureImages, shutdownVizOcr } from '../../../electron/checks/generic';
 import { shutdownOcr } from '../../../electron/mrz/mrz-ocr-engine';
 import { alterVizField, brightenUvSubstrate, captureSpecimen, identifyFromTruth, retypeMrz, whitenMrzInIr, type SpecimenCapture } from './specimen-capture';
 

@@ -6,8 +6,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../../electron/checks/check-input';
-import { classedChecks } from '../../../electron/checks/classed';
+import { CHECK_IDS } from '../../../electron/checks/check-ids';
+import { classedChecks } from '../../../electron/checks/check-registry';
 import type { Examination, Officer } from '../../../electron/contract/examination.contract';
 import { ExaminationService } from '../../../electron/examination/examination.service';
 import { shutdownOcr } from '../../../electron/mrz/mrz-ocr-engine';

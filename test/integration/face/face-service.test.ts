@@ -36,7 +36,7 @@ beforeAll(async () => {
   store = openStationStore(join(dir, 'station'));
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: join(dir, 'user-ref') });
   examinations = new ExaminationService(store, 'test', library);
-  faces = new FaceService(store, library, engine);
+  faces = new FaceService(store, examinations.records, library, engine);
   const people = await sampleIndividuals(engine);
   // Two frontal faces from different sample photos (every variation passes the quality gate).
   holder = people.find((p) => p.id === 's6-f1')!;
@@ -132,6 +132,20 @@ describe('face service', () => {
     expect(store.getExamination(exam.id)).toEqual(before);
     writeFileSync(join(dir, 'last.json'), JSON.stringify(before));
     expect(readFileSync(join(dir, 'last.json'), 'utf8').length).toBeGreaterThan(100);
+  });
+
+  it('keeps a review and a decision recorded while the analysis runs, and audits each change', async () => {
+    const running = faces.analyse(exam.id, OFFICER);
+    // Recorded after the analysis has read the examination, before it saves its result.
+    examinations.review(exam.id, { checkId: 'mrz.b900', verdict: 'confirmed', reason: 'MRZ dark under the IR lamp' }, OFFICER);
+    examinations.decide(exam.id, { verdict: 'genuine', reasons: ['all features present'], notes: '' }, OFFICER);
+    const analysed = await running;
+    expect(analysed.face?.analysedAt).toBeTruthy();
+    expect(analysed.reviews?.map((r) => [r.checkId, r.verdict])).toEqual([['mrz.b900', 'confirmed']]);
+    expect(analysed.decision?.verdict).toBe('genuine');
+    expect(store.getExamination(exam.id)).toEqual(analysed);
+    const actions = store.auditLog(20).filter((e) => e.subject === exam.id).map((e) => e.action);
+    expect(actions.slice(0, 3).sort()).toEqual(['examination.decide', 'face.compare', 'finding.review']);
   });
 
   it('uses the station threshold when one is set', async () => {

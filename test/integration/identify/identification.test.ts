@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { identifyDocument, isUnknown, cornerError, alignToReference, personalBoxes } from '../../../electron/identify';
-import { classedChecks } from '../../../electron/checks/classed';
+import { classedChecks } from '../../../electron/checks/check-registry';
 import { SPECIMEN_DESIGNS } from '../../../electron/specimens';
 import { buildReferenceClass, renderCapture, type ReferenceFixture } from './reference-fixture';
 

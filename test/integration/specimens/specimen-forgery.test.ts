@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../../electron/checks/check-input';
+import { CHECK_IDS } from '../../../electron/checks/check-ids';
 import { LoupeError } from '../../../electron/common/loupe-error';
 import type { MrzFormat } from '../../../electron/contract/mrz.contract';
 import { FORGERY_KINDS, SpecimenTruthSchema, type Box, type ForgeryKind, type SpecimenTruth } from '../../../electron/contract/specimen.contract';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { layerVerdicts, suggestedStatus } from '../../../electron/checks/layered-verdict';
-import { mrzIntegrityChecks } from '../../../electron/checks/mrz-integrity.checks';
-import { pendingLayerChecks } from '../../../electron/checks/pending-layers.checks';
+import { runChecks } from '../../../electron/checks/check-registry';
 import { readMrzText } from '../../../electron/mrz';
 
 const now = new Date('2026-01-01T00:00:00Z');
+const mrzIntegrityChecks = (reading: Parameters<typeof runChecks<'mrz'>>[1]) => runChecks('mrz', reading);
 // ICAO 9303 Part 4 specimen with a far-future expiry (check digits recomputed: 3412151 … ).
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
@@ -34,7 +34,7 @@ describe('MRZ integrity checks', () => {
 
 describe('layered verdict', () => {
   it('reports layers without inputs as not-performed, never pass or fail', () => {
-    const checks = [...mrzIntegrityChecks(readMrzText(TD3, { source: 'text', now })), ...pendingLayerChecks({ lights: ['white'], chipRead: false, liveFace: false })];
+    const checks = [...mrzIntegrityChecks(readMrzText(TD3, { source: 'text', now })), ...runChecks('capture', { lights: ['white'], chipRead: false, securityChecks: false }), ...runChecks('face', null)];
     const verdict = layerVerdicts(checks);
     expect(verdict.map((v) => v.layer)).toEqual(['data-integrity', 'issuer-signature', 'chip-genuineness', 'physical', 'bearer-match']);
     expect(verdict.filter((v) => v.layer !== 'data-integrity').every((v) => v.status === 'not-performed')).toBe(true);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FaceSection, Portrait } from '../../../electron/contract/face.contract';
 import { FaceSectionSchema } from '../../../electron/contract/face.contract';
 import { ExaminationSchema } from '../../../electron/contract/examination.contract';
-import { faceChecks, FACE_CHECK_IDS, mergeFaceChecks } from '../../../electron/face/face-checks';
+import { FACE_CHECK_IDS } from '../../../electron/checks/check-ids';
+import { replaceResults, runChecks } from '../../../electron/checks/check-registry';
 import { band, comparePortraits, DEFAULT_THRESHOLD, descriptorDistance, similarity } from '../../../electron/face/face-compare';
 import type { DetectedFace } from '../../../electron/face/face-engine-protocol';
 import { alignedFrame, ALIGNED, eyeCentres, rollDegrees, yawDegrees, type Point } from '../../../electron/face/face-geometry';
@@ -10,7 +11,6 @@ import { faceImageStats } from '../../../electron/face/face-image-stats';
 import { ageAt, plausibilityHints } from '../../../electron/face/face-plausibility';
 import { assessQuality, noFaceQuality, QUALITY_LIMITS } from '../../../electron/face/face-quality';
 import { mapZone } from '../../../electron/face/portrait-regions';
-import { pendingLayerChecks } from '../../../electron/checks/pending-layers.checks';
 
 /** 68 landmarks of an upright frontal face: eyes at (cx ± d/2, cy), nose tip centred, jaw ends wide. */
 function landmarks(cx: number, cy: number, d: number, opts: { noseShift?: number; tilt?: number } = {}): Point[] {
@@ -151,6 +151,7 @@ describe('age and sex plausibility', () => {
 });
 
 describe('bearer-match checks', () => {
+  const faceChecks = (face: FaceSection) => runChecks('face', face);
   const section = (portraits: Portrait[], hints: string[] = []): FaceSection => {
     const d = (x: number) => Array.from({ length: 128 }, (_, i) => (i === 0 ? x : 0));
     const desc: Record<string, number> = { printed: 0, ghost: 0.1, live: 0.52 };
@@ -187,9 +188,9 @@ describe('bearer-match checks', () => {
   });
 
   it('replaces the pending bearer-match entry, and the section validates inside an examination', () => {
-    const pending = pendingLayerChecks({ lights: ['white'], chipRead: false, liveFace: false });
+    const pending = [...runChecks('capture', { lights: ['white'], chipRead: false, securityChecks: false }), ...runChecks('face', null)];
     const s = section([portrait('printed', 'printed'), portrait('live', 'live')]);
-    const merged = mergeFaceChecks(pending, s);
+    const merged = replaceResults(pending, 'face', runChecks('face', s));
     expect(merged.filter((c) => c.id === 'bearer.face')).toHaveLength(1);
     expect(merged.find((c) => c.id === 'bearer.face')?.status).not.toBe('not-performed');
     expect(FaceSectionSchema.parse(s)).toBeTruthy();

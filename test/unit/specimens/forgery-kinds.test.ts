@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../../electron/checks/check-input';
+import { CHECK_IDS } from '../../../electron/checks/check-ids';
 import { LoupeError } from '../../../electron/common/loupe-error';
 import { FORGERY_KINDS } from '../../../electron/contract/specimen.contract';
 import { BASE_EXPECTED_CHECKS, checkForgery, exclusiveCodes, otherSeriesPair, resolveForgeryKind, unsupportedReason } from '../../../electron/specimens/forgery-kinds';
