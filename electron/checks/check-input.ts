@@ -2,35 +2,12 @@
 // of one scan pass), the MRZ reading with its page geometry, and — when the document was
 // identified — the reference class with the homography that maps reference pixels onto capture pixels.
 import type { MrzReading } from '../contract/mrz.contract';
-import type { DocumentClass } from '../contract/reference.contract';
 import type { Light } from '../contract/specimen.contract';
-import type { GreyImage } from '../imaging/grey-image';
+import type { Identification } from '../identify/identification';
+import type { LightImage } from '../imaging/light-image';
 
-export interface RgbImage {
-  /** Interleaved 8-bit RGB, row-major. */
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
-
-export interface LightImage {
-  light: Light;
-  rgb: RgbImage;
-  grey: GreyImage;
-  dpi?: number;
-}
-
-export interface Identification {
-  cls: DocumentClass;
-  /** Decoded reference images of the class, per light. */
-  reference: Partial<Record<Light, LightImage>>;
-  /** 3×3 row-major homography: reference pixel (x, y, 1) → capture pixel. */
-  homography: number[];
-  /** Image similarity of the capture to the class after alignment, 0..1. */
-  score: number;
-  /** Every candidate considered, best first. */
-  candidates: { id: string; score: number }[];
-}
+export type { LightImage, RgbImage } from '../imaging/light-image';
+export type { Identification } from '../identify/identification';
 
 export interface CheckInput {
   images: Partial<Record<Light, LightImage>>;

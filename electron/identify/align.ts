@@ -1,7 +1,7 @@
 // Page alignment: the homography mapping reference pixels (the class's zone frame) onto capture
 // pixels. Coarse from the page outline against the scanner bed, refined by patch correlation on the
 // fixed print. Accuracy measured on generated captures is recorded in test/integration/identify.
-import type { LightImage } from '../checks/check-input';
+import type { LightImage } from '../imaging/light-image';
 import type { Box } from '../contract/specimen.contract';
 import { applyH, fitHomography, scaleH, type Homography, type Pt } from './homography';
 import { detectPageCorners } from './page-corners';

@@ -1,7 +1,7 @@
 // Reading the capture "through" the reference: a box of reference pixels is resampled from the
 // capture with the alignment homography, at a chosen step, so reference and capture crops can be
 // compared pixel for pixel. Box-filter pyramids keep the resampling alias-free when the step is large.
-import type { RgbImage } from '../checks/check-input';
+import type { RgbImage } from '../imaging/light-image';
 import type { Box } from '../contract/specimen.contract';
 import { downscale } from '../imaging/affine-sample';
 import { createGrey, type GreyImage } from '../imaging/grey-image';

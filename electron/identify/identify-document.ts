@@ -1,7 +1,8 @@
 // Document identification: the MRZ narrows the library to candidate classes (issuer, document
 // code, format — done by the caller); the page itself picks the series. Each candidate's white
 // reference is aligned onto the capture and compared over its non-personal print.
-import type { Identification, LightImage } from '../checks/check-input';
+import type { LightImage } from '../imaging/light-image';
+import type { Identification } from './identification';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import type { Light } from '../contract/specimen.contract';

@@ -1,7 +1,7 @@
 // Finds the page outline in a capture that shows the scanner bed around the page. Works on the
 // per-pixel maximum of R, G and B: a coloured header band (dark in luminance, often barely above
 // the grey bed) keeps a strong channel, so the page's top edge stays visible.
-import type { RgbImage } from '../checks/check-input';
+import type { RgbImage } from '../imaging/light-image';
 import { downscale } from '../imaging/affine-sample';
 import type { GreyImage } from '../imaging/grey-image';
 

@@ -1,7 +1,7 @@
 // Local correlation map: the non-personal print cut into tiles, each tile of the capture (read
 // through the alignment) correlated with the same tile of the reference. Tiles weigh equally, so
 // the fine background print counts as much as the bold header band.
-import type { LightImage, RgbImage } from '../checks/check-input';
+import type { LightImage, RgbImage } from '../imaging/light-image';
 import type { Box } from '../contract/specimen.contract';
 import type { GreyImage } from '../imaging/grey-image';
 import { viewGrey } from './frame-sample';

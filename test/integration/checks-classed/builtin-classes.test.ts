@@ -11,7 +11,7 @@ import { identificationResult } from '../../../electron/checks/classed';
 import type { Light } from '../../../electron/contract/specimen.contract';
 import { applyH, identifyDocument, isUnknown, lightImageFromRgb } from '../../../electron/identify';
 import { detectPageCorners } from '../../../electron/identify/page-corners';
-import { decodeLightImage } from '../../../electron/identify/light-image';
+import { decodeLightImage } from '../../../electron/imaging/light-image';
 import { openReferenceLibrary, type ReferenceLibrary } from '../../../electron/reference';
 import { renderCapture, type Capture } from '../identify/reference-fixture';
 

@@ -4,7 +4,7 @@
 import type { LightImage } from '../../../electron/checks/check-input';
 import { REFERENCE_SCHEMA, type DocumentClass, type ReferenceZone } from '../../../electron/contract/reference.contract';
 import type { Light, SpecimenTruth } from '../../../electron/contract/specimen.contract';
-import { decodeLightImage } from '../../../electron/identify/light-image';
+import { decodeLightImage } from '../../../electron/imaging/light-image';
 import { designById, renderSpecimen, type RenderOptions } from '../../../electron/specimens';
 
 export interface ReferenceFixture {

@@ -1,9 +1,23 @@
-// Decodes an image (capture or reference) into the RGB + grey pair every check reads.
-import type { LightImage, RgbImage } from '../checks/check-input';
-import type { Light } from '../contract/specimen.contract';
-import type { GreyImage } from '../imaging/grey-image';
-import { openImageBuffer } from '../imaging/load-image';
+// An image under one light (capture or reference) as every check and the identification read it:
+// RGB and grey, decoded once.
 import { LoupeError } from '../common/loupe-error';
+import type { Light } from '../contract/specimen.contract';
+import type { GreyImage } from './grey-image';
+import { openImageBuffer } from './load-image';
+
+export interface RgbImage {
+  /** Interleaved 8-bit RGB, row-major. */
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+export interface LightImage {
+  light: Light;
+  rgb: RgbImage;
+  grey: GreyImage;
+  dpi?: number;
+}
 
 /** Rec. 601 luma in fixed point — the same weighting scanners use for their grey channel. */
 export function rgbToGrey(rgb: RgbImage): GreyImage {
