@@ -9,6 +9,9 @@ export function faceHandlers(faces: FaceService) {
     'face:analyse': { run: async ({ id }, ctx) => faces.analyse(id, ctx.signedIn()) },
     'face:addPortrait': { run: async ({ id, kind, imageBase64 }, ctx) => faces.addPortrait(id, kind, imageBase64, ctx.signedIn()) },
     'face:assess': { run: async ({ id, assessment }, ctx) => faces.assess(id, assessment, ctx.signedIn()) },
-    'face:settings': { run: async ({ threshold }, ctx) => faces.settings(threshold, threshold ? ctx.signedIn() : ctx.officer) },
+    'face:settings': {
+      run: async ({ threshold }) => faces.settings(threshold),
+      audit: ({ threshold }) => (threshold ? { action: 'face.threshold', details: { ...threshold } } : null),
+    },
   });
 }

@@ -56,11 +56,9 @@ export class FaceService {
     return saved.success ? saved.data : DEFAULT_THRESHOLD;
   }
 
-  settings(update: FaceThreshold | undefined, officer: Officer | null) {
-    if (update) {
-      this.store.setSetting(THRESHOLD_KEY, update);
-      this.store.audit({ officer, action: 'face.threshold', details: { ...update } });
-    }
+  /** Reads the station's threshold, after saving `update` when given (the face:settings handler audits it). */
+  settings(update?: FaceThreshold) {
+    if (update) this.store.setSetting(THRESHOLD_KEY, update);
     return { threshold: this.threshold(), defaultThreshold: DEFAULT_THRESHOLD };
   }
 

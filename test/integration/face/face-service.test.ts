@@ -149,8 +149,8 @@ describe('face service', () => {
   });
 
   it('uses the station threshold when one is set', async () => {
-    expect(faces.settings(undefined, null).threshold).toEqual(faces.settings(undefined, null).defaultThreshold);
-    faces.settings({ distance: 1.4, margin: 0 }, OFFICER);
+    expect(faces.settings().threshold).toEqual(faces.settings().defaultThreshold);
+    faces.settings({ distance: 1.4, margin: 0 });
     const lenient = await faces.analyse(exam.id, OFFICER);
     expect(lenient.face!.threshold).toEqual({ distance: 1.4, margin: 0 });
   });

@@ -188,11 +188,20 @@ describe('an examination through the host', () => {
     expect((list.json as unknown as { id: string }[]).some((s) => s.id === exam.id)).toBe(true);
   });
 
-  it('records who did what in the append-only audit log', async () => {
+  it('records who did what in the append-only audit log, each entry under the officer who did it', async () => {
+    // A change made through a domain's handler is audited by the one wrapper, under the caller.
+    await call('session:signIn', { name: 'Marko Jovanović', badge: 'B-2202' });
+    expect((await call('face:settings', { threshold: { distance: 0.6, margin: 0.05 } })).status).toBe(200);
+    expect((await call('face:settings', {})).status).toBe(200);
+    await call('session:signOut', {});
     const store = openStationStore(dataDir);
     try {
-      const actions = store.auditLog(50).map((a) => a.action);
-      expect(actions).toEqual(expect.arrayContaining(['session.signIn', 'examination.create', 'examination.decide']));
+      const log = store.auditLog(50);
+      expect(log.map((a) => a.action)).toEqual(expect.arrayContaining(['session.signIn', 'examination.create', 'examination.decide']));
+      const thresholds = log.filter((a) => a.action === 'face.threshold');
+      expect(thresholds).toHaveLength(1);
+      expect(thresholds[0]).toMatchObject({ officer: { name: 'Marko Jovanović', badge: 'B-2202' }, details: { distance: 0.6, margin: 0.05 } });
+      expect(log.find((a) => a.action === 'session.signOut')?.officer).toEqual({ name: 'Marko Jovanović', badge: 'B-2202' });
     } finally {
       store.close();
     }
