@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Box } from '../electron/contract/specimen.contract';
+import type { Box } from '../electron/contract/capture.contract';
 import { DocumentClassSchema } from '../electron/contract/reference.contract';
 import { classFromDesign } from '../electron/reference/class-from-design';
 import { renderSpecimen, SPECIMEN_DESIGNS } from '../electron/specimens';

@@ -1,10 +1,10 @@
 // What every check receives: the capture decoded once (all lights share the geometry of one scan
 // pass), the MRZ reading with its page geometry, and — when the document was identified — the
 // reference class with the homography that maps reference pixels onto capture pixels.
+import type { Light } from '../contract/capture.contract';
 import type { CheckResult } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
 import type { GreyImage } from '../imaging/grey-image';
 
 export interface RgbImage {

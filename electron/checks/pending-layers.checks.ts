@@ -1,7 +1,7 @@
 // Layers whose checks need inputs or capabilities this examination does not have. They are reported
 // as 'not-performed' with the reason — never as pass, never as fail (docs/ARCHITECTURE.md §3).
+import type { Light } from '../contract/capture.contract';
 import type { CheckResult } from '../contract/examination.contract';
-import type { Light } from '../contract/specimen.contract';
 
 export interface CaptureInputs {
   lights: Light[];

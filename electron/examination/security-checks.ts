@@ -10,10 +10,10 @@ import { classedChecks, identificationResult } from '../checks/classed';
 import { CHECK_IDS, type Check, type CheckInput, type Identification, type LightImage } from '../checks/check-input';
 import { decodeCaptureImages } from '../checks/generic/decode-capture';
 import { genericChecks, shutdownVizOcr } from '../checks/generic';
+import { LIGHTS, type Light } from '../contract/capture.contract';
 import type { CheckResult, ExaminationWarning, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import { LIGHTS, type Light } from '../contract/specimen.contract';
 import { identifyDocument, isUnknown, type Candidate } from '../identify';
 import type { ReferenceLibrary } from '../reference';
 

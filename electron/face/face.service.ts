@@ -5,9 +5,9 @@
 // portraits' images, quality and comparisons — nothing biometric leaves the station's records.
 import { LoupeError } from '../common/loupe-error';
 import { layerVerdicts } from '../checks/layered-verdict';
+import type { Box } from '../contract/capture.contract';
 import type { Examination, Officer } from '../contract/examination.contract';
 import { FaceThresholdSchema, type FaceAssessmentInput, type FaceSection, type FaceThreshold, type Portrait, type PortraitKind } from '../contract/face.contract';
-import type { Box } from '../contract/specimen.contract';
 import type { ReferenceLibrary } from '../reference';
 import { analyseFace, type FaceAnalysis } from './face-analyser';
 import { mergeFaceChecks } from './face-checks';

@@ -2,9 +2,9 @@
 // code, format — done by the caller); the page itself picks the series. Each candidate's white
 // reference is aligned onto the capture and compared over its non-personal print.
 import type { Identification, LightImage } from '../checks/check-input';
+import type { Light } from '../contract/capture.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
 import { alignToReference, type Alignment } from './align';
 import { meanTileScore, tileCorrelation } from './tile-correlation';

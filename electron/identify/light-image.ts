@@ -1,6 +1,6 @@
 // Decodes an image (capture or reference) into the RGB + grey pair every check reads.
 import type { LightImage, RgbImage } from '../checks/check-input';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { GreyImage } from '../imaging/grey-image';
 import { openImageBuffer } from '../imaging/load-image';
 import { LoupeError } from '../common/loupe-error';

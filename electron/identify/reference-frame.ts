@@ -1,8 +1,8 @@
 // Reference images are read in the class's zone frame (its size in mm at its dpi). An image of a
 // different size but the same shape is resampled onto that frame; another shape is refused.
 import type { LightImage, RgbImage } from '../checks/check-input';
+import type { Box } from '../contract/capture.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Box } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
 import { warpGrey } from './frame-sample';
 

@@ -2,8 +2,9 @@
 // of a genuine, undegraded specimen of that design. The expectations per light are properties of the
 // design (specimen-designs.ts): which zones are printed in IR-absorbing ink (ICAO 9303 Part 2, B900
 // band) and which features fluoresce under 365 nm UV.
+import type { Box } from '../contract/capture.contract';
 import { REFERENCE_SCHEMA, type DocumentClass, type ReferenceZone, type ZoneExpectation } from '../contract/reference.contract';
-import type { Box, SpecimenRegion, SpecimenTruth } from '../contract/specimen.contract';
+import type { SpecimenRegion, SpecimenTruth } from '../contract/specimen.contract';
 import { layoutPage, type PageLayout } from '../specimens/page-layout';
 import type { SpecimenDesign, VizField } from '../specimens/specimen-designs';
 import { textBox } from '../specimens/specimen-regions';

@@ -10,7 +10,7 @@ import { EventBus } from '../common/event-bus';
 import { makePrivateDir } from '../common/private-files';
 import { defineHandlers } from '../common/handler-kit';
 import { appChannels } from '../contract/app.channels';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import { devicesHandlers } from '../devices/devices.handlers';
 import { DeviceCaptures } from '../examination/device-captures';
 import { examinationHandlers } from '../examination/examination.handlers';

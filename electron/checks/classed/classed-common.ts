@@ -1,7 +1,7 @@
 // Shared plumbing of the class-specific checks: input requirements, results, and reading a
 // reference zone in the capture through the identification homography.
+import type { Box, Light } from '../../contract/capture.contract';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
-import type { Box, Light } from '../../contract/specimen.contract';
 import { mapBox } from '../../identify/frame-sample';
 import type { CheckInput, Identification, LightImage } from '../check-input';
 

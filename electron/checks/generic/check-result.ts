@@ -1,6 +1,6 @@
 // Small builders shared by the generic checks, so every result states its layer and reasons alike.
+import type { Light } from '../../contract/capture.contract';
 import type { CheckResult, Layer } from '../../contract/examination.contract';
-import type { Light } from '../../contract/specimen.contract';
 import type { Check, CheckInput } from '../check-input';
 import { lightLabel } from './capture-geometry';
 

@@ -3,8 +3,8 @@
 //  - identified document: each class field zone is mapped into the capture and read on its own;
 //  - unidentified: the page above the MRZ is read once and each MRZ value is searched in it.
 // A field is a mismatch only when a value was read and differs; unread fields never fail.
+import type { Box } from '../../contract/capture.contract';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
-import type { Box } from '../../contract/specimen.contract';
 import { CHECK_IDS, type Check, type CheckInput } from '../check-input';
 import { missingInput, notPerformed, type CheckMeta } from './check-result';
 import { bestOccurrence, mrzSpellings, tolerance, vizDates } from './viz-compare';

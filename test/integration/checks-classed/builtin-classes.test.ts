@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identification, LightImage } from '../../../electron/checks/check-input';
 import { classedChecks, identificationResult } from '../../../electron/checks/classed';
-import type { Light } from '../../../electron/contract/specimen.contract';
+import type { Light } from '../../../electron/contract/capture.contract';
 import { applyH, identifyDocument, isUnknown, lightImageFromRgb } from '../../../electron/identify';
 import { detectPageCorners } from '../../../electron/identify/page-corners';
 import { decodeLightImage } from '../../../electron/identify/light-image';

@@ -2,8 +2,9 @@
 // regions (zones per electron/contract/reference.contract.ts), for the identification and
 // class-specific check tests.
 import type { LightImage } from '../../../electron/checks/check-input';
+import type { Light } from '../../../electron/contract/capture.contract';
 import { REFERENCE_SCHEMA, type DocumentClass, type ReferenceZone } from '../../../electron/contract/reference.contract';
-import type { Light, SpecimenTruth } from '../../../electron/contract/specimen.contract';
+import type { SpecimenTruth } from '../../../electron/contract/specimen.contract';
 import { decodeLightImage } from '../../../electron/identify/light-image';
 import { designById, renderSpecimen, type RenderOptions } from '../../../electron/specimens';
 
