@@ -18,7 +18,6 @@ import { ExaminationService } from '../examination/examination.service';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { faceHandlers } from '../face/face.handlers';
 import { FaceService } from '../face/face.service';
-import { ensurePortraitSpecimens } from '../face/portrait-specimens';
 import { mrzHandlers } from '../mrz/mrz.handlers';
 import { glyphTemplates } from '../mrz/mrz-glyph-templates';
 import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
@@ -29,6 +28,8 @@ import { ReportFiles } from '../report/report-files';
 import { reportHandlers } from '../report/report.handlers';
 import { Session } from '../session/session';
 import { sessionHandlers } from '../session/session.handlers';
+// The one tool the station composes: the virtual scanner's opt-in portrait specimens (LOUPE_PORTRAIT_SPECIMENS).
+import { ensurePortraitSpecimens } from '../specimens/portrait-specimens';
 import { CAPTURES_DIR, openStationStore } from '../store';
 import { openTrendStore } from '../trends/trend-store';
 import { trendsHandlers } from '../trends/trends.handlers';

@@ -71,7 +71,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
     if (values.portraits === true) {
       io.progress('portraits: finding faces in the installed sample photos');
       const { sharedFaceEngine, shutdownFaceEngine } = await import('../../face/face-engine');
-      const { addPortraits } = await import('../../face/portrait-specimens');
+      const { addPortraits } = await import('../../specimens/portrait-specimens');
       try {
         await addPortraits(outDir, truths, sharedFaceEngine());
       } finally {
