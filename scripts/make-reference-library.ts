@@ -10,10 +10,10 @@ import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import type { Box } from '../electron/contract/specimen.contract';
+import type { Box } from '../electron/contract/capture.contract';
 import { DocumentClassSchema } from '../electron/contract/reference.contract';
-import { classFromDesign } from '../electron/reference/class-from-design';
 import { renderSpecimen, SPECIMEN_DESIGNS } from '../electron/specimens';
+import { classFromDesign } from '../electron/specimens/class-from-design';
 
 const SEED = 2024;
 /** Extra renders whose minimum removes the fibres (measured: 4 leave no fibre pixel outside personal zones). */

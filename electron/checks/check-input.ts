@@ -2,7 +2,7 @@
 // of one scan pass), the MRZ reading with its page geometry, and — when the document was
 // identified — the reference class with the homography that maps reference pixels onto capture pixels.
 import type { MrzReading } from '../contract/mrz.contract';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { Identification } from '../identify/identification';
 import type { LightImage } from '../imaging/light-image';
 

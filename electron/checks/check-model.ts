@@ -5,7 +5,7 @@
 import type { CheckResult, Layer } from '../contract/examination.contract';
 import type { FaceSection } from '../contract/face.contract';
 import type { MrzReading } from '../contract/mrz.contract';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { CheckInput } from './check-input';
 
 /** What the examination knows about its capture beyond the images: which layers it could examine at all. */

@@ -1,7 +1,9 @@
-// `loupe hub …` and `loupe serve …` start other applications: the regional hub and the loopback
-// host have entry points of their own (hub/hub-main.ts, host/host-main.ts), and the command line
-// runs them as child processes rather than importing them (docs/ARCHITECTURE.md: nothing imports an
-// application). Standard streams are shared, signals passed on, and the child's exit code returned.
+// `loupe hub …`, `loupe serve …` and `loupe specimen …` start other applications: the regional hub,
+// the loopback host and the specimen generator (a tool) have entry points of their own
+// (hub/hub-main.ts, host/host-main.ts, specimens/specimen-main.ts), and the command line runs them as
+// child processes rather than importing them (docs/ARCHITECTURE.md: nothing imports an application,
+// and the product never imports the tools). Standard streams are shared, signals passed on, and the
+// child's exit code returned.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

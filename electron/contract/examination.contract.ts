@@ -1,9 +1,9 @@
 // An examination: what was captured, what was read, every check with its evidence, the layered
 // verdict and the examiner's decision (docs/ARCHITECTURE.md §3).
 import { z } from 'zod';
+import { BoxSchema, LightSchema } from './capture.contract';
 import { FaceSectionSchema } from './face.contract';
 import { MrzReadingSchema } from './mrz.contract';
-import { BoxSchema, LightSchema } from './specimen.contract';
 
 export const LAYERS = ['data-integrity', 'issuer-signature', 'chip-genuineness', 'physical', 'bearer-match'] as const;
 export const LayerSchema = z.enum(LAYERS);

@@ -3,7 +3,7 @@
 // comparison (docs/face-check.md). Descriptors never cross this boundary: they are recomputed from
 // the stored images when needed, so no biometric template leaves the station's examination data.
 import { z } from 'zod';
-import { BoxSchema } from './specimen.contract';
+import { BoxSchema } from './capture.contract';
 
 export const PORTRAIT_KINDS = ['printed', 'ghost', 'live', 'chip'] as const;
 export const PortraitKindSchema = z.enum(PORTRAIT_KINDS);

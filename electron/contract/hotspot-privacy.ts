@@ -1,8 +1,8 @@
 // Where an expert-alert hotspot may lie on a class's reference image: off the holder's data. The
 // same rule runs in the publishing form (to colour a box as it is drawn) and on the Node side
 // (which refuses the alert), so both always agree. Pure data and arithmetic: no Node, no DOM.
+import type { Box } from './capture.contract';
 import type { DocumentClass, ReferenceZone } from './reference.contract';
-import type { Box } from './specimen.contract';
 
 /** Zone kinds that show the holder or their data, whatever their `personal` flag says. */
 export const PERSONAL_ZONE_KINDS: ReadonlySet<string> = new Set(['photo', 'ghost', 'mrz', 'field', 'signature']);

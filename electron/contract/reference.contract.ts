@@ -1,8 +1,8 @@
 // A reference document class: what a genuine document of one issuer/type/series looks like under
 // each light, as zones with expected behaviour. Format documented in docs/reference-format.md.
 import { z } from 'zod';
+import { BoxSchema, LightSchema } from './capture.contract';
 import { MrzFormatSchema } from './mrz.contract';
-import { BoxSchema, LightSchema } from './specimen.contract';
 
 export const REFERENCE_SCHEMA = 'loupe.reference/1';
 

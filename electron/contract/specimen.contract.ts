@@ -1,13 +1,7 @@
 // Synthetic specimen ground truth (`<id>.truth.json`). Pure data, shared.
 import { z } from 'zod';
+import { BoxSchema, LightSchema } from './capture.contract';
 import { MrzFormatSchema } from './mrz.contract';
-
-export const LIGHTS = ['white', 'ir', 'uv'] as const;
-export const LightSchema = z.enum(LIGHTS);
-export type Light = z.infer<typeof LightSchema>;
-
-export const BoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
-export type Box = z.infer<typeof BoxSchema>;
 
 export const DegradeLevelSchema = z.enum(['none', 'light', 'heavy']);
 export type DegradeLevel = z.infer<typeof DegradeLevelSchema>;

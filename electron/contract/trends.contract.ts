@@ -2,8 +2,8 @@
 // expert alerts, and the manifest of the signed bundles that carry them. Nothing here may hold a
 // name, a document number, a date of birth, MRZ text, a portrait or an image of the holder.
 import { z } from 'zod';
+import { LightSchema } from './capture.contract';
 import { FRAUD_TYPES } from './fraud-types.contract';
-import { LightSchema } from './specimen.contract';
 
 export const TREND_RECORD_SCHEMA = 'loupe.trend/1';
 export const EXPERT_ALERT_SCHEMA = 'loupe.alert/1';

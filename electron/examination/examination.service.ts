@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
 import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import { runChecks } from '../checks/check-registry';
 import { openCompleteImage } from '../imaging/load-image';
 import { readMrzText } from '../mrz';

@@ -16,7 +16,7 @@ import { shutdownVizOcr } from '../checks/generic';
 import type { CheckResult, ExaminationWarning, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import { LIGHTS, type Light } from '../contract/specimen.contract';
+import { LIGHTS, type Light } from '../contract/capture.contract';
 import { identifyDocument, isUnknown, type Candidate } from '../identify';
 import type { ReferenceLibrary } from '../reference';
 

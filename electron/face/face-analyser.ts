@@ -4,8 +4,8 @@
 import sharp from 'sharp';
 import { portraitName } from '../checks/portrait-names';
 import { LoupeError } from '../common/loupe-error';
+import type { Box } from '../contract/capture.contract';
 import type { FaceQuality, PortraitKind } from '../contract/face.contract';
-import type { Box } from '../contract/specimen.contract';
 import { MAX_INPUT_PIXELS } from '../imaging/load-image';
 import { alignRgb, type RgbPixels } from './face-align';
 import { MAX_ENGINE_SIDE, type FaceEngine } from './face-engine';

@@ -10,7 +10,7 @@ import { runChecks } from '../checks/check-registry';
 import { portraitName } from '../checks/portrait-names';
 import type { Examination, Officer } from '../contract/examination.contract';
 import { FaceThresholdSchema, type FaceAssessmentInput, type FaceSection, type FaceThreshold, type Portrait, type PortraitKind } from '../contract/face.contract';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import type { ExaminationRecords } from '../examination/examination-records';
 import type { ReferenceLibrary } from '../reference';
 import { analyseFace, type FaceAnalysis } from './face-analyser';

@@ -1,6 +1,6 @@
 // Where the document's portraits are on the white capture: the identified class's photo and ghost
 // zones mapped through the identification homography (reference pixel → capture pixel). Pure.
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import { applyH, type Homography } from '../identify/homography';
 
 /** Axis-aligned capture box around a reference box, grown by `grow` of its size on every side. */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import { decodeRgb } from './face-analyser';
 import type { FaceEngine } from './face-engine';
 

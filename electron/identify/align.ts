@@ -2,7 +2,7 @@
 // pixels. Coarse from the page outline against the scanner bed, refined by patch correlation on the
 // fixed print. Accuracy measured on generated captures is recorded in test/integration/identify.
 import type { LightImage } from '../imaging/light-image';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import { applyH, fitHomography, scaleH, type Homography, type Pt } from './homography';
 import { detectPageCorners } from './page-corners';
 import { matchPatches, robustHomography, selectPatches, type RefineStage } from './patch-refine';

@@ -2,7 +2,7 @@
 // capture with the alignment homography, at a chosen step, so reference and capture crops can be
 // compared pixel for pixel. Box-filter pyramids keep the resampling alias-free when the step is large.
 import type { RgbImage } from '../imaging/light-image';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import { downscale } from '../imaging/affine-sample';
 import { createGrey, type GreyImage } from '../imaging/grey-image';
 import { applyH, localScale, multiplyH, scaleH, type Homography } from './homography';

@@ -1,7 +1,7 @@
 // A document identified against the reference library: its class, the class's decoded reference
 // images, and the homography that maps reference pixels onto capture pixels.
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { LightImage } from '../imaging/light-image';
 
 export interface Identification {

@@ -5,7 +5,7 @@ import type { LightImage } from '../imaging/light-image';
 import type { Identification } from './identification';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import { LoupeError } from '../common/loupe-error';
 import { alignToReference, type Alignment } from './align';
 import { meanTileScore, tileCorrelation } from './tile-correlation';

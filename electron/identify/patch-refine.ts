@@ -2,7 +2,7 @@
 // the reference's fixed print (header, background pattern, labels — never personal zones) are
 // searched by NCC in the capture around their predicted place; a RANSAC fit rejects the patches
 // that locked onto a repeat of the guilloche or onto a defect.
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import type { GreyImage } from '../imaging/grey-image';
 import { viewGrey } from './frame-sample';
 import { applyH, fitHomography, type Homography, type Pt } from './homography';

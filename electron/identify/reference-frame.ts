@@ -2,7 +2,7 @@
 // different size but the same shape is resampled onto that frame; another shape is refused.
 import type { LightImage, RgbImage } from '../imaging/light-image';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import { LoupeError } from '../common/loupe-error';
 import { warpGrey } from './frame-sample';
 

@@ -2,7 +2,7 @@
 // through the alignment) correlated with the same tile of the reference. Tiles weigh equally, so
 // the fine background print counts as much as the bold header band.
 import type { LightImage, RgbImage } from '../imaging/light-image';
-import type { Box } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
 import type { GreyImage } from '../imaging/grey-image';
 import { viewGrey } from './frame-sample';
 import type { Homography } from './homography';

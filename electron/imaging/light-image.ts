@@ -1,7 +1,7 @@
 // An image under one light (capture or reference) as every check and the identification read it:
 // RGB and grey, decoded once.
 import { LoupeError } from '../common/loupe-error';
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { GreyImage } from './grey-image';
 import { openImageBuffer } from './load-image';
 

@@ -1,17 +1,11 @@
 // Issuing state / nationality codes, ICAO 9303 Part 3 §5: ISO 3166-1 alpha-3 plus the codes
 // reserved for other issuing authorities. The `mrz` package carries the ISO list and most special
-// codes; it lacks the specimen code UTO ("Utopia", used in every worked example of Parts 4–7).
+// codes; what it lacks (the specimen code UTO, "Utopia", used in every worked example of Parts 4–7)
+// is in icao-states.data.ts, with the states' printed names.
 import { states } from 'mrz';
+import { EXTRA_STATE_CODES, SPECIMEN_STATE_CODES } from './icao-states.data';
 
-/** Codes added on top of the `mrz` package list, with their meaning. */
-export const EXTRA_STATE_CODES: Readonly<Record<string, string>> = {
-  UTO: 'Utopia (ICAO specimen)',
-  UTS: 'Utopia (specimen, alternative code)',
-  XDC: 'Southern African Development Community (SADC)',
-};
-
-/** Codes that only appear on specimens: a real document carrying them is suspicious. */
-export const SPECIMEN_STATE_CODES: ReadonlySet<string> = new Set(['UTO', 'UTS']);
+export { SPECIMEN_STATE_CODES };
 
 /** The code as it appears in the MRZ: 1–3 letters padded with '<' (Germany is 'D<<'). */
 export function stateName(code: string): string | null {

@@ -4,6 +4,5 @@ export { exportPackage, importPackage, checkEntryPath, type ExportResult, type I
 export { TrustList, trustListPath, type TrustedSigner } from './trust-list';
 export { loadOrCreateStationKey, keyFingerprint, parsePublicKey, type StationKey } from './station-key';
 export { encodePackage, signPackage, decodePackage, PACKAGE_FORMAT, SIGNATURE_FORMAT, MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES } from './package-format';
-export { classFromDesign } from './class-from-design';
 export { builtinReferenceDir, userReferenceDir } from './library-paths';
 export { checkClassImages, checkReferenceImage, expectedImageSize, SIZE_TOLERANCE_MM } from './reference-images';

@@ -3,8 +3,8 @@
 // dpi, since every zone box is in those pixels). Package import refuses a class that fails here,
 // and the library marks a class on disk that fails here as broken (docs/reference-format.md).
 import sharp from 'sharp';
+import { LIGHTS, type Light } from '../contract/capture.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import { LIGHTS, type Light } from '../contract/specimen.contract';
 import { MAX_INPUT_PIXELS } from '../imaging/load-image';
 
 /**

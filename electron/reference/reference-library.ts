@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { DocumentClassSchema, type DocumentClass } from '../contract/reference.contract';
-import { LIGHTS, type Light } from '../contract/specimen.contract';
+import { LIGHTS, type Light } from '../contract/capture.contract';
 import type { MrzFormat } from '../contract/mrz.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
 import { readClassFolder } from './class-folder';

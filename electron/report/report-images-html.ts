@@ -1,9 +1,9 @@
 // The document images, one figure per light, with the evidence regions drawn over the image of
 // the light they were measured in. Region coordinates are pixels of the captured image, so the SVG
 // viewBox is the captured size whatever size the embedded (downscaled) picture has.
+import { LIGHTS } from '../contract/capture.contract';
+import type { Light } from '../contract/capture.contract';
 import type { CaptureImage, CheckStatus } from '../contract/examination.contract';
-import { LIGHTS } from '../contract/specimen.contract';
-import type { Light } from '../contract/specimen.contract';
 import { escapeHtml, svgNumber } from './report-escape';
 import type { ReportOverlay } from './report-overlays';
 import type { ReportStrings } from './report-strings';

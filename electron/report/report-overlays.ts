@@ -1,7 +1,7 @@
 // Finding overlays: every evidence region of every check, numbered once, so the box drawn on an
 // image and the line in the checks table carry the same number.
+import type { Box, Light } from '../contract/capture.contract';
 import type { CheckResult, CheckStatus } from '../contract/examination.contract';
-import type { Box, Light } from '../contract/specimen.contract';
 
 export interface ReportOverlay {
   n: number;

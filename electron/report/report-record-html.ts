@@ -1,7 +1,7 @@
 // The parts of the report that make it a record: the examiner's decision in their own words, the
 // hash of every capture file, and the digest of the examination record.
+import { LIGHTS } from '../contract/capture.contract';
 import type { Examination } from '../contract/examination.contract';
-import { LIGHTS } from '../contract/specimen.contract';
 import { escapeHtml } from './report-escape';
 import { formatTimestamp } from './report-time';
 import type { ReportStrings } from './report-strings';

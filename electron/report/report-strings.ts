@@ -1,7 +1,7 @@
 // Every word the examination report prints, in one place, so a station can print its reports in
 // its own language. English is the default; a translation supplies a complete `ReportStrings`.
+import type { Light } from '../contract/capture.contract';
 import type { CheckStatus, DecisionVerdict, FindingReview, Layer } from '../contract/examination.contract';
-import type { Light } from '../contract/specimen.contract';
 
 export interface ReportStrings {
   title: string;

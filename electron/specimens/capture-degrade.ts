@@ -2,7 +2,8 @@
 // resolution, lens blur, uneven illumination, sensor noise, JPEG compression. Geometry, blur and
 // illumination are shared by the three lights (one pass on one reader); noise is drawn per light.
 import sharp from 'sharp';
-import type { DegradeLevel, Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
+import type { DegradeLevel } from '../contract/specimen.contract';
 import type { Rng } from './prng';
 import { createRng, deriveSeed } from './prng';
 import { homographyFromPoints, warpImages, type Matrix3, type Point, type RawImage } from './projective-warp';

@@ -3,7 +3,7 @@
 // Part 2 and the usual examination guides): a cut edge with a shadow, a portrait that is not the
 // ghost image, background lines that do not continue across the photo boundary; photo-paper dyes
 // are transparent in B900 infrared and the paper covers the UV overlay printed on the portrait.
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import type { PatternStroke } from './guilloche-pattern';
 import type { PageLayout, Rect } from './page-layout';
 import type { Rng } from './prng';

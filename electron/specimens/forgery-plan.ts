@@ -1,8 +1,9 @@
 // Turns a genuine page into a forged one of a given kind: the page content gets a print variant
 // (see PrintVariant), the data may change, and the ground truth says what was done, which checks
 // must fire and where. Everything the forgery does not touch stays exactly as on the genuine page.
+import type { Light } from '../contract/capture.contract';
 import { MRZ_GEOMETRY } from '../contract/mrz.contract';
-import type { ForgeryKind, Light } from '../contract/specimen.contract';
+import type { ForgeryKind } from '../contract/specimen.contract';
 import { assertNever } from '../common/loupe-error';
 import { CHECK_IDS } from '../checks/check-ids';
 import { alterBirth, alterDocumentNumber, alterExpiry, alterSurname, type AlterableField } from './forgery-data';

@@ -1,7 +1,7 @@
 // The personal and document data of one specimen: plausible, internally consistent, seeded.
 import type { MrzFormat } from '../contract/mrz.contract';
+import { ICAO_STATES, type IcaoState } from '../mrz/icao-states.data';
 import { GIVEN_NAMES_F, GIVEN_NAMES_M, SURNAMES } from './holder-names.data';
-import { ICAO_STATES, type IcaoState } from './icao-states.data';
 import type { Rng } from './prng';
 import { REFERENCE_DATE, addDays, addYears, fromDayNumber, toDayNumber, type Ymd } from './specimen-dates';
 

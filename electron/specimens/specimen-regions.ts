@@ -1,5 +1,6 @@
 // Ground-truth regions of a specimen page, in pixels of the undegraded page at the render dpi.
-import type { Box, SpecimenRegion } from '../contract/specimen.contract';
+import type { Box } from '../contract/capture.contract';
+import type { SpecimenRegion } from '../contract/specimen.contract';
 import { estimateTextWidth, type PageLayout, type Rect } from './page-layout';
 import type { SpecimenDesign, VizField } from './specimen-designs';
 import { valueFontSize } from './specimen-svg';

@@ -2,8 +2,9 @@
 // (seed, index). Nothing here reads the clock or Math.random.
 import '../imaging/font-setup';
 import sharp from 'sharp';
+import type { Light } from '../contract/capture.contract';
 import { MRZ_FORMATS, type MrzFormat } from '../contract/mrz.contract';
-import type { DegradeLevel, ForgeryKind, Light, SpecimenTruth } from '../contract/specimen.contract';
+import type { DegradeLevel, ForgeryKind, SpecimenTruth } from '../contract/specimen.contract';
 import { LoupeError } from '../common/loupe-error';
 import { applyDegradation, planDegradation } from './capture-degrade';
 import { ensureSpecimenFonts } from '../imaging/font-setup';

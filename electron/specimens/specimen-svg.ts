@@ -2,7 +2,7 @@
 // inspection model: white light shows every ink; under B900 infrared only carbon-based
 // (IR-absorbing) print stays dark — always the MRZ, plus the zones the design prints in such ink;
 // under 365 nm UV the substrate stays dull and only the planned fluorescent features glow.
-import type { Light } from '../contract/specimen.contract';
+import type { Light } from '../contract/capture.contract';
 import { assertNever } from '../common/loupe-error';
 import { irBandPath, uvEmblemPath, type PatternStroke } from './guilloche-pattern';
 import { estimateTextWidth, type FieldSlot, type PageLayout } from './page-layout';

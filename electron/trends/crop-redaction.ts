@@ -5,9 +5,9 @@
 // record or an alert.
 import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
+import type { Light } from '../contract/capture.contract';
 import type { Examination } from '../contract/examination.contract';
 import type { DocumentClass } from '../contract/reference.contract';
-import type { Light } from '../contract/specimen.contract';
 import type { Hotspot, RedactedCrop } from '../contract/trends.contract';
 import { boxInCapture, isPersonalZone, lightOfZone, zoneInCapture } from './trend-record-builder';
 

@@ -2,7 +2,7 @@
 // the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
-import type { Light } from '../../electron/contract/specimen.contract';
+import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiErrorKind } from '../api/api-error';
 import { DeviceSettingsDialog } from '../devices/device-settings-dialog';

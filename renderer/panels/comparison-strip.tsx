@@ -2,8 +2,8 @@
 // light and for white light. The reference box is the evidence box mapped back into reference
 // pixels with the inverse of the identification homography; cropping is pure CSS on the served
 // images (nothing crosses the API as base64).
+import type { Box, Light } from '../../electron/contract/capture.contract';
 import type { CaptureImage, CheckResult, IdentificationSummary } from '../../electron/contract/examination.contract';
-import type { Box, Light } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 import { referenceBoxOf } from '../viewer/homography-math';
 

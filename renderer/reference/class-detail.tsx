@@ -2,8 +2,8 @@
 // expectation per light, note), and for experts the editor: draw, edit, remove zones, then save as
 // a new version in the station library, or retire the class after a confirmation.
 import { useEffect, useRef, useState } from 'react';
+import { LIGHTS, type Light } from '../../electron/contract/capture.contract';
 import type { DocumentClass, ReferenceZone } from '../../electron/contract/reference.contract';
-import { LIGHTS, type Light } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 import { ClassImage } from './class-image';
 import { expectationSummary, newZone, validateClass, type ImageSize } from './class-edit';

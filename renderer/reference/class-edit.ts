@@ -1,7 +1,7 @@
 // Pure helpers for editing a reference class: a zone from a mouse drag, nudging, a fresh zone id,
 // and validation in plain words before the class is sent to reference:save.
+import type { Box } from '../../electron/contract/capture.contract';
 import type { DocumentClass, ReferenceZone } from '../../electron/contract/reference.contract';
-import type { Box } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 
 export interface ImageSize {

@@ -2,8 +2,8 @@
 // the image draws a new zone, a click selects one, and the arrow keys nudge the selected zone
 // (Shift + arrows resize it). Coordinates are reference pixels: the SVG shares the image's space.
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Box, Light } from '../../electron/contract/capture.contract';
 import type { ReferenceZone } from '../../electron/contract/reference.contract';
-import type { Box, Light } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 import { boxFromDrag, nudge, type ImageSize } from './class-edit';
 

@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState, type Ref } from 'react';
 import type { DocumentClass, ReferenceSummary } from '../../electron/contract/reference.contract';
 import type { Examination } from '../../electron/contract/examination.contract';
-import type { Light } from '../../electron/contract/specimen.contract';
+import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
 import { DocumentViewer, type ViewerHandle } from '../viewer/document-viewer';

@@ -1,7 +1,7 @@
 // The form of one zone: kind, label, MRZ field, personal flag, box, expectation per light and the
 // examiner's note. Every change goes straight into the draft class; validation runs on save.
+import type { Box } from '../../electron/contract/capture.contract';
 import { ZONE_KINDS, type ReferenceZone, type ZoneExpectation, type ZoneKind } from '../../electron/contract/reference.contract';
-import type { Box } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 
 type UvChoice = '' | 'fluoresces' | 'dull';

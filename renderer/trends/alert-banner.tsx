@@ -2,8 +2,8 @@
 // the alert's hotspots as overlay boxes on the capture (reference pixels mapped through the
 // identification homography).
 import { useEffect, useState } from 'react';
+import type { Light } from '../../electron/contract/capture.contract';
 import type { Examination } from '../../electron/contract/examination.contract';
-import type { Light } from '../../electron/contract/specimen.contract';
 import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { t } from '../i18n/t';
 import type { OverlayBox } from '../viewer/finding-overlay';

@@ -2,8 +2,8 @@
 // came from, if chosen by checkbox), a free place for a hotspot added with the keyboard, keeping
 // boxes on the image, and what goes to trends:publishAlert.
 import { featureZoneOf, isPersonalZone, personalOverlaps, type PersonalOverlap } from '../../electron/contract/hotspot-privacy';
+import type { Box, Light } from '../../electron/contract/capture.contract';
 import type { DocumentClass, ReferenceZone } from '../../electron/contract/reference.contract';
-import type { Box, Light } from '../../electron/contract/specimen.contract';
 import type { Hotspot } from '../../electron/contract/trends.contract';
 import type { ImageSize } from '../reference/class-edit';
 

@@ -5,8 +5,8 @@
 // The class's security-feature zones stay available as checkboxes, the quick way.
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { referenceSizePx } from '../../electron/contract/hotspot-privacy';
+import { LIGHTS, type Light } from '../../electron/contract/capture.contract';
 import type { DocumentClass } from '../../electron/contract/reference.contract';
-import { LIGHTS, type Light } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 import { boxFromDrag, nudge, type ImageSize } from '../reference/class-edit';
 import { clampBox, featureZones, freeSpot, hotspotFromZone, hotspotKey, overlapOf, withBox, type DraftHotspot } from './hotspot-edit';

@@ -1,8 +1,8 @@
 // The document viewer: light switch, zoom and pan (wheel, drag, keys), magnifier, finding overlays,
 // and room for the reference image side by side (shown only when one exists).
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { LIGHTS, type Box, type Light } from '../../electron/contract/capture.contract';
 import type { CaptureImage } from '../../electron/contract/examination.contract';
-import { LIGHTS, type Box, type Light } from '../../electron/contract/specimen.contract';
 import { t } from '../i18n/t';
 import { FindingOverlay, type OverlayBox } from './finding-overlay';
 import { MagnifierLoupe } from './magnifier-loupe';

@@ -1,6 +1,6 @@
 // Finding regions drawn over the image, in image pixels (the SVG shares the image's coordinate system).
+import type { Box } from '../../electron/contract/capture.contract';
 import type { CheckStatus } from '../../electron/contract/examination.contract';
-import type { Box } from '../../electron/contract/specimen.contract';
 
 export interface OverlayBox {
   key: string;

@@ -1,7 +1,7 @@
 // Mapping between reference pixels and capture pixels. The examination carries the homography
 // reference → capture (3×3, row-major); evidence boxes are in capture pixels, so the matching
 // reference crop needs the inverse. Pure functions, no DOM.
-import type { Box } from '../../electron/contract/specimen.contract';
+import type { Box } from '../../electron/contract/capture.contract';
 
 export type Matrix3 = readonly number[];
 

@@ -1,6 +1,6 @@
 // Zoom and pan of one image inside a viewport. The view is stored as the image point shown at the
 // viewport centre plus a zoom factor relative to "fit", so resizing the window keeps what is looked at.
-import type { Box } from '../../electron/contract/specimen.contract';
+import type { Box } from '../../electron/contract/capture.contract';
 
 export interface Size {
   w: number;

@@ -1,7 +1,7 @@
 // Shared plumbing of the class-specific checks: input requirements, how they word a reason, and
 // reading a reference zone in the capture through the identification homography.
 import type { Evidence } from '../../contract/examination.contract';
-import type { Box, Light } from '../../contract/specimen.contract';
+import type { Box, Light } from '../../contract/capture.contract';
 import { mapBox } from '../../identify/frame-sample';
 import type { CheckInput, Identification, LightImage } from '../check-input';
 import type { NotPerformedOptions } from '../check-outcome';

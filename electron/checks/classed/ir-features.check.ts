@@ -1,9 +1,9 @@
 // IR features (ICAO 9303 Part 2: B900 inspection): zones printed in IR-absorbing ink stay dark in
 // the infrared image, the others drop out. The white image says where ink is, so an empty field
 // is not mistaken for a dropped-out one.
+import type { Box } from '../../contract/capture.contract';
 import type { Evidence } from '../../contract/examination.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
-import type { Box } from '../../contract/specimen.contract';
 import { viewGrey } from '../../identify/frame-sample';
 import type { Homography } from '../../identify/homography';
 import type { GreyImage } from '../../imaging/grey-image';

@@ -1,8 +1,8 @@
 // Photo substitution: a replaced portrait breaks the background print around the photo (ring
 // outside the zone no longer matches the reference) and no longer matches the ghost image, which
 // the issuer prints as a light copy of the same portrait.
+import type { Box } from '../../contract/capture.contract';
 import type { Evidence } from '../../contract/examination.contract';
-import type { Box } from '../../contract/specimen.contract';
 import { warpGrey } from '../../identify/frame-sample';
 import { multiplyH, type Homography } from '../../identify/homography';
 import { ncc } from '../../identify/ncc';

@@ -5,7 +5,7 @@
 // print around the zone, minus the same difference on the reference. Lighting, blur and JPEG act on
 // the zone and its ring alike, so this "lift" stays near 0 on genuine captures and rises where the
 // background print was bleached. The contrast of the background print is reported alongside.
-import type { Box } from '../../contract/specimen.contract';
+import type { Box } from '../../contract/capture.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey, type FrameView } from '../../identify/frame-sample';
 import type { GreyImage } from '../../imaging/grey-image';

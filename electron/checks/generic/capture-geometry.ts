@@ -1,6 +1,6 @@
 // Geometry shared by the generic checks: size agreement between lights, the MRZ quad from the
 // reading, point-in-quad tests and boxes in capture pixels.
-import type { Box, Light } from '../../contract/specimen.contract';
+import type { Box, Light } from '../../contract/capture.contract';
 import type { MrzGeometry } from '../../contract/mrz.contract';
 import type { LightImage } from '../check-input';
 

@@ -1,7 +1,7 @@
 // Decodes a capture's images once per light into RGB + grey, the form every check reads.
 // Sizes are not forced to agree: checks that compare two lights test that themselves and
 // report 'not-performed' when they differ (see sameGeometry in capture-geometry.ts).
-import type { Light } from '../../contract/specimen.contract';
+import type { Light } from '../../contract/capture.contract';
 import { openImage } from '../../imaging/load-image';
 import { LoupeError } from '../../common/loupe-error';
 import type { CheckInput, LightImage } from '../check-input';

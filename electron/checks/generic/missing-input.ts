@@ -1,5 +1,5 @@
 // What the generic checks need of the capture, in the words their not-performed results use.
-import type { Light } from '../../contract/specimen.contract';
+import type { Light } from '../../contract/capture.contract';
 import type { CheckInput } from '../check-input';
 import type { NotPerformedOptions } from '../check-outcome';
 import { lightLabel } from './capture-geometry';

@@ -3,7 +3,7 @@
 import { otsuThreshold } from '../../imaging/grey-image';
 import type { LightImage } from '../check-input';
 import { boundingBox, insideQuad, percentile, type Point } from './capture-geometry';
-import type { Box } from '../../contract/specimen.contract';
+import type { Box } from '../../contract/capture.contract';
 
 export interface InkContrast {
   /** Median level of the darkest half of the glyph pixels. */

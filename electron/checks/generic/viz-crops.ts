@@ -2,7 +2,7 @@
 // identification's homography and stacked into one image (one OCR call), or the page area above
 // the MRZ when the document is not identified.
 import sharp from 'sharp';
-import type { Box } from '../../contract/specimen.contract';
+import type { Box } from '../../contract/capture.contract';
 import type { GreyImage } from '../../imaging/grey-image';
 import type { CheckInput } from '../check-input';
 import { boundingBox, project, type Point } from './capture-geometry';

@@ -1,6 +1,6 @@
 // Per-field verdicts for VIZ ↔ MRZ: match, mismatch (a value was read and differs), unread.
-import type { Box } from '../../contract/specimen.contract';
-import { ICAO_STATES } from '../../specimens/icao-states.data';
+import type { Box } from '../../contract/capture.contract';
+import { ICAO_STATES } from '../../mrz/icao-states.data';
 import { codeDifference } from './viz-confusion';
 import type { VizWord } from './viz-ocr';
 import { bestOccurrence, editDistance, letters, mrzSpellings, namesAgree, showMrzDate, stripAccents, tolerance, vizDates } from './viz-compare';

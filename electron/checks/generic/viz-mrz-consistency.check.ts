@@ -4,7 +4,7 @@
 //  - unidentified: the page above the MRZ is read once and each MRZ value is searched in it.
 // A field is a mismatch only when a value was read and differs; unread fields never fail.
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
-import type { Box } from '../../contract/specimen.contract';
+import type { Box } from '../../contract/capture.contract';
 import { CHECK_IDS } from '../check-ids';
 import type { CheckInput } from '../check-input';
 import type { Check } from '../check-model';

@@ -2,8 +2,8 @@
 import { userInfo } from 'node:os';
 import { LoupeError } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
+import type { Light } from '../../contract/capture.contract';
 import type { Examination } from '../../contract/examination.contract';
-import type { Light } from '../../contract/specimen.contract';
 import { ExaminationService } from '../../examination/examination.service';
 import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import { openStationStore } from '../../store';

@@ -5,13 +5,13 @@ import { examineCommand } from './examine.command';
 import { mrzCommand } from './mrz.command';
 import { reportCommand } from './report.command';
 import { referenceCommand } from './reference.command';
-import { specimenCommand } from './specimen.command';
 import { trendsCommand } from './trends.command';
 
-export const commands: Command<never>[] = [specimenCommand, mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand] as Command<never>[];
+export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand] as Command<never>[];
 
 /** Applications the command line starts (their own entry points, run as child processes). */
 export const applications: ApplicationCommand[] = [
+  { name: 'specimen', summary: 'generate synthetic specimen documents (white/IR/UV images + truth JSON)', entry: '../specimens/specimen-main.ts' },
   { name: 'serve', summary: 'serve the workstation UI on 127.0.0.1 (no Electron needed)', entry: '../host/host-main.ts' },
   { name: 'hub', summary: 'the regional trend hub: serve, trust list, audit log', entry: '../hub/hub-main.ts' },
 ];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identification, LightImage } from '../../../electron/checks/check-input';
 import { classedChecks } from '../../../electron/checks/check-registry';
 import { identificationResult } from '../../../electron/checks/classed';
-import type { Light } from '../../../electron/contract/specimen.contract';
+import type { Light } from '../../../electron/contract/capture.contract';
 import { applyH, identifyDocument, isUnknown, lightImageFromRgb } from '../../../electron/identify';
 import { detectPageCorners } from '../../../electron/identify/page-corners';
 import { decodeLightImage } from '../../../electron/imaging/light-image';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckInput, Identification, LightImage } from '../../../electron/checks/check-input';
 import { classedChecks } from '../../../electron/checks/check-registry';
 import { identificationResult } from '../../../electron/checks/classed';
-import type { Box } from '../../../electron/contract/specimen.contract';
+import type { Box } from '../../../electron/contract/capture.contract';
 import { identifyDocument, isUnknown, lightImageFromRgb, mapBox } from '../../../electron/identify';
 import { buildReferenceClass, renderCapture, type Capture, type ReferenceFixture } from '../identify/reference-fixture';
 

@@ -3,7 +3,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DegradeLevel, Light, SpecimenTruth } from '../../../electron/contract/specimen.contract';
+import type { Light } from '../../../electron/contract/capture.contract';
+import type { DegradeLevel, SpecimenTruth } from '../../../electron/contract/specimen.contract';
 import type { MrzFormat } from '../../../electron/contract/mrz.contract';
 import { renderSpecimen } from '../../../electron/specimens';
 import { readMrzFromImage } from '../../../electron/mrz/mrz-image-reader';

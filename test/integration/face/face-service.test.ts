@@ -11,11 +11,11 @@ import { ExaminationService } from '../../../electron/examination/examination.se
 import { FaceService } from '../../../electron/face/face.service';
 import { sharedFaceEngine, shutdownFaceEngine } from '../../../electron/face/face-engine';
 import { vary } from '../../../electron/face/face-variations';
-import { PORTRAIT_ZOOM, pastePortrait } from '../../../electron/face/portrait-specimens';
 import { cropPortrait, sampleIndividuals, samplePhotoPaths, type SampleIndividual } from '../../../electron/face/sample-faces';
 import { shutdownOcr } from '../../../electron/mrz/mrz-ocr-engine';
 import { builtinReferenceDir, openReferenceLibrary } from '../../../electron/reference';
 import { renderSpecimen, writeSpecimen } from '../../../electron/specimens';
+import { PORTRAIT_ZOOM, pastePortrait } from '../../../electron/specimens/portrait-specimens';
 import { openStationStore, type StationStore } from '../../../electron/store';
 import { createReportHtml } from '../../../electron/report/report.service';
 import { useTempDir } from '../../helpers/temp-dir';

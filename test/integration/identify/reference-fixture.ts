@@ -3,7 +3,8 @@
 // class-specific check tests.
 import type { LightImage } from '../../../electron/checks/check-input';
 import { REFERENCE_SCHEMA, type DocumentClass, type ReferenceZone } from '../../../electron/contract/reference.contract';
-import type { Light, SpecimenTruth } from '../../../electron/contract/specimen.contract';
+import type { Light } from '../../../electron/contract/capture.contract';
+import type { SpecimenTruth } from '../../../electron/contract/specimen.contract';
 import { decodeLightImage } from '../../../electron/imaging/light-image';
 import { designById, renderSpecimen, type RenderOptions } from '../../../electron/specimens';
 

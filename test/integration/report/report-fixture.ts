@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { LIGHTS } from '../../../electron/contract/capture.contract';
 import type { CaptureImage, CheckResult, Examination } from '../../../electron/contract/examination.contract';
-import { LIGHTS } from '../../../electron/contract/specimen.contract';
 import type { SpecimenTruth } from '../../../electron/contract/specimen.contract';
 import { readMrzText } from '../../../electron/mrz';
 

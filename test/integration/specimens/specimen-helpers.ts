@@ -1,6 +1,6 @@
 // Pixel measurements on rendered specimens, for the integration tests.
 import sharp from 'sharp';
-import type { Box } from '../../../electron/contract/specimen.contract';
+import type { Box } from '../../../electron/contract/capture.contract';
 
 export interface Pixels {
   data: Buffer;

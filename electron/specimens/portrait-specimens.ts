@@ -9,12 +9,13 @@ import { join } from 'node:path';
 import sharp, { type OverlayOptions } from 'sharp';
 import { LoupeError } from '../common/loupe-error';
 import { makePrivateDir, tightenPrivateTree } from '../common/private-files';
-import type { Box, SpecimenTruth } from '../contract/specimen.contract';
-import { generateSpecimens } from '../specimens/specimen-generator';
-import { analyseFace } from './face-analyser';
-import type { FaceEngine } from './face-engine';
-import { printAndScan } from './face-variations';
-import { cropPortrait, sampleIndividuals, type SampleIndividual } from './sample-faces';
+import type { Box } from '../contract/capture.contract';
+import type { SpecimenTruth } from '../contract/specimen.contract';
+import { analyseFace } from '../face/face-analyser';
+import type { FaceEngine } from '../face/face-engine';
+import { printAndScan } from '../face/face-variations';
+import { cropPortrait, sampleIndividuals, type SampleIndividual } from '../face/sample-faces';
+import { generateSpecimens } from './specimen-generator';
 
 /** Crop width / face width of a document portrait: the face fills most of the photo zone. */
 export const PORTRAIT_ZOOM = 1.8;

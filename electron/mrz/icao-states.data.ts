@@ -1,6 +1,21 @@
-// Issuing states and nationalities with their ICAO 9303 Part 3 §5 three-letter codes (ISO 3166-1
-// alpha-3, except Germany, whose code is the single letter D, written 'D<<' in the MRZ).
-// 'XXX' (unspecified nationality) is never drawn at random.
+// Issuing states and nationalities, ICAO 9303 Part 3 §5: three-letter codes (ISO 3166-1 alpha-3,
+// except Germany, whose code is the single letter D, written 'D<<' in the MRZ) plus the codes
+// reserved for other issuing authorities. The full ISO list comes from the `mrz` package
+// (mrz-states.ts looks codes up in both); this file holds what Loupe knows beyond it: the codes the
+// package lacks, and for the states below how their documents print the state and the nationality
+// in the VIZ (read by the VIZ ↔ MRZ check, printed by the specimen generator).
+// 'XXX' (unspecified nationality) is not a row: it is never a state a document is drawn for.
+
+/** Codes added on top of the `mrz` package list, with their meaning. */
+export const EXTRA_STATE_CODES: Readonly<Record<string, string>> = {
+  // The specimen state of every worked example of Parts 4–7, which the package does not list.
+  UTO: 'Utopia (ICAO specimen)',
+  UTS: 'Utopia (specimen, alternative code)',
+  XDC: 'Southern African Development Community (SADC)',
+};
+
+/** Codes that only appear on specimens: a real document carrying them is suspicious. */
+export const SPECIMEN_STATE_CODES: ReadonlySet<string> = new Set(['UTO', 'UTS']);
 
 export interface IcaoState {
   code: string;
@@ -8,7 +23,7 @@ export interface IcaoState {
   name: string;
   /** Nationality as printed in the VIZ. */
   nationality: string;
-  /** Towns used for place of birth / issuing authority. */
+  /** Towns the specimen generator uses for place of birth / issuing authority. */
   towns: readonly string[];
 }
 

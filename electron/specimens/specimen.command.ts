@@ -1,12 +1,14 @@
 // `loupe specimen`: generate synthetic travel documents (white / IR / UV images + ground truth).
+// The generator's own application (entry: specimen-main.ts): the command line starts it as a child
+// process, so no application of the station imports the tool.
 import { join, resolve } from 'node:path';
-import type { Command } from '../../common/command-line/command';
-import { LoupeError } from '../../common/loupe-error';
-import type { MrzFormat } from '../../contract/mrz.contract';
-import type { DegradeLevel } from '../../contract/specimen.contract';
-import { FORGERY_KINDS } from '../../contract/specimen.contract';
-import { checkForgery } from '../../specimens/forgery-kinds';
-import { checkDegrade, checkFormat, generateSpecimens } from '../../specimens/specimen-generator';
+import type { Command } from '../common/command-line/command';
+import { LoupeError } from '../common/loupe-error';
+import type { MrzFormat } from '../contract/mrz.contract';
+import type { DegradeLevel } from '../contract/specimen.contract';
+import { FORGERY_KINDS } from '../contract/specimen.contract';
+import { checkForgery } from './forgery-kinds';
+import { checkDegrade, checkFormat, generateSpecimens } from './specimen-generator';
 
 export interface SpecimenSummary {
   outDir: string;
@@ -70,8 +72,8 @@ export const specimenCommand: Command<SpecimenSummary> = {
     const outDir = resolve(values.out);
     if (values.portraits === true) {
       io.progress('portraits: finding faces in the installed sample photos');
-      const { sharedFaceEngine, shutdownFaceEngine } = await import('../../face/face-engine');
-      const { addPortraits } = await import('../../face/portrait-specimens');
+      const { sharedFaceEngine, shutdownFaceEngine } = await import('../face/face-engine');
+      const { addPortraits } = await import('./portrait-specimens');
       try {
         await addPortraits(outDir, truths, sharedFaceEngine());
       } finally {

@@ -1,12 +1,14 @@
 // A reference document class for one synthetic specimen design, built from the ground-truth regions
 // of a genuine, undegraded specimen of that design. The expectations per light are properties of the
 // design (specimen-designs.ts): which zones are printed in IR-absorbing ink (ICAO 9303 Part 2, B900
-// band) and which features fluoresce under 365 nm UV.
+// band) and which features fluoresce under 365 nm UV. Used by the tool that builds the bundled
+// reference library (scripts/make-reference-library.ts); the station only reads the classes.
+import type { Box } from '../contract/capture.contract';
 import { REFERENCE_SCHEMA, type DocumentClass, type ReferenceZone, type ZoneExpectation } from '../contract/reference.contract';
-import type { Box, SpecimenRegion, SpecimenTruth } from '../contract/specimen.contract';
-import { layoutPage, type PageLayout } from '../specimens/page-layout';
-import type { SpecimenDesign, VizField } from '../specimens/specimen-designs';
-import { textBox } from '../specimens/specimen-regions';
+import type { SpecimenRegion, SpecimenTruth } from '../contract/specimen.contract';
+import { layoutPage, type PageLayout } from './page-layout';
+import type { SpecimenDesign, VizField } from './specimen-designs';
+import { textBox } from './specimen-regions';
 
 /** VIZ fields whose printed value must equal an MRZ field of the same name (Part 3 §4.2). */
 const MRZ_FIELDS: ReadonlySet<VizField> = new Set<VizField>(['surname', 'givenNames', 'documentNumber', 'nationality', 'birthDate', 'sex', 'expiryDate']);
