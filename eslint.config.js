@@ -143,6 +143,17 @@ export default tseslint.config(
   ...applicationZones(),
   ...layerZones(),
   {
+    // The catalog test reads every surface's message catalogs as data, the renderer's included
+    // (plain objects of strings: nothing of the browser comes with them).
+    files: ['test/unit/contract/i18n-catalogs.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." }],
+        patterns: [{ group: ['**/renderer/*', '!**/renderer/i18n', '**/renderer/i18n/*', '!**/renderer/i18n/en'], message: 'The Node side never imports the renderer (its English catalog excepted, here).' }],
+      }],
+    },
+  },
+  {
     // The contract is shared by the renderer and the Node side: pure TypeScript, no Node, no DOM.
     files: ['electron/contract/**/*.ts'],
     rules: {

@@ -12,8 +12,7 @@ import { mrzSectionHtml } from './report-mrz-html';
 import { faceReportCss, faceSectionHtml } from './report-face-html';
 import { collectOverlays } from './report-overlays';
 import { captureFilesHtml, decisionHtml, integrityHtml } from './report-record-html';
-import { englishReportStrings } from './report-strings';
-import type { ReportStrings } from './report-strings';
+import { englishReport, type ReportLanguage } from './report-language';
 import { reportCss } from './report-style';
 import { formatTimestamp } from './report-time';
 
@@ -22,7 +21,8 @@ export interface ReportContext {
   station: string;
   generatedAt: Date;
   images: readonly ReportImage[];
-  t?: ReportStrings;
+  /** The language of the report's own words (default English). */
+  language?: ReportLanguage;
   /** Eye-aligned portraits of the face section as data URLs, by image hash. */
   portraits?: Readonly<Record<string, string>>;
 }
@@ -39,50 +39,51 @@ function holderName(exam: Examination): string | null {
   return name || null;
 }
 
-function factsHtml(exam: Examination, ctx: ReportContext, s: ReportStrings): string {
-  const u = s.unknown;
+function factsHtml(exam: Examination, ctx: ReportContext, { t }: ReportLanguage): string {
+  const u = t('report.unknown');
   const left = [
-    factRow(s.station, exam.station),
-    factRow(s.officer, exam.officer.name),
-    factRow(s.badge, exam.officer.badge),
-    factRow(s.examinedAt, formatTimestamp(exam.createdAt)),
-    factRow(s.source, exam.source),
+    factRow(t('report.station'), exam.station),
+    factRow(t('report.officer'), exam.officer.name),
+    factRow(t('report.badge'), exam.officer.badge),
+    factRow(t('report.examinedAt'), formatTimestamp(exam.createdAt)),
+    factRow(t('report.source'), exam.source),
   ];
   const right = [
-    factRow(s.format, exam.document.format ?? exam.mrz?.format ?? u),
-    factRow(s.documentCode, exam.document.documentCode ?? u),
-    factRow(s.issuer, exam.document.issuer ?? u),
-    factRow(s.holder, holderName(exam) ?? u),
-    factRow(s.documentNumber, exam.mrz?.fields['documentNumber'] ?? u),
-    factRow(s.generatedAt, `${formatTimestamp(ctx.generatedAt)} ${s.generatedBy} ${ctx.station}`),
+    factRow(t('report.format'), exam.document.format ?? exam.mrz?.format ?? u),
+    factRow(t('report.documentCode'), exam.document.documentCode ?? u),
+    factRow(t('report.issuer'), exam.document.issuer ?? u),
+    factRow(t('report.holder'), holderName(exam) ?? u),
+    factRow(t('report.documentNumber'), exam.mrz?.fields['documentNumber'] ?? u),
+    factRow(t('report.generatedAt'), t('report.generatedAtStation', { time: formatTimestamp(ctx.generatedAt), station: ctx.station })),
   ];
   return `<div class="facts"><table>${left.join('')}</table><table>${right.join('')}</table></div>`;
 }
 
 export function renderReportHtml(exam: Examination, ctx: ReportContext): string {
-  const s = ctx.t ?? englishReportStrings;
+  const language = ctx.language ?? englishReport;
+  const { t } = language;
   const digest = examinationDigest(exam);
   const overlays = collectOverlays(exam.checks);
-  const css = reportCss(s.footer(exam.id, `sha256 ${digest.slice(0, 16)}…`), s.page, s.of);
+  const css = reportCss(t('report.footer', { examId: exam.id, digest: `sha256 ${digest.slice(0, 16)}…` }), (page, pages) => t('report.pageOf', { page, pages }));
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${escapeHtml(language.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
-<title>${escapeHtml(`${s.title} — ${exam.id}`)}</title>
+<title>${escapeHtml(t('report.pageTitle', { examId: exam.id }))}</title>
 <style>${css}${exam.face ? faceReportCss : ''}</style></head>
 <body>
 <header class="masthead">
-  <div><h1>${escapeHtml(s.title)}</h1><div class="sub">${escapeHtml(s.subtitle)}</div></div>
-  <div class="exam-id">${escapeHtml(s.examination)}<br><b class="mono">${escapeHtml(exam.id)}</b></div>
+  <div><h1>${escapeHtml(t('report.title'))}</h1><div class="sub">${escapeHtml(t('report.subtitle'))}</div></div>
+  <div class="exam-id">${escapeHtml(t('report.examination'))}<br><b class="mono">${escapeHtml(exam.id)}</b></div>
 </header>
-<div class="classification">${escapeHtml(s.station)}: ${escapeHtml(exam.station)} · ${escapeHtml(s.officer)}: ${escapeHtml(exam.officer.name)}</div>
-${factsHtml(exam, ctx, s)}
-<section class="block"><h2>${escapeHtml(s.layeredVerdict)}</h2>${verdictTableHtml(exam, s)}</section>
-${decisionHtml(exam, s)}
-${imagesSectionHtml(exam.images, ctx.images, overlays, s)}
-${mrzSectionHtml(exam.mrz, s)}
-${checksSectionHtml(exam, overlays, s)}
-${faceSectionHtml(exam.face, ctx.portraits ?? {})}
-${captureFilesHtml(exam, s)}
-${integrityHtml(digest, s)}
+<div class="classification">${escapeHtml(t('report.classification', { station: exam.station, officer: exam.officer.name }))}</div>
+${factsHtml(exam, ctx, language)}
+<section class="block"><h2>${escapeHtml(t('report.layeredVerdict'))}</h2>${verdictTableHtml(exam, t)}</section>
+${decisionHtml(exam, language)}
+${imagesSectionHtml(exam.images, ctx.images, overlays, t)}
+${mrzSectionHtml(exam.mrz, t)}
+${checksSectionHtml(exam, overlays, t)}
+${faceSectionHtml(exam.face, ctx.portraits ?? {}, t)}
+${captureFilesHtml(exam, t)}
+${integrityHtml(digest, t)}
 </body></html>`;
 }

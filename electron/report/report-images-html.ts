@@ -6,7 +6,7 @@ import type { Light } from '../contract/capture.contract';
 import type { CaptureImage, CheckStatus } from '../contract/examination.contract';
 import { escapeHtml, svgNumber } from './report-escape';
 import type { ReportOverlay } from './report-overlays';
-import type { ReportStrings } from './report-strings';
+import type { ReportT } from './report-language';
 
 /** An image as the caller read it from disk. `dataUrl` null: the file is missing or unreadable. */
 export interface ReportImage {
@@ -37,49 +37,50 @@ function overlaySvg(overlays: readonly ReportOverlay[], width: number): string {
     .join('');
 }
 
-function figure(image: CaptureImage, read: ReportImage | undefined, overlays: readonly ReportOverlay[], s: ReportStrings): string {
+function figure(image: CaptureImage, read: ReportImage | undefined, overlays: readonly ReportOverlay[], t: ReportT): string {
   const { width, height } = image;
   const picture = read?.dataUrl
     ? `<image href="${escapeHtml(read.dataUrl)}" x="0" y="0" width="${width}" height="${height}" preserveAspectRatio="none"/>`
     : `<rect x="0" y="0" width="${width}" height="${height}" fill="#eef0f3"/>`;
-  const missing = read?.dataUrl ? '' : `<div class="missing"><span>${escapeHtml(s.imageMissing(image.hash))}</span></div>`;
+  const missing = read?.dataUrl ? '' : `<div class="missing"><span>${escapeHtml(t('report.imageMissing', { hash: image.hash }))}</span></div>`;
   const mismatch =
-    read?.fileHash && read.fileHash !== image.hash ? `<div class="warn-line">${escapeHtml(s.imageHashMismatch(read.fileHash))}</div>` : '';
+    read?.fileHash && read.fileHash !== image.hash ? `<div class="warn-line">${escapeHtml(t('report.imageHashMismatch', { hash: read.fileHash }))}</div>` : '';
   const boxes = overlays.length ? ` · ${overlays.map((o) => o.n).join(', ')}` : '';
   return `<figure class="shot light-${image.light}">
     <div class="frame" style="aspect-ratio:${width} / ${height}">
       <svg viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${picture}${overlaySvg(overlays, width)}</svg>
       ${missing}
     </div>
-    <figcaption><b>${escapeHtml(s.lights[image.light])}</b> · ${width}×${height}${image.dpi ? ` · ${escapeHtml(image.dpi)} dpi` : ''}${escapeHtml(boxes)}
+    <figcaption><b>${escapeHtml(t(`report.light.${image.light}`))}</b> · ${width}×${height}${image.dpi ? ` · ${escapeHtml(image.dpi)} dpi` : ''}${escapeHtml(boxes)}
       <div class="hash">${escapeHtml(image.hash)}</div>${mismatch}</figcaption>
   </figure>`;
 }
 
-function legend(overlays: readonly ReportOverlay[], images: readonly CaptureImage[], s: ReportStrings): string {
+function legend(overlays: readonly ReportOverlay[], images: readonly CaptureImage[], t: ReportT): string {
   if (overlays.length === 0) return '';
   const captured = new Set(images.map((i) => i.light));
   const items = overlays
     .map((o) => {
-      const notes = [o.lightAssumed ? s.regionWithoutLight : '', captured.has(o.light) ? '' : `${s.lights[o.light]}: ${s.imageNotCaptured}`]
+      const light = t(`report.light.${o.light}`);
+      const notes = [o.lightAssumed ? t('report.regionWithoutLight') : '', captured.has(o.light) ? '' : t('report.lightNotCaptured', { light })]
         .filter(Boolean)
         .map((n) => ` <span class="muted">(${escapeHtml(n)})</span>`)
         .join('');
-      return `<li><span class="tag st-${o.status}">${o.n}</span> ${escapeHtml(o.checkTitle)} — ${escapeHtml(s.statuses[o.status])}, ${escapeHtml(s.lights[o.light])}${notes}</li>`;
+      return `<li><span class="tag st-${o.status}">${o.n}</span> ${escapeHtml(o.checkTitle)} — ${escapeHtml(t(`report.status.${o.status}`))}, ${escapeHtml(light)}${notes}</li>`;
     })
     .join('');
-  return `<p class="small muted">${escapeHtml(s.overlayLegend)}</p><ul class="plain overlay-legend">${items}</ul>`;
+  return `<p class="small muted">${escapeHtml(t('report.overlayLegend'))}</p><ul class="plain overlay-legend">${items}</ul>`;
 }
 
 export function imagesSectionHtml(
   images: readonly CaptureImage[],
   read: readonly ReportImage[],
   overlays: readonly ReportOverlay[],
-  s: ReportStrings,
+  t: ReportT,
 ): string {
   const ordered = [...images].sort((a, b) => LIGHTS.indexOf(a.light) - LIGHTS.indexOf(b.light));
   const figures = ordered
-    .map((img) => figure(img, read.find((r) => r.hash === img.hash && r.light === img.light) ?? read.find((r) => r.hash === img.hash), overlays.filter((o) => o.light === img.light), s))
+    .map((img) => figure(img, read.find((r) => r.hash === img.hash && r.light === img.light) ?? read.find((r) => r.hash === img.hash), overlays.filter((o) => o.light === img.light), t))
     .join('');
-  return `<section class="block images"><h2>${escapeHtml(s.images)}</h2><div class="shots">${figures}</div>${legend(overlays, images, s)}</section>`;
+  return `<section class="block images"><h2>${escapeHtml(t('report.images'))}</h2><div class="shots">${figures}</div>${legend(overlays, images, t)}</section>`;
 }

@@ -4,7 +4,7 @@
 // MRZ positions from 1).
 import type { MrzReading } from '../contract/mrz.contract';
 import { escapeHtml } from './report-escape';
-import type { ReportStrings } from './report-strings';
+import type { ReportT } from './report-language';
 
 function markedLines(mrz: MrzReading): string {
   const invalid = mrz.details.filter((d) => !d.valid);
@@ -22,52 +22,52 @@ function markedLines(mrz: MrzReading): string {
     .join('');
 }
 
-function fieldTable(mrz: MrzReading, s: ReportStrings): string {
+function fieldTable(mrz: MrzReading, t: ReportT): string {
   if (mrz.details.length === 0) return '';
   const rows = mrz.details
     .map(
       (d) => `<tr class="${d.valid ? '' : 'row-bad'}">
         <td>${escapeHtml(d.label)}</td>
-        <td class="mono">${escapeHtml(d.value ?? s.unknown)}</td>
+        <td class="mono">${escapeHtml(d.value ?? t('report.unknown'))}</td>
         <td class="pos">${d.line + 1}:${d.end - d.start > 1 ? `${d.start + 1}–${d.end}` : d.start + 1}</td>
-        <td>${d.valid ? `<span class="ok">✓ ${escapeHtml(s.valid)}</span>` : `<span class="ko">✗ ${escapeHtml(s.invalid)}</span>`}${d.error ? `<div class="small">${escapeHtml(d.error)}</div>` : ''}</td>
+        <td>${d.valid ? `<span class="ok">✓ ${escapeHtml(t('report.mrz.fieldValid'))}</span>` : `<span class="ko">✗ ${escapeHtml(t('report.mrz.fieldInvalid'))}</span>`}${d.error ? `<div class="small">${escapeHtml(d.error)}</div>` : ''}</td>
       </tr>`,
     )
     .join('');
-  return `<table class="grid fields"><thead><tr><th>${escapeHtml(s.field)}</th><th>${escapeHtml(s.value)}</th><th>#</th><th>${escapeHtml(s.validity)}</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table class="grid fields"><thead><tr><th>${escapeHtml(t('report.mrz.field'))}</th><th>${escapeHtml(t('report.mrz.value'))}</th><th>#</th><th>${escapeHtml(t('report.mrz.validity'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function findingList(mrz: MrzReading, s: ReportStrings): string {
+function findingList(mrz: MrzReading, t: ReportT): string {
   if (mrz.findings.length === 0) return '';
   const items = mrz.findings
     .map((f) => `<li><span class="badge st-${f.severity === 'fail' ? 'fail' : f.severity === 'warn' ? 'warn' : 'info'}">${escapeHtml(f.severity)}</span> ${escapeHtml(f.message)}</li>`)
     .join('');
-  return `<h4>${escapeHtml(s.findings)}</h4><ul class="plain">${items}</ul>`;
+  return `<h4>${escapeHtml(t('report.mrz.findings'))}</h4><ul class="plain">${items}</ul>`;
 }
 
-function correctionList(mrz: MrzReading, s: ReportStrings): string {
+function correctionList(mrz: MrzReading, t: ReportT): string {
   if (mrz.corrections.length === 0) return '';
   const items = mrz.corrections
-    .map((c) => `<li>${escapeHtml(s.correction(c.line + 1, c.column + 1, c.read, c.corrected))} — ${escapeHtml(c.reason)}</li>`)
+    .map((c) => `<li>${escapeHtml(t('report.mrz.correction', { line: c.line + 1, column: c.column + 1, read: c.read, corrected: c.corrected, reason: c.reason }))}</li>`)
     .join('');
-  return `<h4>${escapeHtml(s.corrections)}</h4><ul class="plain">${items}</ul>`;
+  return `<h4>${escapeHtml(t('report.mrz.corrections'))}</h4><ul class="plain">${items}</ul>`;
 }
 
-export function mrzSectionHtml(mrz: MrzReading | null, s: ReportStrings): string {
-  if (!mrz) return `<section class="block"><h2>${escapeHtml(s.mrz)}</h2><p class="muted">${escapeHtml(s.noMrz)}</p></section>`;
+export function mrzSectionHtml(mrz: MrzReading | null, t: ReportT): string {
+  if (!mrz) return `<section class="block"><h2>${escapeHtml(t('report.mrz.title'))}</h2><p class="muted">${escapeHtml(t('report.mrz.none'))}</p></section>`;
   const state = mrz.valid
-    ? `<span class="badge st-pass">${escapeHtml(s.mrzValid)}</span>`
-    : `<span class="badge st-fail">${escapeHtml(s.mrzInvalid)}</span>`;
+    ? `<span class="badge st-pass">${escapeHtml(t('report.mrz.valid'))}</span>`
+    : `<span class="badge st-fail">${escapeHtml(t('report.mrz.invalid'))}</span>`;
   return `<section class="block mrz-section">
-    <h2>${escapeHtml(s.mrz)}</h2>
+    <h2>${escapeHtml(t('report.mrz.title'))}</h2>
     <p class="meta-line">${state}
-      <span>${escapeHtml(s.format)}: <b>${escapeHtml(mrz.format ?? s.unknown)}</b></span>
-      <span>${escapeHtml(s.mrzSource)}: <b>${escapeHtml(mrz.source)}</b></span>
-      <span>${escapeHtml(s.mrzConfidence)}: <b>${escapeHtml(Math.round(mrz.confidence * 100))}%</b></span></p>
+      <span>${escapeHtml(t('report.format'))}: <b>${escapeHtml(mrz.format ?? t('report.unknown'))}</b></span>
+      <span>${escapeHtml(t('report.mrz.source'))}: <b>${escapeHtml(mrz.source)}</b></span>
+      <span>${escapeHtml(t('report.mrz.confidence'))}: <b>${escapeHtml(Math.round(mrz.confidence * 100))}%</b></span></p>
     <div class="mrz-box">${markedLines(mrz)}</div>
-    <p class="legend"><span class="bad">A</span> ${escapeHtml(s.mrzLegendInvalid)} &nbsp; <span class="fixed">A</span> ${escapeHtml(s.mrzLegendCorrected)}</p>
-    ${fieldTable(mrz, s)}
-    ${findingList(mrz, s)}
-    ${correctionList(mrz, s)}
+    <p class="legend"><span class="bad">A</span> ${escapeHtml(t('report.mrz.legendInvalid'))} &nbsp; <span class="fixed">A</span> ${escapeHtml(t('report.mrz.legendCorrected'))}</p>
+    ${fieldTable(mrz, t)}
+    ${findingList(mrz, t)}
+    ${correctionList(mrz, t)}
   </section>`;
 }

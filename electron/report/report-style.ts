@@ -4,13 +4,27 @@
 // a report is produced offline.
 import { cssString } from './report-escape';
 
-export function reportCss(footerLeft: string, pageWord: string, ofWord: string): string {
+// Where the page numbers go in the "page N of M" line: private-use characters no message contains.
+const PAGE = '\uE000page\uE000';
+const PAGES = '\uE000pages\uE000';
+
+/** The content of a margin box: the message's words as CSS strings, its page numbers as CSS counters. */
+function pageNumberContent(pageOf: (page: string, pages: string) => string): string {
+  return pageOf(PAGE, PAGES)
+    .split(/(\uE000pages?\uE000)/)
+    .filter((part) => part !== '')
+    .map((part) => (part === PAGE ? 'counter(page)' : part === PAGES ? 'counter(pages)' : cssString(part)))
+    .join(' ');
+}
+
+/** `pageOf(page, pages)` writes the page number line around the two values it is given. */
+export function reportCss(footerLeft: string, pageOf: (page: string, pages: string) => string): string {
   return `
 @page {
   size: A4;
   margin: 16mm 14mm 18mm 14mm;
   @bottom-left { content: ${cssString(footerLeft)}; font: 7pt 'DejaVu Sans', sans-serif; color: #555; }
-  @bottom-right { content: ${cssString(pageWord)} " " counter(page) " " ${cssString(ofWord)} " " counter(pages); font: 7pt 'DejaVu Sans', sans-serif; color: #555; }
+  @bottom-right { content: ${pageNumberContent(pageOf)}; font: 7pt 'DejaVu Sans', sans-serif; color: #555; }
 }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

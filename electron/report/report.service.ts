@@ -8,7 +8,7 @@ import type { CaptureImage, Examination } from '../contract/examination.contract
 import type { PdfRenderer } from './pdf-renderer';
 import { renderReportHtml } from './report-html';
 import type { ReportImage } from './report-images-html';
-import type { ReportStrings } from './report-strings';
+import type { ReportLanguage } from './report-language';
 
 /** Long side of an embedded image: enough to read a document at A4 width, far less than a scan. */
 export const REPORT_IMAGE_MAX_PX = 1600;
@@ -20,7 +20,8 @@ export interface CreateReportOptions {
   imagePath(hash: string): string | null;
   renderer: PdfRenderer;
   now?: Date;
-  t?: ReportStrings;
+  /** The language of the report's own words (default English). */
+  language?: ReportLanguage;
 }
 
 async function readReportImage(image: CaptureImage, path: string | null): Promise<ReportImage> {
@@ -64,7 +65,7 @@ async function readPortraits(exam: Examination, imagePath: (hash: string) => str
 export async function createReportHtml(exam: Examination, opts: Omit<CreateReportOptions, 'renderer'>): Promise<string> {
   const images = await Promise.all(exam.images.map((img) => readReportImage(img, opts.imagePath(img.hash))));
   const portraits = await readPortraits(exam, opts.imagePath);
-  return renderReportHtml(exam, { station: opts.station, generatedAt: opts.now ?? new Date(), images, portraits, ...(opts.t ? { t: opts.t } : {}) });
+  return renderReportHtml(exam, { station: opts.station, generatedAt: opts.now ?? new Date(), images, portraits, ...(opts.language ? { language: opts.language } : {}) });
 }
 
 export async function createReportPdf(exam: Examination, opts: CreateReportOptions): Promise<Buffer> {

@@ -1,8 +1,8 @@
 // The shortcut sheet (key ?): every action on the screen has a key.
 import { useEffect, useRef } from 'react';
-import { t, type MessageKey } from '../i18n/t';
+import { t, type PlainMessageKey } from '../i18n/t';
 
-const ROWS: { keys: string[]; label: MessageKey }[] = [
+const ROWS: { keys: string[]; label: PlainMessageKey }[] = [
   { keys: ['S'], label: 'shortcuts.scan' },
   { keys: ['1', '2', '3'], label: 'shortcuts.lights' },
   { keys: ['W', 'I', 'U'], label: 'shortcuts.lightsAlt' },

@@ -2,7 +2,7 @@
 // device reports (string → text, number → number, boolean → checkbox), so a new driver setting
 // shows up without a screen change; known keys get a friendly label and a hint.
 import type { DeviceStatus } from '../../electron/contract/device.contract';
-import { t, type MessageKey } from '../i18n/t';
+import { t, type PlainMessageKey } from '../i18n/t';
 
 export type SettingValue = DeviceStatus['settings'][string];
 export type FieldType = 'text' | 'number' | 'checkbox';
@@ -17,7 +17,7 @@ export interface Field {
   help: string | null;
 }
 
-const LABELS: Partial<Record<string, MessageKey>> = {
+const LABELS: Partial<Record<string, PlainMessageKey>> = {
   folder: 'devices.setting.folder',
   settleMs: 'devices.setting.settleMs',
   path: 'devices.setting.path',
@@ -30,7 +30,7 @@ const LABELS: Partial<Record<string, MessageKey>> = {
   delayMs: 'devices.setting.delayMs',
 };
 
-const HELP: Partial<Record<string, MessageKey>> = {
+const HELP: Partial<Record<string, PlainMessageKey>> = {
   folder: 'devices.help.folder',
   settleMs: 'devices.help.settleMs',
   path: 'devices.help.path',

@@ -1,5 +1,7 @@
 // English messages for this station's alerts in the Trends screen: the list, replacing an alert
-// through the publish form, and withdrawing one. Spread into en.ts.
+// through the publish form, and withdrawing one. Composed in en.ts.
+import type { Catalog } from '../../electron/contract/i18n';
+
 export const alertRevisionMessages = {
   'ownAlerts.title': 'Alerts published here',
   'ownAlerts.lead': 'Shown now at this station and sent to the network. Replacing or withdrawing one publishes a new alert that supersedes it; stations and the hub stop showing the old one once it reaches them.',
@@ -31,4 +33,4 @@ export const alertRevisionMessages = {
   'alertWithdraw.noReason': 'No reason is sent with it: an alert has no field for one.',
   'alertWithdraw.confirm': 'Withdraw the alert',
   'alertWithdraw.cancel': 'Keep it',
-} as const;
+} as const satisfies Catalog;

@@ -1,4 +1,6 @@
-// English messages of the imposter check (face comparison, camera, checklist). Spread into en.ts.
+// English messages of the imposter check (face comparison, camera, checklist). Composed in en.ts.
+import type { Catalog } from '../../electron/contract/i18n';
+
 export const faceMessages = {
   'face.title': 'Holder and portrait',
   'face.lead': 'Compare the holder with the printed portrait, the ghost image and the chip portrait.',
@@ -63,4 +65,4 @@ export const faceMessages = {
   'face.thresholdDefault': 'Measured default: {distance} ± {margin} (docs/face-check.md).',
   'face.thresholdSave': 'Save for this station and compare again',
   'face.thresholdRange': 'The distance must be between 0.1 and 1.5, the half width between 0 and 0.3.',
-} as const;
+} as const satisfies Catalog;

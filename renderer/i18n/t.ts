@@ -1,18 +1,16 @@
-// The one translation function: every user-visible string goes through t(key, params).
+// The one translation function of the workstation: every user-visible string goes through
+// t(key, params), over the English catalog composed in en.ts (electron/contract/i18n.ts does the
+// work, as it does for the report and the hub's dashboard).
+import { createTranslator, formatDateTime as formatInLocale, type PlainKey } from '../../electron/contract/i18n';
 import { en, type MessageKey } from './en';
 
-const table: Record<MessageKey, string> = en;
-
 export type { MessageKey };
+/** A key whose message has no placeholder: what tables of labels hold. */
+export type PlainMessageKey = PlainKey<typeof en>;
 
-export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = table[key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
-}
+export const t = createTranslator(en);
 
 /** Dates and times in the station's locale, never in a fixed format. */
 export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatInLocale(iso);
 }

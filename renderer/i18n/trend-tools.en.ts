@@ -1,5 +1,7 @@
 // English messages of the expert tools of the Trends screen: drawing alert hotspots, crops for an
-// alert, correcting a record, and the regional hub. Spread into en.ts.
+// alert, correcting a record, and the regional hub. Composed in en.ts.
+import type { Catalog } from '../../electron/contract/i18n';
+
 export const trendToolMessages = {
   'hotspots.lead': 'Drag on the image to draw a hotspot; click one to select it. Keys on the image: N adds one, arrows move it (Alt: finely), Shift + arrows resize it, Delete removes it, Tab goes to the next.',
   'hotspots.image': 'Reference image of {cls} under {light}: hotspots',
@@ -78,4 +80,4 @@ export const trendToolMessages = {
   'hub.fault.hub-error': 'The hub answered with an error (or this address is not a Loupe hub).',
   'hub.fault.busy': 'A sync is already running.',
   'hub.fault.other': 'The sync stopped. What was sent and received is kept; sync again to resume.',
-} as const;
+} as const satisfies Catalog;

@@ -1,10 +1,10 @@
 // The examiner's decision: verdict, reasons (one per line), notes → examination:decide.
 import { useEffect, useState, type FormEvent, type Ref } from 'react';
 import type { DecisionInput, DecisionVerdict, Examination } from '../../electron/contract/examination.contract';
-import { formatDateTime, t, type MessageKey } from '../i18n/t';
+import { formatDateTime, t, type PlainMessageKey } from '../i18n/t';
 import { ReviewsSummary } from './reviews-summary';
 
-const GROUPS: { label: MessageKey; verdicts: DecisionVerdict[] }[] = [
+const GROUPS: { label: PlainMessageKey; verdicts: DecisionVerdict[] }[] = [
   { label: 'decision.group.genuine', verdicts: ['genuine'] },
   { label: 'decision.group.false', verdicts: ['false-counterfeit', 'false-forged', 'false-pseudo'] },
   { label: 'decision.group.fraud', verdicts: ['fraud-impostor', 'fraud-fraudulently-obtained'] },

@@ -1,8 +1,8 @@
 // The controlled fraud taxonomy in the examiner's words.
 import type { FraudType } from '../../electron/contract/trends.contract';
-import { t, type MessageKey } from '../i18n/t';
+import { t, type PlainMessageKey } from '../i18n/t';
 
-const KEYS: Record<FraudType, MessageKey> = {
+const KEYS: Record<FraudType, PlainMessageKey> = {
   counterfeit: 'fraud.counterfeit',
   'forged-photo-substitution': 'fraud.forgedPhoto',
   'forged-page-substitution': 'fraud.forgedPage',

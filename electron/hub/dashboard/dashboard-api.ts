@@ -2,7 +2,7 @@
 // is served by that same hub, so the answers are taken as typed (no schema library in the page).
 import type { currentAlerts } from '../hub-alert-queries';
 import type { emergingTrends, RecordRow, TrendSummary } from '../hub-queries';
-import { STRINGS } from './dashboard-strings';
+import { t } from './dashboard-i18n';
 
 export type EmergingAnswer = Awaited<ReturnType<typeof emergingTrends>>;
 export type AlertsAnswer = Awaited<ReturnType<typeof currentAlerts>>;
@@ -18,7 +18,7 @@ interface ErrorAnswer {
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(path, { credentials: 'same-origin' });
   const body: unknown = await res.json().catch(() => ({}));
-  if (res.status === 401) throw new Error(STRINGS.signIn);
+  if (res.status === 401) throw new Error(t('dashboard.signIn'));
   if (!res.ok) throw new Error((body as ErrorAnswer).error?.message ?? `HTTP ${res.status}`);
   return body as T;
 }

@@ -5,7 +5,7 @@ import type { CurrentAlert } from '../hub-alert-queries';
 import type { KEY_SEPARATOR } from '../hub-items';
 import type { RecordRow } from '../hub-queries';
 import { byId, cell, emptyRow, header, tableBody } from './dashboard-dom';
-import { STRINGS } from './dashboard-strings';
+import { t } from './dashboard-i18n';
 
 /** How the hub joins issuer · document · series into one key (the type checks it is the hub's). */
 export const DOCUMENT_SEPARATOR: typeof KEY_SEPARATOR = ' · ';
@@ -14,29 +14,44 @@ const documentClass = (issuer: string | null, documentType: string, series: stri
 
 export function drawEmerging(trends: readonly EmergingTrend[]): void {
   const table = byId('emerging', HTMLTableElement);
-  const c = STRINGS.emergingColumns;
-  header(table, [c.kind, c.document, c.fraudType, c.recent, c.baseline, c.expected, c.pValue]);
-  const rows = trends.map((t) => {
+  header(table, [
+    t('dashboard.emerging.kind'),
+    t('dashboard.emerging.document'),
+    t('dashboard.emerging.fraudType'),
+    t('dashboard.emerging.recent'),
+    t('dashboard.emerging.baseline'),
+    t('dashboard.emerging.expected'),
+    t('dashboard.emerging.pValue'),
+  ]);
+  const rows = trends.map((trend) => {
     const tr = document.createElement('tr');
     tr.append(
-      cell(t.kind === 'new' ? STRINGS.kindNew : STRINGS.kindRising),
-      cell(documentClass(t.key.issuer, t.key.documentType, t.key.series)),
-      cell(t.key.fraudType),
-      cell(t.recent, true),
-      cell(t.baselineMean.toFixed(2), true),
-      cell(t.expected.toFixed(2), true),
-      cell(t.pValue.toExponential(1), true),
+      cell(trend.kind === 'new' ? t('dashboard.kindNew') : t('dashboard.kindRising')),
+      cell(documentClass(trend.key.issuer, trend.key.documentType, trend.key.series)),
+      cell(trend.key.fraudType),
+      cell(trend.recent, true),
+      cell(trend.baselineMean.toFixed(2), true),
+      cell(trend.expected.toFixed(2), true),
+      cell(trend.pValue.toExponential(1), true),
     );
     return tr;
   });
-  if (rows.length === 0) rows.push(emptyRow(STRINGS.noEmerging, 7));
+  if (rows.length === 0) rows.push(emptyRow(t('dashboard.noEmerging'), 7));
   tableBody(table).replaceChildren(...rows);
 }
 
 export function drawAlerts(alerts: readonly CurrentAlert[]): void {
   const table = byId('alerts', HTMLTableElement);
-  const c = STRINGS.alertColumns;
-  header(table, [c.week, c.validUntil, c.document, c.fraudType, c.title, c.lookFor, c.hotspots, c.country]);
+  header(table, [
+    t('dashboard.alert.week'),
+    t('dashboard.alert.validUntil'),
+    t('dashboard.alert.document'),
+    t('dashboard.alert.fraudType'),
+    t('dashboard.alert.title'),
+    t('dashboard.alert.lookFor'),
+    t('dashboard.alert.hotspots'),
+    t('dashboard.alert.country'),
+  ]);
   const rows = alerts.map((a) => {
     const tr = document.createElement('tr');
     const title = cell(a.title);
@@ -45,7 +60,7 @@ export function drawAlerts(alerts: readonly CurrentAlert[]): void {
     lookFor.className = 'prose';
     tr.append(
       cell(a.week),
-      cell(a.validUntilWeek ?? STRINGS.untilSuperseded),
+      cell(a.validUntilWeek ?? t('dashboard.untilSuperseded')),
       cell(documentClass(a.issuer, a.documentType, a.series)),
       cell(a.fraudType),
       title,
@@ -55,15 +70,23 @@ export function drawAlerts(alerts: readonly CurrentAlert[]): void {
     );
     return tr;
   });
-  if (rows.length === 0) rows.push(emptyRow(STRINGS.noAlerts, 8));
+  if (rows.length === 0) rows.push(emptyRow(t('dashboard.noAlerts'), 8));
   tableBody(table).replaceChildren(...rows);
 }
 
 /** Writes (or, with `append`, adds to) the records table. */
 export function drawRecords(records: readonly RecordRow[], append: boolean): void {
   const table = byId('records', HTMLTableElement);
-  const c = STRINGS.columns;
-  header(table, [c.week, c.issuer, c.documentType, c.series, c.fraudType, c.pointOfEntry, c.caughtBy, c.station]);
+  header(table, [
+    t('dashboard.record.week'),
+    t('dashboard.record.issuer'),
+    t('dashboard.record.documentType'),
+    t('dashboard.record.series'),
+    t('dashboard.record.fraudType'),
+    t('dashboard.record.pointOfEntry'),
+    t('dashboard.record.caughtBy'),
+    t('dashboard.record.station'),
+  ]);
   const rows = records.map((r) => {
     const tr = document.createElement('tr');
     tr.append(cell(r.week), cell(r.issuer), cell(r.documentType), cell(r.series), cell(r.fraudType), cell(r.pointOfEntry), cell(r.caughtBy.join(', ')), cell(r.station));

@@ -6,7 +6,7 @@ import type { Dimension, RecordRow, TrendFilter } from '../hub-queries';
 import { drawChart, resizeCharts } from './dashboard-charts';
 import { fetchAlerts, fetchEmerging, fetchRecords, fetchSummary } from './dashboard-api';
 import { byId } from './dashboard-dom';
-import { isTextKey, STRINGS } from './dashboard-strings';
+import { count, t, translatePage } from './dashboard-i18n';
 import { DOCUMENT_SEPARATOR, drawAlerts, drawEmerging, drawRecords } from './dashboard-tables';
 
 /** Records per page of the table (and "more"). */
@@ -29,12 +29,9 @@ const statusLine = byId('status', HTMLParagraphElement);
 const moreButton = byId('more', HTMLButtonElement);
 let lastRecord: RecordRow | null = null;
 
-for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) {
-  const key = el.dataset.i18n;
-  el.textContent = isTextKey(key) ? STRINGS[key] : '';
-}
+translatePage(document);
 const select = byId('fraud-type', HTMLSelectElement);
-select.append(new Option(STRINGS.any, ''));
+select.append(new Option(t('dashboard.any'), ''));
 for (const f of FRAUD_TYPES) select.append(new Option(f, f));
 
 function filterParams(): URLSearchParams {
@@ -73,7 +70,7 @@ async function loadRecords(append: boolean): Promise<void> {
 
 async function load(): Promise<void> {
   document.body.dataset.ready = 'false';
-  statusLine.textContent = STRINGS.loading;
+  statusLine.textContent = t('dashboard.loading');
   const params = filterParams();
   byId('csv', HTMLAnchorElement).href = `/v1/trends/records.csv?${params}`;
   try {
@@ -83,9 +80,9 @@ async function load(): Promise<void> {
     drawAlerts(alerts.alerts);
     lastRecord = null;
     await loadRecords(false);
-    statusLine.textContent = `${STRINGS.total(summary.total)} ${STRINGS.clickHint}`;
+    statusLine.textContent = `${t('dashboard.total', { count: count(summary.total) })} ${t('dashboard.clickHint')}`;
   } catch (error) {
-    statusLine.textContent = STRINGS.failed(error instanceof Error ? error.message : String(error));
+    statusLine.textContent = t('dashboard.failed', { message: error instanceof Error ? error.message : String(error) });
   }
   document.body.dataset.ready = 'true';
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Examination } from '../../../electron/contract/examination.contract';
 import { readMrzText } from '../../../electron/mrz';
-import { englishReportStrings, examinationDigest, renderReportHtml } from '../../../electron/report';
+import { examinationDigest, renderReportHtml, reportMessages } from '../../../electron/report';
 import type { ReportImage } from '../../../electron/report';
 import { HOSTILE_NAME, STATION, specimenExamination } from './report-fixture';
 
@@ -65,7 +65,7 @@ describe('renderReportHtml', () => {
     expect(html).toContain(`<span class="bad">${wrong}</span>`);
     expect(html).toContain('<span class="fixed">P</span>');
     expect(html).toContain('line 1, column 3: read “0”, corrected to “P”');
-    expect(html).toContain(englishReportStrings.mrzInvalid);
+    expect(html).toContain(reportMessages['report.mrz.invalid']);
   });
 
   it('draws each evidence region on the image of its own light', () => {
@@ -96,8 +96,8 @@ describe('renderReportHtml', () => {
   it('says so when no decision was recorded, and prints not-performed layers as such', () => {
     const exam = { ...structuredClone(fixture.exam), decision: null };
     const html = render(exam);
-    expect(html).toContain(englishReportStrings.noDecision);
-    expect(html).not.toContain(englishReportStrings.verdicts['false-counterfeit']);
+    expect(html).toContain(reportMessages['report.noDecision']);
+    expect(html).not.toContain(reportMessages['report.verdict.false-counterfeit']);
     expect((html.match(/badge st-not-performed/g) ?? []).length).toBeGreaterThanOrEqual(4);
   });
 

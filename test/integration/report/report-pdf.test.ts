@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPdfRenderer, createReportPdf, englishReportStrings } from '../../../electron/report';
+import { chromiumPdfRenderer, createReportPdf, reportMessages } from '../../../electron/report';
 import type { ClosablePdfRenderer } from '../../../electron/report';
 import { useTempDir } from '../../helpers/temp-dir';
 import { HOSTILE_NAME, OFFICER, STATION, specimenExamination } from './report-fixture';
@@ -45,7 +45,7 @@ describe('examination report PDF', () => {
     expect(text).toContain(OFFICER.badge);
     expect(text).toContain(STATION);
     expect(text).toContain(fixture.exam.id);
-    expect(text).toContain(englishReportStrings.verdicts['false-counterfeit']);
+    expect(text).toContain(reportMessages['report.verdict.false-counterfeit']);
     expect(text).toContain(fixture.exam.decision?.reasons[0]);
     for (const check of fixture.exam.checks) expect(text).toContain(check.title);
     expect(text).toContain('Not performed');
