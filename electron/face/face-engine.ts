@@ -1,25 +1,16 @@
 // The face engine client: one warm worker thread per process, reused by every examination, the
 // benchmark and the tests. Requests are queued one at a time; a worker that dies is restarted on the
 // next request, and the pending request fails with a clear error instead of hanging.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LoupeError } from '../common/loupe-error';
+import { startWorker, workerEntry } from '../common/worker-entry';
 import type { DetectedFace, EngineRequest, EngineResponse } from './face-engine-protocol';
 
 /** Above this size an image is scaled down before detection (faces stay far above the minimum). */
 export const MAX_ENGINE_SIDE = 1280;
 
-function startWorker(): Worker {
-  const source = new URL('./face-engine.worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(source))) {
-    // Unbundled (tsx, tests): register tsx inside the thread, then load the TypeScript entry.
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-    return new Worker(code, { eval: true });
-  }
-  // Bundled (dist/electron): the worker is built next to the main bundle.
-  return new Worker(new URL('./face-worker.mjs', import.meta.url));
-}
+/** The engine's thread; bundled as dist/electron/face-worker.mjs (scripts/worker-bundles.ts). */
+export const FACE_WORKER = workerEntry(new URL('./face-engine.worker.ts', import.meta.url), 'face-worker.mjs');
 
 export class FaceEngine {
   private worker: Worker | null = null;
@@ -31,7 +22,7 @@ export class FaceEngine {
   /** Starts the worker and loads the models; resolves with the load time (ms). */
   warm(): Promise<number> {
     if (this.ready) return this.ready;
-    const worker = startWorker();
+    const worker = startWorker(FACE_WORKER);
     this.worker = worker;
     this.ready = new Promise<number>((resolve, reject) => {
       const fail = (err: Error) => {
