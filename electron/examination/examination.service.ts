@@ -71,10 +71,10 @@ export class ExaminationService {
     const timings: Record<string, number> = {};
     const lights = new Set<Light>();
     for (const img of capture.images) {
-      if (lights.has(img.light)) throw new LoupeError('InvalidInput', `two ${img.light} images in one capture`);
+      if (lights.has(img.light)) throw new LoupeError('examination', 'InvalidInput', `two ${img.light} images in one capture`);
       lights.add(img.light);
     }
-    if (capture.images.length === 0 && !capture.mrzText) throw new LoupeError('InvalidInput', 'the capture has no image and no MRZ text');
+    if (capture.images.length === 0 && !capture.mrzText) throw new LoupeError('examination', 'InvalidInput', 'the capture has no image and no MRZ text');
 
     progress('store', 'Storing the captured images', 0.05);
     let t = performance.now();
@@ -129,7 +129,7 @@ export class ExaminationService {
 
   get(id: string, officer: Officer | null): Examination {
     const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    if (!exam) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
     this.store.audit({ officer, action: 'examination.open', subject: id });
     return exam;
   }
@@ -150,8 +150,8 @@ export class ExaminationService {
 
   review(id: string, input: FindingReviewInput, officer: Officer): Examination {
     const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
-    if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('InvalidInput', `examination ${id} has no check '${input.checkId}'`);
+    if (!exam) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
+    if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('examination', 'InvalidInput', `examination ${id} has no check '${input.checkId}'`);
     // A later review of the same finding supersedes the earlier one; both stay in the audit log.
     const reviews = [...(exam.reviews ?? []).filter((r) => r.checkId !== input.checkId), { ...input, officer, at: this.now().toISOString() }];
     const updated = { ...exam, reviews };
@@ -167,7 +167,8 @@ export class ExaminationService {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(err));
-      throw new LoupeError(code === 'EISDIR' ? 'InvalidInput' : 'NotFound', `cannot read the ${light} image ${path}: ${reason}`);
+      const message = `cannot read the ${light} image ${path}: ${reason}`;
+      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message) : new LoupeError('imaging', 'ImageNotFound', message);
     }
     const { width, height, density } = await openCompleteImage(bytes, path);
     const mime = (await sharp(bytes).metadata()).format;

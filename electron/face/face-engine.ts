@@ -36,15 +36,15 @@ export class FaceEngine {
       };
       worker.on('message', (msg: EngineResponse | { id: -2; ok: false; error: string }) => {
         if (msg.id === -1 && msg.ok && 'ready' in msg) return resolve(msg.loadMs);
-        if (msg.id === -2) return fail(new LoupeError('Internal', (msg as { error: string }).error));
+        if (msg.id === -2) return fail(new LoupeError('face', 'Internal', (msg as { error: string }).error));
         const p = this.pending.get(msg.id);
         if (!p) return;
         this.pending.delete(msg.id);
         if (msg.ok && 'faces' in msg) p.resolve({ faces: msg.faces, ms: msg.ms });
-        else if (!msg.ok) p.reject(new LoupeError('Internal', `face analysis failed: ${msg.error}`));
+        else if (!msg.ok) p.reject(new LoupeError('face', 'Internal', `face analysis failed: ${msg.error}`));
       });
-      worker.on('error', (err) => fail(new LoupeError('Internal', `the face engine stopped: ${err.message}`)));
-      worker.on('exit', (code) => fail(new LoupeError('Internal', `the face engine exited (code ${code})`)));
+      worker.on('error', (err) => fail(new LoupeError('face', 'Internal', `the face engine stopped: ${err.message}`)));
+      worker.on('exit', (code) => fail(new LoupeError('face', 'Internal', `the face engine exited (code ${code})`)));
     });
     this.ready.catch(() => undefined);
     return this.ready;
@@ -52,11 +52,11 @@ export class FaceEngine {
 
   /** Detects faces with landmarks, descriptor and age/sex estimate. `rgb` is transferred (unusable after). */
   detect(rgb: Uint8Array, width: number, height: number, maxFaces = 10): Promise<{ faces: DetectedFace[]; ms: number }> {
-    if (rgb.length !== width * height * 3) throw new LoupeError('InvalidInput', `RGB buffer of ${rgb.length} bytes for ${width}×${height}`);
+    if (rgb.length !== width * height * 3) throw new LoupeError('face', 'InvalidInput', `RGB buffer of ${rgb.length} bytes for ${width}×${height}`);
     const run = async () => {
       await this.warm();
       const worker = this.worker;
-      if (!worker) throw new LoupeError('Internal', 'the face engine is not running');
+      if (!worker) throw new LoupeError('face', 'Internal', 'the face engine is not running');
       const id = this.nextId++;
       const request: EngineRequest = { id, rgb, width, height, maxFaces };
       return new Promise<{ faces: DetectedFace[]; ms: number }>((resolve, reject) => {
