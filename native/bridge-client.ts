@@ -173,7 +173,7 @@ export class DeviceBridge {
       if (!message.ok) return pending.reject(new DeviceError(message.error.kind, message.error.message));
       const result = ResultSchemas[pending.type].safeParse(message.result);
       if (result.success) pending.resolve(result.data);
-      else pending.reject(new DeviceError('Internal', `the device bridge sent a malformed ${pending.type} result`));
+      else pending.reject(new DeviceError('DriverFailed', `the device bridge sent a malformed ${pending.type} result`));
     } else if (message.type === 'status') {
       // While (re)launching, devices stay `reconnecting` until saved settings are applied.
       if (this.ready) this.setStatuses(message.devices);

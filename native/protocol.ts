@@ -2,7 +2,10 @@
 // Every message is validated with zod on arrival, in both directions: the bridge runs the most
 // fragile code of the station, so nothing it says is trusted blindly, and vice versa.
 import { z } from 'zod';
+import { LoupeError, type LoupeErrorOptions } from '../electron/common/loupe-error';
 import { DeviceStatusSchema } from '../electron/contract/device.contract';
+import { DEVICES_ERROR_KINDS } from '../electron/contract/devices.errors';
+import { COMMON_ERROR_KINDS, type ErrorKindOf } from '../electron/contract/errors';
 
 export const LIGHTS = ['white', 'ir', 'uv'] as const;
 export const LightSchema = z.enum(LIGHTS);
@@ -28,10 +31,9 @@ export type Capture = z.infer<typeof CaptureSchema>;
 export const DeviceSettingsSchema = z.record(z.string().max(60), z.union([z.string().max(1000), z.number(), z.boolean()]));
 export type DeviceSettings = z.infer<typeof DeviceSettingsSchema>;
 
-/** Closed set of error kinds that cross the bridge boundary. */
-export const DEVICE_ERROR_KINDS = ['InvalidInput', 'NotFound', 'DeviceUnavailable', 'DeviceBusy', 'Timeout', 'BridgeStopped', 'Internal'] as const;
-export const DeviceErrorKindSchema = z.enum(DEVICE_ERROR_KINDS);
-export type DeviceErrorKind = z.infer<typeof DeviceErrorKindSchema>;
+/** Closed set of error kinds that cross the bridge boundary: the devices domain's, and the generic ones. */
+export const DeviceErrorKindSchema = z.enum([...DEVICES_ERROR_KINDS, ...COMMON_ERROR_KINDS]);
+export type DeviceErrorKind = ErrorKindOf<'devices'>;
 
 const RequestId = z.number().int().nonnegative();
 
@@ -78,19 +80,16 @@ export const ResultSchemas = {
 } as const satisfies Record<RequestType, z.ZodType>;
 export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;
 
-/** A typed error from the device domain; crosses the bridge as { kind, message }. */
-export class DeviceError extends Error {
-  constructor(
-    readonly kind: DeviceErrorKind,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+/** A typed error from the devices domain; crosses the bridge, then the contract, as { kind, message }. */
+export class DeviceError extends LoupeError<'devices'> {
+  constructor(kind: DeviceErrorKind, message: string, options: LoupeErrorOptions = {}) {
+    super('devices', kind, message, options);
     this.name = 'DeviceError';
   }
 }
 
+/** Anything a driver throws that is not a DeviceError is the driver's own failure, told the officer as such. */
 export function toErrorPayload(error: unknown): z.infer<typeof ErrorPayloadSchema> {
   if (error instanceof DeviceError) return { kind: error.kind, message: error.message };
-  return { kind: 'Internal', message: error instanceof Error ? error.message : String(error) };
+  return { kind: 'DriverFailed', message: error instanceof Error ? error.message : String(error) };
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { bundleDashboardScript } from '../electron/hub/hub-dashboard-script';
+import { HUB_WORKERS, workerBuild } from './worker-bundles';
 
 const { values } = parseArgs({ options: { outdir: { type: 'string' } } });
 const out = resolve(values.outdir ?? 'dist/hub');
@@ -24,11 +25,10 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'dashboard'), { recursive: true });
 await Promise.all([
   build({ ...node, banner, entryPoints: ['electron/hub/hub-main.ts'], outfile: join(out, 'loupe-hub.mjs') }),
-  build({ ...node, banner, entryPoints: ['electron/exchange/bundle-decode.worker.ts'], outfile: join(out, 'bundle-decode-worker.mjs') }),
-  build({ ...node, banner, entryPoints: ['electron/store/wal-checkpoint.worker.ts'], outfile: join(out, 'wal-checkpoint-worker.mjs') }),
+  ...HUB_WORKERS.map((worker) => build(workerBuild(worker, out, { ...node, banner }))),
 ]);
 // The dashboard's files sit in dashboard/ next to the bundle, where hub-dashboard-assets.ts looks.
 for (const name of ['index.html', 'dashboard.css']) copyFileSync(join('electron/hub/dashboard', name), join(out, 'dashboard', name));
 writeFileSync(join(out, 'dashboard', 'dashboard.js'), await bundleDashboardScript());
 copyFileSync(require.resolve('echarts/dist/echarts.min.js'), join(out, 'dashboard', 'echarts.min.js'));
-console.log(`built ${out}/{loupe-hub.mjs,bundle-decode-worker.mjs,wal-checkpoint-worker.mjs,dashboard/}`);
+console.log(`built ${out}/{loupe-hub.mjs,${HUB_WORKERS.map((w) => w.entry.bundle).join(',')},dashboard/}`);

@@ -24,6 +24,6 @@ export async function ensureRendererBuilt(force = false): Promise<void> {
     const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('exit', (code) => (code === 0 ? ok() : fail(new LoupeError('Internal', `the user interface did not build: ${err.split('\n')[0]}`))));
+    child.on('exit', (code) => (code === 0 ? ok() : fail(new LoupeError('common', 'Internal', `the user interface did not build: ${err.split('\n')[0]}`))));
   });
 }

@@ -1,6 +1,7 @@
 // What the Trends screen asks for and receives: filters, weekly counts by dimension, emerging
 // trends with their evidence, and the (non-personal) records behind a count.
 import { z } from 'zod';
+import { EXCHANGE_ERROR_KINDS } from './exchange.errors';
 import { FraudTypeSchema, IsoWeekSchema, TrendRecordSchema, ExpertAlertSchema, HotspotSchema, RedactedCropSchema } from './trends.contract';
 
 export const TrendFilterSchema = z
@@ -98,7 +99,7 @@ export const ImportReportSchema = z.object({
   refused: z.array(z.object({ line: z.number().int(), reason: z.string() })),
   conflicts: z.array(z.object({ line: z.number().int(), id: z.string(), reason: z.string() })),
   /** Why the bundle as a whole was refused (nothing was changed), or null. */
-  error: z.object({ fault: z.string(), message: z.string() }).nullable(),
+  error: z.object({ fault: z.enum(EXCHANGE_ERROR_KINDS), message: z.string() }).nullable(),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 

@@ -80,10 +80,10 @@ export class ExaminationService {
     const timings: Record<string, number> = {};
     const lights = new Set<Light>();
     for (const img of capture.images) {
-      if (lights.has(img.light)) throw new LoupeError('InvalidInput', `two ${img.light} images in one capture`);
+      if (lights.has(img.light)) throw new LoupeError('examination', 'InvalidInput', `two ${img.light} images in one capture`);
       lights.add(img.light);
     }
-    if (capture.images.length === 0 && !capture.mrzText) throw new LoupeError('InvalidInput', 'the capture has no image and no MRZ text');
+    if (capture.images.length === 0 && !capture.mrzText) throw new LoupeError('examination', 'InvalidInput', 'the capture has no image and no MRZ text');
 
     progress('store', 'Storing the captured images', 0.05);
     let t = performance.now();
@@ -160,7 +160,7 @@ export class ExaminationService {
     return this.stored.apply(
       id,
       (exam) => {
-        if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('InvalidInput', `examination ${id} has no check '${input.checkId}'`);
+        if (!exam.checks.some((c) => c.id === input.checkId)) throw new LoupeError('examination', 'InvalidInput', `examination ${id} has no check '${input.checkId}'`);
         // A later review of the same finding supersedes the earlier one; both stay in the audit log.
         return { reviews: [...(exam.reviews ?? []).filter((r) => r.checkId !== input.checkId), review] };
       },
@@ -176,7 +176,8 @@ export class ExaminationService {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(err));
-      throw new LoupeError(code === 'EISDIR' ? 'InvalidInput' : 'NotFound', `cannot read the ${light} image ${path}: ${reason}`);
+      const message = `cannot read the ${light} image ${path}: ${reason}`;
+      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message) : new LoupeError('imaging', 'ImageNotFound', message);
     }
     const { width, height, density } = await openCompleteImage(bytes, path);
     const mime = (await sharp(bytes).metadata()).format;

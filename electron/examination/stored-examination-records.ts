@@ -12,7 +12,7 @@ export class StoredExaminationRecords implements ExaminationRecords {
 
   read(id: string): Examination {
     const exam = this.store.getExamination(id);
-    if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+    if (!exam) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
     return exam;
   }
 

@@ -28,7 +28,7 @@ import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from '
 const MAGIC = 'LOUPE-BUNDLE/1\n';
 const MAX_HEADER_BYTES = 16 * 1024;
 
-export { BUNDLE_LIMITS, BundleError, type BundleFault, type BundleLimits, type RefusedLine } from './bundle-error';
+export { BUNDLE_LIMITS, BundleError, type BundleLimits, type RefusedLine } from './bundle-error';
 
 export interface DecodedBundle {
   manifest: BundleManifest;

@@ -4,10 +4,9 @@
 // summary, read either asynchronously (the hub) or synchronously (the station, whose SQLite
 // transaction must not yield to the event loop: it sleeps on Atomics.wait between chunks). Small
 // bundles, or no worker ready, decode in-thread through the same code, with the same outcome.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel } from 'node:worker_threads';
+import { startWorker, workerEntry } from '../common/worker-entry';
 import type { BundleItem, BundleManifest, ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import { BUNDLE_LIMITS, verifyBundlePayload, type BundleLimits, type DecodedBundle, type RefusedLine, type TrustLookup } from './bundle-codec';
 import { inflatePayload } from './bundle-inflate';
@@ -34,17 +33,8 @@ export interface DecodeSessionOptions extends Partial<Omit<DecodeJobOptions, 'si
   testFault?: DecodeTestFault;
 }
 
-function startWorker(signal: SharedArrayBuffer): Worker {
-  const workerData: DecodeWorkerData = { signal };
-  const source = new URL('./bundle-decode.worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(source))) {
-    // Unbundled (tsx, tests): register tsx inside the thread, then load the TypeScript entry.
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  // Bundled (dist/electron): built next to the main bundle (scripts/build-electron.ts).
-  return new Worker(new URL('./bundle-decode-worker.mjs', import.meta.url), { workerData });
-}
+/** The decoding thread; bundled next to the station's and the hub's main bundles (scripts/worker-bundles.ts). */
+export const BUNDLE_DECODE_WORKER = workerEntry(new URL('./bundle-decode.worker.ts', import.meta.url), 'bundle-decode-worker.mjs');
 
 export class BundleDecodePool {
   private readonly workers: PoolWorker[] = [];
@@ -61,7 +51,8 @@ export class BundleDecodePool {
 
   private spawn(): PoolWorker {
     const shared = new SharedArrayBuffer(SIGNAL_SLOTS * 4);
-    const worker = startWorker(shared);
+    const workerData: DecodeWorkerData = { signal: shared };
+    const worker = startWorker(BUNDLE_DECODE_WORKER, { workerData });
     const ready = new Promise<boolean>((resolve) => {
       worker.on('message', (m: { type?: string }) => m?.type === 'ready' && resolve(true));
       worker.once('exit', () => resolve(false));

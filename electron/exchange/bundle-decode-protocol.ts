@@ -3,7 +3,8 @@
 // so an inserting thread that must stay synchronous (the station's SQLite transaction) can sleep
 // on Atomics.wait and take messages with receiveMessageOnPort, without running its event loop.
 import type { MessagePort } from 'node:worker_threads';
-import type { BundleFault, BundleLimits } from './bundle-error';
+import type { ExchangeErrorKind } from '../contract/exchange.errors';
+import type { BundleLimits } from './bundle-error';
 import type { DecodedChunk } from './bundle-chunk';
 import type { DecodeJobOptions, DecodeSummary } from './bundle-decode-job';
 
@@ -41,7 +42,7 @@ export interface DecodeRequest {
 export type JobMessage =
   | { type: 'chunk'; chunk: DecodedChunk }
   | { type: 'end'; summary: DecodeSummary }
-  | { type: 'failed'; fault: BundleFault; message: string }
+  | { type: 'failed'; fault: ExchangeErrorKind; message: string }
   | { type: 'crashed'; message: string };
 
 /** Consumer → worker (on the job port): stop (the consumer no longer reads). */

@@ -1,5 +1,7 @@
 // What refuses a bundle or a line of it, and the size limits decoding enforces. In a file of their
 // own so the codec, the line reader and the decoding worker share them without import cycles.
+import { LoupeError, type LoupeErrorOptions } from '../common/loupe-error';
+import type { ExchangeErrorKind } from '../contract/exchange.errors';
 
 export const BUNDLE_LIMITS = {
   /** Largest bundle file accepted. */
@@ -12,33 +14,17 @@ export const BUNDLE_LIMITS = {
 } as const;
 export type BundleLimits = { [K in keyof typeof BUNDLE_LIMITS]: number };
 
-export type BundleFault =
-  | 'truncated'
-  | 'not-a-bundle'
-  | 'bad-manifest'
-  | 'unknown-signer'
-  | 'key-mismatch'
-  | 'bad-signature'
-  | 'too-large'
-  | 'payload-mismatch'
-  | 'decompression-bomb'
-  | 'corrupt-payload'
-  // An item is not provably its station's (origin-proof.ts): outside a proof, or not in the one above it.
-  | 'unproven-origin'
-  // A proof of origin names a station that is not on the receiver's trust list.
-  | 'unknown-origin'
-  // A proof of origin does not verify with its station's trusted key.
-  | 'bad-origin-signature'
-  // Not the bundle's fault: the decoding worker failed (crashed, or stopped responding).
-  | 'decode-failed';
-
-/** A bundle refused as a whole: nothing in it may be used. */
-export class BundleError extends Error {
+/**
+ * A bundle refused as a whole: nothing in it may be used. Its fault is one of the exchange domain's
+ * kinds (electron/contract/exchange.errors.ts), the string the import report and the hub answer with.
+ */
+export class BundleError extends LoupeError<'exchange'> {
   constructor(
-    readonly fault: BundleFault,
+    readonly fault: ExchangeErrorKind,
     message: string,
+    options: LoupeErrorOptions = {},
   ) {
-    super(message);
+    super('exchange', fault, message, options);
     this.name = 'BundleError';
   }
 }

@@ -1,5 +1,6 @@
 // The regional hub's HTTP API as both sides see it (docs/hub.md): what a pulled page describes,
-// what a push answers, and an error answer. The hub server produces these; the station's sync
+// and what a push answers. Its error answers carry the faults of electron/contract/hub.errors.ts and
+// exchange.errors.ts. The hub server produces these; the station's sync
 // client (trends/hub-client.ts) reads them.
 
 /** One stored bundle in the hub's feed. */
@@ -35,18 +36,4 @@ export interface HubMember {
   station: string;
   publicKey: string;
   name: string;
-}
-
-/** An error answer of the hub's HTTP API: status, stable `fault` code, message and details. Raised
- * by the server and, from the answer, by the client (docs/hub.md lists the faults). */
-export class HubHttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly fault: string,
-    message: string,
-    readonly details: unknown[] = [],
-  ) {
-    super(message);
-    this.name = 'HubHttpError';
-  }
 }

@@ -47,7 +47,7 @@ export async function decodeRgb(input: Buffer | string, region?: Box | null, str
       const y = Math.max(0, Math.floor(region.y));
       w = Math.min(W, Math.ceil(region.x + region.w)) - x;
       h = Math.min(H, Math.ceil(region.y + region.h)) - y;
-      if (w < 1 || h < 1) throw new LoupeError('InvalidInput', 'the portrait region lies outside the image');
+      if (w < 1 || h < 1) throw new LoupeError('face', 'InvalidInput', 'the portrait region lies outside the image');
       // Materialise the orientation first: extract() must see the upright image.
       const upright = await image.toBuffer();
       image = sharp(upright).extract({ left: x, top: y, width: w, height: h });
@@ -75,8 +75,8 @@ export async function decodeRgb(input: Buffer | string, region?: Box | null, str
   } catch (err) {
     if (err instanceof LoupeError) throw err;
     const msg = String((err as Error).message ?? err);
-    if (/pixel limit/i.test(msg)) throw new LoupeError('ImageTooLarge', `image too large for face analysis (limit ${MAX_INPUT_PIXELS / 1e6} MP)`);
-    throw new LoupeError('UnsupportedImage', `not a readable image (PNG, JPEG, WebP…): ${msg.split('\n')[0]}`);
+    if (/pixel limit/i.test(msg)) throw new LoupeError('imaging', 'ImageTooLarge', `image too large for face analysis (limit ${MAX_INPUT_PIXELS / 1e6} MP)`);
+    throw new LoupeError('imaging', 'UnsupportedImage', `not a readable image (PNG, JPEG, WebP…): ${msg.split('\n')[0]}`);
   }
 }
 

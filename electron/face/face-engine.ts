@@ -1,25 +1,16 @@
 // The face engine client: one warm worker thread per process, reused by every examination, the
 // benchmark and the tests. Requests are queued one at a time; a worker that dies is restarted on the
 // next request, and the pending request fails with a clear error instead of hanging.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { LoupeError } from '../common/loupe-error';
+import { startWorker, workerEntry } from '../common/worker-entry';
 import type { DetectedFace, EngineRequest, EngineResponse } from './face-engine-protocol';
 
 /** Above this size an image is scaled down before detection (faces stay far above the minimum). */
 export const MAX_ENGINE_SIDE = 1280;
 
-function startWorker(): Worker {
-  const source = new URL('./face-engine.worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(source))) {
-    // Unbundled (tsx, tests): register tsx inside the thread, then load the TypeScript entry.
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-    return new Worker(code, { eval: true });
-  }
-  // Bundled (dist/electron): the worker is built next to the main bundle.
-  return new Worker(new URL('./face-worker.mjs', import.meta.url));
-}
+/** The engine's thread; bundled as dist/electron/face-worker.mjs (scripts/worker-bundles.ts). */
+export const FACE_WORKER = workerEntry(new URL('./face-engine.worker.ts', import.meta.url), 'face-worker.mjs');
 
 export class FaceEngine {
   private worker: Worker | null = null;
@@ -31,7 +22,7 @@ export class FaceEngine {
   /** Starts the worker and loads the models; resolves with the load time (ms). */
   warm(): Promise<number> {
     if (this.ready) return this.ready;
-    const worker = startWorker();
+    const worker = startWorker(FACE_WORKER);
     this.worker = worker;
     this.ready = new Promise<number>((resolve, reject) => {
       const fail = (err: Error) => {
@@ -45,15 +36,15 @@ export class FaceEngine {
       };
       worker.on('message', (msg: EngineResponse | { id: -2; ok: false; error: string }) => {
         if (msg.id === -1 && msg.ok && 'ready' in msg) return resolve(msg.loadMs);
-        if (msg.id === -2) return fail(new LoupeError('Internal', (msg as { error: string }).error));
+        if (msg.id === -2) return fail(new LoupeError('face', 'Internal', (msg as { error: string }).error));
         const p = this.pending.get(msg.id);
         if (!p) return;
         this.pending.delete(msg.id);
         if (msg.ok && 'faces' in msg) p.resolve({ faces: msg.faces, ms: msg.ms });
-        else if (!msg.ok) p.reject(new LoupeError('Internal', `face analysis failed: ${msg.error}`));
+        else if (!msg.ok) p.reject(new LoupeError('face', 'Internal', `face analysis failed: ${msg.error}`));
       });
-      worker.on('error', (err) => fail(new LoupeError('Internal', `the face engine stopped: ${err.message}`)));
-      worker.on('exit', (code) => fail(new LoupeError('Internal', `the face engine exited (code ${code})`)));
+      worker.on('error', (err) => fail(new LoupeError('face', 'Internal', `the face engine stopped: ${err.message}`)));
+      worker.on('exit', (code) => fail(new LoupeError('face', 'Internal', `the face engine exited (code ${code})`)));
     });
     this.ready.catch(() => undefined);
     return this.ready;
@@ -61,11 +52,11 @@ export class FaceEngine {
 
   /** Detects faces with landmarks, descriptor and age/sex estimate. `rgb` is transferred (unusable after). */
   detect(rgb: Uint8Array, width: number, height: number, maxFaces = 10): Promise<{ faces: DetectedFace[]; ms: number }> {
-    if (rgb.length !== width * height * 3) throw new LoupeError('InvalidInput', `RGB buffer of ${rgb.length} bytes for ${width}×${height}`);
+    if (rgb.length !== width * height * 3) throw new LoupeError('face', 'InvalidInput', `RGB buffer of ${rgb.length} bytes for ${width}×${height}`);
     const run = async () => {
       await this.warm();
       const worker = this.worker;
-      if (!worker) throw new LoupeError('Internal', 'the face engine is not running');
+      if (!worker) throw new LoupeError('face', 'Internal', 'the face engine is not running');
       const id = this.nextId++;
       const request: EngineRequest = { id, rgb, width, height, maxFaces };
       return new Promise<{ faces: DetectedFace[]; ms: number }>((resolve, reject) => {

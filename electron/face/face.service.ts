@@ -73,10 +73,10 @@ export class FaceService {
   async addPortrait(id: string, kind: 'live' | 'chip', imageBase64: string, officer: Officer | null): Promise<Examination> {
     const exam = this.exam(id);
     const bytes = Buffer.from(imageBase64.replace(/^data:image\/[a-z]+;base64,/, ''), 'base64');
-    if (bytes.length < 16) throw new LoupeError('UnsupportedImage', 'the portrait image is empty');
-    if (bytes.length > MAX_UPLOAD_BYTES) throw new LoupeError('ImageTooLarge', `the portrait image is too large (${bytes.length} bytes, at most ${MAX_UPLOAD_BYTES})`);
+    if (bytes.length < 16) throw new LoupeError('imaging', 'UnsupportedImage', 'the portrait image is empty');
+    if (bytes.length > MAX_UPLOAD_BYTES) throw new LoupeError('imaging', 'ImageTooLarge', `the portrait image is too large (${bytes.length} bytes, at most ${MAX_UPLOAD_BYTES})`);
     const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : null;
-    if (!mime) throw new LoupeError('UnsupportedImage', 'the portrait must be a JPEG or PNG image');
+    if (!mime) throw new LoupeError('imaging', 'UnsupportedImage', 'the portrait must be a JPEG or PNG image');
     // Analyse before storing: a corrupt file is refused with its reason, nothing half-stored.
     const analysis = await analyseFace(this.engine, kind, bytes);
     const stored = this.store.putImage(bytes, mime);
@@ -91,7 +91,7 @@ export class FaceService {
     return this.records.apply(
       id,
       (exam) => {
-        if (!exam.face) throw new LoupeError('InvalidInput', `examination ${id} has no face comparison yet`);
+        if (!exam.face) throw new LoupeError('face', 'InvalidInput', `examination ${id} has no face comparison yet`);
         return { face: { ...exam.face, assessment } };
       },
       officer,
@@ -137,7 +137,7 @@ export class FaceService {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const path = this.store.imagePath(hash);
-    if (!path) throw new LoupeError('NotFound', `image ${hash} is not stored`);
+    if (!path) throw new LoupeError('store', 'ImageNotStored', `image ${hash} is not stored`);
     const analysis = await analyseFace(this.engine, kind, path, region);
     // A small cache: the portraits of the examinations in hand, not a biometric database.
     if (this.cache.size > 32) this.cache.delete(this.cache.keys().next().value!);

@@ -11,6 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypeOf } from '../common/content-types';
+import { httpStatusOf } from '../common/error-status';
+import { errorCategory } from '../common/loupe-error';
 import { eventNames } from '../contract/api.contract';
 import { createServices, type Services } from '../services/create-services';
 import { toErrorDto } from '../services/dispatch';
@@ -25,7 +27,6 @@ const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 10
  * a loop must not pile up sockets and listeners until the station slows down.
  */
 export const MAX_EVENT_STREAMS = 32;
-const STATUS: Record<string, number> = { InvalidInput: 400, NotSignedIn: 401, NotFound: 404, Busy: 409, UnsupportedImage: 415, ImageTooLarge: 413 };
 
 export interface HostOptions {
   dataDir: string;
@@ -120,9 +121,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
           const result = await services.invoke(channel, body);
           return sendJson(res, 200, result);
         } catch (err) {
+          // The request's own framing (a body too large, not JSON) carries its status; a service's
+          // error has the status of its category.
           const status = (err as { status?: number }).status;
           const dto = status ? { kind: 'InvalidInput', message: (err as Error).message } : toErrorDto(err);
-          return sendJson(res, status ?? STATUS[dto.kind] ?? 500, dto);
+          return sendJson(res, status ?? httpStatusOf(errorCategory(err)), dto);
         }
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {

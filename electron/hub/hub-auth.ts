@@ -6,20 +6,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { publicKeyFromRaw } from '../exchange/station-identity';
 import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import { AUTH_HEADERS, canonicalRequest, NONCE_PATTERN, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from '../exchange/request-signing';
+import { HubError } from './hub-errors';
 
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const MAX_NONCES = 1_000_000;
-
-export class AuthError extends Error {
-  readonly status = 401;
-  constructor(
-    readonly fault: 'missing-signature' | 'unknown-station' | 'clock-skew' | 'replay' | 'bad-signature',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AuthError';
-  }
-}
 
 export interface SignedHeaders {
   station: string;
@@ -55,14 +45,14 @@ export class RequestVerifier {
     const timestamp = header(headers, AUTH_HEADERS.timestamp);
     const nonce = header(headers, AUTH_HEADERS.nonce);
     const signature = header(headers, AUTH_HEADERS.signature);
-    if (!station || !timestamp || !nonce || !signature) throw new AuthError('missing-signature', 'this request must be signed by a station of the trust list');
+    if (!station || !timestamp || !nonce || !signature) throw new HubError('missing-signature', 'this request must be signed by a station of the trust list');
     if (!/^[0-9a-f]{16}$/.test(station) || !TIMESTAMP_PATTERN.test(timestamp) || !NONCE_PATTERN.test(nonce) || !SIGNATURE_PATTERN.test(signature)) {
-      throw new AuthError('bad-signature', 'malformed signature headers');
+      throw new HubError('bad-signature', 'malformed signature headers');
     }
     const publicKey = await this.keyOf(station);
-    if (publicKey === undefined) throw new AuthError('unknown-station', `station ${station} is not an active member of this hub`);
+    if (publicKey === undefined) throw new HubError('unknown-station', `station ${station} is not an active member of this hub`);
     const skew = Math.abs(this.now() - Number(timestamp));
-    if (skew > this.skewMs) throw new AuthError('clock-skew', `request time differs from the hub clock by ${Math.round(skew / 1000)} s (at most ${this.skewMs / 1000} s allowed)`);
+    if (skew > this.skewMs) throw new HubError('clock-skew', `request time differs from the hub clock by ${Math.round(skew / 1000)} s (at most ${this.skewMs / 1000} s allowed)`);
     return { station, publicKey, timestamp, nonce, signature };
   }
 
@@ -71,12 +61,12 @@ export class RequestVerifier {
     const message = canonicalRequest(method, pathAndQuery, signed.timestamp, signed.nonce, bodySha256);
     const signature = decodeBase64Exact(signed.signature, ED25519_SIGNATURE_BYTES);
     if (signature === null || !verify(null, message, publicKeyFromRaw(signed.publicKey), signature)) {
-      throw new AuthError('bad-signature', `signature does not verify for station ${signed.station}`);
+      throw new HubError('bad-signature', `signature does not verify for station ${signed.station}`);
     }
     this.forgetExpired();
     const key = `${signed.station}:${signed.nonce}`;
-    if (this.nonces.has(key)) throw new AuthError('replay', 'this request was already received (replayed nonce)');
-    if (this.nonces.size >= MAX_NONCES) throw new AuthError('replay', 'too many requests in the replay window; retry shortly');
+    if (this.nonces.has(key)) throw new HubError('replay', 'this request was already received (replayed nonce)');
+    if (this.nonces.size >= MAX_NONCES) throw new HubError('replay', 'too many requests in the replay window; retry shortly');
     // Kept until its timestamp leaves the skew window; after that the timestamp check refuses it.
     this.nonces.set(key, Number(signed.timestamp) + this.skewMs);
   }

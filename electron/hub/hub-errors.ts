@@ -1,32 +1,27 @@
-// Errors of the hub, each with the HTTP status the server answers with and a stable `fault` code.
-import type { BundleFault } from '../exchange/bundle-codec';
+// The hub's own faults (electron/contract/hub.errors.ts); a bundle it refuses is the exchange
+// domain's BundleError. Either is answered as `{ error: { fault, message, details? } }` with the
+// HTTP status of its category (electron/common/error-status.ts).
+import { LoupeError, type LoupeErrorOptions } from '../common/loupe-error';
+import type { HubErrorKind } from '../contract/hub.errors';
+import { BundleError } from '../exchange/bundle-codec';
 
 export interface ConflictReport {
   type: 'record' | 'alert';
   id: string;
 }
 
-/** Items whose id is already stored (or repeated in the bundle) with different content: the bundle is refused as a whole. */
-export class HubConflictError extends Error {
-  constructor(readonly conflicts: ConflictReport[]) {
-    super(`${conflicts.length} item(s) carry the id of another item with different content; nothing was stored`);
-    this.name = 'HubConflictError';
-  }
-}
-
-export type HubFault = BundleFault | 'refused-lines' | 'conflict';
-
-/** A pushed bundle the hub refuses; nothing of it was stored. */
-export class HubIngestError extends Error {
+export class HubError extends LoupeError<'hub'> {
   constructor(
-    readonly status: 400 | 409 | 413,
-    readonly fault: HubFault,
+    readonly fault: HubErrorKind,
     message: string,
-    readonly details: unknown[] = [],
+    options: LoupeErrorOptions = {},
   ) {
-    super(message);
-    this.name = 'HubIngestError';
+    super('hub', fault, message, options);
+    this.name = 'HubError';
   }
 }
 
-export { HubHttpError } from '../exchange/hub-protocol';
+/** Items whose id is already stored (or repeated in the bundle) with different content: the bundle is refused as a whole. */
+export function conflictError(conflicts: readonly ConflictReport[]): BundleError {
+  return new BundleError('conflict', `${conflicts.length} item(s) carry the id of another item with different content; nothing was stored`, { details: conflicts });
+}

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { BUNDLE_LIMITS, BundleError, type BundleLimits } from '../exchange/bundle-codec';
 import { startBundleDecode, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
-import { HubConflictError, HubIngestError } from './hub-errors';
+import { HubError } from './hub-errors';
 import type { IngestResult } from '../exchange/hub-protocol';
 import type { HubStore } from './hub-store';
 
@@ -15,8 +15,10 @@ const MAX_REPORTED = 20;
 
 function refusal(error: BundleError): Error {
   // The decoding worker failing is the hub's trouble, not the sender's: a 500, not a 400.
-  if (error.fault === 'decode-failed') return new Error(error.message);
-  return new HubIngestError(error.fault === 'too-large' ? 413 : 400, error.fault, error.message);
+  if (error.fault === 'decode-failed') return new HubError('internal', error.message, { cause: error });
+  // The answer names the first few conflicts or refused lines, however many there are.
+  if (error.details.length <= MAX_REPORTED) return error;
+  return new BundleError(error.fault, error.message, { details: error.details.slice(0, MAX_REPORTED) });
 }
 
 export async function ingestBundle(store: HubStore, bytes: Buffer, pushedBy: string, limits: BundleLimits = BUNDLE_LIMITS, options: DecodeSessionOptions = {}): Promise<IngestResult> {
@@ -38,7 +40,6 @@ export async function ingestBundle(store: HubStore, bytes: Buffer, pushedBy: str
     return { ...outcome, sha256, signer: session.manifest.signer.station };
   } catch (error) {
     if (error instanceof BundleError) throw refusal(error);
-    if (error instanceof HubConflictError) throw new HubIngestError(409, 'conflict', error.message, error.conflicts.slice(0, MAX_REPORTED));
     throw error;
   } finally {
     session.close();

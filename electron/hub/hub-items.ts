@@ -1,7 +1,7 @@
 // The preparation of items given as objects (HubStore.ingest): serialised and de-duplicated.
 import type { BundleItem, ExpertAlert, TrendRecord } from '../contract/trends.contract';
 import { canonicalJson } from '../exchange/canonical-json';
-import { HubConflictError, type ConflictReport } from './hub-errors';
+import { conflictError, type ConflictReport } from './hub-errors';
 
 export { KEY_SEPARATOR } from '../exchange/record-counts';
 
@@ -36,6 +36,6 @@ export function prepareItems(items: readonly BundleItem[]): PreparedItems {
       else if (!sameContent(seen.json, json)) conflicts.push({ type: 'alert', id: item.alert.id });
     }
   }
-  if (conflicts.length > 0) throw new HubConflictError(conflicts);
+  if (conflicts.length > 0) throw conflictError(conflicts);
   return { records: [...records.values()], alerts: [...alerts.values()] };
 }

@@ -13,11 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { IsoWeekSchema } from '../contract/trends.contract';
 import { cookieToken, newToken, sameToken, SECURITY_HEADERS } from '../common/http-security';
-import { BUNDLE_LIMITS } from '../exchange/bundle-codec';
-import { AuthError, RequestVerifier } from './hub-auth';
+import { httpStatusOf } from '../common/error-status';
+import { BUNDLE_LIMITS, BundleError } from '../exchange/bundle-codec';
+import { RequestVerifier } from './hub-auth';
 import { currentAlerts } from './hub-alert-queries';
 import { createDashboardAssets } from './hub-dashboard-assets';
-import { HubHttpError, HubIngestError } from './hub-errors';
+import { HubError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
 import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
 import type { HubStore } from './hub-store';
@@ -58,6 +59,11 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
+/** A fault of the hub's API (its own, or a bundle's): answered as it is. Anything else is the hub's trouble, said without detail. */
+function isFault(error: unknown): error is HubError | BundleError {
+  return (error instanceof HubError && error.fault !== 'internal') || error instanceof BundleError;
+}
+
 function sendError(res: ServerResponse, status: number, fault: string, message: string, details: unknown[] = []): void {
   if (res.headersSent) {
     res.destroy();
@@ -82,7 +88,7 @@ function discardRest(req: IncomingMessage, res: ServerResponse): void {
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? NaN);
-    if (Number.isFinite(declared) && declared > limit) return reject(new HubHttpError(413, 'too-large', `body of ${declared} bytes exceeds the limit of ${limit}`));
+    if (Number.isFinite(declared) && declared > limit) return reject(new HubError('too-large', `body of ${declared} bytes exceeds the limit of ${limit}`));
     const chunks: Buffer[] = [];
     let size = 0;
     let refused = false;
@@ -92,7 +98,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       if (size <= limit) return void chunks.push(chunk);
       refused = true;
       chunks.length = 0;
-      reject(new HubHttpError(413, 'too-large', `body exceeds the limit of ${limit} bytes`));
+      reject(new HubError('too-large', `body exceeds the limit of ${limit} bytes`));
     });
     req.on('end', () => {
       if (!refused) resolve(Buffer.concat(chunks));
@@ -105,7 +111,7 @@ function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.
   const parsed = schema.safeParse(Object.fromEntries(params));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HubHttpError(400, 'bad-query', `bad query: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+    throw new HubError('bad-query', `bad query: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
   }
   return parsed.data;
 }
@@ -168,7 +174,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       if (result.status === 'stored') refreshLater();
       return;
     }
-    if (method !== 'GET') throw new HubHttpError(405, 'method-not-allowed', `${method} is not allowed here`);
+    if (method !== 'GET') throw new HubError('method-not-allowed', `${method} is not allowed here`);
 
     if (path === '/v1/bundles') {
       await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
@@ -180,9 +186,9 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     if (bundleMatch) {
       await authenticate(req, pathAndQuery, Buffer.alloc(0), false);
       const sha = bundleMatch[1]!;
-      if (!SHA256.test(sha)) throw new HubHttpError(400, 'bad-id', 'a bundle is named by its lowercase sha256');
+      if (!SHA256.test(sha)) throw new HubError('bad-id', 'a bundle is named by its lowercase sha256');
       const bytes = await store.bundleBytes(sha);
-      if (!bytes) throw new HubHttpError(404, 'not-found', `no bundle ${sha}`);
+      if (!bytes) throw new HubError('not-found', `no bundle ${sha}`);
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
       res.end(bytes);
       return;
@@ -221,12 +227,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
           return;
         }
         default:
-          throw new HubHttpError(404, 'not-found', `no such endpoint ${path}`);
+          throw new HubError('not-found', `no such endpoint ${path}`);
       }
     }
     // The dashboard: /?token=... trades the printed token for an HTTP-only cookie, then static files.
     if (path === '/' && url.searchParams.has('token')) {
-      if (!sameToken(url.searchParams.get('token') ?? '', token)) throw new HubHttpError(401, 'bad-token', 'this dashboard link is not valid; use the one the hub printed at start');
+      if (!sameToken(url.searchParams.get('token') ?? '', token)) throw new HubError('bad-token', 'this dashboard link is not valid; use the one the hub printed at start');
       res.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: '/',
@@ -244,20 +250,18 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
         bytes = await asset.bytes();
       } catch (error) {
         reportDashboard(path, error);
-        throw new HubHttpError(500, 'dashboard-unavailable', `the dashboard file ${path} could not be prepared; the hub's log says why`);
+        throw new HubError('dashboard-unavailable', `the dashboard file ${path} could not be prepared; the hub's log says why`);
       }
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': asset.type, 'Cache-Control': 'no-cache' });
       res.end(bytes);
       return;
     }
-    throw new HubHttpError(404, 'not-found', `no such endpoint ${path}`);
+    throw new HubError('not-found', `no such endpoint ${path}`);
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
-      if (error instanceof HubHttpError) sendError(res, error.status, error.fault, error.message, error.details);
-      else if (error instanceof AuthError) sendError(res, 401, error.fault, error.message);
-      else if (error instanceof HubIngestError) sendError(res, error.status, error.fault, error.message, error.details);
+      if (isFault(error)) sendError(res, httpStatusOf(error.category), error.fault, error.message, [...error.details]);
       else sendError(res, 500, 'internal', 'the hub could not complete this request');
       discardRest(req, res);
     });

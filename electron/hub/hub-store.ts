@@ -10,7 +10,8 @@ import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-po
 import { canonicalJson } from '../exchange/canonical-json';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { aggregatePending, pendingAggregation, type PendingAggregation } from './hub-aggregates';
-import { HubConflictError, HubIngestError, type ConflictReport } from './hub-errors';
+import { BundleError } from '../exchange/bundle-codec';
+import { conflictError, type ConflictReport } from './hub-errors';
 import type { PreparedItems } from './hub-items';
 
 export type HubDialect = 'sqlite' | 'postgres';
@@ -137,15 +138,15 @@ export class HubStore {
 
   async addTrust(publicKey: string, name: string, actor: string): Promise<TrustEntry> {
     if (!PUBLIC_KEY.test(publicKey) || decodeBase64Exact(publicKey, ED25519_PUBLIC_KEY_BYTES) === null) {
-      throw new LoupeError('InvalidInput', 'a station key is a raw 32-byte Ed25519 public key in base64 (44 characters)');
+      throw new LoupeError('hub', 'InvalidInput', 'a station key is a raw 32-byte Ed25519 public key in base64 (44 characters)');
     }
     const cleanName = name.trim();
-    if (cleanName.length === 0 || cleanName.length > 120) throw new LoupeError('InvalidInput', 'give the station a name of 1 to 120 characters');
+    if (cleanName.length === 0 || cleanName.length > 120) throw new LoupeError('hub', 'InvalidInput', 'give the station a name of 1 to 120 characters');
     const station = stationIdFromPublicKey(publicKey);
     return this.driver.transaction(async (tx) => {
       const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
       const now = new Date().toISOString();
-      if (existing?.status === 'active') throw new LoupeError('InvalidInput', `station ${station} is already on the trust list`);
+      if (existing?.status === 'active') throw new LoupeError('hub', 'InvalidInput', `station ${station} is already on the trust list`);
       if (existing) {
         await tx.run("UPDATE hub_trust SET status = 'active', name = ?, revoked_at = NULL, added_by = ?, added_at = ? WHERE station = ?", [cleanName, actor, now, station]);
       } else {
@@ -160,8 +161,8 @@ export class HubStore {
   async revokeTrust(station: string, actor: string): Promise<TrustEntry> {
     return this.driver.transaction(async (tx) => {
       const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
-      if (!existing) throw new LoupeError('NotFound', `station ${station} is not on the trust list`);
-      if (existing.status === 'revoked') throw new LoupeError('InvalidInput', `station ${station} is already revoked`);
+      if (!existing) throw new LoupeError('hub', 'not-on-trust-list', `station ${station} is not on the trust list`);
+      if (existing.status === 'revoked') throw new LoupeError('hub', 'InvalidInput', `station ${station} is already revoked`);
       await tx.run("UPDATE hub_trust SET status = 'revoked', revoked_at = ? WHERE station = ?", [new Date().toISOString(), station]);
       await audit(tx, actor, 'trust-revoke', { station, name: existing.name });
       const [row] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
@@ -286,13 +287,13 @@ export class HubStore {
       // A station may use a bundle with some bad lines; the hub is the network's shared store and
       // takes a bundle whole or not at all, so a record with an extra field never gets in.
       if (unproven > 0) {
-        throw new HubIngestError(400, 'unproven-origin', `${unproven} item(s) are not proven to be their station's (signed by the bundle's signer ${signer} for themselves, or forwarded with their origin's proof); nothing was stored`, refused.filter((r) => r.origin).slice(0, MAX_REPORTED));
+        throw new BundleError('unproven-origin', `${unproven} item(s) are not proven to be their station's (signed by the bundle's signer ${signer} for themselves, or forwarded with their origin's proof); nothing was stored`, { details: refused.filter((r) => r.origin).slice(0, MAX_REPORTED) });
       }
       if (refused.length > 0) {
-        throw new HubIngestError(400, 'refused-lines', `${refused.length} line(s) of the bundle are not valid; nothing was stored`, refused.slice(0, MAX_REPORTED));
+        throw new BundleError('refused-lines', `${refused.length} line(s) of the bundle are not valid; nothing was stored`, { details: refused.slice(0, MAX_REPORTED) });
       }
       const conflicts = [...(await findConflicts(tx, 'hub_records', 'record', heldRecords)), ...(await findConflicts(tx, 'hub_alerts', 'alert', heldAlerts))];
-      if (conflicts.length > 0) throw new HubConflictError(conflicts);
+      if (conflicts.length > 0) throw conflictError(conflicts);
       await tx.run('UPDATE hub_bundles SET records = ?, alerts = ? WHERE seq = ?', [records, alerts, seq]);
       // The read side (facts, counts, crosses) follows in refreshAggregates.
       return {

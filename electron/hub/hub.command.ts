@@ -43,13 +43,13 @@ async function openStore(database: string): Promise<HubStore> {
     } catch {
       // Missing: created on open.
     }
-    if (!isFile) throw new LoupeError('InvalidInput', `the hub database '${database}' is not a file`);
+    if (!isFile) throw new LoupeError('hub', 'InvalidInput', `the hub database '${database}' is not a file`);
   }
   try {
     return await openHubStore(database);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new LoupeError('InvalidInput', `the hub database '${database}' is not a hub database or is damaged`, { cause: err });
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new LoupeError('hub', 'InvalidInput', `the hub database '${database}' is not a hub database or is damaged`, { cause: err });
     throw err;
   }
 }
@@ -61,7 +61,7 @@ function actorOf(args: ParsedArgs): string {
 function port(args: ParsedArgs): number {
   const raw = textOption(args, 'port') ?? '8443';
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LoupeError('InvalidInput', `--port must be 0-65535, not ${raw}`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new LoupeError('hub', 'InvalidInput', `--port must be 0-65535, not ${raw}`);
   return n;
 }
 
@@ -70,7 +70,7 @@ function readPrivateKey(file: string): Buffer {
   try {
     createPrivateKey(pem);
   } catch {
-    throw new LoupeError('InvalidInput', `the TLS key '${file}' is not a private key in PEM form`);
+    throw new LoupeError('hub', 'InvalidInput', `the TLS key '${file}' is not a private key in PEM form`);
   }
   return pem;
 }
@@ -87,7 +87,7 @@ async function withStore<T>(args: ParsedArgs, fn: (store: HubStore) => Promise<T
 async function serve(args: ParsedArgs): Promise<HubResult> {
   const cert = textOption(args, 'tls-cert');
   const key = textOption(args, 'tls-key');
-  if ((cert === undefined) !== (key === undefined)) throw new LoupeError('InvalidInput', 'give both --tls-cert and --tls-key, or neither');
+  if ((cert === undefined) !== (key === undefined)) throw new LoupeError('hub', 'InvalidInput', 'give both --tls-cert and --tls-key, or neither');
   const maxMb = textOption(args, 'max-bundle-mb');
   // Every argument is checked before the database is opened.
   const tls = cert && key ? { cert: readCertificateFile(cert, 'TLS certificate (--tls-cert)'), key: readPrivateKey(key) } : undefined;
@@ -115,17 +115,17 @@ function runTrust(args: ParsedArgs): Promise<HubResult> {
     case 'add': {
       const key = textOption(args, 'station-key');
       const name = textOption(args, 'name');
-      if (!key || !name) throw new LoupeError('InvalidInput', 'usage: loupe hub trust add --station-key BASE64 --name "NAME"');
+      if (!key || !name) throw new LoupeError('hub', 'InvalidInput', 'usage: loupe hub trust add --station-key BASE64 --name "NAME"');
       return withStore(args, async (store) => ({ action: 'trust-add', station: await store.addTrust(key, name, actorOf(args)) }));
     }
     case 'list':
     case undefined:
       return withStore(args, async (store) => ({ action: 'trust-list', stations: await store.trustList() }));
     case 'revoke':
-      if (!station) throw new LoupeError('InvalidInput', 'usage: loupe hub trust revoke STATION');
+      if (!station) throw new LoupeError('hub', 'InvalidInput', 'usage: loupe hub trust revoke STATION');
       return withStore(args, async (store) => ({ action: 'trust-revoke', station: await store.revokeTrust(station, actorOf(args)) }));
     default:
-      throw new LoupeError('InvalidInput', `unknown trust action '${sub}' (add, list, revoke)`);
+      throw new LoupeError('hub', 'InvalidInput', `unknown trust action '${sub}' (add, list, revoke)`);
   }
 }
 
@@ -166,7 +166,7 @@ export const hubCommand: Command<HubResult> = {
       case 'audit':
         return withStore(args, async (store) => ({ action: 'audit', entries: await store.auditLog() }));
       default:
-        throw new LoupeError('InvalidInput', `unknown hub action '${action}' (serve, trust, audit)`);
+        throw new LoupeError('hub', 'InvalidInput', `unknown hub action '${action}' (serve, trust, audit)`);
     }
   },
   human(result) {

@@ -39,7 +39,7 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
     await client.query('CREATE TABLE IF NOT EXISTS hub_schema_migrations (version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
     const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM hub_schema_migrations');
     const newest = rows[0]?.v ?? 0;
-    if (newest > HUB_MIGRATIONS.length) throw new LoupeError('Internal', `hub database is at schema version ${newest}, this build knows only ${HUB_MIGRATIONS.length}`);
+    if (newest > HUB_MIGRATIONS.length) throw new LoupeError('hub', 'Internal', `hub database is at schema version ${newest}, this build knows only ${HUB_MIGRATIONS.length}`);
     for (const m of HUB_MIGRATIONS.filter((x) => x.version > newest)) {
       await client.query(m.postgres);
       await client.query('INSERT INTO hub_schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [m.version, m.name, new Date().toISOString()]);

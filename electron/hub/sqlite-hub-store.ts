@@ -32,7 +32,7 @@ export function openSqliteHubStore(file: string): HubStore {
 function migrateSqlite(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS hub_schema_migrations (version INTEGER PRIMARY KEY NOT NULL, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT');
   const newest = (db.prepare('SELECT max(version) AS v FROM hub_schema_migrations').get() as { v: number | null }).v ?? 0;
-  if (newest > HUB_MIGRATIONS.length) throw new LoupeError('Internal', `hub database is at schema version ${newest}, this build knows only ${HUB_MIGRATIONS.length}`);
+  if (newest > HUB_MIGRATIONS.length) throw new LoupeError('hub', 'Internal', `hub database is at schema version ${newest}, this build knows only ${HUB_MIGRATIONS.length}`);
   for (const m of HUB_MIGRATIONS) {
     db.transaction(() => {
       if (db.prepare('SELECT 1 FROM hub_schema_migrations WHERE version = ?').get(m.version)) return;

@@ -24,7 +24,7 @@ export function invertH(m: Homography): Homography {
   const B = -(d * i - f * g);
   const C = d * h - e * g;
   const det = a * A + b * B + c * C;
-  if (!Number.isFinite(det) || Math.abs(det) < 1e-12) throw new LoupeError('InvalidInput', 'homography is singular');
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-12) throw new LoupeError('identify', 'InvalidInput', 'homography is singular');
   return normalise([A / det, -(b * i - c * h) / det, (b * f - c * e) / det, B / det, (a * i - c * g) / det, -(a * f - c * d) / det, C / det, -(a * h - b * g) / det, (a * e - b * d) / det]);
 }
 

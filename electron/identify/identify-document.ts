@@ -66,7 +66,7 @@ export function identifyDocument(images: Partial<Record<Light, LightImage>>, mrz
   for (const candidate of candidates) {
     try {
       const reference = conformAll(candidate.cls, candidate.reference);
-      if (!reference.white) throw new LoupeError('InvalidInput', `class ${candidate.cls.id} has no white-light reference image`);
+      if (!reference.white) throw new LoupeError('identify', 'InvalidInput', `class ${candidate.cls.id} has no white-light reference image`);
       const personal = personalBoxes(candidate.cls);
       const alignment = alignToReference(capture, reference.white, { dpi: candidate.cls.dpi, personal });
       const score = meanTileScore(tileCorrelation(capture, reference.white, alignment.homography, personal, candidate.cls.dpi));

@@ -37,7 +37,7 @@ export function conformReference(cls: DocumentClass, image: LightImage): LightIm
   const { width: w, height: h } = image.grey;
   if (w === width && h === height) return image;
   if (!(w > 0 && h > 0) || Math.abs(w / h / (width / height) - 1) > ASPECT_TOLERANCE) {
-    throw new LoupeError('InvalidInput', `reference ${image.light} image of class ${cls.id} is ${w}×${h} px; the class is ${cls.size.widthMm}×${cls.size.heightMm} mm (${width}×${height} px at ${cls.dpi} dpi)`);
+    throw new LoupeError('identify', 'InvalidInput', `reference ${image.light} image of class ${cls.id} is ${w}×${h} px; the class is ${cls.size.widthMm}×${cls.size.heightMm} mm (${width}×${height} px at ${cls.dpi} dpi)`);
   }
   const grey = warpGrey(image.grey, [w / width, 0, 0, 0, h / height, 0, 0, 0, 1], width, height, 255).img;
   return { light: image.light, rgb: resizeRgb(image.rgb, width, height), grey, dpi: cls.dpi };

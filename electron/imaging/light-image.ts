@@ -37,12 +37,12 @@ export async function decodeLightImage(bytes: Buffer, light: Light, label = `${l
     return { light, rgb, grey: rgbToGrey(rgb), ...(density ? { dpi: density } : {}) };
   } catch (err) {
     if (err instanceof LoupeError) throw err;
-    throw new LoupeError('UnsupportedImage', `cannot decode ${label}: ${(err as Error).message.split('\n')[0]}`);
+    throw new LoupeError('imaging', 'UnsupportedImage', `cannot decode ${label}: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 
 export function lightImageFromRgb(light: Light, rgb: RgbImage, dpi?: number): LightImage {
-  if (rgb.data.length !== rgb.width * rgb.height * 3) throw new LoupeError('InvalidInput', `${light} image buffer does not match ${rgb.width}×${rgb.height} RGB`);
+  if (rgb.data.length !== rgb.width * rgb.height * 3) throw new LoupeError('identify', 'InvalidInput', `${light} image buffer does not match ${rgb.width}×${rgb.height} RGB`);
   return { light, rgb, grey: rgbToGrey(rgb), ...(dpi ? { dpi } : {}) };
 }
 

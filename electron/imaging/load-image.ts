@@ -15,14 +15,14 @@ export async function openImage(path: string): Promise<{ image: Sharp; width: nu
   let size: number;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new LoupeError('InvalidInput', `not a file: ${path}`);
+    if (!info.isFile()) throw new LoupeError('imaging', 'InvalidInput', `not a file: ${path}`);
     size = info.size;
   } catch (err) {
     if (err instanceof LoupeError) throw err;
-    throw new LoupeError('NotFound', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new LoupeError('imaging', 'ImageNotFound', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
-  if (size === 0) throw new LoupeError('UnsupportedImage', `empty file: ${path}`);
-  if (size > MAX_INPUT_BYTES) throw new LoupeError('ImageTooLarge', `file too large (${size} bytes, limit ${MAX_INPUT_BYTES}): ${path}`);
+  if (size === 0) throw new LoupeError('imaging', 'UnsupportedImage', `empty file: ${path}`);
+  if (size > MAX_INPUT_BYTES) throw new LoupeError('imaging', 'ImageTooLarge', `file too large (${size} bytes, limit ${MAX_INPUT_BYTES}): ${path}`);
   const bytes = await readFile(path);
   return openImageBuffer(bytes, path);
 }
@@ -33,13 +33,13 @@ export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{
     // Metadata reads only the header: a decompression bomb is caught here before decoding.
     meta = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new LoupeError('UnsupportedImage', `not a supported image (PNG, JPEG, TIFF, WebP...): ${label}`);
+    throw new LoupeError('imaging', 'UnsupportedImage', `not a supported image (PNG, JPEG, TIFF, WebP...): ${label}`);
   }
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
-  if (!width || !height) throw new LoupeError('UnsupportedImage', `image has no dimensions: ${label}`);
+  if (!width || !height) throw new LoupeError('imaging', 'UnsupportedImage', `image has no dimensions: ${label}`);
   if (width * height > MAX_INPUT_PIXELS) {
-    throw new LoupeError('ImageTooLarge', `image too large: ${width}×${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
+    throw new LoupeError('imaging', 'ImageTooLarge', `image too large: ${width}×${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
   }
   const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).autoOrient();
   return { image, width, height, ...(meta.density ? { density: meta.density } : {}) };
@@ -53,8 +53,8 @@ export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{
 export function decodeError(err: unknown, label = 'image'): LoupeError {
   if (err instanceof LoupeError) return err;
   const reason = err instanceof Error ? err.message : String(err);
-  if (/pixel limit/i.test(reason)) return new LoupeError('ImageTooLarge', `image too large (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
-  return new LoupeError('UnsupportedImage', `the image is damaged or incomplete and cannot be decoded: ${label}`, { cause: err });
+  if (/pixel limit/i.test(reason)) return new LoupeError('imaging', 'ImageTooLarge', `image too large (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
+  return new LoupeError('imaging', 'UnsupportedImage', `the image is damaged or incomplete and cannot be decoded: ${label}`, { cause: err });
 }
 
 /**

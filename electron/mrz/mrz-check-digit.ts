@@ -25,7 +25,7 @@ export function computeCheckDigit(data: string): number {
   for (let i = 0; i < data.length; i++) {
     const value = mrzCharValue(data[i] as string);
     if (value === null) {
-      throw new LoupeError('InvalidInput', `character '${data[i]}' at index ${i} is not an MRZ character (A–Z, 0–9, <)`);
+      throw new LoupeError('mrz', 'InvalidInput', `character '${data[i]}' at index ${i} is not an MRZ character (A–Z, 0–9, <)`);
     }
     sum += value * checkWeight(i);
   }

@@ -75,7 +75,7 @@ async function startWorker(model: OcrModel): Promise<Worker> {
     });
     return worker;
   } catch (err) {
-    throw new LoupeError('OcrFailed', `cannot start the OCR engine (${model.lang} in ${model.langPath}): ${String(err)}`);
+    throw new LoupeError('mrz', 'OcrFailed', `cannot start the OCR engine (${model.lang} in ${model.langPath}): ${String(err)}`);
   }
 }
 

@@ -8,7 +8,7 @@ export function checkedReading(reading: MrzReading): MrzReading {
   const parsed = MrzReadingSchema.safeParse(reading);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LoupeError('Internal', `MRZ reading breaks its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+    throw new LoupeError('mrz', 'Internal', `MRZ reading breaks its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
   return reading;
 }

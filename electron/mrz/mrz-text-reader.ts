@@ -17,7 +17,7 @@ import { checkedReading } from './mrz-reading-check';
 export function readMrzText(lines: readonly string[], options: ReadMrzTextOptions): MrzReading {
   const t0 = performance.now();
   if (!Array.isArray(lines) || lines.some((l) => typeof l !== 'string')) {
-    throw new LoupeError('InvalidInput', 'MRZ lines must be an array of strings');
+    throw new LoupeError('mrz', 'InvalidInput', 'MRZ lines must be an array of strings');
   }
   const now = options.now ?? new Date();
   const norm = normalizeMrzLines(lines);

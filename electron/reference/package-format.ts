@@ -73,7 +73,7 @@ export function signPackage(bytes: Buffer, signer: StationKey): PackageSignature
 }
 
 function malformed(message: string): LoupeError {
-  return new LoupeError('InvalidInput', `malformed reference package: ${message}`);
+  return new LoupeError('reference', 'PackageRefused', `malformed reference package: ${message}`);
 }
 
 function parseLine<T>(line: string, schema: z.ZodType<T>, what: string): T {
@@ -102,7 +102,7 @@ export function decodePackage(bytes: Buffer): { manifest: PackageManifest; files
     const data = Buffer.from(entry.data, 'base64');
     if (data.toString('base64') !== entry.data) throw malformed(`'${expected.path}' is not valid base64`);
     if (data.length !== expected.size) throw malformed(`'${expected.path}' has ${data.length} bytes, the manifest says ${expected.size}`);
-    if (sha256(data) !== expected.sha256) throw new LoupeError('InvalidInput', `hash mismatch: '${expected.path}' does not match its SHA-256 in the manifest`);
+    if (sha256(data) !== expected.sha256) throw new LoupeError('reference', 'PackageRefused', `hash mismatch: '${expected.path}' does not match its SHA-256 in the manifest`);
     return { path: entry.path, data };
   });
   return { manifest, files };

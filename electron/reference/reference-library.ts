@@ -80,7 +80,7 @@ export function documentCodeMatches(classCode: string, mrzCode: string): boolean
 function imageExtension(data: Buffer): 'png' | 'jpg' {
   if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpg';
-  throw new LoupeError('UnsupportedImage', 'reference images must be PNG or JPEG');
+  throw new LoupeError('imaging', 'UnsupportedImage', 'reference images must be PNG or JPEG');
 }
 
 /** Identity of a class's image files as they are now: any replacement, edit or removal changes it. */
@@ -243,7 +243,7 @@ export class ReferenceLibrary {
 
   get(id: string): LoadedClass {
     const entry = this.classes.get(id);
-    if (!entry) throw new LoupeError('NotFound', `no reference class '${id}'`);
+    if (!entry) throw new LoupeError('reference', 'ClassNotFound', `no reference class '${id}'`);
     return entry;
   }
 
@@ -272,7 +272,7 @@ export class ReferenceLibrary {
    */
   save(input: DocumentClass, images: Partial<Record<Light, Buffer>> = {}): DocumentClass {
     const checked = DocumentClassSchema.safeParse(input);
-    if (!checked.success) throw new LoupeError('InvalidInput', `invalid reference class: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
+    if (!checked.success) throw new LoupeError('reference', 'InvalidInput', `invalid reference class: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
     const current = this.classes.get(input.id);
     const now = (this.options.now ?? (() => new Date()))();
     const draft = { ...input, images: { ...input.images }, version: Math.max(input.version, current?.cls.version ?? 0) + 1, updatedAt: now.toISOString() };
@@ -286,11 +286,11 @@ export class ReferenceLibrary {
       for (const [light, name] of Object.entries(draft.images) as [Light, string][]) {
         if (images[light]) continue;
         const source = current ? join(current.dir, name) : null;
-        if (!source || !existsSync(source)) throw new LoupeError('InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
+        if (!source || !existsSync(source)) throw new LoupeError('reference', 'InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
         writeFileAtomic(join(staged, name), readFileSync(source));
       }
       const parsed = DocumentClassSchema.safeParse(draft);
-      if (!parsed.success) throw new LoupeError('InvalidInput', `invalid reference class: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
+      if (!parsed.success) throw new LoupeError('reference', 'InvalidInput', `invalid reference class: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
       writeFileAtomic(join(staged, 'class.json'), `${JSON.stringify(parsed.data, null, 2)}\n`);
       swapDirs([{ target: join(this.options.userDir, input.id), staged }], this.options.userDir);
       this.reload();

@@ -35,7 +35,7 @@ const CLASS_ID = /^[a-z0-9][a-z0-9._-]{0,95}$/;
 const FILE_NAME = /^[A-Za-z0-9._-]+\.(json|png|jpg|jpeg)$/;
 
 function refuse(message: string): LoupeError {
-  return new LoupeError('InvalidInput', message);
+  return new LoupeError('reference', 'PackageRefused', message);
 }
 
 /** Entry names are exactly `<class-id>/<file>`: no absolute paths, parent steps, NUL or backslashes. */
@@ -70,7 +70,7 @@ export function exportPackage(library: ReferenceLibrary, ids: string[], outFile:
 }
 
 function readSignature(sigFile: string): PackageSignature {
-  if (!existsSync(sigFile)) throw new LoupeError('NotFound', `signature file ${sigFile} not found (a package is only imported with its .sig)`);
+  if (!existsSync(sigFile)) throw new LoupeError('reference', 'PackageNotFound', `signature file ${sigFile} not found (a package is only imported with its .sig)`);
   if (statSync(sigFile).size > MAX_SIGNATURE_BYTES) throw refuse(`signature file ${sigFile} is too large`);
   let json: unknown;
   try {
@@ -161,7 +161,7 @@ async function checkIncomingImages({ cls, files }: IncomingClass): Promise<void>
 }
 
 export async function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: TrustList): Promise<ImportResult> {
-  if (!existsSync(file)) throw new LoupeError('NotFound', `package ${file} not found`);
+  if (!existsSync(file)) throw new LoupeError('reference', 'PackageNotFound', `package ${file} not found`);
   const size = statSync(file).size;
   if (size > MAX_PACKAGE_BYTES) throw refuse(`package is ${size} bytes, more than the ${MAX_PACKAGE_BYTES} allowed`);
   const sig = readSignature(sigFile);

@@ -8,7 +8,7 @@ import type { ReferenceLibrary } from './reference-library';
 export function referenceHandlers(library: ReferenceLibrary) {
   const summaryOf = (id: string) => {
     const found = library.list().find((c) => c.id === id);
-    if (!found) throw new LoupeError('NotFound', `no reference class ${id}`);
+    if (!found) throw new LoupeError('reference', 'ClassNotFound', `no reference class ${id}`);
     return found;
   };
   return defineHandlers(referenceChannels, {

@@ -36,9 +36,9 @@ export function parsePublicKey(text: string): KeyObject {
       ? createPublicKey(trimmed)
       : createPublicKey({ key: derOf(trimmed), format: 'der', type: 'spki' });
   } catch {
-    throw new LoupeError('InvalidInput', 'not a public key (expected an Ed25519 key as PEM or base64 DER)');
+    throw new LoupeError('reference', 'InvalidInput', 'not a public key (expected an Ed25519 key as PEM or base64 DER)');
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new LoupeError('InvalidInput', `public key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519`);
+  if (key.asymmetricKeyType !== 'ed25519') throw new LoupeError('reference', 'InvalidInput', `public key is ${key.asymmetricKeyType ?? 'unknown'}, not Ed25519`);
   return key;
 }
 
@@ -65,7 +65,7 @@ export function loadOrCreateStationKey(dataDir: string, name?: string): StationK
   try {
     privateKey = createPrivateKey(readFileSync(privatePath, 'utf8'));
   } catch {
-    throw new LoupeError('InvalidInput', `station key ${privatePath} is unreadable`);
+    throw new LoupeError('reference', 'InvalidInput', `station key ${privatePath} is unreadable`);
   }
   const publicKey = createPublicKey(privateKey);
   let storedName = name;

@@ -40,12 +40,12 @@ export class TrustList {
     try {
       json = JSON.parse(readFileSync(file, 'utf8'));
     } catch {
-      throw new LoupeError('InvalidInput', `trust list ${file} is not valid JSON`);
+      throw new LoupeError('reference', 'InvalidInput', `trust list ${file} is not valid JSON`);
     }
     const parsed = TrustFileSchema.safeParse(json);
-    if (!parsed.success) throw new LoupeError('InvalidInput', `trust list ${file} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success) throw new LoupeError('reference', 'InvalidInput', `trust list ${file} is damaged: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     for (const signer of parsed.data.signers) {
-      if (keyFingerprint(parsePublicKey(signer.publicKey)) !== signer.fingerprint) throw new LoupeError('InvalidInput', `trust list ${file}: fingerprint of '${signer.name}' does not match its key`);
+      if (keyFingerprint(parsePublicKey(signer.publicKey)) !== signer.fingerprint) throw new LoupeError('reference', 'InvalidInput', `trust list ${file}: fingerprint of '${signer.name}' does not match its key`);
     }
     return new TrustList(file, parsed.data.signers);
   }
@@ -64,7 +64,7 @@ export class TrustList {
 
   /** Adds (or renames) a signer by public key; saved at once. */
   add(name: string, publicKeyText: string, now: Date = new Date()): TrustedSigner {
-    if (!name.trim()) throw new LoupeError('InvalidInput', 'a trusted signer needs a name');
+    if (!name.trim()) throw new LoupeError('reference', 'InvalidInput', 'a trusted signer needs a name');
     const key = parsePublicKey(publicKeyText);
     const signer: TrustedSigner = {
       name: name.trim(),

@@ -36,7 +36,7 @@ export function chromiumPdfRenderer(options: ChromiumPdfOptions = {}): ClosableP
     if (!browser) {
       const started = chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout }).catch((cause: unknown) => {
         browser = null;
-        throw new LoupeError('NotFound', `cannot start Chromium for PDF rendering at ${executablePath}`, { cause });
+        throw new LoupeError('report', 'BrowserNotFound', `cannot start Chromium for PDF rendering at ${executablePath}`, { cause });
       });
       started.then((b) => b.on('disconnected', () => { if (browser === started) browser = null; }), () => undefined);
       browser = started;
@@ -57,7 +57,7 @@ export function chromiumPdfRenderer(options: ChromiumPdfOptions = {}): ClosableP
       return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true, displayHeaderFooter: false });
     } catch (cause) {
       if (cause instanceof LoupeError) throw cause;
-      throw new LoupeError('Internal', `PDF rendering failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      throw new LoupeError('report', 'Internal', `PDF rendering failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
     } finally {
       await context.close().catch(() => undefined);
     }

@@ -8,7 +8,6 @@ import { api, type Api, type Channel } from '../contract/api.contract';
 import { needsOfficer } from '../contract/channel';
 import type { ErrorDto } from '../contract/errors';
 import type { Officer } from '../contract/examination.contract';
-import { DeviceError } from '../../native/protocol';
 
 /** Every channel of the contract with its handler: a channel without one does not type-check. */
 export type Handlers = HandlersOf<Api>;
@@ -25,13 +24,13 @@ export function isChannel(name: string): name is Channel {
 }
 
 export async function dispatch(handlers: Handlers, channel: string, raw: unknown, context: DispatchContext): Promise<unknown> {
-  if (!isChannel(channel)) throw new LoupeError('InvalidInput', `unknown channel '${channel.slice(0, 60)}'`);
+  if (!isChannel(channel)) throw new LoupeError('common', 'InvalidInput', `unknown channel '${channel.slice(0, 60)}'`);
   const spec = api[channel];
   if (needsOfficer(spec.access, raw)) context.requireOfficer();
   const parsed = spec.request.safeParse(raw ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LoupeError('InvalidInput', `invalid request for ${channel}: ${issue ? `${issue.path.join('.') || '(request)'}: ${issue.message}` : 'malformed'}`);
+    throw new LoupeError('common', 'InvalidInput', `invalid request for ${channel}: ${issue ? `${issue.path.join('.') || '(request)'}: ${issue.message}` : 'malformed'}`);
   }
   // The caller as the call began (sign-out is recorded under the officer who signed out).
   const officer = context.officer();
@@ -53,11 +52,8 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   return response;
 }
 
-/** Device bridge error kinds (native/protocol.ts) as the contract's error kinds. */
-const DEVICE_KINDS: Record<string, ErrorDto['kind']> = { InvalidInput: 'InvalidInput', NotFound: 'NotFound', DeviceBusy: 'Busy' };
-
+/** Any thrown value as { kind, message }: a LoupeError (the device bridge's DeviceError is one) as it is, anything else as Internal. */
 export function toErrorDto(err: unknown): ErrorDto {
   if (err instanceof LoupeError) return err.toDto();
-  if (err instanceof DeviceError) return { kind: DEVICE_KINDS[err.kind] ?? 'DeviceError', message: err.message };
   return { kind: 'Internal', message: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
 }

@@ -14,7 +14,7 @@ export class Session {
 
   /** The officer signed in; a typed error when nobody is. */
   require(): Officer {
-    if (!this.officer) throw new LoupeError('NotSignedIn', NOT_SIGNED_IN_MESSAGE);
+    if (!this.officer) throw new LoupeError('session', 'NotSignedIn', NOT_SIGNED_IN_MESSAGE);
     return this.officer;
   }
 

@@ -10,7 +10,7 @@ export type ForgeryOption = ForgeryKind | 'any';
 export function checkForgery(value: string): ForgeryOption {
   if (value === 'any') return 'any';
   const parsed = ForgeryKindSchema.safeParse(value);
-  if (!parsed.success) throw new LoupeError('InvalidInput', `unknown forgery '${value}' (expected any, ${FORGERY_KINDS.join(', ')})`);
+  if (!parsed.success) throw new LoupeError('common', 'InvalidInput', `unknown forgery '${value}' (expected any, ${FORGERY_KINDS.join(', ')})`);
   return parsed.data;
 }
 
@@ -56,7 +56,7 @@ export function resolveForgeryKind(option: ForgeryOption, design: SpecimenDesign
     return supported[index % supported.length] as ForgeryKind;
   }
   const reason = unsupportedReason(option, design);
-  if (reason) throw new LoupeError('InvalidInput', reason);
+  if (reason) throw new LoupeError('common', 'InvalidInput', reason);
   return option;
 }
 

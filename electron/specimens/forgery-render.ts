@@ -21,7 +21,7 @@ export function resolveAffected(specs: AffectedSpec[], regions: SpecimenRegion[]
   return specs.map((spec) => {
     if (spec.mm) return { light: spec.light, box: pageBoxPx(spec.mm, layout, dpi), note: spec.note };
     const region = regions.find((r) => r.id === spec.region);
-    if (!region) throw new LoupeError('Internal', `forgery names a region the page does not have: ${spec.region ?? '(none)'}`);
+    if (!region) throw new LoupeError('common', 'Internal', `forgery names a region the page does not have: ${spec.region ?? '(none)'}`);
     return { light: spec.light, box: { ...region.box }, note: spec.note };
   });
 }

@@ -27,7 +27,7 @@ export async function usableIndividuals(engine: FaceEngine): Promise<SampleIndiv
     const a = await analyseFace(engine, 'printed', await cropPortrait(person));
     if (a.quality.usable && Math.abs(a.quality.yawDeg) < 20 && Math.abs(a.quality.rollDeg) < 15) out.push({ person, off: Math.abs(a.quality.yawDeg) + Math.abs(a.quality.rollDeg) });
   }
-  if (!out.length) throw new LoupeError('NotFound', 'no usable face in the sample photos of @vladmandic/face-api');
+  if (!out.length) throw new LoupeError('face', 'NoSampleFaces', 'no usable face in the sample photos of @vladmandic/face-api');
   // Most frontal first: a document portrait faces the camera (ICAO 9303 Part 3 §3.9).
   return out.sort((a, b) => a.off - b.off).map((o) => o.person);
 }
@@ -38,12 +38,12 @@ async function fit(face: Buffer, box: Box): Promise<Buffer> {
 
 /** Pastes `face` into the photo zone (printed look) and the ghost zone (pale, grey) of one specimen. */
 export async function pastePortrait(dir: string, truth: SpecimenTruth, face: Buffer): Promise<void> {
-  if (truth.degradation.level !== 'none') throw new LoupeError('InvalidInput', `portraits need undegraded specimens (${truth.id} is '${truth.degradation.level}')`);
+  if (truth.degradation.level !== 'none') throw new LoupeError('face', 'InvalidInput', `portraits need undegraded specimens (${truth.id} is '${truth.degradation.level}')`);
   const sx = truth.degradation.output.widthPx / truth.page.widthPx;
   const sy = truth.degradation.output.heightPx / truth.page.heightPx;
   const scaled = (b: Box): Box => ({ x: Math.round(b.x * sx), y: Math.round(b.y * sy), w: Math.round(b.w * sx), h: Math.round(b.h * sy) });
   const photo = truth.regions.find((r) => r.kind === 'photo');
-  if (!photo) throw new LoupeError('InvalidInput', `${truth.id} has no photo zone`);
+  if (!photo) throw new LoupeError('face', 'InvalidInput', `${truth.id} has no photo zone`);
   const ghost = truth.regions.find((r) => r.kind === 'ghost');
   const p = scaled(photo.box);
   const printed = await printAndScan(await fit(face, p), { halftone: 3, blur: 0.6 });

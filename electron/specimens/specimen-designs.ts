@@ -154,6 +154,6 @@ export function designsForFormat(format: MrzFormat): SpecimenDesign[] {
 
 export function designById(id: string): SpecimenDesign {
   const design = SPECIMEN_DESIGNS.find((d) => d.id === id);
-  if (!design) throw new LoupeError('InvalidInput', `unknown specimen design '${id}'`);
+  if (!design) throw new LoupeError('common', 'InvalidInput', `unknown specimen design '${id}'`);
   return design;
 }

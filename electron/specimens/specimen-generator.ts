@@ -22,19 +22,19 @@ export interface GenerateOptions {
 
 export function checkFormat(value: string): MrzFormat {
   const format = MRZ_FORMATS.find((f) => f === value.toUpperCase());
-  if (!format) throw new LoupeError('InvalidInput', `unknown format '${value}' (expected ${MRZ_FORMATS.join(', ')})`);
+  if (!format) throw new LoupeError('common', 'InvalidInput', `unknown format '${value}' (expected ${MRZ_FORMATS.join(', ')})`);
   return format;
 }
 
 export function checkDegrade(value: string): DegradeLevel {
   const parsed = DegradeLevelSchema.safeParse(value);
-  if (!parsed.success) throw new LoupeError('InvalidInput', `unknown degradation '${value}' (expected none, light or heavy)`);
+  if (!parsed.success) throw new LoupeError('common', 'InvalidInput', `unknown degradation '${value}' (expected none, light or heavy)`);
   return parsed.data;
 }
 
 function checkOptions(opts: GenerateOptions): void {
-  if (!Number.isInteger(opts.count) || opts.count <= 0) throw new LoupeError('InvalidInput', `--count must be a positive integer (got ${opts.count})`);
-  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) throw new LoupeError('InvalidInput', `--seed must be an integer in 0..4294967295 (got ${opts.seed})`);
+  if (!Number.isInteger(opts.count) || opts.count <= 0) throw new LoupeError('common', 'InvalidInput', `--count must be a positive integer (got ${opts.count})`);
+  if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) throw new LoupeError('common', 'InvalidInput', `--seed must be an integer in 0..4294967295 (got ${opts.seed})`);
   if (opts.format) checkFormat(opts.format);
   if (opts.degrade) checkDegrade(opts.degrade);
   validateDpi(opts.dpi ?? DEFAULT_DPI);
@@ -64,7 +64,7 @@ export function prepareOutDir(dir: string): string {
   } catch (err) {
     const code = err instanceof Error && 'code' in err ? String(err.code) : String(err);
     const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code === 'ENOENT' ? 'it cannot be created there' : code;
-    throw new LoupeError('InvalidInput', `cannot write to output directory ${path}: ${reason}`);
+    throw new LoupeError('common', 'InvalidInput', `cannot write to output directory ${path}: ${reason}`);
   }
   return path;
 }

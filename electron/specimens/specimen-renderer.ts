@@ -54,7 +54,7 @@ export function specimenId(seed: number, index: number, forged = false): string 
 }
 
 export function validateDpi(dpi: number): number {
-  if (!Number.isFinite(dpi) || dpi < 300 || dpi > 600) throw new LoupeError('InvalidInput', `--dpi must be between 300 and 600 (got ${dpi})`);
+  if (!Number.isFinite(dpi) || dpi < 300 || dpi > 600) throw new LoupeError('common', 'InvalidInput', `--dpi must be between 300 and 600 (got ${dpi})`);
   return dpi;
 }
 
@@ -72,7 +72,7 @@ function designGeometry(design: SpecimenDesign) {
 function chooseDesign(seed: number, index: number, opts: RenderOptions): SpecimenDesign {
   if (opts.design) {
     const design = designById(opts.design);
-    if (opts.format && design.format !== opts.format) throw new LoupeError('InvalidInput', `design '${design.id}' is ${design.format}, not ${opts.format}`);
+    if (opts.format && design.format !== opts.format) throw new LoupeError('common', 'InvalidInput', `design '${design.id}' is ${design.format}, not ${opts.format}`);
     return design;
   }
   // A forgery of one kind cycles only over the layouts that kind can be made on.

@@ -20,7 +20,7 @@ export interface SpecimenSummary {
 function integer(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const text = String(value).trim();
-  if (!/^-?\d+$/.test(text)) throw new LoupeError('InvalidInput', `--${name} must be an integer (got '${text}')`);
+  if (!/^-?\d+$/.test(text)) throw new LoupeError('common', 'InvalidInput', `--${name} must be an integer (got '${text}')`);
   return Number(text);
 }
 
@@ -50,7 +50,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
   },
   async run(args, io) {
     const { values } = args;
-    if (typeof values.out !== 'string' || values.out === '') throw new LoupeError('InvalidInput', '--out DIR is required');
+    if (typeof values.out !== 'string' || values.out === '') throw new LoupeError('common', 'InvalidInput', '--out DIR is required');
     const count = integer(values.count, 'count', 1);
     const seed = integer(values.seed, 'seed', 1);
     const dpi = integer(values.dpi, 'dpi', 300);
@@ -58,7 +58,7 @@ export const specimenCommand: Command<SpecimenSummary> = {
     const degrade: DegradeLevel | undefined = typeof values.degrade === 'string' ? checkDegrade(values.degrade) : undefined;
     const forgery = typeof values.forgery === 'string' ? checkForgery(values.forgery) : undefined;
     // Checked before anything is written: faces are pasted into the page geometry of undegraded pages.
-    if (values.portraits === true && degrade && degrade !== 'none') throw new LoupeError('InvalidInput', '--portraits needs undegraded specimens (--degrade none)');
+    if (values.portraits === true && degrade && degrade !== 'none') throw new LoupeError('common', 'InvalidInput', '--portraits needs undegraded specimens (--degrade none)');
     const truths = await generateSpecimens({
       outDir: values.out,
       count,

@@ -36,7 +36,7 @@ export function isImageHash(value: unknown): value is string {
 
 export function extensionForMime(mime: string): string {
   const ext = EXTENSIONS[mime.toLowerCase()];
-  if (!ext) throw new LoupeError('UnsupportedImage', `unsupported image type: ${mime}`);
+  if (!ext) throw new LoupeError('imaging', 'UnsupportedImage', `unsupported image type: ${mime}`);
   return ext;
 }
 
@@ -146,7 +146,7 @@ function writeAtomically(dir: string, path: string, bytes: Buffer): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw new LoupeError('Internal', `could not store image ${path}`, { cause: error });
+    throw new LoupeError('store', 'Internal', `could not store image ${path}`, { cause: error });
   }
   syncDirectory(dir);
 }

@@ -19,14 +19,14 @@ export function migrate(db: Database, migrations: readonly Migration[]): number[
 
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
-    if (m.version !== i + 1) throw new LoupeError('Internal', `migration numbering has a gap or duplicate at ${m.version} (${m.name})`);
+    if (m.version !== i + 1) throw new LoupeError('store', 'Internal', `migration numbering has a gap or duplicate at ${m.version} (${m.name})`);
   });
 
   const known = sorted.length;
   const newest = (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   if (newest > known) {
     // Opened by an older build than the one that last wrote it: refuse rather than guess.
-    throw new LoupeError('Internal', `station database is at schema version ${newest}, this build knows only ${known}`);
+    throw new LoupeError('store', 'Internal', `station database is at schema version ${newest}, this build knows only ${known}`);
   }
 
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();

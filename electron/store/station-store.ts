@@ -76,7 +76,7 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: stri
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new LoupeError(kind, `${what} is malformed: ${issues.join('; ')}`);
+  throw new LoupeError('store', kind, `${what} is malformed: ${issues.join('; ')}`);
 }
 
 export class StationStore {
@@ -105,11 +105,11 @@ export class StationStore {
     for (const image of valid.images) {
       // Store the file first (putImage): a saved examination never points at a missing capture.
       if (this.imagePath(image.hash) === null) {
-        throw new LoupeError('NotFound', `examination ${valid.id}: image ${image.hash} is not stored`);
+        throw new LoupeError('store', 'ImageNotStored', `examination ${valid.id}: image ${image.hash} is not stored`);
       }
     }
     for (const hash of portraitImageHashes(valid)) {
-      if (this.imagePath(hash) === null) throw new LoupeError('NotFound', `examination ${valid.id}: portrait image ${hash} is not stored`);
+      if (this.imagePath(hash) === null) throw new LoupeError('store', 'ImageNotStored', `examination ${valid.id}: portrait image ${hash} is not stored`);
     }
     const columns = toColumns(valid);
     this.db
@@ -157,9 +157,9 @@ export class StationStore {
     return this.db
       .transaction(() => {
         const current = this.getExamination(id);
-        if (!current) throw new LoupeError('NotFound', `no examination ${id}`);
+        if (!current) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
         const updated = change(current);
-        if (updated.id !== id) throw new LoupeError('InvalidInput', `a change of examination ${id} cannot give it another id`);
+        if (updated.id !== id) throw new LoupeError('store', 'InvalidInput', `a change of examination ${id} cannot give it another id`);
         this.saveExamination(updated);
         return updated;
       })
@@ -172,7 +172,7 @@ export class StationStore {
     return this.db
       .transaction(() => {
         const body = this.db.prepare('SELECT body FROM examinations WHERE id = ?').pluck().get(id) as string | undefined;
-        if (body === undefined) throw new LoupeError('NotFound', `no examination ${id}`);
+        if (body === undefined) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
         const updated = parseOrThrow(ExaminationSchema, { ...this.parseStored(id, body), decision: valid }, 'examination', 'InvalidInput');
         this.db
           .prepare('UPDATE examinations SET decision = ?, decided_at = ?, body = ? WHERE id = ?')
@@ -218,7 +218,7 @@ export class StationStore {
 
   setSetting(key: string, value: unknown): void {
     const json = JSON.stringify(value);
-    if (json === undefined) throw new LoupeError('InvalidInput', `setting ${key}: value is not representable as JSON`);
+    if (json === undefined) throw new LoupeError('store', 'InvalidInput', `setting ${key}: value is not representable as JSON`);
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, json);
   }
 
@@ -226,7 +226,7 @@ export class StationStore {
 
   audit(entry: AuditInput): void {
     const officer = entry.officer === null ? null : parseOrThrow(OfficerSchema, entry.officer, 'audit officer', 'InvalidInput');
-    if (!entry.action.trim()) throw new LoupeError('InvalidInput', 'audit action is empty');
+    if (!entry.action.trim()) throw new LoupeError('store', 'InvalidInput', 'audit action is empty');
     this.db
       .prepare('INSERT INTO audit_log (at, officer_name, officer_badge, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)')
       .run(

@@ -5,9 +5,8 @@
 // beside the next work instead of inside the import. Without a worker (it could not start), the
 // checkpoint runs on the calling thread, as SQLite would have run it.
 import type Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntry } from '../common/worker-entry';
 
 export interface CheckpointRequest {
   id: number;
@@ -16,16 +15,8 @@ export interface CheckpointRequest {
 
 export type CheckpointReply = { id: number; ok: true; ms: number; frames: number } | { id: number; ok: false; error: string };
 
-function startWorker(): Worker {
-  const source = new URL('./wal-checkpoint.worker.ts', import.meta.url);
-  if (existsSync(fileURLToPath(source))) {
-    // Unbundled (tsx, tests): register tsx inside the thread, then load the TypeScript entry.
-    const code = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source.href)}); })`;
-    return new Worker(code, { eval: true });
-  }
-  // Bundled (dist/electron): built next to the main bundle (scripts/build-electron.ts).
-  return new Worker(new URL('./wal-checkpoint-worker.mjs', import.meta.url));
-}
+/** The checkpoint thread; bundled next to the station's and the hub's main bundles (scripts/worker-bundles.ts). */
+export const WAL_CHECKPOINT_WORKER = workerEntry(new URL('./wal-checkpoint.worker.ts', import.meta.url), 'wal-checkpoint-worker.mjs');
 
 interface FileState {
   /** The checkpoint running, if any. */
@@ -53,7 +44,7 @@ export class WalCheckpointer {
 
   private start(): Promise<boolean> {
     if (this.ready) return this.ready;
-    const worker = startWorker();
+    const worker = startWorker(WAL_CHECKPOINT_WORKER);
     this.worker = worker;
     this.ready = new Promise<boolean>((resolve) => {
       worker.on('message', (reply: CheckpointReply) => {

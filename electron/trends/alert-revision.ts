@@ -13,16 +13,17 @@ import type { TrendStore } from './trend-store';
 /** The alert `id`, if this station may replace or withdraw it; else a refusal saying why. */
 export function revisableAlert(store: TrendStore, ownStation: string, id: string): ExpertAlert {
   const held = store.alertStanding(id);
-  if (!held) throw new LoupeError('NotFound', 'that expert alert is not held here');
+  if (!held) throw new LoupeError('trends', 'AlertNotHeld', 'that expert alert is not held here');
   const { alert, supersededBy, origin } = held;
   if (origin !== 'local' || alert.station !== ownStation) {
-    throw new LoupeError('InvalidInput', `this alert was published by station ${alert.station}: only that station can replace or withdraw it`);
+    throw new LoupeError('trends', 'NotOwnStation', `this alert was published by station ${alert.station}: only that station can replace or withdraw it`);
   }
-  if (isWithdrawal(alert)) throw new LoupeError('InvalidInput', 'this is the withdrawal of an alert, not an alert: there is nothing to replace or withdraw');
+  if (isWithdrawal(alert)) throw new LoupeError('trends', 'InvalidInput', 'this is the withdrawal of an alert, not an alert: there is nothing to replace or withdraw');
   if (supersededBy !== null) {
     const next = store.getAlert(supersededBy);
     throw new LoupeError(
-      'InvalidInput',
+      'trends',
+      'AlreadySuperseded',
       next && isWithdrawal(next)
         ? 'this alert was already withdrawn'
         : `this alert was already replaced (by alert ${supersededBy.slice(0, 12)}…): replace or withdraw the newest version`,

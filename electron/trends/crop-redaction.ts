@@ -40,8 +40,8 @@ export interface CropTarget {
 /** A security-feature zone of the class as a crop target; personal zones are refused. */
 export function zoneCropTarget(cls: DocumentClass, zoneId: string): CropTarget {
   const zone = cls.zones.find((z) => z.id === zoneId);
-  if (!zone) throw new LoupeError('NotFound', `the class ${cls.id} has no zone ${zoneId}`);
-  if (isPersonalZone(zone)) throw new LoupeError('InvalidInput', `zone ${zoneId} holds personal data and cannot be cropped`);
+  if (!zone) throw new LoupeError('reference', 'ZoneNotFound', `the class ${cls.id} has no zone ${zoneId}`);
+  if (isPersonalZone(zone)) throw new LoupeError('trends', 'PersonalData', `zone ${zoneId} holds personal data and cannot be cropped`);
   return { id: zone.id, label: zone.label.slice(0, 120), light: lightOfZone(zone), box: zone.box };
 }
 
@@ -55,16 +55,16 @@ export async function redactedCrop(exam: Examination, cls: DocumentClass, zoneId
 }
 
 export async function redactedCropOf(exam: Examination, cls: DocumentClass, target: CropTarget, imagePath: (hash: string) => string | null): Promise<RedactedCrop> {
-  if (!exam.identification || exam.identification.classId !== cls.id) throw new LoupeError('InvalidInput', 'the document was not identified as this class: no crop can be placed');
+  if (!exam.identification || exam.identification.classId !== cls.id) throw new LoupeError('trends', 'InvalidInput', 'the document was not identified as this class: no crop can be placed');
   const light = target.light;
   const image = exam.images.find((i) => i.light === light) ?? exam.images.find((i) => i.light === 'white');
   const path = image ? imagePath(image.hash) : null;
-  if (!image || !path) throw new LoupeError('NotFound', `no ${light} capture to crop from`);
+  if (!image || !path) throw new LoupeError('trends', 'CaptureNotHeld', `no ${light} capture to crop from`);
 
   const h = exam.identification.homography;
   const page: Rect = { x: 0, y: 0, w: image.width, h: image.height };
   const box = intersect(boxInCapture(target.box, h), page);
-  if (!box) throw new LoupeError('InvalidInput', `${target.label} falls outside the capture`);
+  if (!box) throw new LoupeError('trends', 'InvalidInput', `${target.label} falls outside the capture`);
   const crop = { x: Math.floor(box.x), y: Math.floor(box.y), w: Math.max(1, Math.ceil(box.w)), h: Math.max(1, Math.ceil(box.h)) };
   const { data, info } = await sharp(path).extract({ left: crop.x, top: crop.y, width: Math.min(crop.w, image.width - crop.x), height: Math.min(crop.h, image.height - crop.y) }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
 

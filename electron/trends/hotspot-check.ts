@@ -15,16 +15,17 @@ export function assertHotspotsAllowed(cls: DocumentClass, hotspots: readonly Hot
   hotspots.forEach((spot, index) => {
     const name = `hotspot ${index + 1} “${spot.label}”`;
     if (spot.x + spot.w > size.w + EDGE_TOLERANCE_PX || spot.y + spot.h > size.h + EDGE_TOLERANCE_PX) {
-      throw new LoupeError('InvalidInput', `${name} reaches outside the reference image (${size.w} × ${size.h} pixels)`);
+      throw new LoupeError('trends', 'InvalidInput', `${name} reaches outside the reference image (${size.w} × ${size.h} pixels)`);
     }
     const screened = screenNotes(spot.label, []);
-    if (!screened.ok) throw new LoupeError('InvalidInput', `the label of hotspot ${index + 1} looks like it contains personal data (${screened.found.join(', ')})`);
+    if (!screened.ok) throw new LoupeError('trends', 'PersonalData', `the label of hotspot ${index + 1} looks like it contains personal data (${screened.found.join(', ')})`);
     const [worst] = personalOverlaps(spot, cls);
     if (worst) {
       const share = Math.round(Math.max(worst.ofHotspot, worst.ofZone) * 100);
       const of = worst.ofHotspot >= worst.ofZone ? 'of the hotspot' : 'of that zone';
       throw new LoupeError(
-        'InvalidInput',
+        'trends',
+        'PersonalData',
         `${name} covers the personal zone “${worst.label}” (${share} % ${of}); hotspots must stay off the holder's portrait, ghost image, MRZ, data fields and signature`,
       );
     }

@@ -3,7 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { StationIdentity } from '../exchange/station-identity';
-import { HubHttpError, type BundlePage, type HubMember, type IngestResult } from '../exchange/hub-protocol';
+import type { BundlePage, HubMember, IngestResult } from '../exchange/hub-protocol';
 import { sha256Hex, signRequest } from '../exchange/request-signing';
 
 export interface HubClientOptions {
@@ -12,9 +12,20 @@ export interface HubClientOptions {
   timeoutMs?: number;
 }
 
-/** The hub answered with an error (`fault` and `status` as documented in docs/hub.md). */
-export class HubClientError extends HubHttpError {
-  override name = 'HubClientError';
+/**
+ * The hub answered with an error: its status, and its `fault` as documented in docs/hub.md (a string
+ * as received: a hub of another version may name a fault this build does not know).
+ */
+export class HubClientError extends Error {
+  constructor(
+    readonly status: number,
+    readonly fault: string,
+    message: string,
+    readonly details: unknown[] = [],
+  ) {
+    super(message);
+    this.name = 'HubClientError';
+  }
 }
 
 export type { BundlePage, HubMember } from '../exchange/hub-protocol';

@@ -2,7 +2,8 @@
 // words, with the technical detail kept for the curious (and for the hub's administrator).
 import { connect } from 'node:tls';
 import type { HubSyncFault } from '../contract/hub-sync.contract';
-import { HubHttpError } from '../exchange/hub-protocol';
+import type { HubErrorKind } from '../contract/hub.errors';
+import { HubClientError } from './hub-client';
 
 /** Node's codes for "nothing answered there". */
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENETDOWN', 'EADDRNOTAVAIL']);
@@ -27,10 +28,11 @@ const CERTIFICATE = new Set([
 export function hubSyncFault(error: unknown): { fault: HubSyncFault; detail: string } {
   const e = error as { code?: unknown; message?: unknown; cause?: unknown };
   const detail = typeof e?.message === 'string' ? e.message : String(error);
-  if (error instanceof HubHttpError) {
+  if (error instanceof HubClientError) {
+    const said = (...faults: HubErrorKind[]) => (faults as string[]).includes(error.fault);
     if (error.status === 401) {
-      if (error.fault === 'clock-skew') return { fault: 'clock-skew', detail };
-      if (error.fault === 'unknown-station' || error.fault === 'bad-signature' || error.fault === 'missing-signature') return { fault: 'not-trusted', detail };
+      if (said('clock-skew')) return { fault: 'clock-skew', detail };
+      if (said('unknown-station', 'bad-signature', 'missing-signature')) return { fault: 'not-trusted', detail };
       return { fault: 'hub-error', detail: `${error.fault}: ${detail}` };
     }
     if (error.status >= 400 && error.status < 500 && error.status !== 404) return { fault: 'refused', detail: `${error.fault}: ${detail}` };

@@ -36,9 +36,9 @@ export function validateHubSettings(patch: Partial<TrendSettingsDto>): void {
     try {
       url = new URL(patch.hubUrl);
     } catch {
-      throw new LoupeError('InvalidInput', `the hub address ${patch.hubUrl} is not a web address (https://hub.example:8443)`);
+      throw new LoupeError('trends', 'InvalidInput', `the hub address ${patch.hubUrl} is not a web address (https://hub.example:8443)`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LoupeError('InvalidInput', 'the hub address starts with https:// (or http:// on a closed network)');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LoupeError('trends', 'InvalidInput', 'the hub address starts with https:// (or http:// on a closed network)');
   }
   if (patch.hubCaPem) caInfo(patch.hubCaPem);
 }
@@ -48,7 +48,7 @@ function caInfo(pem: string): NonNullable<HubStatus['ca']> {
     const cert = new X509Certificate(pem);
     return { subject: cert.subject.replace(/\n/g, ', '), validTo: new Date(cert.validTo).toISOString(), fingerprint: cert.fingerprint256 };
   } catch {
-    throw new LoupeError('InvalidInput', 'the CA file is not a certificate in PEM form (-----BEGIN CERTIFICATE-----)');
+    throw new LoupeError('trends', 'InvalidInput', 'the CA file is not a certificate in PEM form (-----BEGIN CERTIFICATE-----)');
   }
 }
 

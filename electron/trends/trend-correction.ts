@@ -46,7 +46,7 @@ export function trendRecordRows(
 
 function storedRow(store: TrendStore, id: string): StoredRow {
   const stored = store.db.prepare('SELECT content, superseded_by, origin FROM trend_records WHERE id = ?').get(id) as StoredRow | undefined;
-  if (!stored) throw new LoupeError('NotFound', 'that trend record is not held here');
+  if (!stored) throw new LoupeError('trends', 'RecordNotHeld', 'that trend record is not held here');
   return stored;
 }
 
@@ -63,32 +63,32 @@ export function correctTrendRecord(store: TrendStore, ownStation: string, input:
   const row = rowOf(stored, ownStation);
   const old = row.record;
   if (stored.origin !== 'local' || old.station !== ownStation) {
-    throw new LoupeError('InvalidInput', `this record was made at station ${old.station}: only that station can correct it`);
+    throw new LoupeError('trends', 'NotOwnStation', `this record was made at station ${old.station}: only that station can correct it`);
   }
   if (row.supersededBy !== null) {
-    throw new LoupeError('InvalidInput', `this record was already corrected (by record ${row.supersededBy.slice(0, 12)}…): correct the newest version`);
+    throw new LoupeError('trends', 'AlreadySuperseded', `this record was already corrected (by record ${row.supersededBy.slice(0, 12)}…): correct the newest version`);
   }
   const personal = personalValues(old);
   const screened = screenNotes(input.notes, personal);
-  if (!screened.ok) throw new LoupeError('InvalidInput', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
+  if (!screened.ok) throw new LoupeError('trends', 'PersonalData', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
   // Features kept from the record were screened when it was made (reference labels may look like
   // numbers, "Series 2019 A4"); features typed now are screened like the notes.
   const kept = new Set(old.revealedBy);
   for (const label of input.revealedBy) {
     const r = screenNotes(label, personal);
     const generic = (f: string) => f === 'document-number-like' || f === 'date-like';
-    if (!r.ok && r.found.some((f) => !kept.has(label) || !generic(f))) throw new LoupeError('InvalidInput', `a revealing feature contains personal data (${r.found.join(', ')})`);
+    if (!r.ok && r.found.some((f) => !kept.has(label) || !generic(f))) throw new LoupeError('trends', 'PersonalData', `a revealing feature contains personal data (${r.found.join(', ')})`);
   }
   const { id: _oldId, ...oldContent } = old;
   const content: TrendRecordContent = { ...oldContent, fraudType: input.fraudType, revealedBy: input.revealedBy, notes: screened.text, supersedes: old.id };
   // Everything but the link: a correction of a correction names another record than its original.
   if (canonicalJson({ ...content, supersedes: old.supersedes }) === canonicalJson(oldContent)) {
-    throw new LoupeError('InvalidInput', 'the correction changes nothing: change the fraud type, the features or the notes');
+    throw new LoupeError('trends', 'InvalidInput', 'the correction changes nothing: change the fraud type, the features or the notes');
   }
   const parsed = TrendRecordSchema.safeParse({ ...content, id: contentId(content) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LoupeError('InvalidInput', `the corrected record is not valid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'malformed'}`);
+    throw new LoupeError('trends', 'InvalidInput', `the corrected record is not valid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'malformed'}`);
   }
   store.addRecord(parsed.data);
   return parsed.data;

@@ -4,6 +4,7 @@
 // any refused line or conflict changes nothing; nothing taken from a bundle is ever used as a path.
 import { createHash } from 'node:crypto';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
+import type { ExchangeErrorKind } from '../contract/exchange.errors';
 import type { ImportReport } from '../contract/trend-dashboard.contract';
 import { BUNDLE_LIMITS, BundleError, encodeBundleSections, ownSections, type BundleLimits, type BundleSection, type RefusedLine, type TrustLookup } from '../exchange/bundle-codec';
 import { startBundleDecodeSync, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
@@ -96,7 +97,7 @@ export function exportTrendBundle(store: TrendStore, signer: StationIdentity, op
   return { bundle, records: sent('record'), alerts: sent('alert'), coarsened, suppressed, withoutProof };
 }
 
-const refusedReport = (fault: string, message: string, extra: Partial<ImportReport> = {}): ImportReport => ({
+const refusedReport = (fault: ExchangeErrorKind, message: string, extra: Partial<ImportReport> = {}): ImportReport => ({
   applied: false,
   signer: null,
   addedRecords: 0,
@@ -107,13 +108,6 @@ const refusedReport = (fault: string, message: string, extra: Partial<ImportRepo
   error: { fault, message },
   ...extra,
 });
-
-/** A bundle refused after decoding began: the transaction rolls back and this report is returned. */
-class RefusedImport extends Error {
-  constructor(readonly report: ImportReport) {
-    super(report.error?.message ?? 'refused');
-  }
-}
 
 /**
  * Imports a signed bundle, all or nothing, in one transaction. Lines are decoded in a worker thread
@@ -139,12 +133,23 @@ export function importTrendBundle(store: TrendStore, file: Buffer, options: Impo
     throw e;
   }
   const signer = session.manifest.signer.station;
+  // A bundle refused after decoding began: its report, once the transaction has rolled back.
+  const refusal: { report: ImportReport | null } = { report: null };
   try {
     // The log of a large import is copied back into the database file in the background.
-    const outcome = withBackgroundCheckpoint(store.db, () => store.transaction(() => applyBundle(store, session, file)));
+    const outcome = withBackgroundCheckpoint(store.db, () =>
+      store.transaction(() => {
+        const applied = applyBundle(store, session, file);
+        if ('applied' in applied) {
+          refusal.report = applied;
+          throw new BundleError(applied.error!.fault, applied.error!.message);
+        }
+        return applied;
+      }),
+    );
     return { applied: true, signer, ...outcome, refused: [], conflicts: [], error: null };
   } catch (e) {
-    if (e instanceof RefusedImport) return e.report;
+    if (refusal.report) return refusal.report;
     if (e instanceof BundleError) return refusedReport(e.fault, e.message);
     throw e;
   } finally {
@@ -152,7 +157,8 @@ export function importTrendBundle(store: TrendStore, file: Buffer, options: Impo
   }
 }
 
-function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): InsertOutcome {
+/** Inserts the bundle's items; a refusal is returned as its report (the caller rolls back). */
+function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): InsertOutcome | ImportReport {
   const { manifest } = session;
   const signer = manifest.signer.station;
   const batch = store.beginBatch(signer);
@@ -192,14 +198,14 @@ function applyBundle(store: TrendStore, session: DecodeSession, file: Buffer): I
   const unproven = refusedLines.filter((r) => r.origin);
   if (unproven.length > 0) {
     const message = `${unproven.length} item${unproven.length === 1 ? ' is' : 's are'} not proven to be ${unproven.length === 1 ? 'its' : 'their'} station's (the signer's own, or forwarded with the proof of the station that made ${unproven.length === 1 ? 'it' : 'them'}): the bundle was not imported`;
-    throw new RefusedImport(refusedReport('unproven-origin', message, { signer, refused: unproven.slice(0, 200).map((r) => ({ line: r.line, reason: r.reason })) }));
+    return refusedReport('unproven-origin', message, { signer, refused: unproven.slice(0, 200).map((r) => ({ line: r.line, reason: r.reason })) });
   }
   if (refused.length > 0 || conflicts.length > 0) {
     const message = `${refused.length} item${refused.length === 1 ? '' : 's'} refused and ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}: the bundle was not imported`;
-    throw new RefusedImport(refusedReport(conflicts.length > 0 ? 'conflict' : 'invalid-items', message, { signer, refused: refused.slice(0, 200), conflicts: conflicts.slice(0, 200) }));
+    return refusedReport(conflicts.length > 0 ? 'conflict' : 'invalid-items', message, { signer, refused: refused.slice(0, 200), conflicts: conflicts.slice(0, 200) });
   }
   if (summary.records !== manifest.counts.records || summary.alerts !== manifest.counts.alerts) {
-    throw new RefusedImport(refusedReport('payload-mismatch', 'the number of items differs from the signed manifest', { signer }));
+    return refusedReport('payload-mismatch', 'the number of items differs from the signed manifest', { signer });
   }
   // The import's records are counted by the next read of the counts (trend_counts_pending).
   const outcome = batch.finish(session.dictionary, 'pending');

@@ -95,7 +95,7 @@ export function revealingFeatures(exam: Examination, cls: DocumentClass | null):
 export function proposeTrendRecord(exam: Examination, cls: DocumentClass | null, settings: TrendSettings, station: string): TrendProposal {
   const verdict = exam.decision?.verdict;
   const fraudType = verdict ? proposeFraudType(verdict, exam.checks) : null;
-  if (!verdict || !fraudType) throw new LoupeError('InvalidInput', 'a trend record is proposed only after a fraud verdict');
+  if (!verdict || !fraudType) throw new LoupeError('trends', 'InvalidInput', 'a trend record is proposed only after a fraud verdict');
   const ran = exam.checks.filter((c) => c.status !== 'not-performed');
   const checkId = (id: string) => /^[a-z0-9][a-z0-9.:-]{0,79}$/.test(id);
   return {
@@ -141,7 +141,7 @@ function documentTypeOf(code: string | null): string {
 export function buildTrendRecord(exam: Examination, proposal: TrendProposal, input: TrendRecordInput): TrendRecord {
   const screened = screenNotes(input.notes, personalValuesOf(exam));
   if (!screened.ok) {
-    throw new LoupeError('InvalidInput', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
+    throw new LoupeError('trends', 'PersonalData', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
   }
   const content: TrendRecordContent = {
     ...proposal.content,
@@ -162,13 +162,13 @@ export function buildTrendRecord(exam: Examination, proposal: TrendProposal, inp
     const r = screenNotes(label, personalValuesOf(exam));
     const generic = (f: string) => f === 'document-number-like' || f === 'date-like';
     if (!r.ok && r.found.some((f) => !proposed.has(label) || !generic(f))) {
-      throw new LoupeError('InvalidInput', `a revealing feature contains personal data (${r.found.join(', ')})`);
+      throw new LoupeError('trends', 'PersonalData', `a revealing feature contains personal data (${r.found.join(', ')})`);
     }
   }
   const parsed = TrendRecordSchema.safeParse({ ...content, id: contentId(content) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LoupeError('InvalidInput', `the trend record is not valid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'malformed'}`);
+    throw new LoupeError('trends', 'InvalidInput', `the trend record is not valid: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'malformed'}`);
   }
   return parsed.data;
 }

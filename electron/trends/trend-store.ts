@@ -229,9 +229,9 @@ export class TrendStore {
 
   trustAdd(name: string, publicKey: string): TrustedStation {
     const key = publicKey.trim();
-    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw new LoupeError('InvalidInput', 'a station key is 32 bytes of Ed25519 public key in base64 (44 characters)');
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw new LoupeError('trends', 'InvalidInput', 'a station key is 32 bytes of Ed25519 public key in base64 (44 characters)');
     const clean = name.trim().slice(0, 120);
-    if (!clean) throw new LoupeError('InvalidInput', 'give the station a name');
+    if (!clean) throw new LoupeError('trends', 'InvalidInput', 'give the station a name');
     const entry: TrustedStation = { station: stationIdFromPublicKey(key), publicKey: key, name: clean, addedAt: new Date().toISOString() };
     this.db
       .prepare('INSERT INTO trend_trust (station, public_key, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (station) DO UPDATE SET name = excluded.name')
@@ -286,7 +286,7 @@ export class TrendStore {
     const parsed = TrendSettingsSchema.safeParse({ ...this.settings(), ...settings });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new LoupeError('InvalidInput', `trend settings: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
+      throw new LoupeError('trends', 'InvalidInput', `trend settings: ${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}`);
     }
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(TREND_SETTINGS_KEY, JSON.stringify(parsed.data));
     return parsed.data;

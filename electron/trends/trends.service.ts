@@ -106,8 +106,8 @@ export class TrendsService {
   async previewCrops(examinationId: string, zoneIds: readonly string[], hotspots: readonly Hotspot[] = []): Promise<RedactedCrop[]> {
     const exam = this.deps.examination(examinationId);
     const cls = this.classOf(exam);
-    if (!cls) throw new LoupeError('InvalidInput', 'the document was not identified: no security-feature crop can be placed');
-    if (zoneIds.length + hotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
+    if (!cls) throw new LoupeError('trends', 'InvalidInput', 'the document was not identified: no security-feature crop can be placed');
+    if (zoneIds.length + hotspots.length > 8) throw new LoupeError('trends', 'InvalidInput', 'at most 8 crops can be attached');
     assertHotspotsAllowed(cls, hotspots);
     return Promise.all([
       ...zoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)),
@@ -120,8 +120,8 @@ export class TrendsService {
     const proposal = proposeTrendRecord(exam, this.classOf(exam), this.deps.store.settings(), this.identity().station);
     // Screen first: a refused note must not cost the crop work, nor leave anything behind.
     const screened = screenNotes(input.notes, personalValuesOf(exam));
-    if (!screened.ok) throw new LoupeError('InvalidInput', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
-    if (input.supersedes !== null && this.deps.store.getRecord(input.supersedes) === null) throw new LoupeError('NotFound', 'the record to correct is not held here');
+    if (!screened.ok) throw new LoupeError('trends', 'PersonalData', `the notes contain personal data (${screened.found.join(', ')}); remove it and try again`);
+    if (input.supersedes !== null && this.deps.store.getRecord(input.supersedes) === null) throw new LoupeError('trends', 'RecordNotHeld', 'the record to correct is not held here');
     const crops = await this.previewCrops(input.examinationId, input.cropZoneIds);
     const record = buildTrendRecord(exam, proposal, {
       fraudType: input.fraudType,
@@ -173,9 +173,9 @@ export class TrendsService {
   async replaceAlert(input: AlertInput & { replaces: string; keepCrops: number[] }): Promise<ExpertAlert> {
     const old = revisableAlert(this.deps.store, this.identity().station, input.replaces);
     const keep = [...new Set(input.keepCrops)];
-    for (const i of keep) if (!old.crops[i]) throw new LoupeError('InvalidInput', `the alert has no crop ${i + 1} to keep`);
+    for (const i of keep) if (!old.crops[i]) throw new LoupeError('trends', 'InvalidInput', `the alert has no crop ${i + 1} to keep`);
     if (keep.length > 0 && input.documentClassId !== old.documentClassId) {
-      throw new LoupeError('InvalidInput', `the alert's crops show class ${old.documentClassId}: they cannot be kept for another class`);
+      throw new LoupeError('trends', 'InvalidInput', `the alert's crops show class ${old.documentClassId}: they cannot be kept for another class`);
     }
     return this.saveAlert(input, keep.sort((a, b) => a - b).map((i) => old.crops[i]!), old);
   }
@@ -190,22 +190,22 @@ export class TrendsService {
 
   private async saveAlert(input: AlertInput, keptCrops: RedactedCrop[], replaces: ExpertAlert | null): Promise<ExpertAlert> {
     const cls = this.deps.referenceClass(input.documentClassId);
-    if (!cls) throw new LoupeError('NotFound', `no reference class ${input.documentClassId}`);
+    if (!cls) throw new LoupeError('reference', 'ClassNotFound', `no reference class ${input.documentClassId}`);
     const week = isoWeekOf(this.now());
     // A last week before this one would make the alert a withdrawal (alert-standing.ts).
     if (input.validUntilWeek !== null && input.validUntilWeek < week) {
-      throw new LoupeError('InvalidInput', `the last week shown (${input.validUntilWeek}) is already past: give ${week} or a later week, or none`);
+      throw new LoupeError('trends', 'InvalidInput', `the last week shown (${input.validUntilWeek}) is already past: give ${week} or a later week, or none`);
     }
     // Hotspots point at security features, never at the holder's data (and their crops too).
     assertHotspotsAllowed(cls, input.hotspots);
     const cropHotspots = [...new Set(input.cropHotspots ?? [])];
-    for (const i of cropHotspots) if (!input.hotspots[i]) throw new LoupeError('InvalidInput', `there is no hotspot ${i + 1} to crop`);
-    if (keptCrops.length + input.cropZoneIds.length + cropHotspots.length > 8) throw new LoupeError('InvalidInput', 'at most 8 crops can be attached');
+    for (const i of cropHotspots) if (!input.hotspots[i]) throw new LoupeError('trends', 'InvalidInput', `there is no hotspot ${i + 1} to crop`);
+    if (keptCrops.length + input.cropZoneIds.length + cropHotspots.length > 8) throw new LoupeError('trends', 'InvalidInput', 'at most 8 crops can be attached');
     let crops: RedactedCrop[] = [];
     if (input.cropZoneIds.length > 0 || cropHotspots.length > 0) {
-      if (!input.examinationId) throw new LoupeError('InvalidInput', 'crops are taken from an examination of this class: name one');
+      if (!input.examinationId) throw new LoupeError('trends', 'InvalidInput', 'crops are taken from an examination of this class: name one');
       const exam = this.deps.examination(input.examinationId);
-      if (exam.identification?.classId !== cls.id) throw new LoupeError('InvalidInput', 'that examination is not of this document class');
+      if (exam.identification?.classId !== cls.id) throw new LoupeError('trends', 'InvalidInput', 'that examination is not of this document class');
       crops = await Promise.all([
         ...input.cropZoneIds.map((z) => redactedCrop(exam, cls, z, this.deps.imagePath)),
         ...cropHotspots.map((i) => redactedCropOf(exam, cls, hotspotCropTarget(input.hotspots[i]!, i), this.deps.imagePath)),
@@ -214,7 +214,7 @@ export class TrendsService {
     // The text an expert writes travels across borders: the generic patterns apply to it too.
     for (const [what, text] of [['title', input.title], ['what to look for', input.lookFor]] as const) {
       const screened = screenNotes(text, []);
-      if (!screened.ok) throw new LoupeError('InvalidInput', `the ${what} looks like it contains personal data (${screened.found.join(', ')})`);
+      if (!screened.ok) throw new LoupeError('trends', 'PersonalData', `the ${what} looks like it contains personal data (${screened.found.join(', ')})`);
     }
     const content: ExpertAlertContent = {
       schema: EXPERT_ALERT_SCHEMA,
@@ -234,7 +234,7 @@ export class TrendsService {
       supersedes: replaces?.id ?? null,
     };
     if (replaces && sameAlert(content, replaces)) {
-      throw new LoupeError('InvalidInput', 'the replacement says the same as the alert: change the text, the hotspots, the crops or the last week shown');
+      throw new LoupeError('trends', 'InvalidInput', 'the replacement says the same as the alert: change the text, the hotspots, the crops or the last week shown');
     }
     const alert = ExpertAlertSchema.parse({ ...content, id: contentId(content) });
     // Checked again after the crops were cut: another replacement may have come in meanwhile.

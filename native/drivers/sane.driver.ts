@@ -101,7 +101,7 @@ export class SaneDriver extends BaseDriver<Settings> {
       out.on('error', (e) => {
         clearTimeout(timer);
         child.kill('SIGKILL');
-        reject(new DeviceError('Internal', `The scan could not be saved on this station (${(e as NodeJS.ErrnoException).code ?? 'write error'}).`));
+        reject(new DeviceError('DriverFailed', `The scan could not be saved on this station (${(e as NodeJS.ErrnoException).code ?? 'write error'}).`));
       });
       child.on('error', (e) => {
         clearTimeout(timer);

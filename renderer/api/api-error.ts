@@ -1,36 +1,76 @@
-// The renderer's view of an error that crossed the boundary as { kind, message }.
-// `Network` and `Unauthorized` are added here: they happen between the page and the host.
-import type { ErrorKind } from '../../electron/contract/errors';
+// The renderer's view of an error that crossed the boundary as { kind, message }: what the screen does
+// with it follows from its category (electron/contract/error-categories.ts), as the host's status and
+// the command line's exit code do. `Network` and `Unauthorized` are added here: they happen between
+// the page and the host.
+import { categoryOfKind } from '../../electron/contract/error-categories';
+import type { ErrorCategory, ErrorKind } from '../../electron/contract/errors';
+import { assertNever } from '../util/assert-never';
 
 export type UiErrorKind = ErrorKind | 'Network' | 'Unauthorized';
+export type UiErrorCategory = ErrorCategory | 'network' | 'unauthorized';
 
-// A record, so that a kind added to the contract fails the type-check here until it is handled.
-const KNOWN_KINDS: Record<UiErrorKind, true> = {
-  InvalidInput: true, UnsupportedImage: true, ImageTooLarge: true, NotFound: true, UnknownLayout: true, OcrFailed: true,
-  NotSignedIn: true, DeviceError: true, Busy: true, Internal: true, Network: true, Unauthorized: true,
-};
-const KNOWN = Object.keys(KNOWN_KINDS);
+export interface UiError {
+  kind: UiErrorKind;
+  category: UiErrorCategory;
+  message: string;
+}
+
+/** The kind and category of a kind string as received; a kind this build does not know is Internal. */
+function known(kind: string): { kind: UiErrorKind; category: UiErrorCategory } {
+  if (kind === 'Network') return { kind, category: 'network' };
+  if (kind === 'Unauthorized') return { kind, category: 'unauthorized' };
+  const category = categoryOfKind(kind);
+  return category ? { kind: kind as ErrorKind, category } : { kind: 'Internal', category: 'internal' };
+}
+
+export function uiError(kind: UiErrorKind, message: string): UiError {
+  return { ...known(kind), message };
+}
 
 export class LoupeApiError extends Error {
   readonly kind: UiErrorKind;
+  readonly category: UiErrorCategory;
 
   constructor(kind: string, message: string) {
     super(message);
     this.name = 'LoupeApiError';
-    this.kind = KNOWN.includes(kind) ? (kind as UiErrorKind) : 'Internal';
+    ({ kind: this.kind, category: this.category } = known(kind));
   }
 }
 
-/** Any thrown value → { kind, message } for display. Electron IPC errors arrive as plain Errors. */
-export function toUiError(error: unknown): { kind: UiErrorKind; message: string } {
-  if (error instanceof LoupeApiError) return { kind: error.kind, message: error.message };
+/** Any thrown value → { kind, category, message } for display. Electron IPC errors arrive as plain Errors. */
+export function toUiError(error: unknown): UiError {
+  if (error instanceof LoupeApiError) return { kind: error.kind, category: error.category, message: error.message };
   if (error instanceof Error) {
     // The preload sends errors as "[Kind] message" (only the message crosses contextBridge).
-    const tagged = /^\[(\w+)\] ([\s\S]*)$/.exec(error.message);
-    if (tagged && KNOWN.includes(tagged[1]!)) return { kind: tagged[1] as UiErrorKind, message: tagged[2]! };
+    const tagged = /^\[([\w-]+)\] ([\s\S]*)$/.exec(error.message);
+    if (tagged && categoryOfKind(tagged[1]!)) return uiError(tagged[1] as ErrorKind, tagged[2]!);
     // Electron wraps handler errors: "Error invoking remote method 'x': LoupeError: [Kind] message".
-    const kind = KNOWN.find((k) => new RegExp(`\\b${k}\\b`).test(error.message));
-    return { kind: (kind as UiErrorKind | undefined) ?? 'Internal', message: error.message };
+    const wrapped = /\[([\w-]+)\] /.exec(error.message);
+    if (wrapped && categoryOfKind(wrapped[1]!)) return uiError(wrapped[1] as ErrorKind, error.message);
+    return uiError('Internal', error.message);
   }
-  return { kind: 'Internal', message: String(error) };
+  return uiError('Internal', String(error));
+}
+
+/** A refusal the person can fix where they are (a dialog shows it beside the form). */
+export function fixableHere(error: UiError): boolean {
+  switch (error.category) {
+    case 'bad-input':
+    case 'not-allowed':
+    case 'conflict':
+    case 'not-found':
+      return true;
+    case 'too-large':
+    case 'unsupported':
+    case 'not-signed-in':
+    case 'busy':
+    case 'unavailable':
+    case 'internal':
+    case 'network':
+    case 'unauthorized':
+      return false;
+    default:
+      return assertNever(error.category);
+  }
 }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Response } from '../../electron/contract/api.contract';
 import type { Officer } from '../../electron/contract/examination.contract';
 import { loupe } from '../api/loupe';
-import { toUiError, type UiErrorKind } from '../api/api-error';
+import { toUiError, type UiError } from '../api/api-error';
 import { t } from '../i18n/t';
 import { ErrorBanner } from './error-banner';
 import { SignInScreen } from './sign-in-screen';
@@ -15,7 +15,7 @@ export type AppInfo = Response<'app:info'>;
 export function AppRoot() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [officer, setOfficer] = useState<Officer | null | undefined>(undefined);
-  const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
 
   useEffect(() => {
     let live = true;

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Officer } from '../../electron/contract/examination.contract';
 import { loupe } from '../api/loupe';
-import { toUiError, type UiErrorKind } from '../api/api-error';
+import { toUiError, uiError, type UiError } from '../api/api-error';
 import { t } from '../i18n/t';
 import type { AppInfo } from './app-root';
 import { ErrorBanner } from './error-banner';
@@ -11,12 +11,12 @@ export function SignInScreen({ info, onSignedIn }: { info: AppInfo; onSignedIn: 
   const [name, setName] = useState('');
   const [badge, setBadge] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!name.trim() || !badge.trim()) {
-      setError({ kind: 'InvalidInput', message: t('signIn.missing') });
+      setError(uiError('InvalidInput', t('signIn.missing')));
       return;
     }
     setBusy(true);

@@ -4,7 +4,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } fro
 import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
-import { toUiError, type UiErrorKind } from '../api/api-error';
+import { toUiError, type UiError } from '../api/api-error';
 import { DeviceSettingsDialog } from '../devices/device-settings-dialog';
 import { HistoryView } from '../history/history-view';
 import { useDevices } from '../hooks/use-devices';
@@ -63,7 +63,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [reportBusy, setReportBusy] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [devicesOpen, setDevicesOpen] = useState(false);
-  const [error, setError] = useState<{ kind: UiErrorKind; message: string } | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
   const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
   const [proposalFor, setProposalFor] = useState<string | null>(null);
   const [alerts, setAlerts] = useState<ExpertAlert[]>([]);
@@ -75,7 +75,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
 
   const fail = useCallback((e: unknown) => {
     const uiError = toUiError(e);
-    if (uiError.kind === 'NotSignedIn') onSessionLost();
+    if (uiError.category === 'not-signed-in') onSessionLost();
     else setError(uiError);
   }, [onSessionLost]);
   const { devices, selected, select } = useDevices(fail);

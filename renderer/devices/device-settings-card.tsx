@@ -2,16 +2,17 @@
 // current settings. Save sends devices:configure; a refusal is shown next to the form, in words.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { DeviceStatus } from '../../electron/contract/device.contract';
-import { toUiError, type UiErrorKind } from '../api/api-error';
+import { toUiError, type UiError, type UiErrorCategory } from '../api/api-error';
+import { nextStepKey } from '../app/error-next-step';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
 import { draftOf, fieldsOf, parseDraft, sameDraft, withLabels, type Draft, type Field } from './setting-fields';
 
-type Outcome = { kind: 'saved' } | { kind: 'error'; error: { kind: UiErrorKind | null; message: string } } | null;
+type Outcome = { kind: 'saved' } | { kind: 'error'; error: UiError | { kind: null; category: null; message: string } } | null;
 
-// Kinds whose cause lies outside the form: their own next step. Any other refusal is about the
+// Categories whose cause lies outside the form: their own next step. Any other refusal is about the
 // settings themselves (the device bridge reports invalid values and unusable devices alike).
-const OWN_NEXT_STEP: readonly UiErrorKind[] = ['Network', 'Unauthorized', 'Busy', 'NotSignedIn'];
+const OWN_NEXT_STEP: readonly UiErrorCategory[] = ['network', 'unauthorized', 'busy', 'not-signed-in'];
 
 function SettingInput({ field, value, id, testId, describedBy, onChange }: {
   field: Field;
@@ -69,7 +70,7 @@ export function DeviceSettingsCard({ device }: { device: DeviceStatus }) {
     if (saving) return;
     const parsed = parseDraft(fields, draft);
     if (!parsed.ok) {
-      setOutcome({ kind: 'error', error: { kind: null, message: parsed.message } });
+      setOutcome({ kind: 'error', error: { kind: null, category: null, message: parsed.message } });
       return;
     }
     setSaving(true);
@@ -80,7 +81,7 @@ export function DeviceSettingsCard({ device }: { device: DeviceStatus }) {
       setOutcome({ kind: 'saved' });
     } catch (e) {
       const error = toUiError(e);
-      setOutcome({ kind: 'error', error: { kind: error.kind, message: withLabels(error.message, fields) } });
+      setOutcome({ kind: 'error', error: { ...error, message: withLabels(error.message, fields) } });
     } finally {
       setSaving(false);
     }
@@ -131,7 +132,7 @@ export function DeviceSettingsCard({ device }: { device: DeviceStatus }) {
               <div className="device-card__error" id={errorId} role="alert" data-testid={`device-settings-error-${device.id}`} data-kind={outcome.error.kind ?? 'form'}>
                 <strong>{t('devices.error.failed')}</strong> {outcome.error.message}
                 <span className="device-card__next">
-                  {' '}{outcome.error.kind && OWN_NEXT_STEP.includes(outcome.error.kind) ? t(`error.next.${outcome.error.kind}`) : t('devices.error.next')}
+                  {' '}{outcome.error.category && OWN_NEXT_STEP.includes(outcome.error.category) ? t(nextStepKey(outcome.error)) : t('devices.error.next')}
                 </span>
               </div>
             )}

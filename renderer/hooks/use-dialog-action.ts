@@ -1,8 +1,8 @@
 // What a dialog's or form's main action shares: busy while it runs; a refusal the person can fix
-// (invalid input, not found) said where they are; any other failure handed to the screen; and, for
+// (invalid input, not found: api-error.ts fixableHere) said where they are; any other failure handed to the screen; and, for
 // dialogs, Escape that closes without letting the key reach the screen's shortcuts.
 import { useState, type KeyboardEvent } from 'react';
-import { toUiError } from '../api/api-error';
+import { fixableHere, toUiError } from '../api/api-error';
 
 export function useDialogAction(onError: (e: unknown) => void): {
   busy: boolean;
@@ -20,7 +20,7 @@ export function useDialogAction(onError: (e: unknown) => void): {
       await action();
     } catch (e) {
       const ui = toUiError(e);
-      if (ui.kind === 'InvalidInput' || ui.kind === 'NotFound') setProblem(ui.message);
+      if (fixableHere(ui)) setProblem(ui.message);
       else onError(e);
     } finally {
       setBusy(false);

@@ -31,9 +31,24 @@ describe.skipIf(chromiumMissing)('inspection screen (Chromium against the loopba
     await page.getByTestId('sign-in-submit').click();
     await expectText(page, 'officer', OFFICER.name);
 
-    // Scan from the virtual scanner, with the keyboard.
+    // A scan from a device that is not ready (no folder set): the device's words, and what to do
+    // next for a device that failed, whatever its own kind of failure.
     const scanner = page.getByTestId('device-virtual-scanner');
     await scanner.waitFor();
+    await page.getByTestId('device-picker').selectOption('hot-folder');
+    await page.locator('body').press('s');
+    const banner = page.getByTestId('error-banner');
+    await banner.waitFor();
+    expect(await banner.getAttribute('data-kind')).toBe('DeviceUnavailable');
+    expect(await banner.getAttribute('data-category')).toBe('unavailable');
+    expect(await banner.textContent()).toMatch(/not ready.*Check that the device is switched on and connected/s);
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await banner.waitFor({ state: 'detached' });
+    // Chromium logs the refused request (the host answers a device failure with a 500), and nothing else.
+    await expect.poll(() => consoleErrors.length).toBe(1);
+    expect(consoleErrors.splice(0)).toEqual([expect.stringMatching(/status of 500 .*examination:scan/)]);
+
+    // Scan from the virtual scanner, with the keyboard.
     await waitForExpression(page, deviceStateIs('virtual-scanner', 'connected'));
     await page.getByTestId('device-picker').selectOption('virtual-scanner');
     await page.locator('body').press('s');

@@ -29,7 +29,7 @@ async function decodeLight(light: Light, path: string): Promise<LightImage> {
     return { light, rgb: { data: rgb, width, height }, grey: { data: grey, width, height }, ...(dpi ? { dpi } : {}) };
   } catch (err) {
     if (err instanceof LoupeError) throw err;
-    throw new LoupeError('UnsupportedImage', `cannot decode the ${light} image ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw new LoupeError('imaging', 'UnsupportedImage', `cannot decode the ${light} image ${path}: ${(err as Error).message.split('\n')[0]}`);
   }
 }
 

@@ -37,7 +37,7 @@ async function startWorker(): Promise<Worker> {
     await worker.setParameters({ tessedit_char_whitelist: VIZ_WHITELIST, tessedit_pageseg_mode: PSM.SINGLE_BLOCK, user_defined_dpi: '300', preserve_interword_spaces: '1' });
     return worker;
   } catch (err) {
-    throw new LoupeError('OcrFailed', `cannot start the VIZ OCR engine (eng in ${langPath}): ${String(err)}`);
+    throw new LoupeError('checks', 'OcrFailed', `cannot start the VIZ OCR engine (eng in ${langPath}): ${String(err)}`);
   }
 }
 

@@ -36,7 +36,7 @@ export const demoCommand: Command<DemoRow[]> = {
     try {
       index = (JSON.parse(await readFile(join(specimensDir, 'index.json'), 'utf8')) as { specimens: IndexEntry[] }).specimens;
     } catch (err) {
-      throw new LoupeError('NotFound', `bundled specimens missing (${specimensDir}): ${String(err)}`);
+      throw new LoupeError('imaging', 'ImageNotFound', `bundled specimens missing (${specimensDir}): ${String(err)}`);
     }
     const rows: DemoRow[] = [];
     try {

@@ -35,7 +35,7 @@ export const examineCommand: Command<Examination> = {
       const path = args.values[light];
       return typeof path === 'string' ? [{ light, path }] : [];
     });
-    if (images.length === 0) throw new LoupeError('InvalidInput', 'give at least one image: --white W (and --ir I, --uv U)');
+    if (images.length === 0) throw new LoupeError('common', 'InvalidInput', 'give at least one image: --white W (and --ir I, --uv U)');
     // Paths first, before the station database is opened; the content of each image is checked by
     // the examination, whole, before any image is kept.
     for (const { light, path } of images) inputFile(path, `${LIGHT_NAMES[light]} image (--${light})`, MAX_INPUT_BYTES);

@@ -35,18 +35,18 @@ export const mrzCommand: Command<MrzReading> = {
   async run(args, io) {
     const text = args.values.text;
     if (typeof text === 'string') {
-      if (args.positionals.length > 0) throw new LoupeError('InvalidInput', 'give either an image or --text, not both');
+      if (args.positionals.length > 0) throw new LoupeError('common', 'InvalidInput', 'give either an image or --text, not both');
       // A literal backslash-n (as typed in a shell) separates lines, as do real line breaks.
       const lines = text.split(/\\n|\r\n|\r|\n/);
-      if (lines.every((l) => l.trim() === '')) throw new LoupeError('InvalidInput', '--text is empty');
+      if (lines.every((l) => l.trim() === '')) throw new LoupeError('common', 'InvalidInput', '--text is empty');
       // The workstation's limit (the 'mrz:readText' request), measured on the text it would receive.
       const length = lines.join('\n').length;
-      if (length > MRZ_TEXT_MAX_LENGTH) throw new LoupeError('InvalidInput', `--text is too long: ${length} characters, at most ${MRZ_TEXT_MAX_LENGTH}`);
+      if (length > MRZ_TEXT_MAX_LENGTH) throw new LoupeError('common', 'InvalidInput', `--text is too long: ${length} characters, at most ${MRZ_TEXT_MAX_LENGTH}`);
       return readMrzText(lines, { source: 'text', repair: args.values.repair === true });
     }
     const [path, ...extra] = args.positionals;
-    if (!path) throw new LoupeError('InvalidInput', 'no input: give an IMAGE path or --text "..." (loupe mrz --help)');
-    if (extra.length > 0) throw new LoupeError('InvalidInput', `one image at a time (got ${args.positionals.length})`);
+    if (!path) throw new LoupeError('common', 'InvalidInput', 'no input: give an IMAGE path or --text "..." (loupe mrz --help)');
+    if (extra.length > 0) throw new LoupeError('common', 'InvalidInput', `one image at a time (got ${args.positionals.length})`);
     const irPath = typeof args.values.ir === 'string' ? args.values.ir : undefined;
     await checkImage(path, 'image');
     if (irPath !== undefined) await checkImage(irPath, 'infrared image');

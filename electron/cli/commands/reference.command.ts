@@ -52,7 +52,7 @@ function runTrust(args: ParsedArgs, dataDir: string): ReferenceResult {
     case 'remove':
       return { action: 'trust-remove', removed: trust.remove(required(name, 'usage: loupe reference trust remove NAME|FINGERPRINT')) };
     default:
-      throw new LoupeError('InvalidInput', `unknown trust action '${sub}' (add, list, remove)`);
+      throw new LoupeError('common', 'InvalidInput', `unknown trust action '${sub}' (add, list, remove)`);
   }
 }
 
@@ -103,7 +103,7 @@ export const referenceCommand: Command<ReferenceResult> = {
         return { action, name: key.name, fingerprint: key.fingerprint, publicKeyPem: key.publicKeyPem };
       }
       default:
-        throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (list, show, export, import, trust, key)` : 'give an action: list, show, export, import, trust, key');
+        throw new LoupeError('common', 'InvalidInput', action ? `unknown action '${action}' (list, show, export, import, trust, key)` : 'give an action: list, show, export, import, trust, key');
     }
   },
   human(result) {

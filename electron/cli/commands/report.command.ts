@@ -16,15 +16,15 @@ export const reportCommand: Command<{ id: string; out: string; bytes: number }> 
   async run(args) {
     const [id] = args.positionals;
     const out = args.values.out;
-    if (!id) throw new LoupeError('InvalidInput', 'give the examination id (loupe report ID --out FILE.pdf)');
-    if (typeof out !== 'string' || out === '') throw new LoupeError('InvalidInput', '--out FILE.pdf is required');
+    if (!id) throw new LoupeError('common', 'InvalidInput', 'give the examination id (loupe report ID --out FILE.pdf)');
+    if (typeof out !== 'string' || out === '') throw new LoupeError('common', 'InvalidInput', '--out FILE.pdf is required');
     // Checked before Chromium renders: a report that cannot be written is refused at once.
     outputFile(out, 'report (--out)');
     const store = openStationStore(dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)'));
     const renderer = chromiumPdfRenderer();
     try {
       const exam = store.getExamination(id);
-      if (!exam) throw new LoupeError('NotFound', `no examination ${id}`);
+      if (!exam) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
       const pdf = await createReportPdf(exam, { station: exam.station, imagePath: (h) => store.imagePath(h), renderer });
       // The case file holds the holder's personal data: readable by this user only, wherever it goes.
       writePrivateFile(out, pdf);

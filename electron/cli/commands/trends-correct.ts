@@ -38,31 +38,31 @@ function requestOf(args: ParsedArgs, old: TrendRecord) {
   let fraudType = old.fraudType;
   if (fraudText !== undefined) {
     const parsed = FraudTypeSchema.safeParse(fraudText);
-    if (!parsed.success) throw new LoupeError('InvalidInput', `--fraud-type is one of ${FRAUD_TYPES.join(', ')}; not '${fraudText}'`);
+    if (!parsed.success) throw new LoupeError('common', 'InvalidInput', `--fraud-type is one of ${FRAUD_TYPES.join(', ')}; not '${fraudText}'`);
     fraudType = parsed.data;
   }
   const revealed = args.values['revealed-by'];
   const typed = Array.isArray(revealed) ? revealed.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter(Boolean) : [];
-  if (typed.length > 0 && args.values['clear-revealed-by'] === true) throw new LoupeError('InvalidInput', 'give --revealed-by or --clear-revealed-by, not both');
+  if (typed.length > 0 && args.values['clear-revealed-by'] === true) throw new LoupeError('common', 'InvalidInput', 'give --revealed-by or --clear-revealed-by, not both');
   const revealedBy = args.values['clear-revealed-by'] === true ? [] : typed.length > 0 ? typed : old.revealedBy;
   const notesText = typeof args.values.notes === 'string' ? args.values.notes : undefined;
-  if (notesText !== undefined && args.values['clear-notes'] === true) throw new LoupeError('InvalidInput', 'give --notes or --clear-notes, not both');
+  if (notesText !== undefined && args.values['clear-notes'] === true) throw new LoupeError('common', 'InvalidInput', 'give --notes or --clear-notes, not both');
   const notes = args.values['clear-notes'] === true ? null : notesText !== undefined ? notesText.trim() || null : old.notes;
   return { id: old.id, fraudType, revealedBy, notes };
 }
 
 export function correctRecord(store: TrendStore, dataDir: string, id: string | undefined, args: ParsedArgs): CorrectionResult {
-  if (!id) throw new LoupeError('InvalidInput', 'usage: loupe trends correct RECORD_ID [--fraud-type TYPE] [--revealed-by FEATURE ...] [--notes TEXT|--clear-notes]');
-  if (!/^[0-9a-f]{64}$/.test(id)) throw new LoupeError('InvalidInput', `a record id is 64 lowercase hex digits (as listed by the drill-down or an export), not '${id}'`);
+  if (!id) throw new LoupeError('common', 'InvalidInput', 'usage: loupe trends correct RECORD_ID [--fraud-type TYPE] [--revealed-by FEATURE ...] [--notes TEXT|--clear-notes]');
+  if (!/^[0-9a-f]{64}$/.test(id)) throw new LoupeError('common', 'InvalidInput', `a record id is 64 lowercase hex digits (as listed by the drill-down or an export), not '${id}'`);
   const old = store.getRecord(id);
-  if (!old) throw new LoupeError('NotFound', 'that trend record is not held here');
+  if (!old) throw new LoupeError('trends', 'RecordNotHeld', 'that trend record is not held here');
   const stationStore = openStationStore(dataDir);
   try {
     const trends = new TrendsService({
       store,
       dataDir,
       examination: () => {
-        throw new LoupeError('Internal', 'a correction names no examination');
+        throw new LoupeError('common', 'Internal', 'a correction names no examination');
       },
       referenceClass: () => null,
       imagePath: (hash) => stationStore.imagePath(hash),

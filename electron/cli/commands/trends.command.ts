@@ -6,7 +6,7 @@ import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
 import { IsoWeekSchema, type ExpertAlert } from '../../contract/trends.contract';
-import { BUNDLE_LIMITS } from '../../exchange/bundle-codec';
+import { BUNDLE_LIMITS, BundleError } from '../../exchange/bundle-codec';
 import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
 import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
 import type { TrendSettings } from '../../trends/trend-settings';
@@ -83,13 +83,13 @@ export const trendsCommand: Command<TrendsResult> = {
         case 'export': {
           const out = outFile!;
           const since = textOption(args, 'since') ?? null;
-          if (since !== null && !IsoWeekSchema.safeParse(since).success) throw new LoupeError('InvalidInput', `--since takes an ISO week such as 2026-W01, not '${since}'`);
+          if (since !== null && !IsoWeekSchema.safeParse(since).success) throw new LoupeError('common', 'InvalidInput', `--since takes an ISO week such as 2026-W01, not '${since}'`);
           const scope = textOption(args, 'scope') ?? 'national';
-          if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
+          if (scope !== 'national' && scope !== 'international') throw new LoupeError('common', 'InvalidInput', '--scope is national or international');
           const kText = textOption(args, 'k');
           const k = kText === undefined ? null : Number(kText);
-          if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('InvalidInput', '--k is a whole number from 2 to 100');
-          if (k !== null && scope !== 'international') throw new LoupeError('InvalidInput', '--k applies to --scope international');
+          if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('common', 'InvalidInput', '--k is a whole number from 2 to 100');
+          if (k !== null && scope !== 'international') throw new LoupeError('common', 'InvalidInput', '--k applies to --scope international');
           const result = exportTrendBundle(store, loadOrCreateStationIdentity(dataDir), { since, scope, k });
           writeFileSync(out, result.bundle);
           return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, withoutProof: result.withoutProof, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
@@ -97,11 +97,12 @@ export const trendsCommand: Command<TrendsResult> = {
         case 'import': {
           const file = bundleFile!;
           const report = importTrendBundle(store, bundle!, { self: loadOrCreateStationIdentity(dataDir) });
-          // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
-          // --json the whole report is printed, applied: false, for scripts to read every reason.
+          // On a terminal a refused bundle is a failure with its first reason (exit code 2; 1 when
+          // the fault is the station's, decode-failed); with --json the whole report is printed,
+          // applied: false, for scripts to read every reason.
           if (report.error && args.values.json !== true) {
             const first = report.conflicts[0] ? `; conflict at line ${report.conflicts[0].line}: ${report.conflicts[0].reason}` : report.refused[0] ? `; line ${report.refused[0].line}: ${report.refused[0].reason}` : '';
-            throw new LoupeError('InvalidInput', `bundle not imported (${report.error.fault}): ${report.error.message}${first}; nothing was changed`);
+            throw new BundleError(report.error.fault, `bundle not imported (${report.error.fault}): ${report.error.message}${first}; nothing was changed`);
           }
           return { action, file, ...report };
         }
@@ -113,7 +114,7 @@ export const trendsCommand: Command<TrendsResult> = {
           }
           if (a1 === 'list' || a1 === undefined) return { action: 'trust-list', stations: store.trustList() };
           if (a1 === 'remove') return { action: 'trust-remove', removed: store.trustRemove(required(a2, 'usage: loupe trends trust remove NAME|STATION')) };
-          throw new LoupeError('InvalidInput', `unknown trust action '${a1}' (add, list, remove)`);
+          throw new LoupeError('common', 'InvalidInput', `unknown trust action '${a1}' (add, list, remove)`);
         }
         case 'identity': {
           const id = loadOrCreateStationIdentity(dataDir);
@@ -147,7 +148,7 @@ export const trendsCommand: Command<TrendsResult> = {
           const saved = store.settings();
           const hub = required(textOption(args, 'hub') ?? saved.hubUrl ?? undefined, '--hub URL is required (the regional hub, e.g. https://hub.example:8443), or save one with loupe trends settings --hub-url URL');
           const scope = textOption(args, 'scope') ?? 'national';
-          if (scope !== 'national' && scope !== 'international') throw new LoupeError('InvalidInput', '--scope is national or international');
+          if (scope !== 'national' && scope !== 'international') throw new LoupeError('common', 'InvalidInput', '--scope is national or international');
           try {
             const report = await syncStationWithHub({
               store,
@@ -163,13 +164,13 @@ export const trendsCommand: Command<TrendsResult> = {
             return { action, hub, ...report };
           } catch (e) {
             if (e instanceof LoupeError) throw e;
-            throw new LoupeError('DeviceError', `sync with ${hub} stopped: ${(e as Error).message}; what was done is kept, run the sync again to resume`);
+            throw new LoupeError('trends', 'HubSyncFailed', `sync with ${hub} stopped: ${(e as Error).message}; what was done is kept, run the sync again to resume`);
           }
         }
         case 'correct':
           return correctRecord(store, dataDir, a1, args);
         default:
-          throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync, correct)` : 'give an action: export, import, trust, identity, settings, alerts, sync, correct');
+          throw new LoupeError('common', 'InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync, correct)` : 'give an action: export, import, trust, identity, settings, alerts, sync, correct');
       }
     } finally {
       store.close();

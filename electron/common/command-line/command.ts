@@ -31,6 +31,6 @@ export function textOption(args: ParsedArgs, name: string): string | undefined {
 
 /** The value, or a usage error with `message`. */
 export function required(value: string | undefined, message: string): string {
-  if (value === undefined) throw new LoupeError('InvalidInput', message);
+  if (value === undefined) throw new LoupeError('common', 'InvalidInput', message);
   return value;
 }

@@ -12,7 +12,7 @@ function statOf(path: string): Stats | null {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-    throw new LoupeError('InvalidInput', `cannot read ${what(path)} (${code ?? String(err)})`);
+    throw new LoupeError('common', 'InvalidInput', `cannot read ${what(path)} (${code ?? String(err)})`);
   }
 }
 
@@ -26,15 +26,15 @@ function what(path: string): string {
  */
 export function inputFile(path: string, role: string, maxBytes: number): string {
   const stats = statOf(path);
-  if (!stats) throw new LoupeError('InvalidInput', `no such file: the ${role} ${what(path)} does not exist`);
-  if (stats.isDirectory()) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is a folder, not a file`);
-  if (!stats.isFile()) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is not a regular file`);
-  if (stats.size === 0) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is empty`);
-  if (stats.size > maxBytes) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is too large (${stats.size} bytes; at most ${maxBytes})`);
+  if (!stats) throw new LoupeError('common', 'InvalidInput', `no such file: the ${role} ${what(path)} does not exist`);
+  if (stats.isDirectory()) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is a folder, not a file`);
+  if (!stats.isFile()) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is not a regular file`);
+  if (stats.size === 0) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is empty`);
+  if (stats.size > maxBytes) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is too large (${stats.size} bytes; at most ${maxBytes})`);
   try {
     accessSync(path, constants.R_OK);
   } catch {
-    throw new LoupeError('InvalidInput', `the ${role} ${what(path)} cannot be read (permission denied)`);
+    throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} cannot be read (permission denied)`);
   }
   return path;
 }
@@ -45,7 +45,7 @@ export function readInputFile(path: string, role: string, maxBytes: number): Buf
   try {
     return readFileSync(path);
   } catch (err) {
-    throw new LoupeError('InvalidInput', `cannot read the ${role} ${what(path)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new LoupeError('common', 'InvalidInput', `cannot read the ${role} ${what(path)} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
 }
 
@@ -58,7 +58,7 @@ export function readCertificateFile(path: string, role: string): Buffer {
   try {
     new X509Certificate(pem);
   } catch {
-    throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is not a certificate in PEM form (-----BEGIN CERTIFICATE-----)`);
+    throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is not a certificate in PEM form (-----BEGIN CERTIFICATE-----)`);
   }
   return pem;
 }
@@ -66,17 +66,17 @@ export function readCertificateFile(path: string, role: string): Buffer {
 /** A file to write: not a folder, in an existing folder this user may write to. Checked before the work. */
 export function outputFile(path: string, role: string): string {
   const stats = statOf(path);
-  if (stats?.isDirectory()) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is a folder; give a file name`);
-  if (stats && !stats.isFile()) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is not a regular file`);
+  if (stats?.isDirectory()) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is a folder; give a file name`);
+  if (stats && !stats.isFile()) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is not a regular file`);
   const folder = dirname(resolve(path));
   const parent = statOf(folder);
-  if (!parent) throw new LoupeError('InvalidInput', `cannot write the ${role} ${what(path)}: its folder does not exist`);
-  if (!parent.isDirectory()) throw new LoupeError('InvalidInput', `cannot write the ${role} ${what(path)}: ${what(dirname(path))} is not a folder`);
+  if (!parent) throw new LoupeError('common', 'InvalidInput', `cannot write the ${role} ${what(path)}: its folder does not exist`);
+  if (!parent.isDirectory()) throw new LoupeError('common', 'InvalidInput', `cannot write the ${role} ${what(path)}: ${what(dirname(path))} is not a folder`);
   try {
     accessSync(folder, constants.W_OK);
     if (stats) accessSync(path, constants.W_OK);
   } catch {
-    throw new LoupeError('InvalidInput', `cannot write the ${role} ${what(path)} (permission denied)`);
+    throw new LoupeError('common', 'InvalidInput', `cannot write the ${role} ${what(path)} (permission denied)`);
   }
   return path;
 }
@@ -84,6 +84,6 @@ export function outputFile(path: string, role: string): string {
 /** A data folder (--data, --data-dir): created when missing, but never a file. */
 export function dataFolder(path: string, role: string): string {
   const stats = statOf(path);
-  if (stats && !stats.isDirectory()) throw new LoupeError('InvalidInput', `the ${role} ${what(path)} is a file, not a folder`);
+  if (stats && !stats.isDirectory()) throw new LoupeError('common', 'InvalidInput', `the ${role} ${what(path)} is a file, not a folder`);
   return path;
 }

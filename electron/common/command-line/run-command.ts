@@ -2,7 +2,7 @@
 // errors as one line on stderr with the exit code of exit-code.ts. Shared by `loupe` and the
 // packaged hub's `loupe-hub`, which holds the hub command only.
 import { parseArgs } from 'node:util';
-import type { ErrorKind } from '../../contract/errors';
+import type { ErrorCategory } from '../../contract/errors';
 import { LoupeError } from '../loupe-error';
 import type { Command } from './command';
 import { EXIT_OK, exitCodeOf } from './exit-code';
@@ -32,11 +32,14 @@ async function run(cmd: Command, argv: string[]): Promise<number> {
   return EXIT_OK;
 }
 
-function kindOf(err: unknown): ErrorKind {
-  if (err instanceof LoupeError) return err.kind;
-  // node:util parseArgs: unknown option, missing option value, ... — a usage error.
-  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) return 'InvalidInput';
-  return 'Internal';
+// node:util parseArgs: unknown option, missing option value, ... — a usage error.
+function isUsageError(err: unknown): boolean {
+  return err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS');
+}
+
+function categoryOfFailure(err: unknown): ErrorCategory {
+  if (err instanceof LoupeError) return err.category;
+  return isUsageError(err) ? 'bad-input' : 'internal';
 }
 
 /** Runs `cmd` with `argv`; `prog` names it in error messages ("loupe hub"). */
@@ -44,13 +47,13 @@ export async function runCommand(cmd: Command, argv: string[], prog: string): Pr
   try {
     return await run(cmd, argv);
   } catch (err) {
-    const kind = kindOf(err);
     const text = err instanceof Error ? err.message : String(err);
-    // A typed error is meant for the user: all of it, on one line. An internal one shows its first
-    // line only (LOUPE_DEBUG=1 prints the whole error with its stack).
-    const message = kind === 'Internal' ? `internal error: ${text.split('\n')[0]}` : text;
+    // A typed error is meant for the user: all of it, on one line. An internal one (a bug, an
+    // untyped error) shows its first line only (LOUPE_DEBUG=1 prints the whole error with its stack).
+    const internal = err instanceof LoupeError ? err.kind === 'Internal' : !isUsageError(err);
+    const message = internal ? `internal error: ${text.split('\n')[0]}` : text;
     process.stderr.write(`${prog}: ${printable(message)}\n`);
-    if (kind === 'Internal' && process.env.LOUPE_DEBUG) console.error(err);
-    return exitCodeOf(kind);
+    if (internal && process.env.LOUPE_DEBUG) console.error(err);
+    return exitCodeOf(categoryOfFailure(err));
   }
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { TrendRecordSchema } from '../../../electron/contract/trends.contract';
 import { decodeBundle } from '../../../electron/exchange/bundle-codec';
-import { HubIngestError } from '../../../electron/hub/hub-errors';
+import { BundleError } from '../../../electron/exchange/bundle-codec';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { recordPage, writeRecordsCsv } from '../../../electron/hub/hub-queries';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
@@ -35,8 +35,8 @@ describe.each(STORE_KINDS)('hub privacy on %s', (kind) => {
       const base = makeRecord(station.station, 1);
       for (const record of [{ ...base, [field]: value }, { ...base, context: { ...base.context, [field]: value } }]) {
         const error = await ingestBundle(store, signedBundleOfLines(station, [{ type: 'record', record }]), station.station).catch((e: unknown) => e);
-        expect(error, field).toBeInstanceOf(HubIngestError);
-        expect((error as HubIngestError).fault).toBe('refused-lines');
+        expect(error, field).toBeInstanceOf(BundleError);
+        expect((error as BundleError).fault).toBe('refused-lines');
       }
     }
     expect(await store.tableCounts()).toEqual(before);

@@ -1,7 +1,9 @@
 // The hub store on both databases: trust list administration, ingest (idempotent, de-duplicated,
 // conflicts refused), hostile bundles that change nothing, pull pages and the dashboard queries.
 import { describe, expect, it } from 'vitest';
-import { HubConflictError, HubIngestError } from '../../../electron/hub/hub-errors';
+import { httpStatusOf } from '../../../electron/common/error-status';
+import { LoupeError } from '../../../electron/common/loupe-error';
+import { BundleError } from '../../../electron/exchange/bundle-codec';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { prepareItems } from '../../../electron/hub/hub-items';
 import { emergingTrends, recordPage, trendSummary, writeRecordsCsv } from '../../../electron/hub/hub-queries';
@@ -23,7 +25,8 @@ async function refusal(p: Promise<unknown>): Promise<{ status: number; fault: st
   try {
     await p;
   } catch (e) {
-    if (e instanceof HubIngestError) return { status: e.status, fault: e.fault, details: e.details };
+    // As the hub's server answers it: the status of the fault's category.
+    if (e instanceof LoupeError) return { status: httpStatusOf(e.category), fault: e.kind, details: [...e.details] };
     throw e;
   }
   throw new Error('expected a refusal');
@@ -79,9 +82,9 @@ describe.each(STORE_KINDS)('hub store on %s', (kind) => {
     const tampered = { ...makeRecord(station.station, 2), id: original.id };
     const items = prepareItems([recordItem(makeRecord(station.station, 3)), recordItem(tampered)]);
     const error = await store.ingest({ sha256: 'f'.repeat(64), bytes: Buffer.from('x'), signer: station.station, pushedBy: station.station, items }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HubConflictError);
-    expect((error as HubConflictError).conflicts).toEqual([{ type: 'record', id: original.id }]);
-    expect(() => prepareItems([recordItem(original), recordItem(tampered)])).toThrow(HubConflictError);
+    expect(error).toBeInstanceOf(BundleError);
+    expect(error).toMatchObject({ fault: 'conflict', details: [{ type: 'record', id: original.id }] });
+    expect(() => prepareItems([recordItem(original), recordItem(tampered)])).toThrow(expect.objectContaining({ fault: 'conflict' }));
     expect(await store.tableCounts()).toEqual(before);
   });
 

@@ -25,7 +25,7 @@ async function errorOf(p: Promise<unknown>): Promise<LoupeError> {
 describe('readMrzFromImage on hostile input', () => {
   it('refuses a missing file', async () => {
     const err = await errorOf(readMrzFromImage(join(dir, 'nope.png')));
-    expect(err.kind).toBe('NotFound');
+    expect(err).toMatchObject({ domain: 'imaging', kind: 'ImageNotFound', category: 'not-found' });
   });
 
   it('refuses an empty file', async () => {

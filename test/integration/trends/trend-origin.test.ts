@@ -154,13 +154,13 @@ describe('proof of origin of trend items', () => {
     await hub.addTrust(b.id.publicKey, 'Station B', 'admin');
     const { id: _id, ...content } = makeAlert(a.id.station, { title: 'Dull emblem', week: WEEK, validUntilWeek: '2026-W39', supersedes: alertOfA.id });
     const forged = encodeBundle([item({ ...content, id: contentId(content) })], b.id, options);
-    await expect(ingestBundle(hub, forged, b.id.station)).rejects.toMatchObject({ status: 400, fault: 'unproven-origin' });
+    await expect(ingestBundle(hub, forged, b.id.station)).rejects.toMatchObject({ category: 'bad-input', fault: 'unproven-origin' });
     const forward = exportTrendBundle(b.store, b.id, options).bundle;
     // A is not a member yet: its proof names a station the hub does not trust.
-    await expect(ingestBundle(hub, forward, b.id.station)).rejects.toMatchObject({ status: 400, fault: 'unknown-origin' });
+    await expect(ingestBundle(hub, forward, b.id.station)).rejects.toMatchObject({ category: 'bad-input', fault: 'unknown-origin' });
     const lines = [{ type: 'origin', origin: { ...proofToJson(signOrigin(a.id, [alertOfA.id])[0]!), signature: 'A'.repeat(86) + '==' } }, item(alertOfA)];
     await hub.addTrust(a.id.publicKey, 'Station A', 'admin');
-    await expect(ingestBundle(hub, signedBundleOfLines(b.id, lines), b.id.station)).rejects.toMatchObject({ status: 400, fault: 'bad-origin-signature' });
+    await expect(ingestBundle(hub, signedBundleOfLines(b.id, lines), b.id.station)).rejects.toMatchObject({ category: 'bad-input', fault: 'bad-origin-signature' });
     await expect(ingestBundle(hub, forward, b.id.station)).resolves.toMatchObject({ status: 'stored', records: { added: 7 }, alerts: { added: 1 } });
     expect((await hub.tableCounts()).hub_records).toBe(7);
   });

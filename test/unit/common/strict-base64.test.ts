@@ -9,7 +9,8 @@ import { TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '.
 import { BundleError, verifyBundleHead, encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
-import { AuthError, RequestVerifier } from '../../../electron/hub/hub-auth';
+import { RequestVerifier } from '../../../electron/hub/hub-auth';
+import { HubError } from '../../../electron/hub/hub-errors';
 import { AUTH_HEADERS, signRequest, sha256Hex } from '../../../electron/exchange/request-signing';
 import { exportPackage, importPackage, loadOrCreateStationKey, openReferenceLibrary, TrustList, userReferenceDir } from '../../../electron/reference';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -91,7 +92,7 @@ describe('altered signature text is refused', () => {
     const altered = { ...headers, [AUTH_HEADERS.signature]: malleableVariants(headers[AUTH_HEADERS.signature]!)['padding bits set']! };
     const fresh = new RequestVerifier(async (s) => (s === signer.station ? signer.publicKey : undefined));
     const signed = await fresh.checkHeaders(altered);
-    expect(() => fresh.verifySignature(signed, 'GET', '/v1/bundles?after=0', sha256Hex(Buffer.alloc(0)))).toThrow(AuthError);
+    expect(() => fresh.verifySignature(signed, 'GET', '/v1/bundles?after=0', sha256Hex(Buffer.alloc(0)))).toThrow(HubError);
   });
 
   const temp = useTempDir('loupe-strict-b64-');

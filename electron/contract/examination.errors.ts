@@ -1,0 +1,6 @@
+// What the examination domain refuses besides the generic kinds (errors.ts).
+export const EXAMINATION_ERROR_KINDS = [
+  /** No examination with that id is held at this station (never made, or purged). */
+  'ExaminationNotFound',
+] as const;
+export type ExaminationErrorKind = (typeof EXAMINATION_ERROR_KINDS)[number];
