@@ -30,7 +30,6 @@ export const commonMessages = {
   'error.next.UnsupportedImage': 'The image could not be read. Rescan the document, or check the scanner output format.',
   'error.next.ImageTooLarge': 'The image is too large. Lower the scan resolution and scan again.',
   'error.next.NotFound': 'It may have been removed. Refresh the history and try again.',
-  'error.next.UnknownLayout': 'The machine readable zone has an unknown layout. Examine the document manually.',
   'error.next.OcrFailed': 'The machine readable zone could not be read. Place the document flat and scan again.',
   'error.next.NotSignedIn': 'Sign in again to continue.',
   'error.next.DeviceError': 'Check that the device is switched on and connected, then try again. The status bar shows its state.',

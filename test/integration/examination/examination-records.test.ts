@@ -90,8 +90,8 @@ describe('examination records', () => {
     expect(audited('rec-2')).toEqual(log);
   });
 
-  it('an unknown examination is NotFound', () => {
-    expect(() => records.read('nope')).toThrow(expect.objectContaining({ kind: 'NotFound' }));
+  it('an unknown examination is ExaminationNotFound', () => {
+    expect(() => records.read('nope')).toThrow(expect.objectContaining({ kind: 'ExaminationNotFound' }));
     expect(() => records.apply('nope', { reviews: [] }, OFFICER, { action: 'finding.review' })).toThrow(expect.objectContaining({ kind: 'NotFound' }));
     expect(audited('nope')).toEqual([]);
   });

@@ -49,7 +49,6 @@ const SURFACES: Surface[] = [
     codeDir: 'renderer',
     catalogFiles: /^renderer\/i18n\//,
     builtKeys: {
-      'error.next.': 'typeOnly',
       'device.state.': DeviceStateSchema.options,
       'devices.hint.': DeviceStateSchema.options,
       'decision.': DECISION_VERDICTS,
