@@ -92,7 +92,7 @@ describe('examination records', () => {
 
   it('an unknown examination is ExaminationNotFound', () => {
     expect(() => records.read('nope')).toThrow(expect.objectContaining({ kind: 'ExaminationNotFound' }));
-    expect(() => records.apply('nope', { reviews: [] }, OFFICER, { action: 'finding.review' })).toThrow(expect.objectContaining({ kind: 'NotFound' }));
+    expect(() => records.apply('nope', { reviews: [] }, OFFICER, { action: 'finding.review' })).toThrow(expect.objectContaining({ kind: 'ExaminationNotFound' }));
     expect(audited('nope')).toEqual([]);
   });
 });
