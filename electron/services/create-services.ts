@@ -30,7 +30,7 @@ import { reportHandlers } from '../report/report.handlers';
 import { Session } from '../session/session';
 import { sessionHandlers } from '../session/session.handlers';
 import { CAPTURES_DIR, openStationStore } from '../store';
-import { openTrendStore } from '../trends/trend-store';
+import { TrendStore } from '../trends/trend-store';
 import { trendsHandlers } from '../trends/trends.handlers';
 import { TrendsService } from '../trends/trends.service';
 import { fraudExaminationsAround } from '../trends/week-examinations';
@@ -80,7 +80,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
   const faces = new FaceService(store, library, sharedFaceEngine());
-  const trendStore = openTrendStore(opts.dataDir);
+  const trendStore = new TrendStore(store);
   const trends = new TrendsService({
     store: trendStore,
     dataDir: opts.dataDir,
@@ -140,7 +140,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await reports.close();
       await shutdownOcr();
       await shutdownFaceEngine();
-      trendStore.close();
       store.close();
     },
   };

@@ -1,6 +1,8 @@
 // The station's trend store: immutable trend records and expert alerts (content JSON + indexed
 // columns), weekly counts maintained in each insert's transaction (trend-write-batch.ts), the
-// trust list of network members and the import log. It opens its own connection to the station database; migration 0002 created its tables.
+// trust list of network members and the import log. Its tables live in the station database
+// (migration 0002 and later): it works on the station store's one connection, with the station
+// store's pragmas and migrations, and leaves opening and closing that connection to the station store.
 import type Database from 'better-sqlite3';
 import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
@@ -8,9 +10,7 @@ import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
 import { countRecords, factsOf } from '../exchange/record-counts';
 import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { StringDictionary } from '../exchange/string-dictionary';
-import { migrate } from '../store/migration-runner';
-import { MIGRATIONS } from '../store/migrations/index';
-import { openStationDatabase } from '../store/station-database';
+import type { StationStore } from '../store/station-store';
 import { CURRENT_ALERT_SQL } from './alert-standing';
 import { OriginProofStore } from './trend-origin-proofs';
 import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
@@ -36,25 +36,6 @@ export interface ImportLogEntry {
   skipped: number;
 }
 
-export function openTrendStore(dataDir: string): TrendStore {
-  const db = openStationDatabase(dataDir);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    // Imports insert records under random (hash) keys and the count refresh groups them: both are
-    // bound by page-cache misses with SQLite's 2 MB default. 128 MB of cache and in-memory
-    // temporary B-trees make a 100,000-record bundle several times faster.
-    db.pragma('cache_size = -131072');
-    db.pragma('temp_store = MEMORY');
-    migrate(db, MIGRATIONS);
-    return new TrendStore(db);
-  } catch (e) {
-    db.close();
-    throw e;
-  }
-}
-
 /** Records per block of facts (as a decoded chunk holds them). */
 const FACTS_BLOCK = 4096;
 
@@ -66,7 +47,12 @@ export class TrendStore {
   /** Proofs of origin of the items received from other stations (forwarded with them). */
   readonly proofs: OriginProofStore;
 
-  constructor(readonly db: Database.Database) {
+  /** The station database's connection (the station store's). */
+  readonly db: Database.Database;
+
+  constructor(station: StationStore) {
+    const db = station.connection;
+    this.db = db;
     this.proofs = new OriginProofStore(db);
     this.pendingStmt = db.prepare('SELECT 1 FROM trend_counts_pending LIMIT 1').pluck();
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
@@ -290,9 +276,5 @@ export class TrendStore {
     }
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(TREND_SETTINGS_KEY, JSON.stringify(parsed.data));
     return parsed.data;
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
   }
 }

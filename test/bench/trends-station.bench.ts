@@ -18,7 +18,8 @@ import { identityFromPrivateKey } from '../../electron/exchange/station-identity
 import { addWeeks } from '../../electron/trends/iso-week';
 import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../electron/trends/trend-queries';
-import { openTrendStore } from '../../electron/trends/trend-store';
+import { openStationStore } from '../../electron/store';
+import { TrendStore } from '../../electron/trends/trend-store';
 import { BENCH_LAST_WEEK, syntheticRecords } from './trend-synthetic';
 
 export const IMPORT_TARGET = 50_000;
@@ -69,7 +70,9 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
   const bundleRecords = options.bundleRecords ?? 100_000;
   const runs = options.runs ?? 15;
   const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-trends-'));
-  const store = openTrendStore(dir);
+  // The trend store on the station store's connection, as the app opens it (one set of pragmas).
+  const station = openStationStore(dir);
+  const store = new TrendStore(station);
   try {
     // Ingest: generation (hashing) is outside the timed part; insert + weekly counts inside.
     let insertMs = 0;
@@ -112,13 +115,14 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
     const refreshMs = performance.now() - t1;
     // The same bundle into a station that holds nothing yet (smaller indexes to insert into).
     const freshDir = mkdtempSync(join(tmpdir(), 'loupe-bench-trends-fresh-'));
-    const fresh = openTrendStore(freshDir);
+    const freshStation = openStationStore(freshDir);
+    const fresh = new TrendStore(freshStation);
     fresh.trustAdd('Partner', partner.publicKey);
     const tf = performance.now();
     const freshReport = importTrendBundle(fresh, bundle);
     const freshMs = performance.now() - tf;
     await walCheckpointer().idle(fresh.db.name);
-    fresh.close();
+    freshStation.close();
     rmSync(freshDir, { recursive: true, force: true });
     if (!freshReport.applied || freshReport.addedRecords !== bundleRecords) throw new Error('bundle import into a fresh station went wrong');
 
@@ -181,7 +185,7 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
       },
     };
   } finally {
-    store.close();
+    station.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

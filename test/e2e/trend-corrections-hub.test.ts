@@ -19,7 +19,7 @@ import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';
 import { isoWeekOf } from '../../electron/trends/iso-week';
 import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
-import { openTrendStore } from '../../electron/trends/trend-store';
+import { openStationTrends } from '../helpers/station-trends';
 import { newIdentity, recordBundle } from '../helpers/trend-fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
@@ -44,7 +44,7 @@ describe.skipIf(chromiumMissing)('trend corrections and hub sync (Chromium again
 
   beforeAll(async () => {
     // The station's database before the app starts: two records of its own, one of a partner.
-    const store = openTrendStore(dataDir);
+    const store = openStationTrends(dataDir);
     const station = loadOrCreateStationIdentity(dataDir);
     const partner = newIdentity();
     own = makeRecord({ station: station.station, week: WEEK, fraudType: 'forged-other', notes: 'laminate lifted' });

@@ -4,7 +4,7 @@
 // screen (TrendsService.correct), so it is screened and refused in the same way.
 import { LoupeError } from '../../common/loupe-error';
 import { FraudTypeSchema, FRAUD_TYPES, type FraudType, type TrendRecord } from '../../contract/trends.contract';
-import { openStationStore } from '../../store';
+import type { StationStore } from '../../store';
 import type { TrendStore } from '../../trends/trend-store';
 import { TrendsService } from '../../trends/trends.service';
 import { fraudExaminationsAround } from '../../trends/week-examinations';
@@ -51,36 +51,31 @@ function requestOf(args: ParsedArgs, old: TrendRecord) {
   return { id: old.id, fraudType, revealedBy, notes };
 }
 
-export function correctRecord(store: TrendStore, dataDir: string, id: string | undefined, args: ParsedArgs): CorrectionResult {
+export function correctRecord(stationStore: StationStore, store: TrendStore, dataDir: string, id: string | undefined, args: ParsedArgs): CorrectionResult {
   if (!id) throw new LoupeError('InvalidInput', 'usage: loupe trends correct RECORD_ID [--fraud-type TYPE] [--revealed-by FEATURE ...] [--notes TEXT|--clear-notes]');
   if (!/^[0-9a-f]{64}$/.test(id)) throw new LoupeError('InvalidInput', `a record id is 64 lowercase hex digits (as listed by the drill-down or an export), not '${id}'`);
   const old = store.getRecord(id);
   if (!old) throw new LoupeError('NotFound', 'that trend record is not held here');
-  const stationStore = openStationStore(dataDir);
-  try {
-    const trends = new TrendsService({
-      store,
-      dataDir,
-      examination: () => {
-        throw new LoupeError('Internal', 'a correction names no examination');
-      },
-      referenceClass: () => null,
-      imagePath: (hash) => stationStore.imagePath(hash),
-      // The notes are screened against the personal values of the examinations that could have
-      // produced the record, as on screen.
-      examinationsOfWeek: (week) => fraudExaminationsAround(stationStore, week),
-    });
-    const request = requestOf(args, old);
-    const record = trends.correct(request);
-    const changed: CorrectionResult['changed'] = {};
-    if (record.fraudType !== old.fraudType) changed.fraudType = { from: old.fraudType, to: record.fraudType };
-    if (JSON.stringify(record.revealedBy) !== JSON.stringify(old.revealedBy)) changed.revealedBy = { from: old.revealedBy, to: record.revealedBy };
-    if (record.notes !== old.notes) changed.notes = { from: old.notes, to: record.notes };
-    stationStore.audit({ officer: null, action: 'trends.correct', subject: old.id, details: { record: record.id, fraudType: record.fraudType, from: 'command line' } });
-    return { action: 'correct', record: record.id, supersedes: old.id, changed };
-  } finally {
-    stationStore.close();
-  }
+  const trends = new TrendsService({
+    store,
+    dataDir,
+    examination: () => {
+      throw new LoupeError('Internal', 'a correction names no examination');
+    },
+    referenceClass: () => null,
+    imagePath: (hash) => stationStore.imagePath(hash),
+    // The notes are screened against the personal values of the examinations that could have
+    // produced the record, as on screen.
+    examinationsOfWeek: (week) => fraudExaminationsAround(stationStore, week),
+  });
+  const request = requestOf(args, old);
+  const record = trends.correct(request);
+  const changed: CorrectionResult['changed'] = {};
+  if (record.fraudType !== old.fraudType) changed.fraudType = { from: old.fraudType, to: record.fraudType };
+  if (JSON.stringify(record.revealedBy) !== JSON.stringify(old.revealedBy)) changed.revealedBy = { from: old.revealedBy, to: record.revealedBy };
+  if (record.notes !== old.notes) changed.notes = { from: old.notes, to: record.notes };
+  stationStore.audit({ officer: null, action: 'trends.correct', subject: old.id, details: { record: record.id, fraudType: record.fraudType, from: 'command line' } });
+  return { action: 'correct', record: record.id, supersedes: old.id, changed };
 }
 
 export function correctionText(result: CorrectionResult): string {

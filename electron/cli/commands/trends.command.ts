@@ -12,7 +12,8 @@ import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchang
 import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
 import { validateHubSettings } from '../../trends/hub-sync-runner';
-import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
+import { openStationStore } from '../../store';
+import { TrendStore, type TrustedStation } from '../../trends/trend-store';
 import { textOption, required, type Command } from '../../common/command-line/command';
 import { dataFolder, outputFile, readCertificateFile, readInputFile } from '../../common/command-line/input-files';
 import { correctOptions, correctRecord, correctionText, correctUsage, type CorrectionResult } from './trends-correct';
@@ -77,7 +78,9 @@ export const trendsCommand: Command<TrendsResult> = {
     const hubCaPem = action === 'settings' && hubCa !== undefined && hubCa !== 'none' ? readCertificateFile(hubCa, 'CA certificate (--hub-ca)').toString('utf8') : undefined;
     const ca = textOption(args, 'ca');
     const caPem = action === 'sync' && ca !== undefined ? readCertificateFile(ca, 'CA certificate (--ca)') : undefined;
-    const store = openTrendStore(dataDir);
+    // The trend tables live in the station database, opened (and migrated) by its one store.
+    const station = openStationStore(dataDir);
+    const store = new TrendStore(station);
     try {
       switch (action) {
         case 'export': {
@@ -167,12 +170,12 @@ export const trendsCommand: Command<TrendsResult> = {
           }
         }
         case 'correct':
-          return correctRecord(store, dataDir, a1, args);
+          return correctRecord(station, store, dataDir, a1, args);
         default:
           throw new LoupeError('InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync, correct)` : 'give an action: export, import, trust, identity, settings, alerts, sync, correct');
       }
     } finally {
-      store.close();
+      station.close();
     }
   },
   human(result) {

@@ -13,7 +13,7 @@ import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../../electron/reference';
 import { isWithdrawal } from '../../../electron/trends/alert-standing';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { StationTrendStore } from '../../helpers/station-trends';
 import type { AlertInput, TrendsService } from '../../../electron/trends/trends.service';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
@@ -27,8 +27,8 @@ const NOW = new Date('2026-11-02T10:00:00Z');
 const CLASS = 'aurora-td3';
 const openHub = useHubStores('sqlite');
 
-const stores: TrendStore[] = [];
-function station(name: string): { store: TrendStore; trends: TrendsService } {
+const stores: StationTrendStore[] = [];
+function station(name: string): { store: StationTrendStore; trends: TrendsService } {
   const dataDir = join(dir, name);
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
   const made = trendsWithoutExaminations(dataDir, { referenceClass: (id) => library.find(id)?.cls ?? null, now: () => NOW });
@@ -38,7 +38,7 @@ function station(name: string): { store: TrendStore; trends: TrendsService } {
 
 let a: ReturnType<typeof station>;
 let emblem: Hotspot;
-const alertCount = (s: TrendStore) => s.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get();
+const alertCount = (s: StationTrendStore) => s.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get();
 const shown = (t: TrendsService) => t.alertsForClass(CLASS).map((x) => x.title);
 
 beforeAll(() => {

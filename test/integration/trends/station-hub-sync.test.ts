@@ -7,11 +7,11 @@ import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { syncStationWithHub } from '../../../electron/trends/trend-hub-sync';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { makeAlertItem, makeRecord } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const count = (store: TrendStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (store: StationTrendStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('station ↔ hub sync', () => {
   const dir = useTempDir();
@@ -20,8 +20,8 @@ describe('station ↔ hub sync', () => {
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     const dirA = join(dir, 'station-a');
     const dirB = join(dir, 'station-b');
-    const a = { store: openTrendStore(dirA), identity: loadOrCreateStationIdentity(dirA) };
-    const b = { store: openTrendStore(dirB), identity: loadOrCreateStationIdentity(dirB) };
+    const a = { store: openStationTrends(dirA), identity: loadOrCreateStationIdentity(dirA) };
+    const b = { store: openStationTrends(dirB), identity: loadOrCreateStationIdentity(dirB) };
     await hubStore.addTrust(a.identity.publicKey, 'Station A', 'admin');
     await hubStore.addTrust(b.identity.publicKey, 'Station B', 'admin');
     const server = await startHubServer({ store: hubStore });

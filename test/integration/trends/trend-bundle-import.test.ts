@@ -11,7 +11,7 @@ import { contentId } from '../../../electron/exchange/canonical-json';
 import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
 import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../../electron/trends/trend-queries';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
 import { rowCounts, snapshotTrendTables } from './trend-db-snapshot';
@@ -21,7 +21,7 @@ const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey
 const stranger = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
 const asItem = (record: TrendRecord): BundleItem => ({ type: 'record', record });
 
-let store: TrendStore;
+let store: StationTrendStore;
 const first = Array.from({ length: 20 }, (_, i) => makeRecord({ station: partner.station, poe: `RS-P${i % 4}`, week: `2026-W${String(40 + (i % 5)).padStart(2, '0')}` }));
 
 function writeBundle(name: string, bytes: Buffer): Buffer {
@@ -30,7 +30,7 @@ function writeBundle(name: string, bytes: Buffer): Buffer {
 }
 
 beforeAll(() => {
-  store = openTrendStore(join(dir, 'station'));
+  store = openStationTrends(join(dir, 'station'));
   store.trustAdd('Partner station', partner.publicKey);
   const report = importTrendBundle(store, writeBundle('first.bundle', encodeBundle(first.map(asItem), partner, { scope: 'national', k: null, since: null })));
   expect(report).toMatchObject({ applied: true, addedRecords: 20, skipped: 0, error: null });
@@ -74,7 +74,7 @@ describe('bundle import', () => {
     expect(store.addAlert({ ...alertContent, id: contentId(alertContent) })).toBe(true);
     const out = exportTrendBundle(store, me, { since: '2026-W41', scope: 'national', k: null });
     expect(out.alerts).toBe(1);
-    const other = openTrendStore(join(dir, 'other'));
+    const other = openStationTrends(join(dir, 'other'));
     try {
       other.trustAdd('Neighbour', me.publicKey);
       // The partner's records travel under the partner's proof: the receiver trusts their origin too.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { StationTrendStore } from '../../helpers/station-trends';
 import type { TrendsService } from '../../../electron/trends/trends.service';
 import { makeRecord, newIdentity } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -16,7 +16,7 @@ import { makeRecord as makeLocalRecord } from '../../unit/trends/trend-fixtures'
 import { trendsWithoutExaminations } from '../../helpers/trend-service';
 
 const dir = useTempDir('loupe-trend-correction-');
-let store: TrendStore;
+let store: StationTrendStore;
 let trends: TrendsService;
 let own: TrendRecord;
 let foreign: TrendRecord;

@@ -10,7 +10,7 @@ import { encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeAlertItem } from '../../helpers/trend-fixtures';
@@ -22,7 +22,7 @@ const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey
 const asItem = (record: TrendRecord): BundleItem => ({ type: 'record', record });
 const bundle = (items: readonly BundleItem[]) => encodeBundle(items, partner, { scope: 'national', k: null, since: null });
 const WEEKLY = ['trend_weekly_fraud', 'trend_weekly_issuer', 'trend_weekly_poe', 'trend_weekly_check', 'trend_weekly_check_issuer', 'trend_weekly_check_poe', 'trend_weekly_cube'];
-const opened: TrendStore[] = [];
+const opened: StationTrendStore[] = [];
 afterAll(() => opened.forEach((s) => s.close()));
 
 function correct(old: TrendRecord): TrendRecord {
@@ -49,8 +49,8 @@ const items: BundleItem[] = [
 
 const heldBundle = bundle(held.map(asItem));
 let n = 0;
-function station(): TrendStore {
-  const store = openTrendStore(join(dir, `station-${n++}`));
+function station(): StationTrendStore {
+  const store = openStationTrends(join(dir, `station-${n++}`));
   opened.push(store);
   store.trustAdd('Partner', partner.publicKey);
   expect(importTrendBundle(store, heldBundle, { decode: { worker: 'never' } }).addedRecords).toBe(40);
@@ -59,7 +59,7 @@ function station(): TrendStore {
 }
 
 /** The trend tables without the times of day (received_at, at), which differ between runs. */
-function contents(store: TrendStore): string {
+function contents(store: StationTrendStore): string {
   const db = store.db;
   const rows = (sql: string) => JSON.stringify(db.prepare(sql).all());
   return [
@@ -92,7 +92,7 @@ describe('import with a decoding worker', () => {
     // The same items inserted as objects are counted on insert: the same weekly tables.
     const direct = station();
     direct.transaction(() => direct.insertItems(items, partner.station));
-    const weekly = (s: TrendStore) => WEEKLY.map((t) => JSON.stringify(s.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all())).join('\n');
+    const weekly = (s: StationTrendStore) => WEEKLY.map((t) => JSON.stringify(s.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all())).join('\n');
     expect(weekly(viaWorker)).toBe(weekly(direct));
     // Live records: 40 held + 600 new + 3 corrections - 3 superseded.
     expect(viaWorker.db.prepare('SELECT sum(n) FROM trend_weekly_fraud').pluck().get()).toBe(640);
@@ -133,7 +133,7 @@ describe('import with a decoding worker', () => {
     store.refreshCounts();
     const direct = station();
     direct.transaction(() => direct.insertItems([...first, ...fixes].map(asItem), partner.station));
-    const weekly = (s: TrendStore) => WEEKLY.map((t) => JSON.stringify(s.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all())).join('\n');
+    const weekly = (s: StationTrendStore) => WEEKLY.map((t) => JSON.stringify(s.db.prepare(`SELECT * FROM ${t} WHERE n <> 0 ORDER BY 1, 2, 3`).all())).join('\n');
     expect(weekly(store)).toBe(weekly(direct));
     for (const t of WEEKLY) expect(store.db.prepare(`SELECT count(*) FROM ${t} WHERE n < 0`).pluck().get()).toBe(0);
     expect(store.db.prepare('SELECT sum(n) FROM trend_weekly_fraud').pluck().get()).toBe(40 + 300);

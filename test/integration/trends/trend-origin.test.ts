@@ -12,7 +12,7 @@ import { proofToJson, signOrigin } from '../../../electron/exchange/origin-proof
 import { loadOrCreateStationIdentity, type StationIdentity } from '../../../electron/exchange/station-identity';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
@@ -27,14 +27,14 @@ const options = { scope: 'national' as const, k: null, since: null };
 
 interface Station {
   id: StationIdentity;
-  store: TrendStore;
+  store: StationTrendStore;
 }
-const opened: TrendStore[] = [];
+const opened: StationTrendStore[] = [];
 afterAll(() => opened.forEach((s) => s.close()));
 
 function station(name: string, ...trusts: Station[]): Station {
   const dataDir = join(dir, name);
-  const store = openTrendStore(dataDir);
+  const store = openStationTrends(dataDir);
   opened.push(store);
   for (const t of trusts) store.trustAdd(`Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
   return { id: loadOrCreateStationIdentity(dataDir), store };

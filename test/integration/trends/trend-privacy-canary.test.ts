@@ -14,7 +14,7 @@ import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../
 import { mrzCheckDigit } from '../../../electron/specimens/check-digit';
 import { openStationStore, type StationStore } from '../../../electron/store';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { TrendsService } from '../../../electron/trends/trends.service';
 import { fraudExaminationsAround } from '../../../electron/trends/week-examinations';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -39,14 +39,14 @@ const line2 = `${head}${composite}`;
 const CANARIES = [SURNAME, GIVEN, DOC, BIRTH, PERSONAL, '29.11.1958', '1958-11-29', line1, line2, line1.slice(0, 20), line2.slice(0, 20), OFFICER.name];
 
 let stationStore: StationStore;
-let trendStore: TrendStore;
+let trendStore: StationTrendStore;
 let trends: TrendsService;
 let exam: Examination;
 let examinations: ExaminationService;
 
 beforeAll(async () => {
   stationStore = openStationStore(join(dir, 'station'));
-  trendStore = openTrendStore(join(dir, 'station'));
+  trendStore = openStationTrends(join(dir, 'station'));
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(join(dir, 'station')) });
   examinations = new ExaminationService(stationStore, 'Gate 1', library);
   const id = 'spc-9303-0000';
@@ -126,7 +126,7 @@ describe('privacy of trend records', () => {
     expect(csv.rows).toBe(3);
 
     // A receiving station imports both: its trend tables are searched too.
-    const other = openTrendStore(join(dir, 'other'));
+    const other = openStationTrends(join(dir, 'other'));
     other.trustAdd('Sender', trends.identity().publicKey);
     expect(importTrendBundle(other, readFileSync(join(dir, 'national.bundle'))).addedRecords).toBe(3);
     const otherDump = snapshotTrendTables(other.db);

@@ -9,7 +9,7 @@ import type { BundleItem } from '../../../electron/contract/trends.contract';
 import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
-import { openTrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
@@ -27,7 +27,7 @@ describe('loupe trends', () => {
     const b = join(dir, 'b');
     const ida = JSON.parse((await loupe('identity', '--data', a, '--json')).stdout) as { station: string; publicKey: string };
     // Station A records three trends (through its store, as the workstation does).
-    const store = openTrendStore(a);
+    const store = openStationTrends(a);
     const items: BundleItem[] = [makeRecord({ station: ida.station }), makeRecord({ station: ida.station }), makeRecord({ station: ida.station, poe: 'RS-HORGOS' })].map((record) => ({ type: 'record', record }));
     store.transaction(() => store.insertItems(items, 'local'));
     store.close();
@@ -53,12 +53,12 @@ describe('loupe trends', () => {
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 30) ^ 0x01, bytes.length - 30);
     const bad = join(dir, 'stick', 'tampered.bundle');
     writeFileSync(bad, bytes);
-    const storeB = openTrendStore(b);
+    const storeB = openStationTrends(b);
     const before = rowCounts(storeB.db);
     storeB.close();
     const refused = JSON.parse((await loupe('import', bad, '--data', b, '--json')).stdout) as { applied: boolean; error: { fault: string } };
     expect(refused).toMatchObject({ applied: false, error: { fault: 'payload-mismatch' } });
-    const after = openTrendStore(b);
+    const after = openStationTrends(b);
     expect(rowCounts(after.db)).toEqual(before);
     after.close();
   }, 120_000);
@@ -67,7 +67,7 @@ describe('loupe trends', () => {
     const f = join(dir, 'f');
     const station = loadOrCreateStationIdentity(f);
     const partner = newIdentity();
-    const store = openTrendStore(f);
+    const store = openStationTrends(f);
     const own = makeRecord({ station: station.station, fraudType: 'forged-other', revealedBy: ['Photo zone'], notes: 'laminate lifted' });
     store.addRecord(own);
     store.trustAdd('Partner', partner.publicKey);
@@ -83,7 +83,7 @@ describe('loupe trends', () => {
       supersedes: own.id,
       changed: { fraudType: { from: 'forged-other', to: 'forged-photo-substitution' }, revealedBy: { from: ['Photo zone'], to: ['Photo zone', 'UV emblem'] }, notes: { from: 'laminate lifted', to: null } },
     });
-    const after = openTrendStore(f);
+    const after = openStationTrends(f);
     expect(after.getRecord(fixed.record as string)).toMatchObject({ supersedes: own.id, fraudType: 'forged-photo-substitution', notes: null, occurrence: own.occurrence });
     after.close();
 
@@ -96,7 +96,7 @@ describe('loupe trends', () => {
     expect(other).toMatchObject({ code: 2, stderr: expect.stringMatching(/made at station [0-9a-f]{16}: only that station can correct it/) });
     const badType = await refusal(loupe('correct', fixed.record as string, '--fraud-type', 'forgery', '--data', f));
     expect(badType).toMatchObject({ code: 2, stderr: expect.stringMatching(/--fraud-type is one of counterfeit, /) });
-    const last = openTrendStore(f);
+    const last = openStationTrends(f);
     expect(last.db.prepare('SELECT count(*) FROM trend_records').pluck().get()).toBe(3);
     // One audit entry, for the correction made (the command line has no officer).
     expect(last.db.prepare("SELECT subject, officer_name, details FROM audit_log WHERE action = 'trends.correct'").all()).toEqual([
@@ -112,7 +112,7 @@ describe('loupe trends', () => {
     await hubStore.addTrust(station.publicKey, 'Station C', 'admin');
     const hub = await startHubServer({ store: hubStore });
     try {
-      const store = openTrendStore(c);
+      const store = openStationTrends(c);
       store.addRecord(makeRecord({ station: station.station }));
       store.close();
       const saved = JSON.parse((await loupe('settings', '--hub-url', hub.url, '--data', c, '--json')).stdout) as { settings: { hubUrl: string } };
