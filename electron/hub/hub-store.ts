@@ -1,5 +1,5 @@
 // The hub's storage, written once over a small SQL driver so SQLite (embedded default) and
-// PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
+// PostgreSQL (deployment) share one schema (migrations/, one file per migration), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
 import { LoupeError } from '../common/loupe-error';
 import type { BundleDescriptor, IngestOutcome } from '../exchange/hub-protocol';
