@@ -8,7 +8,7 @@ import type { BundleManifest } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-pool';
 import { canonicalJson } from '../exchange/canonical-json';
-import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { stationIdFromPublicKey } from '../trust/public-key';
 import { aggregatePending, pendingAggregation, type PendingAggregation } from './hub-aggregates';
 import { HubConflictError, HubIngestError, type ConflictReport } from './hub-errors';
 import type { PreparedItems } from './hub-items';

@@ -15,7 +15,8 @@ import { parseClassJson } from './class-folder';
 import { checkClassImages, duplicateImageNames } from './reference-images';
 import { MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES, PACKAGE_FORMAT, SignatureSchema, decodePackage, encodePackage, signPackage, type PackageFile, type PackageSignature } from './package-format';
 import type { ReferenceLibrary } from './reference-library';
-import { keyFingerprint, parsePublicKey, type StationKey } from './station-key';
+import { keyFingerprint, parsePublicKey } from '../trust/public-key';
+import type { StationKey } from '../trust/station-key';
 import type { TrustList, TrustedSigner } from './trust-list';
 
 export interface ExportResult {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
 import { writeFileAtomic } from './atomic-files';
-import { keyFingerprint, parsePublicKey } from './station-key';
+import { keyFingerprint, parsePublicKey } from '../trust/public-key';
 
 export const TRUST_SCHEMA = 'loupe.trust/1';
 

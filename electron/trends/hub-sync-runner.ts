@@ -5,7 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { LoupeError } from '../common/loupe-error';
 import { HubSyncResultSchema, type HubStatus, type HubSyncCounts, type HubSyncFault, type HubSyncProgress, type HubSyncResult } from '../contract/hub-sync.contract';
 import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 import { hubSyncFault, speaksTls } from './hub-sync-fault';
 import { syncStationWithHub } from './trend-hub-sync';
 import type { TrendStore } from './trend-store';

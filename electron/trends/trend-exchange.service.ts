@@ -9,7 +9,7 @@ import { BUNDLE_LIMITS, BundleError, encodeBundleSections, ownSections, type Bun
 import { startBundleDecodeSync, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
 import { SIGNER_SECTION } from '../exchange/origin-tracker';
 import { withBackgroundCheckpoint } from '../store/wal-checkpointer';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 import { protectSmallCounts } from './small-count-protection';
 import type { TrendStore } from './trend-store';
 import type { InsertOutcome } from './trend-write-batch';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { TrendRecordSchema, ExpertAlertSchema, type BundleItem } from '../contract/trends.contract';
 import type { ImportReport } from '../contract/trend-dashboard.contract';
 import { encodeBundle } from '../exchange/bundle-codec';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 import { HubClient, type HubClientOptions } from './hub-client';
 import { syncWithHub, type StationExport, type SyncReport } from './hub-sync';
 import { FileSyncState } from './hub-sync-state';

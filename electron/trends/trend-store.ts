@@ -8,7 +8,7 @@ import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
 import { countRecords, factsOf } from '../exchange/record-counts';
-import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { stationIdFromPublicKey } from '../trust/public-key';
 import { StringDictionary } from '../exchange/string-dictionary';
 import type { StationStore } from '../store/station-store';
 import { CURRENT_ALERT_SQL } from './alert-standing';

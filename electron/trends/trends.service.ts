@@ -7,7 +7,8 @@ import type { DocumentClass } from '../contract/reference.contract';
 import type { ImportReport, TrendFilter, TrendProposalDto } from '../contract/trend-dashboard.contract';
 import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
-import { loadOrCreateStationIdentity, type StationIdentity } from '../exchange/station-identity';
+import { loadOrCreateStationKey } from '../trust/station-key';
+import type { StationIdentity } from '../trust/station-identity';
 import type { HubSyncProgress, HubSyncResult, HubStatus } from '../contract/hub-sync.contract';
 import type { TrendCorrectionRequest, TrendRecordRow } from '../contract/trend-correction.contract';
 import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
@@ -69,7 +70,7 @@ export class TrendsService {
   }
 
   identity(): StationIdentity {
-    this.identityCache ??= loadOrCreateStationIdentity(this.deps.dataDir);
+    this.identityCache ??= loadOrCreateStationKey(this.deps.dataDir);
     return this.identityCache;
   }
 

@@ -14,7 +14,7 @@ import type { TrendFilter } from '../../electron/contract/trend-dashboard.contra
 import { decodeBundle, encodeBundle } from '../../electron/exchange/bundle-codec';
 import { bundleDecodePool } from '../../electron/exchange/bundle-decode-pool';
 import { walCheckpointer } from '../../electron/store/wal-checkpointer';
-import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../electron/trust/station-identity';
 import { addWeeks } from '../../electron/trends/iso-week';
 import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../electron/trends/trend-queries';

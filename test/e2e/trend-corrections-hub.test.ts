@@ -12,7 +12,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../electron/contract/trends.contract';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
-import { loadOrCreateStationIdentity } from '../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../electron/trust/station-key';
 import { HubClient } from '../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
@@ -45,7 +45,7 @@ describe.skipIf(chromiumMissing)('trend corrections and hub sync (Chromium again
   beforeAll(async () => {
     // The station's database before the app starts: two records of its own, one of a partner.
     const store = openStationTrends(dataDir);
-    const station = loadOrCreateStationIdentity(dataDir);
+    const station = loadOrCreateStationKey(dataDir);
     const partner = newIdentity();
     own = makeRecord({ station: station.station, week: WEEK, fraudType: 'forged-other', notes: 'laminate lifted' });
     store.addRecord(own);

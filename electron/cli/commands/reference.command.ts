@@ -10,7 +10,6 @@ import {
   builtinReferenceDir,
   exportPackage,
   importPackage,
-  loadOrCreateStationKey,
   openReferenceLibrary,
   trustListPath,
   userReferenceDir,
@@ -20,6 +19,7 @@ import {
   type LibraryProblem,
   type TrustedSigner,
 } from '../../reference';
+import { loadOrCreateStationKey } from '../../trust/station-key';
 import { textOption, required, type Command, type ParsedArgs } from '../../common/command-line/command';
 import { dataFolder, inputFile, outputFile, readInputFile } from '../../common/command-line/input-files';
 

@@ -7,7 +7,7 @@ import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
 import { IsoWeekSchema, type ExpertAlert } from '../../contract/trends.contract';
 import { BUNDLE_LIMITS } from '../../exchange/bundle-codec';
-import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
+import { loadOrCreateStationKey } from '../../trust/station-key';
 import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
 import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
@@ -93,13 +93,13 @@ export const trendsCommand: Command<TrendsResult> = {
           const k = kText === undefined ? null : Number(kText);
           if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('InvalidInput', '--k is a whole number from 2 to 100');
           if (k !== null && scope !== 'international') throw new LoupeError('InvalidInput', '--k applies to --scope international');
-          const result = exportTrendBundle(store, loadOrCreateStationIdentity(dataDir), { since, scope, k });
+          const result = exportTrendBundle(store, loadOrCreateStationKey(dataDir), { since, scope, k });
           writeFileSync(out, result.bundle);
           return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, withoutProof: result.withoutProof, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
         }
         case 'import': {
           const file = bundleFile!;
-          const report = importTrendBundle(store, bundle!, { self: loadOrCreateStationIdentity(dataDir) });
+          const report = importTrendBundle(store, bundle!, { self: loadOrCreateStationKey(dataDir) });
           // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
           // --json the whole report is printed, applied: false, for scripts to read every reason.
           if (report.error && args.values.json !== true) {
@@ -119,7 +119,7 @@ export const trendsCommand: Command<TrendsResult> = {
           throw new LoupeError('InvalidInput', `unknown trust action '${a1}' (add, list, remove)`);
         }
         case 'identity': {
-          const id = loadOrCreateStationIdentity(dataDir);
+          const id = loadOrCreateStationKey(dataDir);
           return { action, station: id.station, publicKey: id.publicKey };
         }
         case 'settings': {
@@ -154,7 +154,7 @@ export const trendsCommand: Command<TrendsResult> = {
           try {
             const report = await syncStationWithHub({
               store,
-              identity: loadOrCreateStationIdentity(dataDir),
+              identity: loadOrCreateStationKey(dataDir),
               dataDir,
               hubUrl: hub,
               scope,

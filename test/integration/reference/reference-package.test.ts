@@ -2,18 +2,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  PACKAGE_FORMAT,
-  TrustList,
-  encodePackage,
-  exportPackage,
-  importPackage,
-  loadOrCreateStationKey,
-  openReferenceLibrary,
-  signPackage,
-  userReferenceDir,
-  type StationKey,
-} from '../../../electron/reference';
+import { PACKAGE_FORMAT, TrustList, encodePackage, exportPackage, importPackage, openReferenceLibrary, signPackage, userReferenceDir } from '../../../electron/reference';
+import { loadOrCreateStationKey, type StationKey } from '../../../electron/trust/station-key';
 import { useTempDir } from '../../helpers/temp-dir';
 import { BUILTIN_DIR, snapshot, tinyClass, tinyPng } from './reference-fixtures';
 

@@ -3,7 +3,7 @@
 // moves nothing; a station that does not trust the sender refuses its bundles and still catches up.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { syncStationWithHub } from '../../../electron/trends/trend-hub-sync';
@@ -20,8 +20,8 @@ describe('station ↔ hub sync', () => {
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     const dirA = join(dir, 'station-a');
     const dirB = join(dir, 'station-b');
-    const a = { store: openStationTrends(dirA), identity: loadOrCreateStationIdentity(dirA) };
-    const b = { store: openStationTrends(dirB), identity: loadOrCreateStationIdentity(dirB) };
+    const a = { store: openStationTrends(dirA), identity: loadOrCreateStationKey(dirA) };
+    const b = { store: openStationTrends(dirB), identity: loadOrCreateStationKey(dirB) };
     await hubStore.addTrust(a.identity.publicKey, 'Station A', 'admin');
     await hubStore.addTrust(b.identity.publicKey, 'Station B', 'admin');
     const server = await startHubServer({ store: hubStore });

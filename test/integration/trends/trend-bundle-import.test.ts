@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleItem, TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle, verifyBundleHead } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
 import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../../electron/trends/trend-queries';
 import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';

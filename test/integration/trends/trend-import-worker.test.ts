@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BundleItem, TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
 import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';

@@ -9,7 +9,8 @@ import type { BundleItem, ExpertAlert, TrendRecord } from '../../../electron/con
 import { decodeBundle, encodeBundle, encodeBundleSections, ownSections } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { proofToJson, signOrigin } from '../../../electron/exchange/origin-proof';
-import { loadOrCreateStationIdentity, type StationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
+import type { StationIdentity } from '../../../electron/trust/station-identity';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
@@ -37,7 +38,7 @@ function station(name: string, ...trusts: Station[]): Station {
   const store = openStationTrends(dataDir);
   opened.push(store);
   for (const t of trusts) store.trustAdd(`Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
-  return { id: loadOrCreateStationIdentity(dataDir), store };
+  return { id: loadOrCreateStationKey(dataDir), store };
 }
 
 const record = (s: Station, n: number, over: Parameters<typeof makeRecord>[2] = {}): TrendRecord => makeRecord(s.id.station, n, { week: WEEK, ...over });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
-import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { openStationTrends } from '../../helpers/station-trends';
@@ -65,7 +65,7 @@ describe('loupe trends', () => {
 
   it('corrects a record made here with the same refusals as the screen', async () => {
     const f = join(dir, 'f');
-    const station = loadOrCreateStationIdentity(f);
+    const station = loadOrCreateStationKey(f);
     const partner = newIdentity();
     const store = openStationTrends(f);
     const own = makeRecord({ station: station.station, fraudType: 'forged-other', revealedBy: ['Photo zone'], notes: 'laminate lifted' });
@@ -107,7 +107,7 @@ describe('loupe trends', () => {
 
   it('syncs with the hub saved in the trend settings', async () => {
     const c = join(dir, 'c');
-    const station = loadOrCreateStationIdentity(c);
+    const station = loadOrCreateStationKey(c);
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     await hubStore.addTrust(station.publicKey, 'Station C', 'admin');
     const hub = await startHubServer({ store: hubStore });

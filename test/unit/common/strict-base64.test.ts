@@ -8,10 +8,11 @@ import { decodeBase64Exact, decodeCanonicalBase64 } from '../../../electron/comm
 import { TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '../../../electron/contract/trends.contract';
 import { BundleError, verifyBundleHead, encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
 import { AuthError, RequestVerifier } from '../../../electron/hub/hub-auth';
 import { AUTH_HEADERS, signRequest, sha256Hex } from '../../../electron/exchange/request-signing';
-import { exportPackage, importPackage, loadOrCreateStationKey, openReferenceLibrary, TrustList, userReferenceDir } from '../../../electron/reference';
+import { exportPackage, importPackage, openReferenceLibrary, TrustList, userReferenceDir } from '../../../electron/reference';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { useTempDir } from '../../helpers/temp-dir';
 import { BUILTIN_DIR } from '../../integration/reference/reference-fixtures';
 
