@@ -1,7 +1,6 @@
 // Public API of the reference library.
 export { openReferenceLibrary, documentCodeMatches, ReferenceLibrary, type CandidateQuery, type CheckedCandidates, type ClassSummary, type ImageHealth, type LibraryOptions, type LibraryProblem, type LoadedClass } from './reference-library';
-export { exportPackage, importPackage, checkEntryPath, type ExportResult, type ImportResult } from './reference-package';
-export { TrustList, trustListPath, type TrustedSigner } from './trust-list';
+export { exportPackage, importPackage, checkEntryPath, type ExportResult, type ImportResult, type SignerLookup } from './reference-package';
 export { encodePackage, signPackage, decodePackage, PACKAGE_FORMAT, SIGNATURE_FORMAT, MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES } from './package-format';
 export { classFromDesign } from './class-from-design';
 export { builtinReferenceDir, userReferenceDir } from './library-paths';

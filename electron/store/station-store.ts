@@ -55,7 +55,7 @@ export function openStationStore(dataDir: string): StationStore {
     // B-trees make a 100,000-record bundle several times faster.
     db.pragma('cache_size = -131072');
     db.pragma('temp_store = MEMORY');
-    migrate(db, MIGRATIONS);
+    migrate(db, MIGRATIONS, { dataDir });
     const images = new ImageFiles(join(dataDir, IMAGES_DIR));
     images.sweepTemporaryFiles();
     sweepOrphanCaptures(db, images, join(dataDir, CAPTURES_DIR));

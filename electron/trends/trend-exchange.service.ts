@@ -121,16 +121,17 @@ class RefusedImport extends Error {
  * synchronous and waits for chunks without running the event loop.
  */
 export interface ImportOptions {
+  /** The stations whose bundles this station accepts: the trust domain's list for trends (trust/station-trust.ts). */
+  trust: TrustLookup;
   /** This station: its own items may come back forwarded by others, under its own proofs. */
   self?: StationIdentity;
   limits?: BundleLimits;
   decode?: DecodeSessionOptions;
 }
 
-export function importTrendBundle(store: TrendStore, file: Buffer, options: ImportOptions = {}): ImportReport {
+export function importTrendBundle(store: TrendStore, file: Buffer, options: ImportOptions): ImportReport {
   let session: DecodeSession;
-  const trust = store.trustLookup();
-  const { self } = options;
+  const { trust, self } = options;
   const originTrust: TrustLookup = self ? (station) => (station === self.station ? self.publicKey : trust(station)) : trust;
   try {
     session = startBundleDecodeSync(file, trust, options.limits ?? BUNDLE_LIMITS, { originTrust, ...options.decode });

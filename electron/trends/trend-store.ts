@@ -1,14 +1,14 @@
 // The station's trend store: immutable trend records and expert alerts (content JSON + indexed
 // columns), weekly counts maintained in each insert's transaction (trend-write-batch.ts), the
-// trust list of network members and the import log. Its tables live in the station database
-// (migration 0002 and later): it works on the station store's one connection, with the station
-// store's pragmas and migrations, and leaves opening and closing that connection to the station store.
+// import log and the trend settings; whose bundles are accepted is the trust domain's
+// (trust/station-trust.ts). Its tables live in the station database (migration 0002 and later): it
+// works on the station store's one connection, with the station store's pragmas and migrations, and
+// leaves opening and closing that connection to the station store.
 import type Database from 'better-sqlite3';
 import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
 import { countRecords, factsOf } from '../exchange/record-counts';
-import { stationIdFromPublicKey } from '../trust/public-key';
 import { StringDictionary } from '../exchange/string-dictionary';
 import type { StationStore } from '../store/station-store';
 import { CURRENT_ALERT_SQL } from './alert-standing';
@@ -18,13 +18,6 @@ import { DEFAULT_TREND_SETTINGS, TREND_SETTINGS_KEY, TrendSettingsSchema, type T
 import { recordColumns, TrendWriteBatch, TrendWriteStatements, type InsertOutcome } from './trend-write-batch';
 
 export type { InsertOutcome } from './trend-write-batch';
-
-export interface TrustedStation {
-  station: string;
-  publicKey: string;
-  name: string;
-  addedAt: string;
-}
 
 export interface ImportLogEntry {
   at: string;
@@ -209,36 +202,6 @@ export class TrendStore {
     );
     this.db.exec('DROP TABLE temp.trend_new_checks');
     this.writes.setCounted.run(to);
-  }
-
-  // ── Trust list ──────────────────────────────────────────────────────────────────────────────
-
-  trustAdd(name: string, publicKey: string): TrustedStation {
-    const key = publicKey.trim();
-    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw new LoupeError('InvalidInput', 'a station key is 32 bytes of Ed25519 public key in base64 (44 characters)');
-    const clean = name.trim().slice(0, 120);
-    if (!clean) throw new LoupeError('InvalidInput', 'give the station a name');
-    const entry: TrustedStation = { station: stationIdFromPublicKey(key), publicKey: key, name: clean, addedAt: new Date().toISOString() };
-    this.db
-      .prepare('INSERT INTO trend_trust (station, public_key, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (station) DO UPDATE SET name = excluded.name')
-      .run(entry.station, entry.publicKey, entry.name, entry.addedAt);
-    return this.trustList().find((t) => t.station === entry.station)!;
-  }
-
-  trustList(): TrustedStation[] {
-    return (this.db.prepare('SELECT station, public_key, name, added_at FROM trend_trust ORDER BY name').all() as { station: string; public_key: string; name: string; added_at: string }[]).map(
-      (r) => ({ station: r.station, publicKey: r.public_key, name: r.name, addedAt: r.added_at }),
-    );
-  }
-
-  /** Removes by station id or by name; returns how many were removed. */
-  trustRemove(stationOrName: string): number {
-    return this.db.prepare('DELETE FROM trend_trust WHERE station = ? OR name = ?').run(stationOrName, stationOrName).changes;
-  }
-
-  trustLookup(): (station: string) => string | undefined {
-    const stmt = this.db.prepare('SELECT public_key FROM trend_trust WHERE station = ?').pluck();
-    return (station) => stmt.get(station) as string | undefined;
   }
 
   // ── Import log and settings ─────────────────────────────────────────────────────────────────

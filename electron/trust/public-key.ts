@@ -66,3 +66,9 @@ export function parsePublicKey(text: string): KeyObject {
 export function memberKeyOf(text: string): string {
   return rawPublicKey(parsePublicKey(text));
 }
+
+/** The raw key (canonical base64) and station id of a public key given in any accepted form. */
+export function keyIdentity(text: string): { publicKey: string; station: string } {
+  const publicKey = memberKeyOf(text);
+  return { publicKey, station: stationIdFromPublicKey(publicKey) };
+}

@@ -20,6 +20,7 @@ import { importTrendBundle } from '../../electron/trends/trend-exchange.service'
 import { TrendQueries } from '../../electron/trends/trend-queries';
 import { openStationStore } from '../../electron/store';
 import { TrendStore } from '../../electron/trends/trend-store';
+import { StationTrust } from '../../electron/trust/station-trust';
 import { BENCH_LAST_WEEK, syntheticRecords } from './trend-synthetic';
 
 export const IMPORT_TARGET = 50_000;
@@ -88,7 +89,8 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
 
     // Bundle import: a partner's 100,000 records, 10% of which this station already holds.
     const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
-    store.trustAdd('Partner', partner.publicKey);
+    const trust = new StationTrust(station);
+    trust.add({ name: 'Partner', publicKey: partner.publicKey, for: 'trends', addedBy: 'bench' });
     const held = Math.floor(bundleRecords / 10);
     const items = [...syntheticRecords(0, held), ...syntheticRecords(0, bundleRecords - held, partner.station)].map((record) => ({ type: 'record' as const, record }));
     const bundle = encodeBundle(items, partner, { scope: 'national', k: null, since: null });
@@ -101,7 +103,7 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
     const decodeWorkerStartMs = await bundleDecodePool().warm();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const report = importTrendBundle(store, bundle);
+    const report = importTrendBundle(store, bundle, { trust: trust.lookup('trends') });
     const importMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     if (!report.applied || report.addedRecords !== bundleRecords - held || report.skipped !== held) throw new Error(`bundle import went wrong: ${JSON.stringify(report).slice(0, 300)}`);
@@ -117,9 +119,10 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
     const freshDir = mkdtempSync(join(tmpdir(), 'loupe-bench-trends-fresh-'));
     const freshStation = openStationStore(freshDir);
     const fresh = new TrendStore(freshStation);
-    fresh.trustAdd('Partner', partner.publicKey);
+    const freshTrust = new StationTrust(freshStation);
+    freshTrust.add({ name: 'Partner', publicKey: partner.publicKey, for: 'trends', addedBy: 'bench' });
     const tf = performance.now();
-    const freshReport = importTrendBundle(fresh, bundle);
+    const freshReport = importTrendBundle(fresh, bundle, { trust: freshTrust.lookup('trends') });
     const freshMs = performance.now() - tf;
     await walCheckpointer().idle(fresh.db.name);
     freshStation.close();

@@ -18,8 +18,7 @@ import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';
 import { isoWeekOf } from '../../electron/trends/iso-week';
-import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
-import { openStationTrends } from '../helpers/station-trends';
+import { openStationTrends, trustForTrends, importAtStation } from '../helpers/station-trends';
 import { newIdentity, recordBundle } from '../helpers/trend-fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
@@ -50,9 +49,9 @@ describe.skipIf(chromiumMissing)('trend corrections and hub sync (Chromium again
     own = makeRecord({ station: station.station, week: WEEK, fraudType: 'forged-other', notes: 'laminate lifted' });
     store.addRecord(own);
     store.addRecord(makeRecord({ station: station.station, week: WEEK, fraudType: 'counterfeit' }));
-    store.trustAdd('Partner station', partner.publicKey);
+    trustForTrends(store, 'Partner station', partner.publicKey);
     foreign = makeRecord({ station: partner.station, week: WEEK, fraudType: 'counterfeit' });
-    expect(importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
     store.close();
 
     // The regional hub knows this station and a third one, which has pushed two records.

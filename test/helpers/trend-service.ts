@@ -3,10 +3,11 @@
 import { openStationTrends, type StationTrendStore } from './station-trends';
 import { TrendsService, type TrendsDeps } from '../../electron/trends/trends.service';
 
-export function trendsWithoutExaminations(dataDir: string, deps: Partial<Omit<TrendsDeps, 'store' | 'dataDir' | 'examination'>> = {}): { store: StationTrendStore; trends: TrendsService } {
+export function trendsWithoutExaminations(dataDir: string, deps: Partial<Omit<TrendsDeps, 'store' | 'trust' | 'dataDir' | 'examination'>> = {}): { store: StationTrendStore; trends: TrendsService } {
   const store = openStationTrends(dataDir);
   const trends = new TrendsService({
     store,
+    trust: store.trust,
     dataDir,
     examination: (id) => {
       throw new Error(`no examination is needed here (asked for ${id})`);

@@ -6,6 +6,7 @@ import { LoupeError } from '../../common/loupe-error';
 import { FraudTypeSchema, FRAUD_TYPES, type FraudType, type TrendRecord } from '../../contract/trends.contract';
 import type { StationStore } from '../../store';
 import type { TrendStore } from '../../trends/trend-store';
+import { StationTrust } from '../../trust/station-trust';
 import { TrendsService } from '../../trends/trends.service';
 import { fraudExaminationsAround } from '../../trends/week-examinations';
 import { textOption, type OptionSpec, type ParsedArgs } from '../../common/command-line/command';
@@ -58,6 +59,7 @@ export function correctRecord(stationStore: StationStore, store: TrendStore, dat
   if (!old) throw new LoupeError('NotFound', 'that trend record is not held here');
   const trends = new TrendsService({
     store,
+    trust: new StationTrust(stationStore),
     dataDir,
     examination: () => {
       throw new LoupeError('Internal', 'a correction names no examination');

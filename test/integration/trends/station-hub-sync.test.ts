@@ -20,8 +20,10 @@ describe('station ↔ hub sync', () => {
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     const dirA = join(dir, 'station-a');
     const dirB = join(dir, 'station-b');
-    const a = { store: openStationTrends(dirA), identity: loadOrCreateStationKey(dirA) };
-    const b = { store: openStationTrends(dirB), identity: loadOrCreateStationKey(dirB) };
+    const storeA = openStationTrends(dirA);
+    const storeB = openStationTrends(dirB);
+    const a = { store: storeA, trust: storeA.trust, identity: loadOrCreateStationKey(dirA) };
+    const b = { store: storeB, trust: storeB.trust, identity: loadOrCreateStationKey(dirB) };
     await hubStore.addTrust(a.identity.publicKey, 'Station A', 'admin');
     await hubStore.addTrust(b.identity.publicKey, 'Station B', 'admin');
     const server = await startHubServer({ store: hubStore });

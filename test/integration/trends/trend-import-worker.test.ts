@@ -9,8 +9,7 @@ import type { BundleItem, TrendRecord } from '../../../electron/contract/trends.
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeAlertItem } from '../../helpers/trend-fixtures';
@@ -52,8 +51,8 @@ let n = 0;
 function station(): StationTrendStore {
   const store = openStationTrends(join(dir, `station-${n++}`));
   opened.push(store);
-  store.trustAdd('Partner', partner.publicKey);
-  expect(importTrendBundle(store, heldBundle, { decode: { worker: 'never' } }).addedRecords).toBe(40);
+  trustForTrends(store, 'Partner', partner.publicKey);
+  expect(importAtStation(store, heldBundle, { decode: { worker: 'never' } }).addedRecords).toBe(40);
   store.refreshCounts();
   return store;
 }
@@ -77,8 +76,8 @@ describe('import with a decoding worker', () => {
     const file = bundle(items);
     const viaWorker = station();
     const inThread = station();
-    const reportWorker = importTrendBundle(viaWorker, file, { decode: { worker: 'always', chunkRecords: 64 } });
-    const reportThread = importTrendBundle(inThread, file, { decode: { worker: 'never', chunkRecords: 64 } });
+    const reportWorker = importAtStation(viaWorker, file, { decode: { worker: 'always', chunkRecords: 64 } });
+    const reportThread = importAtStation(inThread, file, { decode: { worker: 'never', chunkRecords: 64 } });
     expect(reportWorker).toEqual(reportThread);
     expect(reportWorker).toMatchObject({ applied: true, addedRecords: 603, addedAlerts: 2, skipped: 21, error: null });
     expect(viaWorker.countsPending()).toBe(true);
@@ -101,11 +100,11 @@ describe('import with a decoding worker', () => {
   it.each(['throw', 'exit'] as const)('refuses the bundle with a clear error and changes nothing when the worker %ss mid-bundle', (how) => {
     const store = station();
     const before = snapshotTrendTables(store.db);
-    const report = importTrendBundle(store, bundle(items), { decode: { worker: 'always', chunkRecords: 64, testFault: { atLine: 500, how } } });
+    const report = importAtStation(store, bundle(items), { decode: { worker: 'always', chunkRecords: 64, testFault: { atLine: 500, how } } });
     expect(report).toMatchObject({ applied: false, addedRecords: 0, error: { fault: 'decode-failed', message: expect.stringMatching(/could not be decoded.*nothing was imported/) } });
     expect(snapshotTrendTables(store.db)).toBe(before);
     // The next import works (a new worker starts).
-    expect(importTrendBundle(store, bundle(items), { decode: { worker: 'always' } })).toMatchObject({ applied: true, addedRecords: 603 });
+    expect(importAtStation(store, bundle(items), { decode: { worker: 'always' } })).toMatchObject({ applied: true, addedRecords: 603 });
   });
 
   it('refuses the whole bundle for a refused line or a conflict in a late chunk, and changes nothing', () => {
@@ -115,7 +114,7 @@ describe('import with a decoding worker', () => {
     // Line 520: a record with a field no record may have; line 560: other content under the id of line 5.
     lines.splice(519, 0, { type: 'record', record: { ...fresh[300]!, holderName: 'ERIKSSON' } });
     lines.splice(559, 0, { type: 'record', record: { ...fresh[4]!, notes: 'changed after the fact' } });
-    const report = importTrendBundle(store, signedBundleOfLines(partner, lines), { decode: { worker: 'always', chunkRecords: 64 } });
+    const report = importAtStation(store, signedBundleOfLines(partner, lines), { decode: { worker: 'always', chunkRecords: 64 } });
     expect(report).toMatchObject({ applied: false, addedRecords: 0, error: { fault: 'conflict' } });
     expect(report.refused).toEqual([{ line: 520, reason: expect.stringMatching(/schema/) }]);
     expect(report.conflicts).toEqual([{ line: 560, id: fresh[4]!.id, reason: expect.stringMatching(/different content/) }]);
@@ -125,11 +124,11 @@ describe('import with a decoding worker', () => {
   it('corrects a record whose counts still wait from its import: the counts take it out, and no count goes below zero', () => {
     const store = station();
     const first = syntheticRecords(5000, 300, partner.station);
-    expect(importTrendBundle(store, bundle(first.map(asItem)), { decode: { worker: 'always' } }).addedRecords).toBe(300);
+    expect(importAtStation(store, bundle(first.map(asItem)), { decode: { worker: 'always' } }).addedRecords).toBe(300);
     expect(store.countsPending()).toBe(true);
     // Not read since: the correction arrives while the first import's counts are pending.
     const fixes = first.slice(0, 5).map(correct);
-    expect(importTrendBundle(store, bundle(fixes.map(asItem)), { decode: { worker: 'always' } }).addedRecords).toBe(5);
+    expect(importAtStation(store, bundle(fixes.map(asItem)), { decode: { worker: 'always' } }).addedRecords).toBe(5);
     store.refreshCounts();
     const direct = station();
     direct.transaction(() => direct.insertItems([...first, ...fixes].map(asItem), partner.station));

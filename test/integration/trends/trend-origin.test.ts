@@ -12,8 +12,8 @@ import { proofToJson, signOrigin } from '../../../electron/exchange/origin-proof
 import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import type { StationIdentity } from '../../../electron/trust/station-identity';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
-import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
+import { exportTrendBundle } from '../../../electron/trends/trend-exchange.service';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
@@ -37,7 +37,7 @@ function station(name: string, ...trusts: Station[]): Station {
   const dataDir = join(dir, name);
   const store = openStationTrends(dataDir);
   opened.push(store);
-  for (const t of trusts) store.trustAdd(`Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
+  for (const t of trusts) trustForTrends(store, `Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
   return { id: loadOrCreateStationKey(dataDir), store };
 }
 
@@ -46,7 +46,7 @@ const item = (r: TrendRecord | ExpertAlert): BundleItem => ('lookFor' in r ? { t
 const shownAlerts = (s: Station) => s.store.currentAlerts(WEEK).map((a) => a.title);
 
 /** Imports as the station does (its own identity known) and returns the report. */
-const importInto = (s: Station, bundle: Buffer) => importTrendBundle(s.store, bundle, { self: s.id });
+const importInto = (s: Station, bundle: Buffer) => importAtStation(s.store, bundle, { self: s.id });
 
 describe('proof of origin of trend items', () => {
   const a = station('a');

@@ -3,8 +3,7 @@
 // import on that connection still leaves the copy of its write-ahead log to the background checkpoint.
 import { afterAll, describe, expect, it } from 'vitest';
 import { walCheckpointer } from '../../../electron/store/wal-checkpointer';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { newIdentity, recordBundle } from '../../helpers/trend-fixtures';
 
@@ -32,8 +31,8 @@ describe('the trend store on the station store connection', () => {
   it('refuses a trend record pointing at a proof of origin that is not held (foreign keys)', () => {
     const store = station('foreign-keys');
     const partner = newIdentity();
-    store.trustAdd('Partner', partner.publicKey);
-    expect(importTrendBundle(store, recordBundle(partner, 0, 1)).applied).toBe(true);
+    trustForTrends(store, 'Partner', partner.publicKey);
+    expect(importAtStation(store, recordBundle(partner, 0, 1)).applied).toBe(true);
     const { id, proof } = store.db.prepare('SELECT id, proof FROM trend_records').get() as { id: string; proof: number };
     expect(() => store.db.prepare('UPDATE trend_records SET proof = 12345 WHERE id = ?').run(id)).toThrow(/FOREIGN KEY/);
     expect(store.db.prepare('SELECT proof FROM trend_records WHERE id = ?').pluck().get(id)).toBe(proof);
@@ -42,8 +41,8 @@ describe('the trend store on the station store connection', () => {
   it('leaves the log of a large import to the background checkpoint, which copies all of it', async () => {
     const store = station('checkpoint');
     const partner = newIdentity();
-    store.trustAdd('Partner', partner.publicKey);
-    const report = importTrendBundle(store, recordBundle(partner, 0, 3000));
+    trustForTrends(store, 'Partner', partner.publicKey);
+    const report = importAtStation(store, recordBundle(partner, 0, 3000));
     expect(report).toMatchObject({ applied: true, addedRecords: 3000 });
     // The automatic checkpoint is on again for the connection's next writes.
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);

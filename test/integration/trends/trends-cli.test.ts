@@ -9,17 +9,17 @@ import type { BundleItem } from '../../../electron/contract/trends.contract';
 import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
-import { openStationTrends } from '../../helpers/station-trends';
+import { openStationTrends, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { newIdentity } from '../../helpers/trend-fixtures';
 import { rowCounts } from './trend-db-snapshot';
 
 const run = promisify(execFile);
 const dir = useTempDir('loupe-trends-cli-');
 const loupe = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'trends', ...args]);
+const trust = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'trust', ...args]);
 
 describe('loupe trends', () => {
   it('moves records from one station to another on removable media', async () => {
@@ -42,7 +42,7 @@ describe('loupe trends', () => {
     expect((unknown as { code: number }).code).toBe(2);
     expect((unknown as { stderr: string }).stderr).toMatch(/not on the trust list.*nothing was changed/);
 
-    await loupe('trust', 'add', 'Station A', ida.publicKey, '--data', b);
+    await trust('add', 'Station A', ida.publicKey, '--for', 'trends', '--data', b);
     const first = await loupe('import', bundle, '--data', b);
     expect(first.stdout).toMatch(/3 records and 0 alerts added, 0 already held/);
     const again = JSON.parse((await loupe('import', bundle, '--data', b, '--json')).stdout) as { applied: boolean; addedRecords: number; skipped: number };
@@ -70,9 +70,9 @@ describe('loupe trends', () => {
     const store = openStationTrends(f);
     const own = makeRecord({ station: station.station, fraudType: 'forged-other', revealedBy: ['Photo zone'], notes: 'laminate lifted' });
     store.addRecord(own);
-    store.trustAdd('Partner', partner.publicKey);
+    trustForTrends(store, 'Partner', partner.publicKey);
     const foreign = makeRecord({ station: partner.station });
-    expect(importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
     store.close();
     const refusal = (p: Promise<unknown>) => p.then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
 
