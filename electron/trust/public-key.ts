@@ -13,9 +13,6 @@ export function stationIdFromPublicKey(publicKeyB64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyB64, 'base64')).digest('hex').slice(0, 16);
 }
 
-/** A station id as stationIdFromPublicKey makes it. */
-export const STATION_ID = /^[0-9a-f]{16}$/;
-
 /** The raw 32-byte public key of an Ed25519 key, in base64. */
 export function rawPublicKey(key: KeyObject): string {
   const jwk = key.export({ format: 'jwk' });

@@ -21,7 +21,7 @@ export interface StationKey extends StationIdentity {
 }
 
 /** Where the key lives: unchanged since the first version (stations in the field have their key there). */
-export const KEYS_DIR = 'keys';
+const KEYS_DIR = 'keys';
 const PRIVATE_FILE = 'station-ed25519.key';
 const PUBLIC_FILE = 'station-ed25519.pub';
 const META_FILE = 'station.json';
