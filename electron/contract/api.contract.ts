@@ -12,6 +12,7 @@ import { referenceChannels } from './reference.channels';
 import { reportChannels } from './report.channels';
 import { sessionChannels } from './session.channels';
 import { trendsChannels, trendsEvents } from './trends.channels';
+import { trustChannels } from './trust.channels';
 
 export { ProgressEventSchema, type ProgressEvent } from './examination.channels';
 
@@ -25,6 +26,7 @@ export const api = {
   ...reportChannels,
   ...faceChannels,
   ...trendsChannels,
+  ...trustChannels,
 } as const;
 
 /** Events pushed from the Node side; subscriptions return an unsubscribe function. */

@@ -37,6 +37,7 @@ export const ERROR_CATEGORY: CategoryTable = {
     AlreadySuperseded: 'bad-input',
     HubSyncFailed: 'unavailable',
   },
+  trust: { MemberNotFound: 'not-found', KeyRefused: 'bad-input', StationKeyUnreadable: 'internal' },
   exchange: {
     truncated: 'bad-input',
     'not-a-bundle': 'bad-input',

@@ -15,6 +15,7 @@ import type { ReportErrorKind } from './report.errors';
 import type { SessionErrorKind } from './session.errors';
 import type { StoreErrorKind } from './store.errors';
 import type { TrendsErrorKind } from './trends.errors';
+import type { TrustErrorKind } from './trust.errors';
 
 /** What any domain (and any application or tool) may throw. */
 export const COMMON_ERROR_KINDS = [
@@ -70,6 +71,7 @@ export interface DomainErrorKinds {
   store: StoreErrorKind;
   report: ReportErrorKind;
   trends: TrendsErrorKind;
+  trust: TrustErrorKind;
   exchange: ExchangeErrorKind;
   hub: HubErrorKind;
 }

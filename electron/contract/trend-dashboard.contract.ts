@@ -120,6 +120,4 @@ export const AlertPublishRequestSchema = z
   .strict();
 
 /** A network member whose bundles this station accepts. */
-export const TrustedStationSchema = z.object({ station: z.string(), publicKey: z.string(), name: z.string(), addedAt: z.string() });
-
 export { ExpertAlertSchema, RedactedCropSchema };

@@ -1,5 +1,6 @@
 // Non-personal fraud trends (docs/trends.md): proposals and records, the dashboard, signed bundles,
-// expert alerts, the trust list of network members, and sync with the regional hub.
+// expert alerts, and sync with the regional hub. The trust list of network members is the trust
+// domain's (trust.channels.ts).
 import { z } from 'zod';
 import { Empty } from './app.channels';
 import { channelTable, eventTable } from './channel';
@@ -17,7 +18,6 @@ import {
   TrendRecordPageSchema,
   TrendRecordRequestSchema,
   TrendSettingsDtoSchema,
-  TrustedStationSchema,
 } from './trend-dashboard.contract';
 import { HotspotSchema, IsoWeekSchema, TrendRecordSchema } from './trends.contract';
 
@@ -68,9 +68,6 @@ export const trendsChannels = channelTable({
   'trends:alertsForClass': { access: 'anyone', request: z.object({ classId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,95}$/) }).strict(), response: z.array(ExpertAlertSchema) },
   /** This station's id and public key, for the trust lists of its partners. */
   'trends:identity': { access: 'anyone', request: Empty, response: z.object({ station: z.string(), publicKey: z.string() }) },
-  'trends:trustList': { access: 'anyone', request: Empty, response: z.array(TrustedStationSchema) },
-  'trends:trustAdd': { access: 'officer', request: z.object({ name: z.string().trim().min(1).max(120), publicKey: z.string().trim().regex(/^[A-Za-z0-9+/]{43}=$/) }).strict(), response: TrustedStationSchema },
-  'trends:trustRemove': { access: 'officer', request: z.object({ station: z.string().regex(/^[0-9a-f]{16}$/) }).strict(), response: z.object({ removed: z.number().int() }) },
   /** Drill-down rows: records with their standing (superseded by, correctable here). */
   'trends:recordRows': { access: 'anyone', request: TrendRecordRowsRequestSchema, response: TrendRecordRowsSchema },
   'trends:recordRow': { access: 'anyone', request: z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) }).strict(), response: TrendRecordRowSchema },

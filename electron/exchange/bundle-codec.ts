@@ -23,7 +23,8 @@ import { inflatePayload } from './bundle-inflate';
 import { BundleLineReader } from './bundle-lines';
 import { proofToJson, signOrigin, verifyOriginProof, type OriginProof } from './origin-proof';
 import { OriginTracker } from './origin-tracker';
-import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from './station-identity';
+import { publicKeyFromRaw, stationIdFromPublicKey } from '../trust/public-key';
+import type { StationIdentity } from '../trust/station-identity';
 
 const MAGIC = 'LOUPE-BUNDLE/1\n';
 const MAX_HEADER_BYTES = 16 * 1024;

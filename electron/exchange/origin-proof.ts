@@ -11,7 +11,8 @@
 import { createHash, verify } from 'node:crypto';
 import { decodeBase64Exact, decodeCanonicalBase64, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import { BundleError } from './bundle-error';
-import { publicKeyFromRaw, stationIdFromPublicKey, type StationIdentity } from './station-identity';
+import { publicKeyFromRaw, stationIdFromPublicKey } from '../trust/public-key';
+import type { StationIdentity } from '../trust/station-identity';
 import type { TrustLookup } from './bundle-codec';
 
 const STATEMENT = 'LOUPE-ORIGIN/1\n';

@@ -6,7 +6,7 @@
 // The first line keeps a request signature from ever being valid as anything else the key signs
 // (bundle heads start with LOUPE-BUNDLE/1).
 import { createHash, randomBytes } from 'node:crypto';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 
 export const AUTH_HEADERS = {
   station: 'x-loupe-station',

@@ -3,7 +3,7 @@
 // The cheap checks run on the headers alone, before a pushed body is read.
 import { verify } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { publicKeyFromRaw } from '../exchange/station-identity';
+import { publicKeyFromRaw } from '../trust/public-key';
 import { decodeBase64Exact, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import { AUTH_HEADERS, canonicalRequest, NONCE_PATTERN, SIGNATURE_PATTERN, TIMESTAMP_PATTERN } from '../exchange/request-signing';
 import { HubError } from './hub-errors';

@@ -1,14 +1,13 @@
 // The hub's storage, written once over a small SQL driver so SQLite (embedded default) and
-// PostgreSQL (deployment) share one schema (hub-migrations.ts), one set of queries and one test
+// PostgreSQL (deployment) share one schema (migrations/, one file per migration), one set of queries and one test
 // suite. A driver supplies only what differs: transactions, and the bulk insert paths.
-import { LoupeError } from '../common/loupe-error';
 import type { BundleDescriptor, IngestOutcome } from '../exchange/hub-protocol';
-import { decodeBase64Exact, ED25519_PUBLIC_KEY_BYTES } from '../common/strict-base64';
 import type { BundleManifest } from '../contract/trends.contract';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { sessionOfItems, type DecodeSession } from '../exchange/bundle-decode-pool';
 import { canonicalJson } from '../exchange/canonical-json';
-import { stationIdFromPublicKey } from '../exchange/station-identity';
+import { keyIdentity } from '../trust/public-key';
+import { memberOfRow, planAddition, planRevocation, type MemberRow, type TrustMember } from '../trust/trust-member';
 import { aggregatePending, pendingAggregation, type PendingAggregation } from './hub-aggregates';
 import { BundleError } from '../exchange/bundle-codec';
 import { conflictError, type ConflictReport } from './hub-errors';
@@ -45,16 +44,6 @@ export interface HubSqlDriver extends SqlSession {
   /** The chunk layout insertRecordRows reads (bundle-chunk.ts). */
   readonly chunkLayout: 'rows' | 'copy';
   close(): Promise<void>;
-}
-
-export interface TrustEntry {
-  station: string;
-  publicKey: string;
-  name: string;
-  status: 'active' | 'revoked';
-  addedBy: string;
-  addedAt: string;
-  revokedAt: string | null;
 }
 
 export interface AuditEntry {
@@ -94,7 +83,6 @@ const ALERT_COLUMNS: BulkColumn[] = [
   { name: 'first_seq', type: 'int' },
   { name: 'content', type: 'text' },
 ];
-const PUBLIC_KEY = /^[A-Za-z0-9+/]{43}=$/;
 const IN_CHUNK = 500;
 
 export const HUB_TABLES = ['hub_trust', 'hub_audit', 'hub_bundles', 'hub_records', 'hub_alerts', 'hub_facts', 'hub_cube', 'hub_cube_total', 'hub_weekly_checks', 'hub_cross', 'hub_cross_total', 'hub_aggregated'] as const;
@@ -124,10 +112,12 @@ export class HubStore {
   }
 
   // ── Trust list (administrator) ────────────────────────────────────────────────────────────
+  // The hub's members, in the trust domain's entry format and through its rules (trust/trust-member.ts):
+  // every member is trusted for trends (its requests, and the bundles it pushes).
 
-  async trustList(): Promise<TrustEntry[]> {
-    const rows = await this.driver.all<Record<string, string | null>>('SELECT * FROM hub_trust ORDER BY added_at, station');
-    return rows.map(toTrust);
+  async trustList(): Promise<TrustMember[]> {
+    const rows = await this.driver.all<MemberRow>('SELECT * FROM hub_trust ORDER BY added_at, station');
+    return rows.map(toMember);
   }
 
   /** Active members: station id → raw public key (base64). */
@@ -136,37 +126,34 @@ export class HubStore {
     return new Map(rows.map((r) => [r.station, r.public_key]));
   }
 
-  async addTrust(publicKey: string, name: string, actor: string): Promise<TrustEntry> {
-    if (!PUBLIC_KEY.test(publicKey) || decodeBase64Exact(publicKey, ED25519_PUBLIC_KEY_BYTES) === null) {
-      throw new LoupeError('hub', 'InvalidInput', 'a station key is a raw 32-byte Ed25519 public key in base64 (44 characters)');
-    }
-    const cleanName = name.trim();
-    if (cleanName.length === 0 || cleanName.length > 120) throw new LoupeError('hub', 'InvalidInput', 'give the station a name of 1 to 120 characters');
-    const station = stationIdFromPublicKey(publicKey);
+  /**
+   * Adds a member by its public key (raw base64 or PEM); a revoked member is reinstated, an active
+   * one refused. Audited under `actor`.
+   */
+  async addTrust(publicKey: string, name: string, actor: string): Promise<TrustMember> {
+    const request = { name, publicKey, for: 'trends' as const, addedBy: actor };
+    const { station } = keyIdentity(publicKey);
     return this.driver.transaction(async (tx) => {
-      const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
-      const now = new Date().toISOString();
-      if (existing?.status === 'active') throw new LoupeError('hub', 'InvalidInput', `station ${station} is already on the trust list`);
-      if (existing) {
-        await tx.run("UPDATE hub_trust SET status = 'active', name = ?, revoked_at = NULL, added_by = ?, added_at = ? WHERE station = ?", [cleanName, actor, now, station]);
+      const [row] = await tx.all<MemberRow>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      const { change, member } = planAddition(row ? toMember(row) : undefined, request, 'refuse', new Date());
+      if (change === 'reinstate') {
+        await tx.run("UPDATE hub_trust SET status = 'active', name = ?, revoked_at = NULL, added_by = ?, added_at = ? WHERE station = ?", [member.name, actor, member.addedAt, station]);
       } else {
-        await tx.run("INSERT INTO hub_trust (station, public_key, name, status, added_by, added_at, revoked_at) VALUES (?, ?, ?, 'active', ?, ?, NULL)", [station, publicKey, cleanName, actor, now]);
+        await tx.run("INSERT INTO hub_trust (station, public_key, name, status, added_by, added_at, revoked_at) VALUES (?, ?, ?, 'active', ?, ?, NULL)", [station, member.publicKey, member.name, actor, member.addedAt]);
       }
-      await audit(tx, actor, existing ? 'trust-reinstate' : 'trust-add', { station, name: cleanName });
-      const [row] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
-      return toTrust(row!);
+      await audit(tx, actor, change === 'reinstate' ? 'trust-reinstate' : 'trust-add', { station, name: member.name });
+      return member;
     });
   }
 
-  async revokeTrust(station: string, actor: string): Promise<TrustEntry> {
+  /** Revokes a member: it can no longer sign requests or bundles. Audited under `actor`. */
+  async revokeTrust(station: string, actor: string): Promise<TrustMember> {
     return this.driver.transaction(async (tx) => {
-      const [existing] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
-      if (!existing) throw new LoupeError('hub', 'not-on-trust-list', `station ${station} is not on the trust list`);
-      if (existing.status === 'revoked') throw new LoupeError('hub', 'InvalidInput', `station ${station} is already revoked`);
-      await tx.run("UPDATE hub_trust SET status = 'revoked', revoked_at = ? WHERE station = ?", [new Date().toISOString(), station]);
-      await audit(tx, actor, 'trust-revoke', { station, name: existing.name });
-      const [row] = await tx.all<Record<string, string | null>>('SELECT * FROM hub_trust WHERE station = ?', [station]);
-      return toTrust(row!);
+      const [row] = await tx.all<MemberRow>('SELECT * FROM hub_trust WHERE station = ?', [station]);
+      const revoked = planRevocation(row ? toMember(row) : undefined, station, new Date());
+      await tx.run("UPDATE hub_trust SET status = 'revoked', revoked_at = ? WHERE station = ?", [revoked.revokedAt, station]);
+      await audit(tx, actor, 'trust-revoke', { station, name: revoked.name });
+      return revoked;
     });
   }
 
@@ -355,16 +342,9 @@ async function audit(tx: SqlSession, actor: string, action: string, detail: Reco
   await tx.run('INSERT INTO hub_audit (at, actor, action, detail) VALUES (?, ?, ?, ?)', [new Date().toISOString(), actor, action, JSON.stringify(detail)]);
 }
 
-function toTrust(row: Record<string, string | null>): TrustEntry {
-  return {
-    station: String(row.station),
-    publicKey: String(row.public_key),
-    name: String(row.name),
-    status: row.status === 'revoked' ? 'revoked' : 'active',
-    addedBy: String(row.added_by),
-    addedAt: String(row.added_at),
-    revokedAt: row.revoked_at ?? null,
-  };
+/** A hub_trust row: every hub member is trusted for trends. */
+function toMember(row: MemberRow): TrustMember {
+  return memberOfRow(row, 'trends');
 }
 
 export type { BundleDescriptor, IngestOutcome } from '../exchange/hub-protocol';

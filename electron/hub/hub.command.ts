@@ -1,13 +1,16 @@
 // `loupe hub`: the regional hub server (docs/hub.md), and its administration — the trust list of
-// member stations, edited directly in the hub database and audited.
+// member stations, edited directly in the hub database and audited; its keys are read and its
+// entries shown as the station's `loupe trust` does (trust/member-cli.ts).
 import { createPrivateKey } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { homedir, userInfo } from 'node:os';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { HUB_DATABASE_FILE, isPostgresUrl, openHubStore } from './open-hub-store';
 import { startHubServer } from './hub-server';
-import type { AuditEntry, HubStore, TrustEntry } from './hub-store';
+import type { AuditEntry, HubStore } from './hub-store';
+import { commandLineActor, keyArgument, memberLine, memberLines } from '../trust/member-cli';
+import type { TrustMember } from '../trust/trust-member';
 import { textOption, type Command, type ParsedArgs } from '../common/command-line/command';
 import { dataFolder, readCertificateFile, readInputFile } from '../common/command-line/input-files';
 
@@ -16,8 +19,8 @@ const PEM_FILE_MAX_BYTES = 1024 * 1024;
 
 export type HubResult =
   | { action: 'serve'; url: string; dashboard: string; database: string }
-  | { action: 'trust-add' | 'trust-revoke'; station: TrustEntry }
-  | { action: 'trust-list'; stations: TrustEntry[] }
+  | { action: 'trust-add' | 'trust-revoke'; station: TrustMember }
+  | { action: 'trust-list'; stations: TrustMember[] }
   | { action: 'audit'; entries: AuditEntry[] };
 
 /** The hub's data directory: --data-dir, $LOUPE_HUB_DATA_DIR, else ~/.local/share/loupe-hub. */
@@ -52,10 +55,6 @@ async function openStore(database: string): Promise<HubStore> {
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new LoupeError('hub', 'InvalidInput', `the hub database '${database}' is not a hub database or is damaged`, { cause: err });
     throw err;
   }
-}
-
-function actorOf(args: ParsedArgs): string {
-  return textOption(args, 'actor') ?? process.env.SUDO_USER ?? userInfo().username;
 }
 
 function port(args: ParsedArgs): number {
@@ -110,20 +109,22 @@ async function serve(args: ParsedArgs): Promise<HubResult> {
 }
 
 function runTrust(args: ParsedArgs): Promise<HubResult> {
-  const [, sub, station] = args.positionals;
+  const [, sub, first, second] = args.positionals;
   switch (sub) {
     case 'add': {
-      const key = textOption(args, 'station-key');
-      const name = textOption(args, 'name');
-      if (!key || !name) throw new LoupeError('hub', 'InvalidInput', 'usage: loupe hub trust add --station-key BASE64 --name "NAME"');
-      return withStore(args, async (store) => ({ action: 'trust-add', station: await store.addTrust(key, name, actorOf(args)) }));
+      // NAME KEY as at a station (`loupe trust add`); --name and --station-key as before.
+      const name = first ?? textOption(args, 'name');
+      const key = second ?? textOption(args, 'station-key');
+      if (!key || !name) throw new LoupeError('common', 'InvalidInput', 'usage: loupe hub trust add NAME KEY');
+      const publicKey = keyArgument(key);
+      return withStore(args, async (store) => ({ action: 'trust-add', station: await store.addTrust(publicKey, name, commandLineActor(args)) }));
     }
     case 'list':
     case undefined:
       return withStore(args, async (store) => ({ action: 'trust-list', stations: await store.trustList() }));
     case 'revoke':
-      if (!station) throw new LoupeError('hub', 'InvalidInput', 'usage: loupe hub trust revoke STATION');
-      return withStore(args, async (store) => ({ action: 'trust-revoke', station: await store.revokeTrust(station, actorOf(args)) }));
+      if (!first) throw new LoupeError('common', 'InvalidInput', 'usage: loupe hub trust revoke STATION');
+      return withStore(args, async (store) => ({ action: 'trust-revoke', station: await store.revokeTrust(first, commandLineActor(args)) }));
     default:
       throw new LoupeError('hub', 'InvalidInput', `unknown trust action '${sub}' (add, list, revoke)`);
   }
@@ -135,7 +136,7 @@ export const hubCommand: Command<HubResult> = {
   usage: [
     'usage: loupe hub [serve] [--port N] [--host ADDR] [--database FILE|postgres://...] [--data-dir DIR]',
     '                 [--tls-cert FILE --tls-key FILE] [--max-bundle-mb N]',
-    '       loupe hub trust add --station-key BASE64 --name "NAME" [--actor NAME]',
+    '       loupe hub trust add NAME KEY [--actor NAME]     (KEY: raw base64 or PEM, or a file holding it)',
     '       loupe hub trust list',
     '       loupe hub trust revoke STATION [--actor NAME]',
     '       loupe hub audit',
@@ -170,16 +171,15 @@ export const hubCommand: Command<HubResult> = {
     }
   },
   human(result) {
-    const row = (t: TrustEntry) => `${t.station}  ${t.status.padEnd(7)}  ${t.name}  (added by ${t.addedBy} ${t.addedAt}${t.revokedAt ? `, revoked ${t.revokedAt}` : ''})`;
     switch (result.action) {
       case 'serve':
         return `Loupe hub is running at ${result.url} (database ${result.database})\n\nDashboard (keep this link private):\n\n  ${result.dashboard}\n\nCtrl+C stops.`;
       case 'trust-add':
-        return `trusted ${row(result.station)}`;
+        return `trusted ${memberLine(result.station)}`;
       case 'trust-revoke':
-        return `revoked ${row(result.station)}`;
+        return `revoked ${memberLine(result.station)}`;
       case 'trust-list':
-        return result.stations.map(row).join('\n') || 'the trust list is empty';
+        return memberLines(result.stations, 'the trust list is empty');
       case 'audit':
         return result.entries.map((e) => `${e.at}  ${e.actor}  ${e.action}  ${JSON.stringify(e.detail)}`).join('\n') || 'no administrator actions yet';
     }

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { LoupeError } from '../common/loupe-error';
-import { HUB_MIGRATIONS } from './hub-migrations';
+import { HUB_MIGRATIONS } from './migrations/index';
 import { COPY_COLUMNS, type RecordRows } from '../exchange/bundle-chunk';
 import { HubStore, type BulkColumn, type HubSqlDriver, type SqlSession, type SqlValue } from './hub-store';
 

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { walCheckpointer } from '../store/wal-checkpointer';
-import { HUB_MIGRATIONS } from './hub-migrations';
+import { HUB_MIGRATIONS } from './migrations/index';
 import type { RecordRows } from '../exchange/bundle-chunk';
 import { HubStore, type BulkColumn, type HubSqlDriver, type SqlSession, type SqlValue } from './hub-store';
 

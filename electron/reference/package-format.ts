@@ -5,7 +5,8 @@
 import { createHash, sign } from 'node:crypto';
 import { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
-import { publicKeyDer, type StationKey } from './station-key';
+import { publicKeyDer, publicKeyFromRaw } from '../trust/public-key';
+import type { StationKey } from '../trust/station-key';
 
 export const PACKAGE_FORMAT = 'loupe.reference-package/1';
 export const SIGNATURE_FORMAT = 'loupe.reference-signature/1';
@@ -65,7 +66,7 @@ export function signPackage(bytes: Buffer, signer: StationKey): PackageSignature
     format: SIGNATURE_FORMAT,
     algorithm: 'ed25519',
     signer: signer.name,
-    publicKey: publicKeyDer(signer.publicKey).toString('base64'),
+    publicKey: publicKeyDer(publicKeyFromRaw(signer.publicKey)).toString('base64'),
     packageSize: bytes.length,
     packageSha256: sha256(bytes),
     signature: sign(null, bytes, signer.privateKey).toString('base64'),

@@ -1,5 +1,6 @@
 // Export and import of signed reference packages, so a network's experts can share classes offline.
-// Import is all or nothing: the signature (against the trust list), every hash, every name, every
+// Import is all or nothing: the signature (against the station's trust list for reference packages,
+// the trust domain's), every hash, every name, every
 // class and every reference image (decoded in full) are checked before anything is written; a
 // trusted signer can still send a bad class. Accepted classes are staged in a temporary folder
 // inside the user library and moved into place together.
@@ -15,8 +16,12 @@ import { parseClassJson } from './class-folder';
 import { checkClassImages, duplicateImageNames } from './reference-images';
 import { MAX_PACKAGE_BYTES, MAX_SIGNATURE_BYTES, PACKAGE_FORMAT, SignatureSchema, decodePackage, encodePackage, signPackage, type PackageFile, type PackageSignature } from './package-format';
 import type { ReferenceLibrary } from './reference-library';
-import { keyFingerprint, parsePublicKey, type StationKey } from './station-key';
-import type { TrustList, TrustedSigner } from './trust-list';
+import { keyIdentity, publicKeyFromRaw } from '../trust/public-key';
+import type { StationKey } from '../trust/station-key';
+import type { TrustMember } from '../trust/trust-member';
+
+/** The active member trusted for reference packages whose key has this station id, if any. */
+export type SignerLookup = (station: string) => TrustMember | undefined;
 
 export interface ExportResult {
   file: string;
@@ -84,21 +89,22 @@ function readSignature(sigFile: string): PackageSignature {
 }
 
 /** Verifies the package bytes: known signer, complete file, valid Ed25519 signature. */
-function verifyPackage(bytes: Buffer, sig: PackageSignature, trust: TrustList): TrustedSigner {
-  let key: ReturnType<typeof parsePublicKey>;
+function verifyPackage(bytes: Buffer, sig: PackageSignature, trust: SignerLookup): TrustMember {
+  let station: string;
   try {
-    key = parsePublicKey(sig.publicKey);
+    station = keyIdentity(sig.publicKey).station;
   } catch {
     throw refuse("bad signature: the signature file's public key is not an Ed25519 key");
   }
-  const signer = trust.findByFingerprint(keyFingerprint(key));
-  if (!signer) throw refuse(`unknown signer '${sig.signer}' (key ${keyFingerprint(key).slice(0, 16)}…): not on this station's trust list`);
+  // The key decides, never the name the signature file gives.
+  const signer = trust(station);
+  if (!signer) throw refuse(`unknown signer '${sig.signer}' (station ${station}): not on this station's trust list for reference packages`);
   if (bytes.length < sig.packageSize) throw refuse(`truncated package: ${bytes.length} of ${sig.packageSize} signed bytes`);
   // Canonical base64 of exactly 64 bytes: altered signature text never decodes to the signed bytes.
   const signature = decodeBase64Exact(sig.signature, ED25519_SIGNATURE_BYTES);
   let valid: boolean;
   try {
-    valid = signature !== null && verify(null, bytes, parsePublicKey(signer.publicKey), signature);
+    valid = signature !== null && verify(null, bytes, publicKeyFromRaw(signer.publicKey), signature);
   } catch {
     valid = false; // a malformed signature (wrong length) is simply not valid
   }
@@ -160,7 +166,7 @@ async function checkIncomingImages({ cls, files }: IncomingClass): Promise<void>
   if (reason) throw refuse(`class '${cls.id}': ${reason}`);
 }
 
-export async function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: TrustList): Promise<ImportResult> {
+export async function importPackage(library: ReferenceLibrary, file: string, sigFile: string, trust: SignerLookup): Promise<ImportResult> {
   if (!existsSync(file)) throw new LoupeError('reference', 'PackageNotFound', `package ${file} not found`);
   const size = statSync(file).size;
   if (size > MAX_PACKAGE_BYTES) throw refuse(`package is ${size} bytes, more than the ${MAX_PACKAGE_BYTES} allowed`);

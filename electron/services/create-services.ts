@@ -31,8 +31,10 @@ import { sessionHandlers } from '../session/session.handlers';
 // The one tool the station composes: the virtual scanner's opt-in portrait specimens (LOUPE_PORTRAIT_SPECIMENS).
 import { ensurePortraitSpecimens } from '../specimens/portrait-specimens';
 import { CAPTURES_DIR, openStationStore } from '../store';
-import { openTrendStore } from '../trends/trend-store';
+import { TrendStore } from '../trends/trend-store';
 import { trendsHandlers } from '../trends/trends.handlers';
+import { StationTrust } from '../trust/station-trust';
+import { trustHandlers } from '../trust/trust.handlers';
 import { TrendsService } from '../trends/trends.service';
 import { fraudExaminationsAround } from '../trends/week-examinations';
 import { DeviceBridge } from '../../native/bridge-client';
@@ -81,9 +83,11 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
   const faces = new FaceService(store, examinations.records, library, sharedFaceEngine());
-  const trendStore = openTrendStore(opts.dataDir);
+  const trust = new StationTrust(store);
+  const trendStore = new TrendStore(store);
   const trends = new TrendsService({
     store: trendStore,
+    trust,
     dataDir: opts.dataDir,
     examination: (id) => examinations.get(id, session.current()),
     referenceClass: (id) => library.find(id)?.cls ?? null,
@@ -123,6 +127,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
     ...faceHandlers(faces),
     ...trendsHandlers(trends, trendStore),
+    ...trustHandlers(trust),
   };
   const context = { officer: () => session.current(), requireOfficer: () => session.require(), audit: store.audit.bind(store) };
 
@@ -141,7 +146,6 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
       await reports.close();
       await shutdownOcr();
       await shutdownFaceEngine();
-      trendStore.close();
       store.close();
     },
   };

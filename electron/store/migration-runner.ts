@@ -7,10 +7,20 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Moves data the SQL cannot reach (a file of the data folder) into the tables the SQL made; runs
+   * after the SQL, in the same transaction. It reads files and never changes or removes them.
+   */
+  moveData?(db: Database, context: MigrationContext): void;
+}
+
+export interface MigrationContext {
+  /** The data folder of the database; null when a database is migrated on its own (tests). */
+  dataDir: string | null;
 }
 
 /** Applies every migration not yet recorded; returns the versions applied by this call. */
-export function migrate(db: Database, migrations: readonly Migration[]): number[] {
+export function migrate(db: Database, migrations: readonly Migration[], context: MigrationContext = { dataDir: null }): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY NOT NULL,
     name       TEXT NOT NULL,
@@ -38,6 +48,7 @@ export function migrate(db: Database, migrations: readonly Migration[]): number[
     db.transaction(() => {
       if (isApplied.get(m.version)) return;
       db.exec(m.sql);
+      m.moveData?.(db, context);
       record.run(m.version, m.name, new Date().toISOString());
       applied.push(m.version);
     }).immediate();

@@ -2,7 +2,7 @@
 // (request-signing.ts). HTTPS with an optional private CA for hubs behind their own certificate.
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 import type { BundlePage, HubMember, IngestResult } from '../exchange/hub-protocol';
 import { sha256Hex, signRequest } from '../exchange/request-signing';
 

@@ -5,7 +5,8 @@ import { X509Certificate } from 'node:crypto';
 import { LoupeError } from '../common/loupe-error';
 import { HubSyncResultSchema, type HubStatus, type HubSyncCounts, type HubSyncFault, type HubSyncProgress, type HubSyncResult } from '../contract/hub-sync.contract';
 import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
+import type { StationTrust } from '../trust/station-trust';
 import { hubSyncFault, speaksTls } from './hub-sync-fault';
 import { syncStationWithHub } from './trend-hub-sync';
 import type { TrendStore } from './trend-store';
@@ -16,6 +17,7 @@ const DESKTOP_TIMEOUT_MS = 30_000;
 
 export interface HubSyncRunnerDeps {
   store: TrendStore;
+  trust: StationTrust;
   dataDir: string;
   identity(): StationIdentity;
   emit?(progress: HubSyncProgress): void;
@@ -120,6 +122,7 @@ export class HubSyncRunner {
     try {
       const report = await syncStationWithHub({
         store: this.deps.store,
+        trust: this.deps.trust,
         identity: this.deps.identity(),
         dataDir: this.deps.dataDir,
         hubUrl: hub,

@@ -10,7 +10,7 @@ import { BUNDLE_LIMITS, BundleError, encodeBundleSections, ownSections, type Bun
 import { startBundleDecodeSync, type DecodeSession, type DecodeSessionOptions } from '../exchange/bundle-decode-pool';
 import { SIGNER_SECTION } from '../exchange/origin-tracker';
 import { withBackgroundCheckpoint } from '../store/wal-checkpointer';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
 import { protectSmallCounts } from './small-count-protection';
 import type { TrendStore } from './trend-store';
 import type { InsertOutcome } from './trend-write-batch';
@@ -115,16 +115,17 @@ const refusedReport = (fault: ExchangeErrorKind, message: string, extra: Partial
  * synchronous and waits for chunks without running the event loop.
  */
 export interface ImportOptions {
+  /** The stations whose bundles this station accepts: the trust domain's list for trends (trust/station-trust.ts). */
+  trust: TrustLookup;
   /** This station: its own items may come back forwarded by others, under its own proofs. */
   self?: StationIdentity;
   limits?: BundleLimits;
   decode?: DecodeSessionOptions;
 }
 
-export function importTrendBundle(store: TrendStore, file: Buffer, options: ImportOptions = {}): ImportReport {
+export function importTrendBundle(store: TrendStore, file: Buffer, options: ImportOptions): ImportReport {
   let session: DecodeSession;
-  const trust = store.trustLookup();
-  const { self } = options;
+  const { trust, self } = options;
   const originTrust: TrustLookup = self ? (station) => (station === self.station ? self.publicKey : trust(station)) : trust;
   try {
     session = startBundleDecodeSync(file, trust, options.limits ?? BUNDLE_LIMITS, { originTrust, ...options.decode });

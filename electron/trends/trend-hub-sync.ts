@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { TrendRecordSchema, ExpertAlertSchema, type BundleItem } from '../contract/trends.contract';
 import type { ImportReport } from '../contract/trend-dashboard.contract';
 import { encodeBundle } from '../exchange/bundle-codec';
-import type { StationIdentity } from '../exchange/station-identity';
+import type { StationIdentity } from '../trust/station-identity';
+import type { StationTrust } from '../trust/station-trust';
 import { HubClient, type HubClientOptions } from './hub-client';
 import { syncWithHub, type StationExport, type SyncReport } from './hub-sync';
 import { FileSyncState } from './hub-sync-state';
@@ -22,6 +23,8 @@ const RECORDS_PER_BUNDLE = 20_000;
 
 export interface StationSyncOptions {
   store: TrendStore;
+  /** The station's trust lists: pulled bundles are imported against its trend stations. */
+  trust: StationTrust;
   identity: StationIdentity;
   dataDir: string;
   hubUrl: string;
@@ -107,7 +110,7 @@ function ownItemsSince(store: TrendStore, station: string, mark: Mark): { items:
 }
 
 export async function syncStationWithHub(options: StationSyncOptions): Promise<StationSyncReport> {
-  const { store, identity } = options;
+  const { store, trust, identity } = options;
   const progress: SyncCounts = { pushed: 0, alreadyOnHub: 0, toPush: 0, pulled: 0, importedRecords: 0, importedAlerts: 0 };
   const client = new CountingHubClient(options.hubUrl, identity, options.client, (status) => {
     if (status === 'stored') progress.pushed++;
@@ -117,10 +120,10 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
   const scope = options.scope ?? 'national';
   let adoptedMembers = 0;
   if (options.adoptHubMembers) {
-    const known = new Set(store.trustList().map((t) => t.station));
+    const known = new Set(trust.list({ for: 'trends', active: true }).map((t) => t.station));
     for (const member of await client.members()) {
       if (member.station === identity.station || known.has(member.station)) continue;
-      store.trustAdd(member.name, member.publicKey);
+      trust.add({ name: member.name, publicKey: member.publicKey, for: 'trends', addedBy: `hub ${options.hubUrl}` });
       adoptedMembers++;
     }
   }
@@ -144,7 +147,7 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
   };
 
   const importBundle = async (bytes: Buffer): Promise<void> => {
-    const report: ImportReport = importTrendBundle(store, bytes, { self: identity });
+    const report: ImportReport = importTrendBundle(store, bytes, { trust: trust.lookup('trends'), self: identity });
     progress.pulled++;
     if (report.applied) {
       counts.importedRecords += report.addedRecords;

@@ -1,16 +1,16 @@
 // The station's trend store: immutable trend records and expert alerts (content JSON + indexed
 // columns), weekly counts maintained in each insert's transaction (trend-write-batch.ts), the
-// trust list of network members and the import log. It opens its own connection to the station database; migration 0002 created its tables.
+// import log and the trend settings; whose bundles are accepted is the trust domain's
+// (trust/station-trust.ts). Its tables live in the station database (migration 0002 and later): it
+// works on the station store's one connection, with the station store's pragmas and migrations, and
+// leaves opening and closing that connection to the station store.
 import type Database from 'better-sqlite3';
 import { LoupeError } from '../common/loupe-error';
 import { ExpertAlertSchema, TrendRecordSchema, type BundleItem, type ExpertAlert, type TrendRecord } from '../contract/trends.contract';
 import { storedJson, validatedCanonicalJson } from '../exchange/canonical-json';
 import { countRecords, factsOf } from '../exchange/record-counts';
-import { stationIdFromPublicKey } from '../exchange/station-identity';
 import { StringDictionary } from '../exchange/string-dictionary';
-import { migrate } from '../store/migration-runner';
-import { MIGRATIONS } from '../store/migrations/index';
-import { openStationDatabase } from '../store/station-database';
+import type { StationStore } from '../store/station-store';
 import { CURRENT_ALERT_SQL } from './alert-standing';
 import { OriginProofStore } from './trend-origin-proofs';
 import { CountUpserts, decodePendingFacts, STATION_COUNT_TABLES } from './trend-count-tables';
@@ -18,13 +18,6 @@ import { DEFAULT_TREND_SETTINGS, TREND_SETTINGS_KEY, TrendSettingsSchema, type T
 import { recordColumns, TrendWriteBatch, TrendWriteStatements, type InsertOutcome } from './trend-write-batch';
 
 export type { InsertOutcome } from './trend-write-batch';
-
-export interface TrustedStation {
-  station: string;
-  publicKey: string;
-  name: string;
-  addedAt: string;
-}
 
 export interface ImportLogEntry {
   at: string;
@@ -34,25 +27,6 @@ export interface ImportLogEntry {
   addedRecords: number;
   addedAlerts: number;
   skipped: number;
-}
-
-export function openTrendStore(dataDir: string): TrendStore {
-  const db = openStationDatabase(dataDir);
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    // Imports insert records under random (hash) keys and the count refresh groups them: both are
-    // bound by page-cache misses with SQLite's 2 MB default. 128 MB of cache and in-memory
-    // temporary B-trees make a 100,000-record bundle several times faster.
-    db.pragma('cache_size = -131072');
-    db.pragma('temp_store = MEMORY');
-    migrate(db, MIGRATIONS);
-    return new TrendStore(db);
-  } catch (e) {
-    db.close();
-    throw e;
-  }
 }
 
 /** Records per block of facts (as a decoded chunk holds them). */
@@ -66,7 +40,12 @@ export class TrendStore {
   /** Proofs of origin of the items received from other stations (forwarded with them). */
   readonly proofs: OriginProofStore;
 
-  constructor(readonly db: Database.Database) {
+  /** The station database's connection (the station store's). */
+  readonly db: Database.Database;
+
+  constructor(station: StationStore) {
+    const db = station.connection;
+    this.db = db;
     this.proofs = new OriginProofStore(db);
     this.pendingStmt = db.prepare('SELECT 1 FROM trend_counts_pending LIMIT 1').pluck();
     this.recordContentStmt = db.prepare('SELECT content FROM trend_records WHERE id = ?').pluck();
@@ -225,36 +204,6 @@ export class TrendStore {
     this.writes.setCounted.run(to);
   }
 
-  // ── Trust list ──────────────────────────────────────────────────────────────────────────────
-
-  trustAdd(name: string, publicKey: string): TrustedStation {
-    const key = publicKey.trim();
-    if (!/^[A-Za-z0-9+/]{43}=$/.test(key)) throw new LoupeError('trends', 'InvalidInput', 'a station key is 32 bytes of Ed25519 public key in base64 (44 characters)');
-    const clean = name.trim().slice(0, 120);
-    if (!clean) throw new LoupeError('trends', 'InvalidInput', 'give the station a name');
-    const entry: TrustedStation = { station: stationIdFromPublicKey(key), publicKey: key, name: clean, addedAt: new Date().toISOString() };
-    this.db
-      .prepare('INSERT INTO trend_trust (station, public_key, name, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (station) DO UPDATE SET name = excluded.name')
-      .run(entry.station, entry.publicKey, entry.name, entry.addedAt);
-    return this.trustList().find((t) => t.station === entry.station)!;
-  }
-
-  trustList(): TrustedStation[] {
-    return (this.db.prepare('SELECT station, public_key, name, added_at FROM trend_trust ORDER BY name').all() as { station: string; public_key: string; name: string; added_at: string }[]).map(
-      (r) => ({ station: r.station, publicKey: r.public_key, name: r.name, addedAt: r.added_at }),
-    );
-  }
-
-  /** Removes by station id or by name; returns how many were removed. */
-  trustRemove(stationOrName: string): number {
-    return this.db.prepare('DELETE FROM trend_trust WHERE station = ? OR name = ?').run(stationOrName, stationOrName).changes;
-  }
-
-  trustLookup(): (station: string) => string | undefined {
-    const stmt = this.db.prepare('SELECT public_key FROM trend_trust WHERE station = ?').pluck();
-    return (station) => stmt.get(station) as string | undefined;
-  }
-
   // ── Import log and settings ─────────────────────────────────────────────────────────────────
 
   logImport(entry: ImportLogEntry): void {
@@ -290,9 +239,5 @@ export class TrendStore {
     }
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(TREND_SETTINGS_KEY, JSON.stringify(parsed.data));
     return parsed.data;
-  }
-
-  close(): void {
-    if (this.db.open) this.db.close();
   }
 }

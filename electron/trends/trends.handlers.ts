@@ -1,5 +1,6 @@
 // trends:* — non-personal fraud trends at the station (docs/trends.md): what changes the station's
-// records, alerts, settings or trust list is audited under the officer who did it.
+// records, alerts or settings is audited under the officer who did it. The trust list of network
+// members is the trust domain's (trust/trust.handlers.ts).
 import { defineHandlers } from '../common/handler-kit';
 import { trendsChannels } from '../contract/trends.channels';
 import type { TrendStore } from './trend-store';
@@ -45,15 +46,6 @@ export function trendsHandlers(trends: TrendsService, trendStore: TrendStore) {
         const id = trends.identity();
         return { station: id.station, publicKey: id.publicKey };
       },
-    },
-    'trends:trustList': { run: async () => trendStore.trustList() },
-    'trends:trustAdd': {
-      run: async ({ name, publicKey }) => trendStore.trustAdd(name, publicKey),
-      audit: (_request, added) => ({ action: 'trends.trustAdd', subject: added.station, details: { name: added.name } }),
-    },
-    'trends:trustRemove': {
-      run: async ({ station }) => ({ removed: trendStore.trustRemove(station) }),
-      audit: ({ station }, { removed }) => ({ action: 'trends.trustRemove', subject: station, details: { removed } }),
     },
     'trends:recordRows': { run: async (request) => trends.recordRows(request) },
     'trends:recordRow': { run: async ({ id }) => trends.recordRow(id) },

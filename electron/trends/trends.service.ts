@@ -7,7 +7,9 @@ import type { DocumentClass } from '../contract/reference.contract';
 import type { ImportReport, TrendFilter, TrendProposalDto } from '../contract/trend-dashboard.contract';
 import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
-import { loadOrCreateStationIdentity, type StationIdentity } from '../exchange/station-identity';
+import { loadOrCreateStationKey } from '../trust/station-key';
+import type { StationIdentity } from '../trust/station-identity';
+import type { StationTrust } from '../trust/station-trust';
 import type { HubSyncProgress, HubSyncResult, HubStatus } from '../contract/hub-sync.contract';
 import type { TrendCorrectionRequest, TrendRecordRow } from '../contract/trend-correction.contract';
 import type { TrendSettingsDto } from '../contract/trend-dashboard.contract';
@@ -40,6 +42,8 @@ export interface AlertInput {
 
 export interface TrendsDeps {
   store: TrendStore;
+  /** The station's trust lists (the trust domain): whose bundles are accepted. */
+  trust: StationTrust;
   dataDir: string;
   examination(id: string): Examination;
   referenceClass(id: string): DocumentClass | null;
@@ -61,6 +65,7 @@ export class TrendsService {
     this.queries = new TrendQueries(deps.store);
     this.hub = new HubSyncRunner({
       store: deps.store,
+      trust: deps.trust,
       dataDir: deps.dataDir,
       identity: () => this.identity(),
       ...(deps.emitSyncProgress ? { emit: deps.emitSyncProgress } : {}),
@@ -69,7 +74,7 @@ export class TrendsService {
   }
 
   identity(): StationIdentity {
-    this.identityCache ??= loadOrCreateStationIdentity(this.deps.dataDir);
+    this.identityCache ??= loadOrCreateStationKey(this.deps.dataDir);
     return this.identityCache;
   }
 
@@ -158,7 +163,7 @@ export class TrendsService {
   }
 
   importBundle(bytes: Buffer): ImportReport {
-    return importTrendBundle(this.deps.store, bytes, { self: this.identity() });
+    return importTrendBundle(this.deps.store, bytes, { trust: this.deps.trust.lookup('trends'), self: this.identity() });
   }
 
   async publishAlert(input: AlertInput): Promise<ExpertAlert> {

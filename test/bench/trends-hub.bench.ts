@@ -23,7 +23,7 @@ import { EXPERT_ALERT_SCHEMA, FRAUD_TYPES, TREND_RECORD_SCHEMA, type BundleItem,
 import { decodeBundle, encodeBundle } from '../../electron/exchange/bundle-codec';
 import { bundleDecodePool } from '../../electron/exchange/bundle-decode-pool';
 import { contentId } from '../../electron/exchange/canonical-json';
-import type { StationIdentity } from '../../electron/exchange/station-identity';
+import type { StationIdentity } from '../../electron/trust/station-identity';
 import { ingestBundle } from '../../electron/hub/hub-ingest';
 import { dimensionCounts, DIMENSIONS, type TrendFilter } from '../../electron/hub/hub-queries';
 import { HUB_COOKIE, startHubServer } from '../../electron/hub/hub-server';

@@ -14,11 +14,13 @@ import type { TrendFilter } from '../../electron/contract/trend-dashboard.contra
 import { decodeBundle, encodeBundle } from '../../electron/exchange/bundle-codec';
 import { bundleDecodePool } from '../../electron/exchange/bundle-decode-pool';
 import { walCheckpointer } from '../../electron/store/wal-checkpointer';
-import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../electron/trust/station-identity';
 import { addWeeks } from '../../electron/trends/iso-week';
 import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../electron/trends/trend-queries';
-import { openTrendStore } from '../../electron/trends/trend-store';
+import { openStationStore } from '../../electron/store';
+import { TrendStore } from '../../electron/trends/trend-store';
+import { StationTrust } from '../../electron/trust/station-trust';
 import { BENCH_LAST_WEEK, syntheticRecords } from './trend-synthetic';
 
 export const IMPORT_TARGET = 50_000;
@@ -69,7 +71,9 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
   const bundleRecords = options.bundleRecords ?? 100_000;
   const runs = options.runs ?? 15;
   const dir = mkdtempSync(join(tmpdir(), 'loupe-bench-trends-'));
-  const store = openTrendStore(dir);
+  // The trend store on the station store's connection, as the app opens it (one set of pragmas).
+  const station = openStationStore(dir);
+  const store = new TrendStore(station);
   try {
     // Ingest: generation (hashing) is outside the timed part; insert + weekly counts inside.
     let insertMs = 0;
@@ -85,7 +89,8 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
 
     // Bundle import: a partner's 100,000 records, 10% of which this station already holds.
     const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
-    store.trustAdd('Partner', partner.publicKey);
+    const trust = new StationTrust(station);
+    trust.add({ name: 'Partner', publicKey: partner.publicKey, for: 'trends', addedBy: 'bench' });
     const held = Math.floor(bundleRecords / 10);
     const items = [...syntheticRecords(0, held), ...syntheticRecords(0, bundleRecords - held, partner.station)].map((record) => ({ type: 'record' as const, record }));
     const bundle = encodeBundle(items, partner, { scope: 'national', k: null, since: null });
@@ -98,7 +103,7 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
     const decodeWorkerStartMs = await bundleDecodePool().warm();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    const report = importTrendBundle(store, bundle);
+    const report = importTrendBundle(store, bundle, { trust: trust.lookup('trends') });
     const importMs = performance.now() - t0;
     const cpu = process.cpuUsage(cpu0);
     if (!report.applied || report.addedRecords !== bundleRecords - held || report.skipped !== held) throw new Error(`bundle import went wrong: ${JSON.stringify(report).slice(0, 300)}`);
@@ -112,13 +117,15 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
     const refreshMs = performance.now() - t1;
     // The same bundle into a station that holds nothing yet (smaller indexes to insert into).
     const freshDir = mkdtempSync(join(tmpdir(), 'loupe-bench-trends-fresh-'));
-    const fresh = openTrendStore(freshDir);
-    fresh.trustAdd('Partner', partner.publicKey);
+    const freshStation = openStationStore(freshDir);
+    const fresh = new TrendStore(freshStation);
+    const freshTrust = new StationTrust(freshStation);
+    freshTrust.add({ name: 'Partner', publicKey: partner.publicKey, for: 'trends', addedBy: 'bench' });
     const tf = performance.now();
-    const freshReport = importTrendBundle(fresh, bundle);
+    const freshReport = importTrendBundle(fresh, bundle, { trust: freshTrust.lookup('trends') });
     const freshMs = performance.now() - tf;
     await walCheckpointer().idle(fresh.db.name);
-    fresh.close();
+    freshStation.close();
     rmSync(freshDir, { recursive: true, force: true });
     if (!freshReport.applied || freshReport.addedRecords !== bundleRecords) throw new Error('bundle import into a fresh station went wrong');
 
@@ -181,7 +188,7 @@ export async function runStationTrendsBench(options: { records?: number; bundleR
       },
     };
   } finally {
-    store.close();
+    station.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

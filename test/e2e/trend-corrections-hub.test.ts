@@ -12,14 +12,13 @@ import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../electron/contract/trends.contract';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
-import { loadOrCreateStationIdentity } from '../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../electron/trust/station-key';
 import { HubClient } from '../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../electron/hub/hub-store';
 import { isoWeekOf } from '../../electron/trends/iso-week';
-import { importTrendBundle } from '../../electron/trends/trend-exchange.service';
-import { openTrendStore } from '../../electron/trends/trend-store';
+import { openStationTrends, trustForTrends, importAtStation } from '../helpers/station-trends';
 import { newIdentity, recordBundle } from '../helpers/trend-fixtures';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
@@ -44,15 +43,15 @@ describe.skipIf(chromiumMissing)('trend corrections and hub sync (Chromium again
 
   beforeAll(async () => {
     // The station's database before the app starts: two records of its own, one of a partner.
-    const store = openTrendStore(dataDir);
-    const station = loadOrCreateStationIdentity(dataDir);
+    const store = openStationTrends(dataDir);
+    const station = loadOrCreateStationKey(dataDir);
     const partner = newIdentity();
     own = makeRecord({ station: station.station, week: WEEK, fraudType: 'forged-other', notes: 'laminate lifted' });
     store.addRecord(own);
     store.addRecord(makeRecord({ station: station.station, week: WEEK, fraudType: 'counterfeit' }));
-    store.trustAdd('Partner station', partner.publicKey);
+    trustForTrends(store, 'Partner station', partner.publicKey);
     foreign = makeRecord({ station: partner.station, week: WEEK, fraudType: 'counterfeit' });
-    expect(importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
     store.close();
 
     // The regional hub knows this station and a third one, which has pushed two records.

@@ -12,7 +12,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
-import { identityFromPrivateKey } from '../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../electron/trust/station-identity';
 import { useTempDir } from '../helpers/temp-dir';
 import { makeRecord } from '../unit/trends/trend-fixtures';
 import { artifactsDir, chromiumMissing, repoRoot, signIn, useStation, waitForExpression } from './e2e-station';

@@ -2,7 +2,7 @@
 // test sees the hub refuse each for its own reason (docs/trends.md, "Bundle format").
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { StationIdentity } from '../../electron/exchange/station-identity';
+import type { StationIdentity } from '../../electron/trust/station-identity';
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');

@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { EXPERT_ALERT_SCHEMA, TREND_RECORD_SCHEMA, type BundleItem, type ExpertAlertContent, type FraudType, type TrendRecord, type TrendRecordContent } from '../../electron/contract/trends.contract';
 import { encodeBundle } from '../../electron/exchange/bundle-codec';
 import { contentId } from '../../electron/exchange/canonical-json';
-import { identityFromPrivateKey, type StationIdentity } from '../../electron/exchange/station-identity';
+import { identityFromPrivateKey, type StationIdentity } from '../../electron/trust/station-identity';
 
 export function newIdentity(): StationIdentity {
   return identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);

@@ -6,8 +6,9 @@ import { mrzCommand } from './mrz.command';
 import { reportCommand } from './report.command';
 import { referenceCommand } from './reference.command';
 import { trendsCommand } from './trends.command';
+import { trustCommand } from './trust.command';
 
-export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand] as Command<never>[];
+export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand, trustCommand] as Command<never>[];
 
 /** Applications the command line starts (their own entry points, run as child processes). */
 export const applications: ApplicationCommand[] = [

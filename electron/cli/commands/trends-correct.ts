@@ -4,8 +4,9 @@
 // screen (TrendsService.correct), so it is screened and refused in the same way.
 import { LoupeError } from '../../common/loupe-error';
 import { FraudTypeSchema, FRAUD_TYPES, type FraudType, type TrendRecord } from '../../contract/trends.contract';
-import { openStationStore } from '../../store';
+import type { StationStore } from '../../store';
 import type { TrendStore } from '../../trends/trend-store';
+import { StationTrust } from '../../trust/station-trust';
 import { TrendsService } from '../../trends/trends.service';
 import { fraudExaminationsAround } from '../../trends/week-examinations';
 import { textOption, type OptionSpec, type ParsedArgs } from '../../common/command-line/command';
@@ -51,36 +52,32 @@ function requestOf(args: ParsedArgs, old: TrendRecord) {
   return { id: old.id, fraudType, revealedBy, notes };
 }
 
-export function correctRecord(store: TrendStore, dataDir: string, id: string | undefined, args: ParsedArgs): CorrectionResult {
+export function correctRecord(stationStore: StationStore, store: TrendStore, dataDir: string, id: string | undefined, args: ParsedArgs): CorrectionResult {
   if (!id) throw new LoupeError('common', 'InvalidInput', 'usage: loupe trends correct RECORD_ID [--fraud-type TYPE] [--revealed-by FEATURE ...] [--notes TEXT|--clear-notes]');
   if (!/^[0-9a-f]{64}$/.test(id)) throw new LoupeError('common', 'InvalidInput', `a record id is 64 lowercase hex digits (as listed by the drill-down or an export), not '${id}'`);
   const old = store.getRecord(id);
   if (!old) throw new LoupeError('trends', 'RecordNotHeld', 'that trend record is not held here');
-  const stationStore = openStationStore(dataDir);
-  try {
-    const trends = new TrendsService({
-      store,
-      dataDir,
-      examination: () => {
-        throw new LoupeError('common', 'Internal', 'a correction names no examination');
-      },
-      referenceClass: () => null,
-      imagePath: (hash) => stationStore.imagePath(hash),
-      // The notes are screened against the personal values of the examinations that could have
-      // produced the record, as on screen.
-      examinationsOfWeek: (week) => fraudExaminationsAround(stationStore, week),
-    });
-    const request = requestOf(args, old);
-    const record = trends.correct(request);
-    const changed: CorrectionResult['changed'] = {};
-    if (record.fraudType !== old.fraudType) changed.fraudType = { from: old.fraudType, to: record.fraudType };
-    if (JSON.stringify(record.revealedBy) !== JSON.stringify(old.revealedBy)) changed.revealedBy = { from: old.revealedBy, to: record.revealedBy };
-    if (record.notes !== old.notes) changed.notes = { from: old.notes, to: record.notes };
-    stationStore.audit({ officer: null, action: 'trends.correct', subject: old.id, details: { record: record.id, fraudType: record.fraudType, from: 'command line' } });
-    return { action: 'correct', record: record.id, supersedes: old.id, changed };
-  } finally {
-    stationStore.close();
-  }
+  const trends = new TrendsService({
+    store,
+    trust: new StationTrust(stationStore),
+    dataDir,
+    examination: () => {
+      throw new LoupeError('common', 'Internal', 'a correction names no examination');
+    },
+    referenceClass: () => null,
+    imagePath: (hash) => stationStore.imagePath(hash),
+    // The notes are screened against the personal values of the examinations that could have
+    // produced the record, as on screen.
+    examinationsOfWeek: (week) => fraudExaminationsAround(stationStore, week),
+  });
+  const request = requestOf(args, old);
+  const record = trends.correct(request);
+  const changed: CorrectionResult['changed'] = {};
+  if (record.fraudType !== old.fraudType) changed.fraudType = { from: old.fraudType, to: record.fraudType };
+  if (JSON.stringify(record.revealedBy) !== JSON.stringify(old.revealedBy)) changed.revealedBy = { from: old.revealedBy, to: record.revealedBy };
+  if (record.notes !== old.notes) changed.notes = { from: old.notes, to: record.notes };
+  stationStore.audit({ officer: null, action: 'trends.correct', subject: old.id, details: { record: record.id, fraudType: record.fraudType, from: 'command line' } });
+  return { action: 'correct', record: record.id, supersedes: old.id, changed };
 }
 
 export function correctionText(result: CorrectionResult): string {

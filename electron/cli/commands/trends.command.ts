@@ -1,18 +1,21 @@
 // `loupe trends`: exchange of non-personal fraud trends on removable media — export a signed
-// bundle, import one (added / skipped / refused with reasons), the trust list of network members,
-// this station's identity and trend settings.
+// bundle, import one (added / skipped / refused with reasons), this station's identity and trend
+// settings. Whose bundles are accepted: `loupe trust ... --for trends` (trust.command.ts).
 import { writeFileSync } from 'node:fs';
+import { BundleError } from '../../exchange/bundle-error';
 import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
 import { IsoWeekSchema, type ExpertAlert } from '../../contract/trends.contract';
-import { BUNDLE_LIMITS, BundleError } from '../../exchange/bundle-codec';
-import { loadOrCreateStationIdentity } from '../../exchange/station-identity';
+import { BUNDLE_LIMITS } from '../../exchange/bundle-codec';
+import { loadOrCreateStationKey } from '../../trust/station-key';
 import { exportTrendBundle, importTrendBundle } from '../../trends/trend-exchange.service';
 import type { TrendSettings } from '../../trends/trend-settings';
 import { syncStationWithHub, type StationSyncReport } from '../../trends/trend-hub-sync';
 import { validateHubSettings } from '../../trends/hub-sync-runner';
-import { openTrendStore, type TrustedStation } from '../../trends/trend-store';
+import { openStationStore } from '../../store';
+import { TrendStore } from '../../trends/trend-store';
+import { StationTrust } from '../../trust/station-trust';
 import { textOption, required, type Command } from '../../common/command-line/command';
 import { dataFolder, outputFile, readCertificateFile, readInputFile } from '../../common/command-line/input-files';
 import { correctOptions, correctRecord, correctionText, correctUsage, type CorrectionResult } from './trends-correct';
@@ -21,9 +24,6 @@ import { isoWeekOf } from '../../trends/iso-week';
 export type TrendsResult =
   | { action: 'export'; file: string; bytes: number; records: number; alerts: number; coarsened: number; suppressed: number; withoutProof: number; scope: string; k: number | null }
   | ({ action: 'import'; file: string } & ImportReport)
-  | { action: 'trust-add'; station: TrustedStation }
-  | { action: 'trust-list'; stations: TrustedStation[] }
-  | { action: 'trust-remove'; removed: number }
   | { action: 'identity'; station: string; publicKey: string }
   | { action: 'settings'; settings: TrendSettings }
   | { action: 'alerts'; alerts: Pick<ExpertAlert, 'id' | 'documentClassId' | 'fraudType' | 'title' | 'week' | 'validUntilWeek'>[] }
@@ -32,11 +32,10 @@ export type TrendsResult =
 
 export const trendsCommand: Command<TrendsResult> = {
   name: 'trends',
-  summary: 'fraud trends: export/import signed bundles, trust list, settings, corrections',
+  summary: 'fraud trends: export/import signed bundles, sync with the hub, settings, corrections',
   usage: [
     'usage: loupe trends export --since 2026-W01 --out FILE [--scope national|international] [--k 3]',
     '       loupe trends import FILE [--json]',
-    '       loupe trends trust add NAME PUBLIC_KEY | trust list | trust remove NAME|STATION',
     "       loupe trends identity                    (this station's id and public key, for partners' trust lists)",
     '       loupe trends settings [--country SRB] [--poe RS-BATROVCI] [--line first|second] [--direction entry|exit|none] [--k 3]',
     '       loupe trends alerts                      (expert alerts shown now: not replaced, withdrawn or expired)',
@@ -45,6 +44,7 @@ export const trendsCommand: Command<TrendsResult> = {
     '       loupe trends settings --hub-url URL|none [--hub-ca CA.pem|none]',
     ...correctUsage,
     '',
+    'Whose bundles this station accepts: loupe trust list|add|remove --for trends.',
     'The data dir defaults to $LOUPE_DATA_DIR or ~/.local/share/loupe (--data DIR).',
   ].join('\n'),
   options: {
@@ -67,7 +67,7 @@ export const trendsCommand: Command<TrendsResult> = {
   },
   async run(args) {
     const dataDir = dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)');
-    const [action, a1, a2, a3] = args.positionals;
+    const [action, a1] = args.positionals;
     // Files named on the command line are checked before the trend store is opened; a bundle's
     // size before it is read (a removable medium may hold anything).
     const bundleFile = action === 'import' ? required(a1, 'usage: loupe trends import FILE') : undefined;
@@ -77,7 +77,10 @@ export const trendsCommand: Command<TrendsResult> = {
     const hubCaPem = action === 'settings' && hubCa !== undefined && hubCa !== 'none' ? readCertificateFile(hubCa, 'CA certificate (--hub-ca)').toString('utf8') : undefined;
     const ca = textOption(args, 'ca');
     const caPem = action === 'sync' && ca !== undefined ? readCertificateFile(ca, 'CA certificate (--ca)') : undefined;
-    const store = openTrendStore(dataDir);
+    // The trend tables live in the station database, opened (and migrated) by its one store.
+    const station = openStationStore(dataDir);
+    const store = new TrendStore(station);
+    const trust = new StationTrust(station);
     try {
       switch (action) {
         case 'export': {
@@ -90,34 +93,23 @@ export const trendsCommand: Command<TrendsResult> = {
           const k = kText === undefined ? null : Number(kText);
           if (k !== null && (!Number.isInteger(k) || k < 2 || k > 100)) throw new LoupeError('common', 'InvalidInput', '--k is a whole number from 2 to 100');
           if (k !== null && scope !== 'international') throw new LoupeError('common', 'InvalidInput', '--k applies to --scope international');
-          const result = exportTrendBundle(store, loadOrCreateStationIdentity(dataDir), { since, scope, k });
+          const result = exportTrendBundle(store, loadOrCreateStationKey(dataDir), { since, scope, k });
           writeFileSync(out, result.bundle);
           return { action, file: out, bytes: result.bundle.length, records: result.records, alerts: result.alerts, coarsened: result.coarsened, suppressed: result.suppressed, withoutProof: result.withoutProof, scope, k: scope === 'international' ? (k ?? store.settings().k) : null };
         }
         case 'import': {
           const file = bundleFile!;
-          const report = importTrendBundle(store, bundle!, { self: loadOrCreateStationIdentity(dataDir) });
-          // On a terminal a refused bundle is a failure with its first reason (exit code 2; 1 when
-          // the fault is the station's, decode-failed); with --json the whole report is printed,
-          // applied: false, for scripts to read every reason.
+          const report = importTrendBundle(store, bundle!, { trust: trust.lookup('trends'), self: loadOrCreateStationKey(dataDir) });
+          // On a terminal a refused bundle is a failure (exit code 2) with its first reason; with
+          // --json the whole report is printed, applied: false, for scripts to read every reason.
           if (report.error && args.values.json !== true) {
             const first = report.conflicts[0] ? `; conflict at line ${report.conflicts[0].line}: ${report.conflicts[0].reason}` : report.refused[0] ? `; line ${report.refused[0].line}: ${report.refused[0].reason}` : '';
             throw new BundleError(report.error.fault, `bundle not imported (${report.error.fault}): ${report.error.message}${first}; nothing was changed`);
           }
           return { action, file, ...report };
         }
-        case 'trust': {
-          if (a1 === 'add') {
-            const name = required(a2, 'usage: loupe trends trust add NAME PUBLIC_KEY');
-            const key = required(a3, 'usage: loupe trends trust add NAME PUBLIC_KEY');
-            return { action: 'trust-add', station: store.trustAdd(name, key) };
-          }
-          if (a1 === 'list' || a1 === undefined) return { action: 'trust-list', stations: store.trustList() };
-          if (a1 === 'remove') return { action: 'trust-remove', removed: store.trustRemove(required(a2, 'usage: loupe trends trust remove NAME|STATION')) };
-          throw new LoupeError('common', 'InvalidInput', `unknown trust action '${a1}' (add, list, remove)`);
-        }
         case 'identity': {
-          const id = loadOrCreateStationIdentity(dataDir);
+          const id = loadOrCreateStationKey(dataDir);
           return { action, station: id.station, publicKey: id.publicKey };
         }
         case 'settings': {
@@ -152,7 +144,8 @@ export const trendsCommand: Command<TrendsResult> = {
           try {
             const report = await syncStationWithHub({
               store,
-              identity: loadOrCreateStationIdentity(dataDir),
+              trust,
+              identity: loadOrCreateStationKey(dataDir),
               dataDir,
               hubUrl: hub,
               scope,
@@ -168,12 +161,13 @@ export const trendsCommand: Command<TrendsResult> = {
           }
         }
         case 'correct':
-          return correctRecord(store, dataDir, a1, args);
+          return correctRecord(station, store, dataDir, a1, args);
         default:
-          throw new LoupeError('common', 'InvalidInput', action ? `unknown action '${action}' (export, import, trust, identity, settings, alerts, sync, correct)` : 'give an action: export, import, trust, identity, settings, alerts, sync, correct');
+          if (action === 'trust') throw new LoupeError('common', 'InvalidInput', 'the trust list has its own command: loupe trust list|add|remove --for trends');
+          throw new LoupeError('common', 'InvalidInput', action ? `unknown action '${action}' (export, import, identity, settings, alerts, sync, correct)` : 'give an action: export, import, identity, settings, alerts, sync, correct');
       }
     } finally {
-      store.close();
+      station.close();
     }
   },
   human(result) {
@@ -187,12 +181,6 @@ export const trendsCommand: Command<TrendsResult> = {
         }
         return `imported from station ${result.signer}: ${result.addedRecords} records and ${result.addedAlerts} alerts added, ${result.skipped} already held (skipped), 0 refused`;
       }
-      case 'trust-add':
-        return `trusted ${result.station.name} (station ${result.station.station})`;
-      case 'trust-list':
-        return result.stations.map((s) => `${s.station}  ${s.name.padEnd(24)} added ${s.addedAt}`).join('\n') || 'no trusted stations';
-      case 'trust-remove':
-        return `removed ${result.removed} station${result.removed === 1 ? '' : 's'}`;
       case 'identity':
         return `station ${result.station}\npublic key ${result.publicKey}`;
       case 'settings':
@@ -203,7 +191,7 @@ export const trendsCommand: Command<TrendsResult> = {
         const refused = Object.entries(result.refusedBundles).map(([fault, n]) => `${n} ${fault}`).join(', ');
         return [
           `synced with ${result.hub}: pushed ${result.pushed} bundle(s)${result.alreadyOnHub ? `, ${result.alreadyOnHub} already on the hub` : ''}`,
-          `pulled ${result.pulled} bundle(s): ${result.importedRecords} records and ${result.importedAlerts} alerts added${refused ? `; refused: ${refused} (see loupe trends trust)` : ''}`,
+          `pulled ${result.pulled} bundle(s): ${result.importedRecords} records and ${result.importedAlerts} alerts added${refused ? `; refused: ${refused} (see loupe trust list --for trends)` : ''}`,
           `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}hub position ${result.cursor}`,
         ].join('\n');
       }

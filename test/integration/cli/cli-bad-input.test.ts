@@ -108,7 +108,7 @@ const { empty: _empty, missing: _missing, 'too large': _tooLarge, ...notADatabas
 const fileRows: Row[] = [
   { command: 'reference', argument: 'import FILE', argv: (p) => ['reference', 'import', p, '--data', data.b], paths: bad.package.paths },
   { command: 'reference', argument: 'import --sig', argv: (p) => ['reference', 'import', genuine.package, '--sig', p, '--data', data.b], paths: bad.signature.paths },
-  { command: 'reference', argument: 'trust add NAME FILE', argv: (p) => ['reference', 'trust', 'add', 'Station A', p, '--data', data.trust], paths: bad.publicKey.paths },
+  { command: 'trust', argument: 'add NAME FILE', argv: (p) => ['trust', 'add', 'Station A', p, '--for', 'reference', '--data', data.trust], paths: bad.publicKey.paths },
   { command: 'trends', argument: 'import FILE', argv: (p) => ['trends', 'import', p, '--data', data.b], paths: bad.bundle.paths },
   { command: 'trends', argument: 'settings --hub-ca', argv: (p) => ['trends', 'settings', '--hub-ca', p, '--data', data.settings], paths: bad.cert.paths },
   // The CA is read before any connection is tried: nothing listens on port 9.
@@ -125,6 +125,7 @@ const folderRows: Row[] = [
   { command: 'report', argument: '--data', argv: (p) => ['report', 'some-id', '--out', join(dir, 'r.pdf'), '--data', p], paths: { 'a file': aFile } },
   { command: 'reference', argument: '--data', argv: (p) => ['reference', 'list', '--data', p], paths: { 'a file': aFile } },
   { command: 'trends', argument: '--data', argv: (p) => ['trends', 'alerts', '--data', p], paths: { 'a file': aFile } },
+  { command: 'trust', argument: '--data', argv: (p) => ['trust', 'list', '--data', p], paths: { 'a file': aFile } },
   { command: 'serve', argument: '--data', argv: (p) => ['serve', '--port', '0', '--data', p], paths: { 'a file': aFile } },
   { command: 'hub', argument: '--data-dir', argv: (p) => ['hub', 'trust', 'list', '--data-dir', p], paths: { 'a file': aFile } },
   { command: 'report', argument: '--out', argv: (p) => ['report', 'some-id', '--out', p, '--data', data.examine], paths: outputs },
@@ -156,10 +157,10 @@ beforeAll(async () => {
   expect(exported.code, exported.stderr).toBe(0);
   const key = await loupeInProcess('reference', 'key', '--data', data.a, '--json');
   writeFileSync(join(dir, 'station-a.pub'), (JSON.parse(key.stdout) as { publicKeyPem: string }).publicKeyPem);
-  expect((await loupeInProcess('reference', 'trust', 'add', 'Station A', join(dir, 'station-a.pub'), '--data', data.b)).code).toBe(0);
+  expect((await loupeInProcess('trust', 'add', 'Station A', join(dir, 'station-a.pub'), '--for', 'reference', '--data', data.b)).code).toBe(0);
   // A signed trend bundle of three records from a station that B trusts.
   writeFileSync(genuine.bundle, recordBundle(identity, 0, 3));
-  expect((await loupeInProcess('trends', 'trust', 'add', 'Station T', identity.publicKey, '--data', data.b)).code).toBe(0);
+  expect((await loupeInProcess('trust', 'add', 'Station T', identity.publicKey, '--for', 'trends', '--data', data.b)).code).toBe(0);
   // A hub database, and a TLS certificate with its key.
   expect((await loupeInProcess('hub', 'trust', 'list', '--database', genuine.hubDb)).code).toBe(0);
   if (!opensslMissing) {
@@ -191,9 +192,9 @@ describe('bad input on the command line', () => {
     const images = join(data.examine, IMAGES_DIR);
     const stored = existsSync(images) ? readdirSync(images, { recursive: true }).filter((f) => /\.(png|jpg|tif|webp|bmp|pnm)$/.test(String(f))) : [];
     expect(stored).toEqual([]);
-    // Station B's own library holds only its trust list: no class and no staging folder was left.
-    expect(readdirSync(userReferenceDir(data.b))).toEqual(['trust.json']);
-    expect(JSON.parse((await loupeInProcess('reference', 'trust', 'list', '--data', data.trust, '--json')).stdout)).toMatchObject({ signers: [] });
+    // Station B's own library holds nothing: no class and no staging folder was left.
+    expect(existsSync(userReferenceDir(data.b)) ? readdirSync(userReferenceDir(data.b)) : []).toEqual([]);
+    expect(JSON.parse((await loupeInProcess('trust', 'list', '--data', data.trust, '--json')).stdout)).toMatchObject({ members: [] });
     // The genuine bundle still adds all three records: none came in from the bad files.
     const imported = await loupeInProcess('trends', 'import', genuine.bundle, '--data', data.b, '--json');
     expect(JSON.parse(imported.stdout)).toMatchObject({ addedRecords: 3, skipped: 0 });

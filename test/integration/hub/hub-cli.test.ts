@@ -2,11 +2,12 @@
 // and a hub that starts with no setup (SQLite in its data directory) and answers over HTTP; and the
 // packaged hub (`npm run build:hub`) run by plain Node, without tsx or the source tree's TypeScript.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { HubClient } from '../../../electron/trends/hub-client';
+import { publicKeyFromRaw } from '../../../electron/trust/public-key';
 import { useTempDir } from '../../helpers/temp-dir';
 import { newIdentity, recordBundle } from '../../helpers/trend-fixtures';
 
@@ -22,22 +23,28 @@ describe('loupe hub (command line)', () => {
   it('adds, lists and revokes member stations, with an audit log', () => {
     const station = newIdentity();
     const database = join(dir, 'admin.sqlite');
-    const added = loupe(['hub', 'trust', 'add', '--station-key', station.publicKey, '--name', 'Horgoš first line', '--actor', 'admin-1', '--database', database, '--json']);
+    // NAME KEY, as `loupe trust add` at a station takes them.
+    const added = loupe(['hub', 'trust', 'add', 'Horgoš first line', station.publicKey, '--actor', 'admin-1', '--database', database, '--json']);
     expect(added.stderr).toBe('');
-    expect(JSON.parse(added.stdout).station).toMatchObject({ station: station.station, name: 'Horgoš first line', status: 'active', addedBy: 'admin-1' });
+    expect(JSON.parse(added.stdout).station).toMatchObject({ station: station.station, name: 'Horgoš first line', for: 'trends', status: 'active', addedBy: 'admin-1' });
 
-    const bad = loupe(['hub', 'trust', 'add', '--station-key', 'AAAA', '--name', 'x', '--database', database]);
+    const bad = loupe(['hub', 'trust', 'add', 'x', 'AAAA', '--database', database]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toMatch(/32-byte Ed25519/);
+    // The options of earlier versions still work (administrators' scripts), with a PEM key file too.
+    const other = newIdentity();
+    const pem = join(dir, 'other.pem');
+    writeFileSync(pem, publicKeyFromRaw(other.publicKey).export({ format: 'pem', type: 'spki' }));
+    expect(loupe(['hub', 'trust', 'add', '--station-key', pem, '--name', 'Kelebija', '--actor', 'admin-1', '--database', database]).stdout).toMatch(new RegExp(`^trusted ${other.station}  trends    active   Kelebija  \\(added by admin-1 `));
 
     const listed = loupe(['hub', 'trust', 'list', '--database', database]);
-    expect(listed.stdout).toContain(`${station.station}  active`);
+    expect(listed.stdout).toContain(`${station.station}  trends    active   Horgoš first line  (added by admin-1 `);
     const revoked = loupe(['hub', 'trust', 'revoke', station.station, '--actor', 'admin-2', '--database', database, '--json']);
     expect(JSON.parse(revoked.stdout).station.status).toBe('revoked');
     expect(loupe(['hub', 'trust', 'revoke', 'ffffffffffffffff', '--database', database]).code).toBe(1);
     const audit = JSON.parse(loupe(['hub', 'audit', '--database', database, '--json']).stdout) as { entries: { action: string; actor: string }[] };
-    expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(['trust-add:admin-1', 'trust-revoke:admin-2']);
+    expect(audit.entries.map((e) => `${e.action}:${e.actor}`)).toEqual(['trust-add:admin-1', 'trust-add:admin-1', 'trust-revoke:admin-2']);
   });
 
   it('starts with no setup and serves signed pushes', async () => {

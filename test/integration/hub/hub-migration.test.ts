@@ -3,6 +3,7 @@
 // what ingest maintains bundle by bundle in a new hub — re-keys hub_weekly_checks keeping its counts,
 // and drops the document × fraud type rows of hub_cube. On SQLite and PostgreSQL.
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { CROSSES } from '../../../electron/hub/hub-aggregates';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { KEY_SEPARATOR } from '../../../electron/hub/hub-items';
 import { aggregateRecords } from '../../helpers/hub-counts';
-import { HUB_MIGRATIONS } from '../../../electron/hub/hub-migrations';
+import { HUB_MIGRATIONS } from '../../../electron/hub/migrations/index';
 import { openHubStore } from '../../../electron/hub/open-hub-store';
 import type { HubStore } from '../../../electron/hub/hub-store';
 import { variedRecords } from '../../helpers/hub-records';
@@ -136,5 +137,24 @@ describe.each(STORE_KINDS)('hub schema upgrade on %s', (kind) => {
     expect(await tableRows(upgraded, checks)).toEqual(await tableRows(fresh, checks));
     expect(await upgraded.query("SELECT * FROM hub_cube WHERE dimension = 'combination'")).toEqual([]);
     expect(await upgraded.query("SELECT * FROM hub_cube_total WHERE dimension = 'combination'")).toEqual([]);
+  });
+});
+
+// Hubs in the field have applied these migrations: their SQL never changes (a change goes into a new
+// migration). SHA-256 of each one's SQLite and PostgreSQL text as it shipped.
+const SHIPPED: Record<number, { name: string; sqlite: string; postgres: string }> = {
+  1: { name: 'initial', sqlite: 'f91afd6db6f70b086fcacfd7ffa2206f8a52843b9830ba31e1f764e26a692a95', postgres: 'c7d4b6c420a6157be648a683b965027308569924d4609d83da646bccde94cd86' },
+  2: { name: 'filtered-views', sqlite: '39ab6c5e7349203d725a9d4325bb0fdcd58df766c291b44eb0af5a1addda54eb', postgres: 'a1ec48947eb4a4b4f4bc73915971ab86e6e0dc19ff2d8545e832b97062ba4380' },
+  3: { name: 'deferred-read-side', sqlite: '21721d4a33770d3aeaa19e41a69dadfda22dfd184646219da776782905e30a76', postgres: 'b1749adc44802bd33afde5c5a03d2d38eeb3fa86aa598873abf1c154677bd9fa' },
+};
+
+describe('hub migrations', () => {
+  it('are numbered 1, 2, 3... and the shipped ones keep their names and SQL', () => {
+    expect(HUB_MIGRATIONS.map((m) => m.version)).toEqual(HUB_MIGRATIONS.map((_, i) => i + 1));
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    for (const [version, shipped] of Object.entries(SHIPPED)) {
+      const m = HUB_MIGRATIONS.find((x) => x.version === Number(version))!;
+      expect({ name: m.name, sqlite: sha(m.sqlite), postgres: sha(m.postgres) }).toEqual(shipped);
+    }
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
 import { decodeBundle } from '../../../electron/exchange/bundle-codec';
-import type { StationIdentity } from '../../../electron/exchange/station-identity';
+import type { StationIdentity } from '../../../electron/trust/station-identity';
 import { HubClient, HubClientError } from '../../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../../electron/hub/hub-server';
 import type { HubStore } from '../../../electron/hub/hub-store';

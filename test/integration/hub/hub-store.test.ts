@@ -10,6 +10,7 @@ import { emergingTrends, recordPage, trendSummary, writeRecordsCsv } from '../..
 import type { HubStore } from '../../../electron/hub/hub-store';
 import { decompressionBomb, signedBundleOfLines } from '../../helpers/hostile-bundles';
 import { STORE_KINDS, useHubStores } from '../../helpers/hub-stores';
+import { publicKeyFromRaw } from '../../../electron/trust/public-key';
 import { bundleOf, makeAlertItem, makeRecord, newIdentity, recordBundle, recordItem } from '../../helpers/trend-fixtures';
 
 const station = newIdentity();
@@ -46,10 +47,19 @@ describe.each(STORE_KINDS)('hub store on %s', (kind) => {
     expect((await store.activeKeys()).size).toBe(0);
     await expect(store.revokeTrust('0123456789abcdef', 'bob')).rejects.toThrow(/not on the trust list/);
     expect((await store.addTrust(station.publicKey, 'Batrovci', 'carol')).status).toBe('active');
+    // A key given as PEM is the same member (the trust domain's reading of keys); entries are in its format.
+    const other = newIdentity();
+    await store.addTrust(publicKeyFromRaw(other.publicKey).export({ format: 'pem', type: 'spki' }).toString(), 'Horgoš', 'dave');
+    expect((await store.activeKeys()).get(other.station)).toBe(other.publicKey);
+    expect((await store.trustList()).sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { station: station.station, publicKey: station.publicKey, name: 'Batrovci', for: 'trends', status: 'active', addedBy: 'carol', addedAt: expect.any(String), revokedAt: null },
+      { station: other.station, publicKey: other.publicKey, name: 'Horgoš', for: 'trends', status: 'active', addedBy: 'dave', addedAt: expect.any(String), revokedAt: null },
+    ]);
     expect((await store.auditLog()).map((a) => [a.action, a.actor])).toEqual([
       ['trust-add', 'alice'],
       ['trust-revoke', 'bob'],
       ['trust-reinstate', 'carol'],
+      ['trust-add', 'dave'],
     ]);
   });
 

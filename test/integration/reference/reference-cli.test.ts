@@ -17,6 +17,15 @@ const dataA = join(temp, 'a');
 const dataB = join(temp, 'b');
 
 async function loupe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run('reference', args);
+}
+
+/** `loupe trust …`: the station's trust lists, where reference signers are trusted. */
+async function trust(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run('trust', args);
+}
+
+async function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
@@ -24,7 +33,7 @@ async function loupe(...args: string[]): Promise<{ code: number; stdout: string;
   process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
   try {
-    const code = await main(['reference', ...args]);
+    const code = await main([command, ...args]);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = out;
@@ -57,9 +66,13 @@ describe('loupe reference', () => {
     const key = await loupe('key', '--data', dataA, '--json');
     const pem = (JSON.parse(key.stdout) as { publicKeyPem: string }).publicKeyPem;
     writeFileSync(join(temp, 'a.pub'), pem);
-    const trusted = await loupe('trust', 'add', 'Station A', join(temp, 'a.pub'), '--data', dataB);
+    const trusted = await trust('add', 'Station A', join(temp, 'a.pub'), '--for', 'reference', '--data', dataB);
     expect(trusted.code, trusted.stderr).toBe(0);
-    expect((await loupe('trust', 'list', '--data', dataB)).stdout).toMatch(/^Station A /);
+    const station = (JSON.parse(key.stdout) as { station: string }).station;
+    expect((await trust('list', '--data', dataB)).stdout).toMatch(new RegExp(`^${station}  reference active   Station A  \\(added by \\S+ \\d{4}-`));
+    // The old verb is gone, and says where the list is now.
+    const old = await loupe('trust', 'add', 'Station A', join(temp, 'a.pub'), '--data', dataB);
+    expect(old).toMatchObject({ code: 2, stderr: 'loupe reference: the trust list has its own command: loupe trust list|add|remove --for reference\n' });
 
     // Same versions as B's built-in classes: verified, then skipped.
     const imported = await loupe('import', out, '--sig', `${out}.sig`, '--data', dataB, '--json');
@@ -86,7 +99,7 @@ describe('loupe reference', () => {
     const exported = await loupe('export', '--ids', 'lab-p', '--out', out, '--data', dataC);
     expect(exported.code, exported.stderr).toBe(0);
     writeFileSync(join(temp, 'c.pub'), (JSON.parse((await loupe('key', '--data', dataC, '--json')).stdout) as { publicKeyPem: string }).publicKeyPem);
-    expect((await loupe('trust', 'add', 'Lab C', join(temp, 'c.pub'), '--data', dataD)).code).toBe(0);
+    expect((await trust('add', 'Lab C', join(temp, 'c.pub'), '--for', 'reference', '--data', dataD)).code).toBe(0);
 
     const before = snapshot(userReferenceDir(dataD));
     const listed = (await loupe('list', '--data', dataD, '--json')).stdout;

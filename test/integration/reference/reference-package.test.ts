@@ -2,22 +2,14 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  PACKAGE_FORMAT,
-  TrustList,
-  encodePackage,
-  exportPackage,
-  importPackage,
-  loadOrCreateStationKey,
-  openReferenceLibrary,
-  signPackage,
-  userReferenceDir,
-  type StationKey,
-} from '../../../electron/reference';
+import { PACKAGE_FORMAT, encodePackage, exportPackage, importPackage, openReferenceLibrary, signPackage, userReferenceDir, type SignerLookup } from '../../../electron/reference';
+import { loadOrCreateStationKey, type StationKey } from '../../../electron/trust/station-key';
+import { useStationTrusts } from '../../helpers/station-trust';
 import { useTempDir } from '../../helpers/temp-dir';
 import { BUILTIN_DIR, snapshot, tinyClass, tinyPng } from './reference-fixtures';
 
 const temp = useTempDir('loupe-reference-pkg-');
+const trusts = useStationTrusts();
 const dataA = join(temp, 'station-a');
 const dataB = join(temp, 'station-b');
 const libraryOf = (dataDir: string) => openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir: userReferenceDir(dataDir) });
@@ -31,11 +23,11 @@ beforeAll(() => {
   for (const id of ['aurora-td3', 'harbor-td1']) libA.save({ ...libA.get(id).cls, series: '2025' });
   pkg = join(temp, 'classes.loupe-ref');
   exportPackage(libA, ['aurora-td3', 'harbor-td1'], pkg, keyA);
-  TrustList.forDataDir(dataB).add('Border lab A', keyA.publicKeyPem);
+  trusts.trustSigner(dataB, 'Border lab A', keyA.publicKeyPem);
 });
 
 /** Imports into station B and asserts the error and that B's library did not change at all. */
-async function expectRefused(file: string, sigFile: string, message: RegExp, trust = TrustList.forDataDir(dataB)): Promise<void> {
+async function expectRefused(file: string, sigFile: string, message: RegExp, trust: SignerLookup = trusts.signers(dataB)): Promise<void> {
   const lib = libraryOf(dataB);
   const before = snapshot(lib.userDir);
   const listed = lib.list();
@@ -92,7 +84,10 @@ describe('signed package round trip', () => {
     const stranger = loadOrCreateStationKey(join(temp, 'stranger'), 'Stranger');
     writeFileSync(join(temp, 'stranger.sig'), JSON.stringify(signPackage(bytes, stranger)));
     await expectRefused(pkg, join(temp, 'stranger.sig'), /unknown signer 'Stranger'/);
-    await expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'/, TrustList.load(join(temp, 'empty-trust.json')));
+    await expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'/, trusts.signers(join(temp, 'station-without-signers')));
+    // A key trusted for trend bundles only is not trusted for reference packages.
+    trusts.of(join(temp, 'station-trends-only')).add({ name: 'Border lab A', publicKey: keyA.publicKey, for: 'trends', addedBy: 'test' });
+    await expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'.*not on this station's trust list for reference packages/, trusts.signers(join(temp, 'station-trends-only')));
   });
 
   it('correctly signed packages with bad content are refused and nothing is imported', async () => {
@@ -167,15 +162,15 @@ describe('signed package round trip', () => {
     const files = [{ path: 'fine-p/class.json', data: json(cls) }, { path: 'fine-p/white.jpg', data: jpeg }, { path: 'fine-p/ir.png', data: await tinyPng(90) }, { path: 'fine-p/uv.jpeg', data: jpeg }];
     const crafted = await craftedPackage('fine.loupe-ref', files, [{ id: 'fine-p', version: 1 }]);
     const lib = libraryOf(join(temp, 'station-c'));
-    TrustList.forDataDir(join(temp, 'station-c')).add('Border lab A', keyA.publicKeyPem);
-    const result = await importPackage(lib, crafted.file, crafted.sig, TrustList.forDataDir(join(temp, 'station-c')));
+    trusts.trustSigner(join(temp, 'station-c'), 'Border lab A', keyA.publicKeyPem);
+    const result = await importPackage(lib, crafted.file, crafted.sig, trusts.signers(join(temp, 'station-c')));
     expect(result.imported).toEqual([{ id: 'fine-p', version: 1 }]);
     expect((await lib.summaries()).find((c) => c.id === 'fine-p')?.broken).toBeNull();
   });
 
   it('imports a trusted package on a second station, then skips what it already has', async () => {
     const libB = libraryOf(dataB);
-    const result = await importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
+    const result = await importPackage(libB, pkg, `${pkg}.sig`, trusts.signers(dataB));
     expect(result).toEqual({ signer: 'Border lab A', imported: [{ id: 'aurora-td3', version: 2 }, { id: 'harbor-td1', version: 2 }], skipped: [] });
     expect(libB.get('aurora-td3')).toMatchObject({ source: 'user', cls: { version: 2, series: '2025' } });
     const libA = libraryOf(dataA);
@@ -184,21 +179,21 @@ describe('signed package round trip', () => {
     }
     expect(Object.keys(snapshot(libB.userDir)).filter((p) => p.startsWith('.'))).toEqual([]);
 
-    const again = await importPackage(libB, pkg, `${pkg}.sig`, TrustList.forDataDir(dataB));
+    const again = await importPackage(libB, pkg, `${pkg}.sig`, trusts.signers(dataB));
     expect(again.imported).toEqual([]);
     expect(again.skipped.map((s) => s.id)).toEqual(['aurora-td3', 'harbor-td1']);
     expect(again.skipped[0]?.reason).toMatch(/already has version 2/);
   });
 
-  it('manages the trust list by name and fingerprint', () => {
-    const trust = TrustList.load(join(temp, 'trust-test.json'));
-    const signer = trust.add('Lab C', keyA.publicKeyPem);
-    expect(TrustList.load(join(temp, 'trust-test.json')).findByFingerprint(keyA.fingerprint)?.name).toBe('Lab C');
-    expect(signer.fingerprint).toBe(keyA.fingerprint);
-    expect(() => trust.add('RSA', '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----')).toThrow(/not a public key/);
-    expect(trust.remove('Lab C')).toBe(1);
-    expect(TrustList.load(join(temp, 'trust-test.json')).list()).toEqual([]);
-    writeFileSync(join(temp, 'damaged-trust.json'), '{"schema":"loupe.trust/1","signers":[{"name":1}]}');
-    expect(() => TrustList.load(join(temp, 'damaged-trust.json'))).toThrow(/damaged/);
+  it('trusts a signer by its key (PEM or raw), renames it when added again, and revokes it by name', async () => {
+    const dataD = join(temp, 'station-d');
+    const trust = trusts.of(dataD);
+    const signer = trust.add({ name: 'Lab C', publicKey: keyA.publicKeyPem, for: 'reference', addedBy: 'test' });
+    expect(signer).toMatchObject({ station: keyA.station, publicKey: keyA.publicKey, name: 'Lab C', for: 'reference', status: 'active', addedBy: 'test', revokedAt: null });
+    expect(trust.add({ name: 'Lab C, Belgrade', publicKey: keyA.publicKey, for: 'reference', addedBy: 'other' })).toMatchObject({ name: 'Lab C, Belgrade', addedBy: 'test', addedAt: signer.addedAt });
+    expect(() => trust.add({ name: 'RSA', publicKey: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----', for: 'reference', addedBy: 'test' })).toThrow(/not a public key/);
+    expect(trust.remove('Lab C, Belgrade', 'reference').map((m) => m.station)).toEqual([keyA.station]);
+    expect(trust.list({ for: 'reference' })).toEqual([expect.objectContaining({ name: 'Lab C, Belgrade', status: 'revoked', revokedAt: expect.any(String) })]);
+    await expectRefused(pkg, `${pkg}.sig`, /unknown signer 'Border lab A'/, trusts.signers(dataD));
   });
 });

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadOrCreateStationKey } from '../../../electron/reference/station-key';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { createServices, type Services } from '../../../electron/services/create-services';
 import { openStationStore } from '../../../electron/store';
 import { syncStateFile } from '../../../electron/trends/trend-hub-sync';

@@ -12,14 +12,14 @@ import { currentAlerts } from '../../../electron/hub/hub-alert-queries';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../../electron/reference';
 import { isWithdrawal } from '../../../electron/trends/alert-standing';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { StationTrendStore } from '../../helpers/station-trends';
 import type { AlertInput, TrendsService } from '../../../electron/trends/trends.service';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
 import { newIdentity } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 import { trendsWithoutExaminations } from '../../helpers/trend-service';
+import { trustForTrends, importAtStation } from '../../helpers/station-trends';
 
 const dir = useTempDir('loupe-alert-revision-');
 // 2026-11-02 is in ISO week 2026-W45.
@@ -27,8 +27,8 @@ const NOW = new Date('2026-11-02T10:00:00Z');
 const CLASS = 'aurora-td3';
 const openHub = useHubStores('sqlite');
 
-const stores: TrendStore[] = [];
-function station(name: string): { store: TrendStore; trends: TrendsService } {
+const stores: StationTrendStore[] = [];
+function station(name: string): { store: StationTrendStore; trends: TrendsService } {
   const dataDir = join(dir, name);
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(dataDir) });
   const made = trendsWithoutExaminations(dataDir, { referenceClass: (id) => library.find(id)?.cls ?? null, now: () => NOW });
@@ -38,7 +38,7 @@ function station(name: string): { store: TrendStore; trends: TrendsService } {
 
 let a: ReturnType<typeof station>;
 let emblem: Hotspot;
-const alertCount = (s: TrendStore) => s.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get();
+const alertCount = (s: StationTrendStore) => s.db.prepare('SELECT count(*) FROM expert_alerts').pluck().get();
 const shown = (t: TrendsService) => t.alertsForClass(CLASS).map((x) => x.title);
 
 beforeAll(() => {
@@ -104,9 +104,9 @@ describe('replacing and withdrawing an expert alert', () => {
 
   it('carries the replacement in the bundle: a second station shows only it', () => {
     const b = station('b');
-    b.store.trustAdd('Station A', a.trends.identity().publicKey);
+    trustForTrends(b.store, 'Station A', a.trends.identity().publicKey);
     const { bundle } = a.trends.exportBundle({ since: null, scope: 'national', k: null });
-    expect(importTrendBundle(b.store, bundle)).toMatchObject({ applied: true });
+    expect(importAtStation(b.store, bundle)).toMatchObject({ applied: true });
     expect(shown(b.trends)).toEqual(['Dull emblem, sharp edges']);
     // B cannot revise A's alert.
     const [received] = b.trends.alertsForClass(CLASS);
@@ -128,8 +128,8 @@ describe('replacing and withdrawing an expert alert', () => {
 
     const { bundle } = a.trends.exportBundle({ since: null, scope: 'national', k: null });
     const c = station('c');
-    c.store.trustAdd('Station A', a.trends.identity().publicKey);
-    expect(importTrendBundle(c.store, bundle)).toMatchObject({ applied: true });
+    trustForTrends(c.store, 'Station A', a.trends.identity().publicKey);
+    expect(importAtStation(c.store, bundle)).toMatchObject({ applied: true });
     expect(shown(c.trends)).toEqual([]);
     expect(c.trends.listAlerts()).toEqual([]);
     // A clock still in the week before does not show the withdrawal either (it is "valid" until then).
@@ -138,9 +138,9 @@ describe('replacing and withdrawing an expert alert', () => {
     // The withdrawal may arrive before the alert it withdraws (another path through the network).
     const d = station('d');
     const identity = a.trends.identity();
-    d.store.trustAdd('Station A', identity.publicKey);
+    trustForTrends(d.store, 'Station A', identity.publicKey);
     const reversed = encodeBundle([{ type: 'alert', alert: withdrawal }, { type: 'alert', alert: current! }], identity, { scope: 'national', k: null, since: null });
-    expect(importTrendBundle(d.store, reversed)).toMatchObject({ applied: true, addedAlerts: 2 });
+    expect(importAtStation(d.store, reversed)).toMatchObject({ applied: true, addedAlerts: 2 });
     expect(shown(d.trends)).toEqual([]);
 
     const hub = await openHub();
@@ -157,11 +157,11 @@ describe('replacing and withdrawing an expert alert', () => {
     const kept = await a.trends.publishAlert(input({ title: 'Blurred guilloche', hotspots: [] }));
     const partner = newIdentity();
     const attempt = makeAlert(partner.station, { title: 'Attempt to hide', week: '2026-W45', supersedes: kept.id });
-    e.store.trustAdd('Station A', identity.publicKey);
-    e.store.trustAdd('Partner', partner.publicKey);
+    trustForTrends(e.store, 'Station A', identity.publicKey);
+    trustForTrends(e.store, 'Partner', partner.publicKey);
     // Both orders: the foreign "replacement" first, then the alert, and the other way round.
-    expect(importTrendBundle(e.store, encodeBundle([{ type: 'alert', alert: attempt }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
-    expect(importTrendBundle(e.store, encodeBundle([{ type: 'alert', alert: kept }], identity, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(e.store, encodeBundle([{ type: 'alert', alert: attempt }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(e.store, encodeBundle([{ type: 'alert', alert: kept }], identity, { scope: 'national', k: null, since: null })).applied).toBe(true);
     expect(shown(e.trends)).toEqual(['Blurred guilloche']);
     expect(e.trends.listAlerts().map((x) => x.title).sort()).toEqual(['Attempt to hide', 'Blurred guilloche']);
     a.store.addAlert(attempt, partner.station);

@@ -13,7 +13,7 @@ import { HubClient } from '../../../electron/trends/hub-client';
 import { startHubServer, type HubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import type { HubStore } from '../../../electron/hub/hub-store';
-import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { StationTrendStore } from '../../helpers/station-trends';
 import type { TrendsService } from '../../../electron/trends/trends.service';
 import { makeRecord, newIdentity, recordBundle } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -22,7 +22,7 @@ import { trendsWithoutExaminations } from '../../helpers/trend-service';
 const dir = useTempDir('loupe-hub-sync-desktop-');
 let hubStore: HubStore;
 let hub: HubServer;
-let store: TrendStore;
+let store: StationTrendStore;
 let trends: TrendsService;
 const progress: HubSyncProgress[] = [];
 

@@ -3,15 +3,15 @@
 // moves nothing; a station that does not trust the sender refuses its bundles and still catches up.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
 import { syncStationWithHub } from '../../../electron/trends/trend-hub-sync';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { makeAlertItem, makeRecord } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 
-const count = (store: TrendStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (store: StationTrendStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('station ↔ hub sync', () => {
   const dir = useTempDir();
@@ -20,8 +20,10 @@ describe('station ↔ hub sync', () => {
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     const dirA = join(dir, 'station-a');
     const dirB = join(dir, 'station-b');
-    const a = { store: openTrendStore(dirA), identity: loadOrCreateStationIdentity(dirA) };
-    const b = { store: openTrendStore(dirB), identity: loadOrCreateStationIdentity(dirB) };
+    const storeA = openStationTrends(dirA);
+    const storeB = openStationTrends(dirB);
+    const a = { store: storeA, trust: storeA.trust, identity: loadOrCreateStationKey(dirA) };
+    const b = { store: storeB, trust: storeB.trust, identity: loadOrCreateStationKey(dirB) };
     await hubStore.addTrust(a.identity.publicKey, 'Station A', 'admin');
     await hubStore.addTrust(b.identity.publicKey, 'Station B', 'admin');
     const server = await startHubServer({ store: hubStore });

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BundleItem, TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle, verifyBundleHead } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
-import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
+import { exportTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { TrendQueries } from '../../../electron/trends/trend-queries';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
 import { rowCounts, snapshotTrendTables } from './trend-db-snapshot';
@@ -21,7 +21,7 @@ const partner = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey
 const stranger = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
 const asItem = (record: TrendRecord): BundleItem => ({ type: 'record', record });
 
-let store: TrendStore;
+let store: StationTrendStore;
 const first = Array.from({ length: 20 }, (_, i) => makeRecord({ station: partner.station, poe: `RS-P${i % 4}`, week: `2026-W${String(40 + (i % 5)).padStart(2, '0')}` }));
 
 function writeBundle(name: string, bytes: Buffer): Buffer {
@@ -30,9 +30,9 @@ function writeBundle(name: string, bytes: Buffer): Buffer {
 }
 
 beforeAll(() => {
-  store = openTrendStore(join(dir, 'station'));
-  store.trustAdd('Partner station', partner.publicKey);
-  const report = importTrendBundle(store, writeBundle('first.bundle', encodeBundle(first.map(asItem), partner, { scope: 'national', k: null, since: null })));
+  store = openStationTrends(join(dir, 'station'));
+  trustForTrends(store, 'Partner station', partner.publicKey);
+  const report = importAtStation(store, writeBundle('first.bundle', encodeBundle(first.map(asItem), partner, { scope: 'national', k: null, since: null })));
   expect(report).toMatchObject({ applied: true, addedRecords: 20, skipped: 0, error: null });
 });
 afterAll(() => store.close());
@@ -41,7 +41,7 @@ describe('bundle import', () => {
   it('adds new records, skips those already held, logs the import, and counts them in the dashboard', () => {
     const more = [makeRecord({ station: partner.station, week: '2026-W44' }), makeRecord({ station: partner.station, week: '2026-W44' })];
     const bundle = writeBundle('second.bundle', encodeBundle([...first.slice(0, 5), ...more, more[0]!].map(asItem), partner, { scope: 'national', k: null, since: null }));
-    const report = importTrendBundle(store, bundle);
+    const report = importAtStation(store, bundle);
     expect(report).toMatchObject({ applied: true, signer: partner.station, addedRecords: 2, skipped: 6, refused: [], conflicts: [] });
     expect(store.importLog()).toHaveLength(2);
     const q = new TrendQueries(store);
@@ -55,7 +55,7 @@ describe('bundle import', () => {
     const fixed = { ...content, fraudType: 'counterfeit' as const, supersedes: old.id };
     const correction = { ...fixed, id: contentId(fixed) };
     const before = new TrendQueries(store).byWeek({}).reduce((s, r) => s + r.n, 0);
-    expect(importTrendBundle(store, encodeBundle([asItem(correction)], partner, { scope: 'national', k: null, since: null })).addedRecords).toBe(1);
+    expect(importAtStation(store, encodeBundle([asItem(correction)], partner, { scope: 'national', k: null, since: null })).addedRecords).toBe(1);
     const q = new TrendQueries(store);
     expect(q.byWeek({}).reduce((s, r) => s + r.n, 0)).toBe(before);
     expect(q.records({ fraudType: 'counterfeit' }).records.map((r) => r.id)).toEqual([correction.id]);
@@ -74,12 +74,12 @@ describe('bundle import', () => {
     expect(store.addAlert({ ...alertContent, id: contentId(alertContent) })).toBe(true);
     const out = exportTrendBundle(store, me, { since: '2026-W41', scope: 'national', k: null });
     expect(out.alerts).toBe(1);
-    const other = openTrendStore(join(dir, 'other'));
+    const other = openStationTrends(join(dir, 'other'));
     try {
-      other.trustAdd('Neighbour', me.publicKey);
+      trustForTrends(other, 'Neighbour', me.publicKey);
       // The partner's records travel under the partner's proof: the receiver trusts their origin too.
-      other.trustAdd('Partner station', partner.publicKey);
-      const report = importTrendBundle(other, writeBundle('export.bundle', out.bundle));
+      trustForTrends(other, 'Partner station', partner.publicKey);
+      const report = importAtStation(other, writeBundle('export.bundle', out.bundle));
       expect(report.addedRecords).toBe(out.records);
       expect(report.addedAlerts).toBe(1);
       expect(other.getAlert(contentId(alertContent))?.title).toBe('Flat UV emblem');
@@ -144,7 +144,7 @@ describe('bundle import', () => {
       const counts = rowCounts(store.db);
       const filesBefore = readdirSync(dir).sort();
       const name = `../../etc/passwd-${fault}.bundle`.replace(/\//g, '_');
-      const report = importTrendBundle(store, writeBundle(name, make()));
+      const report = importAtStation(store, writeBundle(name, make()));
       expect(report.applied).toBe(false);
       expect(report.error?.fault).toBe(fault);
       expect(report.error?.message.length).toBeGreaterThan(10);

@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import type { TrendStore } from '../../../electron/trends/trend-store';
+import type { StationTrendStore } from '../../helpers/station-trends';
 import type { TrendsService } from '../../../electron/trends/trends.service';
 import { makeRecord, newIdentity } from '../../helpers/trend-fixtures';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord as makeLocalRecord } from '../../unit/trends/trend-fixtures';
 import { trendsWithoutExaminations } from '../../helpers/trend-service';
+import { trustForTrends, importAtStation } from '../../helpers/station-trends';
 
 const dir = useTempDir('loupe-trend-correction-');
-let store: TrendStore;
+let store: StationTrendStore;
 let trends: TrendsService;
 let own: TrendRecord;
 let foreign: TrendRecord;
@@ -32,9 +32,9 @@ beforeAll(() => {
   store.addRecord(makeRecord(trends.identity().station, 2, { fraudType: 'counterfeit' }));
   // A partner's record arrives in a bundle.
   const partner = newIdentity();
-  store.trustAdd('Partner', partner.publicKey);
+  trustForTrends(store, 'Partner', partner.publicKey);
   foreign = makeRecord(partner.station, 3, { fraudType: 'counterfeit' });
-  const report = importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null }));
+  const report = importAtStation(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null }));
   expect(report.applied).toBe(true);
 });
 afterAll(() => store.close());

@@ -9,10 +9,11 @@ import type { BundleItem, ExpertAlert, TrendRecord } from '../../../electron/con
 import { decodeBundle, encodeBundle, encodeBundleSections, ownSections } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { proofToJson, signOrigin } from '../../../electron/exchange/origin-proof';
-import { loadOrCreateStationIdentity, type StationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
+import type { StationIdentity } from '../../../electron/trust/station-identity';
 import { ingestBundle } from '../../../electron/hub/hub-ingest';
-import { exportTrendBundle, importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { exportTrendBundle } from '../../../electron/trends/trend-exchange.service';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { makeAlert } from '../../helpers/hub-alerts';
 import { useHubStores } from '../../helpers/hub-stores';
 import { signedBundleOfLines } from '../../helpers/hostile-bundles';
@@ -27,17 +28,17 @@ const options = { scope: 'national' as const, k: null, since: null };
 
 interface Station {
   id: StationIdentity;
-  store: TrendStore;
+  store: StationTrendStore;
 }
-const opened: TrendStore[] = [];
+const opened: StationTrendStore[] = [];
 afterAll(() => opened.forEach((s) => s.close()));
 
 function station(name: string, ...trusts: Station[]): Station {
   const dataDir = join(dir, name);
-  const store = openTrendStore(dataDir);
+  const store = openStationTrends(dataDir);
   opened.push(store);
-  for (const t of trusts) store.trustAdd(`Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
-  return { id: loadOrCreateStationIdentity(dataDir), store };
+  for (const t of trusts) trustForTrends(store, `Station ${t.id.station.slice(0, 4)}`, t.id.publicKey);
+  return { id: loadOrCreateStationKey(dataDir), store };
 }
 
 const record = (s: Station, n: number, over: Parameters<typeof makeRecord>[2] = {}): TrendRecord => makeRecord(s.id.station, n, { week: WEEK, ...over });
@@ -45,7 +46,7 @@ const item = (r: TrendRecord | ExpertAlert): BundleItem => ('lookFor' in r ? { t
 const shownAlerts = (s: Station) => s.store.currentAlerts(WEEK).map((a) => a.title);
 
 /** Imports as the station does (its own identity known) and returns the report. */
-const importInto = (s: Station, bundle: Buffer) => importTrendBundle(s.store, bundle, { self: s.id });
+const importInto = (s: Station, bundle: Buffer) => importAtStation(s.store, bundle, { self: s.id });
 
 describe('proof of origin of trend items', () => {
   const a = station('a');

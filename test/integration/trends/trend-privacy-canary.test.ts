@@ -12,9 +12,8 @@ import { verifyBundleHead } from '../../../electron/exchange/bundle-codec';
 import { ExaminationService } from '../../../electron/examination/examination.service';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../../../electron/reference';
 import { mrzCheckDigit } from '../../../electron/specimens/check-digit';
-import { openStationStore, type StationStore } from '../../../electron/store';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import type { StationStore } from '../../../electron/store';
+import { openStationTrends, type StationTrendStore, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { TrendsService } from '../../../electron/trends/trends.service';
 import { fraudExaminationsAround } from '../../../electron/trends/week-examinations';
 import { useTempDir } from '../../helpers/temp-dir';
@@ -39,14 +38,15 @@ const line2 = `${head}${composite}`;
 const CANARIES = [SURNAME, GIVEN, DOC, BIRTH, PERSONAL, '29.11.1958', '1958-11-29', line1, line2, line1.slice(0, 20), line2.slice(0, 20), OFFICER.name];
 
 let stationStore: StationStore;
-let trendStore: TrendStore;
+let trendStore: StationTrendStore;
 let trends: TrendsService;
 let exam: Examination;
 let examinations: ExaminationService;
 
 beforeAll(async () => {
-  stationStore = openStationStore(join(dir, 'station'));
-  trendStore = openTrendStore(join(dir, 'station'));
+  // One station database, one connection: the trend store and the trust lists work on the station store's.
+  trendStore = openStationTrends(join(dir, 'station'));
+  stationStore = trendStore.station;
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(join(dir, 'station')) });
   examinations = new ExaminationService(stationStore, 'Gate 1', library);
   const id = 'spc-9303-0000';
@@ -58,6 +58,7 @@ beforeAll(async () => {
   trendStore.saveSettings({ country: 'SRB', pointOfEntry: 'RS-BATROVCI', line: 'second', direction: 'entry', k: 3 });
   trends = new TrendsService({
     store: trendStore,
+    trust: trendStore.trust,
     dataDir: join(dir, 'station'),
     examination: (x) => examinations.get(x, OFFICER),
     referenceClass: (x) => library.find(x)?.cls ?? null,
@@ -69,7 +70,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await examinations.close();
   trendStore.close();
-  stationStore.close();
 });
 
 const inflate = (bundle: Buffer) => gunzipSync(bundle.subarray(verifyBundleHead(bundle, () => trends.identity().publicKey).payloadOffset));
@@ -126,9 +126,9 @@ describe('privacy of trend records', () => {
     expect(csv.rows).toBe(3);
 
     // A receiving station imports both: its trend tables are searched too.
-    const other = openTrendStore(join(dir, 'other'));
-    other.trustAdd('Sender', trends.identity().publicKey);
-    expect(importTrendBundle(other, readFileSync(join(dir, 'national.bundle'))).addedRecords).toBe(3);
+    const other = openStationTrends(join(dir, 'other'));
+    trustForTrends(other, 'Sender', trends.identity().publicKey);
+    expect(importAtStation(other, readFileSync(join(dir, 'national.bundle'))).addedRecords).toBe(3);
     const otherDump = snapshotTrendTables(other.db);
     other.close();
 

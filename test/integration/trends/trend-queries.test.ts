@@ -5,17 +5,17 @@ import type { TrendFilter } from '../../../electron/contract/trend-dashboard.con
 import type { TrendRecord } from '../../../electron/contract/trends.contract';
 import { contentId } from '../../../electron/exchange/canonical-json';
 import { TrendQueries } from '../../../electron/trends/trend-queries';
-import { openTrendStore, type TrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, type StationTrendStore } from '../../helpers/station-trends';
 import { recordsToCsv } from '../../../electron/trends/trend-csv';
 import { useTempDir } from '../../helpers/temp-dir';
 import { syntheticRecords } from '../../bench/trend-synthetic';
 
 const dir = useTempDir('loupe-trend-queries-');
-let store: TrendStore;
+let store: StationTrendStore;
 let live: TrendRecord[];
 
 beforeAll(() => {
-  store = openTrendStore(dir);
+  store = openStationTrends(dir);
   const records = syntheticRecords(0, 2000);
   // Ten corrections: the corrected records leave the counts, the corrections enter them.
   const corrections = records.slice(0, 10).map((old) => {

@@ -6,20 +6,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { BundleItem } from '../../../electron/contract/trends.contract';
-import { loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { startHubServer } from '../../../electron/hub/hub-server';
 import { openSqliteHubStore } from '../../../electron/hub/sqlite-hub-store';
-import { openTrendStore } from '../../../electron/trends/trend-store';
+import { openStationTrends, trustForTrends, importAtStation } from '../../helpers/station-trends';
 import { useTempDir } from '../../helpers/temp-dir';
 import { makeRecord } from '../../unit/trends/trend-fixtures';
 import { encodeBundle } from '../../../electron/exchange/bundle-codec';
-import { importTrendBundle } from '../../../electron/trends/trend-exchange.service';
 import { newIdentity } from '../../helpers/trend-fixtures';
 import { rowCounts } from './trend-db-snapshot';
 
 const run = promisify(execFile);
 const dir = useTempDir('loupe-trends-cli-');
 const loupe = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'trends', ...args]);
+const trust = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', 'trust', ...args]);
 
 describe('loupe trends', () => {
   it('moves records from one station to another on removable media', async () => {
@@ -27,7 +27,7 @@ describe('loupe trends', () => {
     const b = join(dir, 'b');
     const ida = JSON.parse((await loupe('identity', '--data', a, '--json')).stdout) as { station: string; publicKey: string };
     // Station A records three trends (through its store, as the workstation does).
-    const store = openTrendStore(a);
+    const store = openStationTrends(a);
     const items: BundleItem[] = [makeRecord({ station: ida.station }), makeRecord({ station: ida.station }), makeRecord({ station: ida.station, poe: 'RS-HORGOS' })].map((record) => ({ type: 'record', record }));
     store.transaction(() => store.insertItems(items, 'local'));
     store.close();
@@ -42,7 +42,7 @@ describe('loupe trends', () => {
     expect((unknown as { code: number }).code).toBe(2);
     expect((unknown as { stderr: string }).stderr).toMatch(/not on the trust list.*nothing was changed/);
 
-    await loupe('trust', 'add', 'Station A', ida.publicKey, '--data', b);
+    await trust('add', 'Station A', ida.publicKey, '--for', 'trends', '--data', b);
     const first = await loupe('import', bundle, '--data', b);
     expect(first.stdout).toMatch(/3 records and 0 alerts added, 0 already held/);
     const again = JSON.parse((await loupe('import', bundle, '--data', b, '--json')).stdout) as { applied: boolean; addedRecords: number; skipped: number };
@@ -53,26 +53,26 @@ describe('loupe trends', () => {
     bytes.writeUInt8(bytes.readUInt8(bytes.length - 30) ^ 0x01, bytes.length - 30);
     const bad = join(dir, 'stick', 'tampered.bundle');
     writeFileSync(bad, bytes);
-    const storeB = openTrendStore(b);
+    const storeB = openStationTrends(b);
     const before = rowCounts(storeB.db);
     storeB.close();
     const refused = JSON.parse((await loupe('import', bad, '--data', b, '--json')).stdout) as { applied: boolean; error: { fault: string } };
     expect(refused).toMatchObject({ applied: false, error: { fault: 'payload-mismatch' } });
-    const after = openTrendStore(b);
+    const after = openStationTrends(b);
     expect(rowCounts(after.db)).toEqual(before);
     after.close();
   }, 120_000);
 
   it('corrects a record made here with the same refusals as the screen', async () => {
     const f = join(dir, 'f');
-    const station = loadOrCreateStationIdentity(f);
+    const station = loadOrCreateStationKey(f);
     const partner = newIdentity();
-    const store = openTrendStore(f);
+    const store = openStationTrends(f);
     const own = makeRecord({ station: station.station, fraudType: 'forged-other', revealedBy: ['Photo zone'], notes: 'laminate lifted' });
     store.addRecord(own);
-    store.trustAdd('Partner', partner.publicKey);
+    trustForTrends(store, 'Partner', partner.publicKey);
     const foreign = makeRecord({ station: partner.station });
-    expect(importTrendBundle(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
+    expect(importAtStation(store, encodeBundle([{ type: 'record', record: foreign }], partner, { scope: 'national', k: null, since: null })).applied).toBe(true);
     store.close();
     const refusal = (p: Promise<unknown>) => p.then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }));
 
@@ -83,7 +83,7 @@ describe('loupe trends', () => {
       supersedes: own.id,
       changed: { fraudType: { from: 'forged-other', to: 'forged-photo-substitution' }, revealedBy: { from: ['Photo zone'], to: ['Photo zone', 'UV emblem'] }, notes: { from: 'laminate lifted', to: null } },
     });
-    const after = openTrendStore(f);
+    const after = openStationTrends(f);
     expect(after.getRecord(fixed.record as string)).toMatchObject({ supersedes: own.id, fraudType: 'forged-photo-substitution', notes: null, occurrence: own.occurrence });
     after.close();
 
@@ -96,7 +96,7 @@ describe('loupe trends', () => {
     expect(other).toMatchObject({ code: 2, stderr: expect.stringMatching(/made at station [0-9a-f]{16}: only that station can correct it/) });
     const badType = await refusal(loupe('correct', fixed.record as string, '--fraud-type', 'forgery', '--data', f));
     expect(badType).toMatchObject({ code: 2, stderr: expect.stringMatching(/--fraud-type is one of counterfeit, /) });
-    const last = openTrendStore(f);
+    const last = openStationTrends(f);
     expect(last.db.prepare('SELECT count(*) FROM trend_records').pluck().get()).toBe(3);
     // One audit entry, for the correction made (the command line has no officer).
     expect(last.db.prepare("SELECT subject, officer_name, details FROM audit_log WHERE action = 'trends.correct'").all()).toEqual([
@@ -107,12 +107,12 @@ describe('loupe trends', () => {
 
   it('syncs with the hub saved in the trend settings', async () => {
     const c = join(dir, 'c');
-    const station = loadOrCreateStationIdentity(c);
+    const station = loadOrCreateStationKey(c);
     const hubStore = await openSqliteHubStore(join(dir, 'hub.sqlite'));
     await hubStore.addTrust(station.publicKey, 'Station C', 'admin');
     const hub = await startHubServer({ store: hubStore });
     try {
-      const store = openTrendStore(c);
+      const store = openStationTrends(c);
       store.addRecord(makeRecord({ station: station.station }));
       store.close();
       const saved = JSON.parse((await loupe('settings', '--hub-url', hub.url, '--data', c, '--json')).stdout) as { settings: { hubUrl: string } };

@@ -8,13 +8,15 @@ import { decodeBase64Exact, decodeCanonicalBase64 } from '../../../electron/comm
 import { TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '../../../electron/contract/trends.contract';
 import { BundleError, verifyBundleHead, encodeBundle } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey } from '../../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
 import { RequestVerifier } from '../../../electron/hub/hub-auth';
 import { HubError } from '../../../electron/hub/hub-errors';
 import { AUTH_HEADERS, signRequest, sha256Hex } from '../../../electron/exchange/request-signing';
-import { exportPackage, importPackage, loadOrCreateStationKey, openReferenceLibrary, TrustList, userReferenceDir } from '../../../electron/reference';
+import { exportPackage, importPackage, openReferenceLibrary, userReferenceDir } from '../../../electron/reference';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { useTempDir } from '../../helpers/temp-dir';
 import { BUILTIN_DIR } from '../../integration/reference/reference-fixtures';
+import { useStationTrusts } from '../../helpers/station-trust';
 
 /** Text that Node's decoder turns into the same bytes as `b64`, though it is not that text. */
 function malleableVariants(b64: string): Record<string, string> {
@@ -96,14 +98,15 @@ describe('altered signature text is refused', () => {
   });
 
   const temp = useTempDir('loupe-strict-b64-');
+  const trusts = useStationTrusts();
   it('in a reference package signature file', async () => {
     const key = loadOrCreateStationKey(join(temp, 'a'), 'Lab A');
     const libA = openReferenceLibrary({ builtinDir: BUILTIN_DIR, userDir: userReferenceDir(join(temp, 'a')) });
     libA.save({ ...libA.get('aurora-td3').cls, series: '2031' });
     const pkg = join(temp, 'one.loupe-ref');
     exportPackage(libA, ['aurora-td3'], pkg, key);
-    const trustB = TrustList.forDataDir(join(temp, 'b'));
-    trustB.add('Lab A', key.publicKeyPem);
+    trusts.trustSigner(join(temp, 'b'), 'Lab A', key.publicKeyPem);
+    const trustB = trusts.signers(join(temp, 'b'));
     const sig = JSON.parse(readFileSync(`${pkg}.sig`, 'utf8')) as { signature: string };
     for (const [what, variant] of Object.entries(malleableVariants(sig.signature))) {
       const file = join(temp, `altered-${what.replace(/\W/g, '-')}.sig`);

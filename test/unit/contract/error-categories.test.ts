@@ -21,6 +21,7 @@ import { REPORT_ERROR_KINDS } from '../../../electron/contract/report.errors';
 import { SESSION_ERROR_KINDS } from '../../../electron/contract/session.errors';
 import { STORE_ERROR_KINDS } from '../../../electron/contract/store.errors';
 import { TRENDS_ERROR_KINDS } from '../../../electron/contract/trends.errors';
+import { TRUST_ERROR_KINDS } from '../../../electron/contract/trust.errors';
 import { BundleError } from '../../../electron/exchange/bundle-codec';
 import { HubError } from '../../../electron/hub/hub-errors';
 import { DeviceError, DeviceErrorKindSchema } from '../../../native/protocol';
@@ -40,6 +41,7 @@ const DECLARED: Record<ErrorDomain, readonly string[]> = {
   store: STORE_ERROR_KINDS,
   report: REPORT_ERROR_KINDS,
   trends: TRENDS_ERROR_KINDS,
+  trust: TRUST_ERROR_KINDS,
   exchange: EXCHANGE_ERROR_KINDS,
   hub: HUB_ERROR_KINDS,
 };

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { TREND_RECORD_SCHEMA, type BundleItem, type TrendRecordContent } from '../../../electron/contract/trends.contract';
 import { BundleError, decodeBundle, encodeBundle, verifyBundleHead } from '../../../electron/exchange/bundle-codec';
 import { contentId } from '../../../electron/exchange/canonical-json';
-import { identityFromPrivateKey, loadOrCreateStationIdentity } from '../../../electron/exchange/station-identity';
+import { identityFromPrivateKey } from '../../../electron/trust/station-identity';
+import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const signer = identityFromPrivateKey(generateKeyPairSync('ed25519').privateKey);
@@ -112,8 +113,8 @@ describe('signed bundles', () => {
 describe('station identity', () => {
   const dir = useTempDir();
   it('uses the station key (created once, private to the station) and derives the station id from it', () => {
-    const a = loadOrCreateStationIdentity(dir);
-    const b = loadOrCreateStationIdentity(dir);
+    const a = loadOrCreateStationKey(dir);
+    const b = loadOrCreateStationKey(dir);
     expect(b.station).toBe(a.station);
     expect(a.station).toMatch(/^[0-9a-f]{16}$/);
     expect(statSync(join(dir, 'keys', 'station-ed25519.key')).mode & 0o077).toBe(0);
