@@ -14,7 +14,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const DOMAINS = {
   imaging: [],
   mrz: ['imaging'],
-  trust: [],
+  trust: ['store'],
   reference: ['imaging', 'trust'],
   identify: ['imaging', 'reference'],
   checks: ['imaging', 'mrz', 'reference', 'identify'],
