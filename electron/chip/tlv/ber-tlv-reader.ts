@@ -184,3 +184,19 @@ export function tagName(tag: number): string {
   const text = tag.toString(16).toUpperCase();
   return `'${text.length % 2 ? `0${text}` : text}'`;
 }
+
+/**
+ * The whole length (header and value) of the element starting `bytes`, from its header alone:
+ * null while the header itself is incomplete. Used to size a file from its first bytes.
+ */
+export function peekTlvLength(bytes: Uint8Array): number | null {
+  try {
+    const [, tagLength] = readTag(bytes, 0, 0);
+    const [length, lengthLength] = readLength(bytes, tagLength, 0);
+    if (length === -1) throw new TlvError('bad-length', 0, 'indefinite length for a whole file');
+    return tagLength + lengthLength + length;
+  } catch (e) {
+    if (e instanceof TlvError && e.reason === 'truncated') return null;
+    throw e;
+  }
+}
