@@ -76,5 +76,5 @@ export function encodeSecurityInfo(info: SecurityInfo, encodedPublicKey?: Uint8A
 }
 
 export function encodeSecurityInfos(infos: readonly SecurityInfo[]): Uint8Array {
-  return der.setOf(...infos.map((i) => encodeSecurityInfo(i)));
+  return der.set(...infos.map((i) => encodeSecurityInfo(i)));
 }

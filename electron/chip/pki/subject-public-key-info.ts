@@ -6,7 +6,8 @@ import type { DhDomain } from '../crypto/dh-groups';
 import type { EcDomain } from '../crypto/ec-curves';
 import { ASN1 } from '../tlv/asn1-tags';
 import { decodeTlv, expectTag, tlvChildren, type Tlv } from '../tlv/ber-tlv-reader';
-import { der, readBitString, readInteger } from '../tlv/der-values';
+import { der, readBitString, readInteger, readUnsignedIntegerBytes } from '../tlv/der-values';
+import { bytesToBigInt } from '../bytes';
 import { readAlgorithmIdentifier } from './algorithm-identifier';
 import { encodeExplicitEcParameters, readEcParameters } from './ec-parameters';
 import { OID } from './object-identifiers';
@@ -27,8 +28,9 @@ export function readSubjectPublicKeyInfo(t: Tlv): PublicKeyInfo {
     case OID.rsassaPss: {
       const [n, e] = tlvChildren(expectTag(decodeTlv(bits), ASN1.SEQUENCE, 'RSA public key'));
       if (!n || !e) throw malformed('incomplete RSA key');
-      const modulus = readInteger(n);
-      const exponent = readInteger(e);
+      // Read as unsigned: some chips encode the modulus without the leading zero DER requires.
+      const modulus = bytesToBigInt(readUnsignedIntegerBytes(n, 'RSA modulus'));
+      const exponent = bytesToBigInt(readUnsignedIntegerBytes(e, 'RSA exponent'));
       if (modulus <= 0n || exponent <= 0n) throw malformed('RSA key out of range');
       return { kind: 'RSA', modulus, exponent, bits: modulus.toString(2).length, spki };
     }
