@@ -106,7 +106,8 @@ export type PassiveAuthOutcome = z.infer<typeof PassiveAuthOutcomeSchema>;
 
 export const DataGroupHashCheckSchema = z.object({
   dataGroup: z.number().int().min(1).max(16),
-  status: z.enum(['match', 'mismatch', 'not-read']),
+  /** not-in-sod: a data group read from the chip that EF.SOD has no hash for. */
+  status: z.enum(['match', 'mismatch', 'not-read', 'not-in-sod']),
 });
 export type DataGroupHashCheck = z.infer<typeof DataGroupHashCheckSchema>;
 
