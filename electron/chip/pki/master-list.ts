@@ -3,8 +3,6 @@
 // signed by a master list signer certified by the issuing State's CSCA. Each certificate is decoded
 // on its own (its own element budget), so a list of hundreds stays within the bounds that protect
 // against hostile input without raising them; one that does not decode is counted, not fatal.
-import { createHash } from 'node:crypto';
-import { equalBytes } from '../bytes';
 import { ChipError, malformed } from '../chip-error';
 import { ASN1 } from '../tlv/asn1-tags';
 import { decodeTlv, expectTag, tlvChildren } from '../tlv/ber-tlv-reader';
@@ -12,8 +10,7 @@ import { readSmallInteger } from '../tlv/der-values';
 import { signedBy } from './certificate-chain';
 import { decodeSignedData, type SignedData } from './cms-signed-data';
 import { OID } from './object-identifiers';
-import { hashOf, signatureScheme } from './signature-algorithm';
-import { verifySignature } from './signature-verifier';
+import { findSignerCertificate, signedDataSignatureValid } from './signed-data-verification';
 import { decodeCertificate, type Certificate } from './x509-certificate';
 
 export interface MasterList {
@@ -53,22 +50,9 @@ export interface MasterListVerification {
 export function verifyMasterList(list: MasterList, roots: readonly Certificate[], at: Date): MasterListVerification {
   const info = list.signedData.signers[0];
   if (!info) return { valid: false, signer: null, detail: 'The master list has no signer.' };
-  const sid = info.sid;
-  const signer = list.signedData.certificates.find((c) => (sid.kind === 'key-id' ? c.subjectKeyIdentifier === sid.keyId : c.serialNumber === sid.serialNumber && c.issuer.key === sid.issuer.key)) ?? null;
+  const signer = findSignerCertificate(list.signedData, info);
   if (!signer?.publicKey) return { valid: false, signer, detail: 'The master list does not carry its signer certificate.' };
-  try {
-    const scheme = signatureScheme(info.signatureAlgorithm, info.digestAlgorithm);
-    let ok: boolean;
-    if (info.signedAttributes) {
-      const digest = createHash(hashOf(info.digestAlgorithm)).update(list.signedData.content).digest();
-      ok = !!info.messageDigest && equalBytes(info.messageDigest, digest) && verifySignature(signer.publicKey, scheme, info.signedAttributes, info.signature);
-    } else {
-      ok = verifySignature(signer.publicKey, scheme, list.signedData.content, info.signature);
-    }
-    if (!ok) return { valid: false, signer, detail: 'The master list signature does not verify.' };
-  } catch (e) {
-    return { valid: false, signer, detail: e instanceof ChipError ? e.message : 'The master list signature cannot be checked.' };
-  }
+  if (!signedDataSignatureValid(list.signedData, info, signer, OID.cscaMasterList)) return { valid: false, signer, detail: 'The master list signature does not verify.' };
   const root = roots.find((r) => r.subject.key === signer.issuer.key && signedBy(signer, r));
   if (!root) return { valid: false, signer, detail: `The master list signer is not certified by a given CSCA (${signer.issuer.text}).` };
   if (at < signer.notBefore || at > signer.notAfter) return { valid: false, signer, detail: 'The master list signer certificate is not valid now.' };

@@ -10,10 +10,9 @@ import { ChipError } from '../chip-error';
 import { decodeSod, type Sod } from '../lds/sod.codec';
 import { buildChain, type ChainResult } from './certificate-chain';
 import type { RevocationList } from './certificate-revocation-list';
-import type { SignerInfo } from './cms-signed-data';
 import { OID } from './object-identifiers';
-import { hashOf, schemeName, signatureScheme } from './signature-algorithm';
-import { verifySignature } from './signature-verifier';
+import { schemeName, signatureScheme } from './signature-algorithm';
+import { findSignerCertificate, signedDataSignatureValid } from './signed-data-verification';
 import type { TrustAnchors } from './trust-anchors';
 import type { Certificate } from './x509-certificate';
 
@@ -33,23 +32,6 @@ export interface PassiveAuthentication extends PassiveAuthResultDto {
   readonly sodParsed: Sod | null;
   readonly documentSignerCertificate: Certificate | null;
   readonly chain: ChainResult | null;
-}
-
-function findSigner(sod: Sod, signer: SignerInfo, extra: readonly Certificate[]): Certificate | null {
-  const all = [...sod.signedData.certificates, ...extra];
-  const sid = signer.sid;
-  return all.find((c) => (sid.kind === 'key-id' ? c.subjectKeyIdentifier === sid.keyId : c.serialNumber === sid.serialNumber && c.issuer.key === sid.issuer.key)) ?? null;
-}
-
-/** The SOD's signature (RFC 5652 §5.4, §5.6): message digest, content type, then the signature. */
-function signatureValid(sod: Sod, signer: SignerInfo, cert: Certificate): boolean {
-  if (!cert.publicKey) return false;
-  const scheme = signatureScheme(signer.signatureAlgorithm, signer.digestAlgorithm);
-  if (!signer.signedAttributes) return verifySignature(cert.publicKey, scheme, sod.signedData.content, signer.signature);
-  const digest = createHash(hashOf(signer.digestAlgorithm)).update(sod.signedData.content).digest();
-  if (!signer.messageDigest || !equalBytes(signer.messageDigest, digest)) return false;
-  if (signer.contentType !== null && signer.contentType !== OID.ldsSecurityObject) return false;
-  return verifySignature(cert.publicKey, scheme, signer.signedAttributes, signer.signature);
 }
 
 export function verifyPassiveAuthentication(input: PassiveAuthInput): PassiveAuthentication {
@@ -75,8 +57,8 @@ export function verifyPassiveAuthentication(input: PassiveAuthInput): PassiveAut
   } catch {
     // An unsupported algorithm is named by its OID.
   }
-  const ds = findSigner(sod, signer, input.documentSigners ?? []);
-  const sigValid = ds ? safe(() => signatureValid(sod, signer, ds)) : false;
+  const ds = findSignerCertificate(sod.signedData, signer, input.documentSigners ?? []);
+  const sigValid = ds ? signedDataSignatureValid(sod.signedData, signer, ds, OID.ldsSecurityObject) : false;
   const chain = ds ? buildChain(ds, input.anchors, input.crls ?? [], input.at, signer.signingTime) : null;
   const mismatched = hashes.filter((h) => h.status === 'mismatch' || h.status === 'not-in-sod').map((h) => `DG${h.dataGroup}`);
   let outcome: PassiveAuthOutcome;
@@ -118,14 +100,6 @@ export function dataGroupIntact(result: PassiveAuthentication, n: number): boole
 /** True when, in addition, the SOD chains to a trusted CSCA (the full passive authentication). */
 export function dataGroupAuthenticated(result: PassiveAuthentication, n: number): boolean {
   return dataGroupIntact(result, n) && result.outcome === 'trusted';
-}
-
-function safe(fn: () => boolean): boolean {
-  try {
-    return fn();
-  } catch {
-    return false;
-  }
 }
 
 function malformedResult(detail: string): PassiveAuthentication {
