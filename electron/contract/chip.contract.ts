@@ -139,3 +139,30 @@ export const CloneCheckSchema = z.object({
   detail: z.string(),
 });
 export type CloneCheck = z.infer<typeof CloneCheckSchema>;
+
+/** DG1's MRZ as the chip holds it. */
+export const ChipMrzSchema = z.object({
+  format: z.enum(['TD1', 'TD2', 'TD3']),
+  lines: z.array(z.string().max(44)).min(2).max(3),
+  documentCode: z.string(),
+  issuingState: z.string(),
+  documentNumber: z.string(),
+  dateOfBirth: z.string(),
+  dateOfExpiry: z.string(),
+  nationality: z.string(),
+  name: z.string(),
+  sex: z.string(),
+});
+
+/** A chip reading as the renderer sees it (images by the hash of their stored PNG). */
+export const ChipReadingSummarySchema = z.object({
+  access: AccessChoiceSchema,
+  files: z.array(FileReadStatusSchema),
+  extendedLength: z.boolean(),
+  mrz: ChipMrzSchema.nullable(),
+  faces: z.array(z.object({ format: z.string(), width: z.number().int(), height: z.number().int(), imageHash: z.string() })),
+  passiveAuthentication: PassiveAuthResultSchema,
+  /** counts: the check succeeded and passive authentication covered its key's file. */
+  cloneChecks: z.array(CloneCheckSchema.extend({ counts: z.boolean() })),
+});
+export type ChipReadingSummary = z.infer<typeof ChipReadingSummarySchema>;
