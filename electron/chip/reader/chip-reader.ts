@@ -154,7 +154,7 @@ export class ChipReader {
   /** EF.CardAccess, read without protection at the master file (9303-10 §3.11.1); null when absent. */
   private async readCardAccess(plain: PlainChannel, sizing: ReadSizing): Promise<Uint8Array | null> {
     const partial = emptyPartial();
-    const outcome = await new ElementaryFileReader(plain, { ...sizing, chunk: Math.min(sizing.chunk, 0xdf), extended: false }).read(LDS_FILES.CardAccess, partial);
+    const outcome = await new ElementaryFileReader(plain, { ...sizing, chunk: Math.min(sizing.chunk, 0xdf), extended: false }).read(LDS_FILES.CardAccess, partial, { bySfi: true });
     if (outcome.status === 'read') {
       this.statuses.set('CardAccess', { file: 'CardAccess', status: 'read', bytes: outcome.bytes.length });
       this.files.set('CardAccess', outcome.bytes);

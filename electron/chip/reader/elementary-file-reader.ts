@@ -42,11 +42,32 @@ export class ElementaryFileReader {
     private readonly onProgress: ProgressListener = () => {},
   ) {}
 
-  async read(info: LdsFileInfo, partial: PartialFile): Promise<FileOutcome> {
+  /**
+   * `bySfi`: when SELECT by file identifier is refused, read by short file identifier instead
+   * (READ BINARY with P1 = 80 | SFI selects the file too; 9303-10 §3.11.1 makes EF.CardAccess
+   * readable that way, and some chips allow nothing else).
+   */
+  async read(info: LdsFileInfo, partial: PartialFile, options: { bySfi?: boolean } = {}): Promise<FileOutcome> {
     const selected = await this.channel.send({ cla: 0x00, ins: 0xa4, p1: 0x02, p2: 0x0c, data: new Uint8Array([info.fid >> 8, info.fid & 0xff]) });
+    if (options.bySfi && selected.sw !== SW.OK && partial.offset === 0) {
+      const first = await this.channel.send({ cla: 0x00, ins: 0xb0, p1: 0x80 | info.sfi, p2: 0, ne: Math.min(this.sizing.chunk, SHORT_READ) });
+      if (first.sw === SW.FILE_NOT_FOUND || first.sw === SW.INCORRECT_P1_P2 || first.sw === SW.FUNCTION_NOT_SUPPORTED || first.sw === SW.WRONG_P1_P2) return { status: 'absent' };
+      if (first.sw === SW.SECURITY_STATUS_NOT_SATISFIED) return { status: 'denied', sw: first.sw };
+      if (first.sw !== SW.OK && first.sw !== SW.END_OF_FILE) throw new ChipError('CommandFailed', `The chip refused to read ${info.file} (status ${swText(first.sw)}).`, first.sw);
+      if (first.data.length === 0) throw malformedFile(info.file, 'is empty');
+      partial.chunks.push(first.data);
+      partial.offset = first.data.length;
+      partial.total = peekTlvLength(first.data);
+      if (first.sw === SW.END_OF_FILE && (partial.total === null || partial.offset < partial.total)) throw malformedFile(info.file, 'ends before its announced length');
+      return this.readRest(info, partial);
+    }
     if (selected.sw === SW.FILE_NOT_FOUND) return { status: 'absent' };
     if (selected.sw === SW.SECURITY_STATUS_NOT_SATISFIED || selected.sw === SW.CONDITIONS_NOT_SATISFIED) return { status: 'denied', sw: selected.sw };
     if (selected.sw !== SW.OK) throw new ChipError('CommandFailed', `The chip refused to select ${info.file} (status ${swText(selected.sw)}).`, selected.sw);
+    return this.readRest(info, partial);
+  }
+
+  private async readRest(info: LdsFileInfo, partial: PartialFile): Promise<FileOutcome> {
     while (partial.total === null || partial.offset < partial.total) {
       const outcome = await this.readChunk(info, partial);
       if (outcome) return outcome;

@@ -77,6 +77,7 @@ export class CardFileSystem {
     const here = this.inApplication ? this.applicationFiles : this.masterFiles;
     const file = here.find((f) => f.fid === fid) ?? (anyLevel && this.inApplication ? this.masterFiles.find((f) => f.fid === fid) : undefined);
     if (!file) return answer(0x6a82);
+    if (this.config.cardAccessBySfiOnly && !this.inApplication && fid === 0x011c) return answer(0x6a82);
     this.current = file;
     if (!fcp) return answer(0x9000);
     // File control parameters (ISO/IEC 7816-4 §5.3.3): size and identifier.

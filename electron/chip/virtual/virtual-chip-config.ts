@@ -51,6 +51,8 @@ export interface VirtualChipConfig {
   readonly tooLong: 'wrong-length' | 'truncate';
   /** READ BINARY with odd INS (B1) for offsets beyond 32 767. */
   readonly oddInsRead: boolean;
+  /** EF.CardAccess can be read by short file identifier only (SELECT by identifier is refused). */
+  readonly cardAccessBySfiOnly?: boolean;
   readonly random?: RandomSource;
   /** Fixed PACE private keys (mapping, then agreement), to replay a worked example from the chip's side. */
   readonly paceKeys?: (step: 'mapping' | 'agreement') => bigint;

@@ -64,6 +64,15 @@ describe('ChipReader', () => {
     expect(hex(reading.files.get('DG2')!)).toBe(hex(cfg.files.DG2!));
   });
 
+  it('reads EF.CardAccess by short file identifier when the chip refuses to select it', async () => {
+    const cfg = passport(1000, 1, { pace: [{ oid: paceOid('ECDH', 'GM', 'AES-128'), parameterId: 13 }], cardAccessBySfiOnly: true });
+    const chip = new VirtualChip(cfg);
+    const reading = await new ChipReader({ key: MRZ }).read(new VirtualChipTransport(chip));
+    expect(reading.access).toMatchObject({ protocol: 'PACE', reason: 'pace-offered' });
+    expect(hex(reading.files.get('CardAccess')!)).toBe(hex(cfg.files.CardAccess!));
+    expect(chip.log.map(hex)).toContain('00B09C00DF');
+  });
+
   it('uses extended length only when the ATR says the chip supports it', async () => {
     const chip = new VirtualChip(passport(20_000, 1, { extendedLength: true, maxReadLength: 0xffff }));
     const withoutAtr = await new ChipReader({ key: MRZ }).read(new VirtualChipTransport(chip));
