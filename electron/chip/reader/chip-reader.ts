@@ -135,7 +135,18 @@ export class ChipReader {
     if (this.files.has(info.file) || this.statuses.get(info.file)?.status === 'absent' || this.statuses.get(info.file)?.status === 'denied') return;
     const partial = this.partials.get(info.file) ?? emptyPartial();
     this.partials.set(info.file, partial);
-    const outcome = await reader.read(info, partial);
+    let outcome;
+    try {
+      outcome = await reader.read(info, partial);
+    } catch (e) {
+      // A file the chip refuses or sends malformed is recorded and reading goes on, as long as the
+      // protected session still stands; a removed card, a timeout or a broken session stop it.
+      const sessionStands = reader.sessionUsable;
+      if (!(e instanceof ChipError) || (e.kind !== 'CommandFailed' && e.kind !== 'MalformedData') || !sessionStands) throw e;
+      this.partials.delete(info.file);
+      this.statuses.set(info.file, { file: info.file, status: 'failed', bytes: 0, detail: e.message });
+      return;
+    }
     this.partials.delete(info.file);
     switch (outcome.status) {
       case 'read':

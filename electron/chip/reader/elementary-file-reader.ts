@@ -42,6 +42,11 @@ export class ElementaryFileReader {
     private readonly onProgress: ProgressListener = () => {},
   ) {}
 
+  /** Whether the channel's protected session (if any) can still be used. */
+  get sessionUsable(): boolean {
+    return this.channel.secureMessaging?.usable ?? true;
+  }
+
   /**
    * `bySfi`: when SELECT by file identifier is refused, read by short file identifier instead
    * (READ BINARY with P1 = 80 | SFI selects the file too; 9303-10 §3.11.1 makes EF.CardAccess
