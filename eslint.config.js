@@ -15,6 +15,7 @@ const DOMAINS = {
   imaging: [],
   mrz: ['imaging'],
   trust: ['store'],
+  chip: [],
   reference: ['imaging', 'trust'],
   identify: ['imaging', 'reference'],
   checks: ['imaging', 'mrz', 'reference', 'identify'],
