@@ -82,6 +82,20 @@ export const MrzGeometrySchema = z.object({
 });
 export type MrzGeometry = z.infer<typeof MrzGeometrySchema>;
 
+/**
+ * A character the reader is not sure of: weakly read, or with a close alternative. 0-based line and
+ * column. A wrong character of a `valid` reading is always listed here (the engine never vouches for
+ * a character it could not tell from another); names and other fields without a check digit are
+ * listed whenever an alternative is close, since no check digit can settle them.
+ */
+export const MrzUncertainSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.number().int().min(0),
+  /** The characters it might also be, most likely first. */
+  alternatives: z.array(z.string()),
+});
+export type MrzUncertain = z.infer<typeof MrzUncertainSchema>;
+
 export const MrzReadingSchema = z.object({
   format: MrzFormatSchema.nullable(),
   lines: z.array(z.string()),
@@ -96,5 +110,9 @@ export const MrzReadingSchema = z.object({
   confidence: z.number().min(0).max(1),
   timingsMs: z.record(z.string(), z.number()),
   geometry: MrzGeometrySchema.optional(),
+  /** Per line, per character: how sure the reader is (0..1); 1 for typed text. Empty for older readings. */
+  charConfidence: z.array(z.array(z.number().min(0).max(1))).default([]),
+  /** Characters that are weakly read or have a close alternative (see MrzUncertainSchema). */
+  uncertain: z.array(MrzUncertainSchema).default([]),
 });
 export type MrzReading = z.infer<typeof MrzReadingSchema>;

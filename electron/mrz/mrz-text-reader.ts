@@ -26,6 +26,7 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     return {
       ...base, format: null, lines: norm.lines, valid: false, repaired: norm.corrections.length > 0,
       fields: {}, details: [], findings: [unknownLayout(norm.lines)], timingsMs: { parse: performance.now() - t0 },
+      charConfidence: [], uncertain: [],
     };
   }
   const repair = options.repair ?? options.source !== 'text';
@@ -50,6 +51,8 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     findings,
     corrections,
     timingsMs: { parse: t1 - t0 + (performance.now() - t2), repair: t2 - t1 },
+    charConfidence: [],
+    uncertain: [],
   };
 }
 
