@@ -21,6 +21,9 @@ export interface GlyphTemplate {
   /** Ink centroid relative to the window centre. */
   cx: number;
   cy: number;
+  /** Ink bounding box size (unblurred, ink > half), in crop pixels. */
+  width: number;
+  height: number;
 }
 
 export const BLUR_LEVELS = [0.6, 1.6];
@@ -65,6 +68,7 @@ async function build(): Promise<GlyphTemplate[]> {
     const x0 = i * CELL + CELL / 2 - TEMPLATE_W / 2;
     const y0 = CELL / 2 - TEMPLATE_H / 2;
     let sx = 0, sy = 0, s = 0;
+    let bx0 = TEMPLATE_W, bx1 = -1, by0 = TEMPLATE_H, by1 = -1;
     const levels = rows.map(({ data, width }, level) => {
       const ink = new Float32Array(TEMPLATE_W * TEMPLATE_H);
       for (let y = 0; y < TEMPLATE_H; y++) {
@@ -75,16 +79,29 @@ async function build(): Promise<GlyphTemplate[]> {
             sx += v * x;
             sy += v * y;
             s += v;
+            if (v > 128) {
+              bx0 = Math.min(bx0, x);
+              bx1 = Math.max(bx1, x);
+              by0 = Math.min(by0, y);
+              by1 = Math.max(by1, y);
+            }
           }
         }
       }
       return normalise(ink);
     });
-    return { char, levels, cx: sx / s - TEMPLATE_W / 2, cy: sy / s - TEMPLATE_H / 2 };
+    return { char, levels, cx: sx / s - TEMPLATE_W / 2, cy: sy / s - TEMPLATE_H / 2, width: bx1 - bx0 + 1, height: by1 - by0 + 1 };
   });
 }
 
 export function glyphTemplates(): Promise<GlyphTemplate[]> {
   if (!cache) cache = build();
   return cache;
+}
+
+/** Median glyph box of the OCR-B letters and digits at the crop scale: the size the readers expect. */
+export function referenceGlyphBox(templates: GlyphTemplate[]): { width: number; height: number } {
+  const glyphs = templates.filter((t) => t.char !== '<');
+  const mid = (v: number[]) => [...v].sort((a, b) => a - b)[v.length >> 1]!;
+  return { width: mid(glyphs.map((t) => t.width)), height: mid(glyphs.map((t) => t.height)) };
 }

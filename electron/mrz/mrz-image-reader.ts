@@ -5,12 +5,12 @@ import type { MrzGeometry, MrzReading } from '../contract/mrz.contract';
 import { downscale } from '../imaging/affine-sample';
 import { rotateQuarter, type GreyImage } from '../imaging/grey-image';
 import { decodeGrey, openImage } from '../imaging/load-image';
-import { cropMrz, quarterMap, type MrzCrop } from './mrz-image-crop';
+import { cropMrz, quarterMap, type MrzCrop, type PointMap } from './mrz-image-crop';
 import { locateMrz, type MrzBlock } from './mrz-locate';
 import { recognizeSymbols } from './mrz-ocr-engine';
 import { fuseCell } from './mrz-cell-fusion';
-import { glyphTemplates } from './mrz-glyph-templates';
-import { cellU, cellV, fitGrid, type FittedLine } from './mrz-grid-fit';
+import { glyphTemplates, referenceGlyphBox, type GlyphTemplate } from './mrz-glyph-templates';
+import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, type MeasuredLine } from './mrz-grid-fit';
 import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
@@ -47,14 +47,52 @@ function toPng(img: GreyImage): Promise<Buffer> {
     .toBuffer();
 }
 
-async function readCrop(crop: MrzCrop, now: Date | undefined, page: string): Promise<MrzReading> {
+/**
+ * Samples the MRZ from the page so that its glyphs come out at the size of OCR-B at the crop scale:
+ * the glyph box is measured on a first crop, and a condensed, wide or tall font is stretched to match.
+ */
+function normalisedCrop(full: GreyImage, block: MrzBlock, map: PointMap, flip: boolean, templates: GlyphTemplate[]): MrzCrop {
+  const crop = cropMrz(full, block, map, flip);
+  const box = measureGlyphs(crop.image, crop.grid, crop.pitch);
+  if (!box) return crop;
+  const ref = referenceGlyphBox(templates);
+  const clamp = (v: number) => Math.min(1.8, Math.max(0.6, v));
+  const stretch = { x: clamp(ref.width / box.width), y: clamp(ref.height / box.height) };
+  if (Math.abs(stretch.x - 1) < 0.05 && Math.abs(stretch.y - 1) < 0.05) return crop;
+  return cropMrz(full, block, map, flip, stretch);
+}
+
+/**
+ * Which `length` consecutive columns of a measured line are the MRZ: the window whose cells look most
+ * like characters (page furniture next to a line scores low), preferring the measured first glyph.
+ */
+function chooseWindow(line: MeasuredLine, best: number[], from: number, length: number): number {
+  let bestK = 0;
+  let bestSum = -Infinity;
+  for (let k = Math.min(0, line.span - length); k <= Math.max(0, line.span - length); k++) {
+    let sum = 0;
+    for (let j = 0; j < length; j++) sum += best[k + j - from] ?? 0;
+    if (sum > bestSum + 1e-9) {
+      bestSum = sum;
+      bestK = k;
+    }
+  }
+  return bestK;
+}
+
+async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | undefined, page: string): Promise<MrzReading> {
   const length = mrzLineLength(crop.grid);
-  const grid = fitGrid(crop.image, crop.grid, crop.pitch, length);
+  const measured = measureGrid(crop.image, crop.grid, crop.pitch);
+  // Score every column any candidate window may use, then keep each line's best window.
+  const ranges = measured.map((l) => ({ from: Math.min(0, l.span - length), to: Math.max(length, l.span) }));
+  const wide = measured.map((l, i) => Array.from({ length: ranges[i]!.to - ranges[i]!.from }, (_, j) => ({ u: cellU(l, ranges[i]!.from + j), v: cellV(l, ranges[i]!.from + j) })));
+  const wideScores = scoreGrid(crop.image, wide, templates);
+  const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
+  const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
+  const scores = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP);
   const { symbols } = await recognizeSymbols(await toPng(crop.image));
   const { cells } = placeSymbols(symbols, grid, crop.pitch, length);
-  const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
-  const scores = scoreGrid(crop.image, centres, await glyphTemplates());
   const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, scores[line]![col]!)));
   const lines = fused.map((row) => row.map((c) => c.char).join(''));
   const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
@@ -100,9 +138,10 @@ async function readPage(path: string, now: Date | undefined, timings: Record<str
   if (!located) return null;
   t = performance.now();
   const map = quarterMap(located.quarter, located.small.width, located.small.height, located.factor);
-  let reading = await readCrop(cropMrz(full, located.block, map, false), now, path);
+  const templates = await glyphTemplates();
+  let reading = await readCrop(normalisedCrop(full, located.block, map, false, templates), templates, now, path);
   // The locator cannot tell upright from upside-down; the check digits can.
-  if (!reading.valid) reading = better(reading, await readCrop(cropMrz(full, located.block, map, true), now, path));
+  if (!reading.valid) reading = better(reading, await readCrop(normalisedCrop(full, located.block, map, true, templates), templates, now, path));
   timings.ocr = (timings.ocr ?? 0) + performance.now() - t;
   return reading;
 }
