@@ -14,6 +14,7 @@ import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, t
 import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
+import { confirmedCells, documentTemplates, rescoreWithDocument } from './mrz-document-glyphs';
 
 export interface ReadMrzImageOptions {
   /** Infrared image of the same page: preferred, the background print vanishes in B900 (Part 2). */
@@ -89,16 +90,33 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const wideScores = scoreGrid(crop.image, wide, templates);
   const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
   const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
-  const scores = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
+  let scores = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP);
   const { symbols } = await recognizeSymbols(await toPng(crop.image));
   const { cells } = placeSymbols(symbols, grid, crop.pitch, length);
-  const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, scores[line]![col]!)));
-  const lines = fused.map((row) => row.map((c) => c.char).join(''));
-  const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
-  const reading = readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
+  const read = (cellScores: TemplateScore[][][]): MrzReading => {
+    const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, cellScores[line]![col]!)));
+    const lines = fused.map((row) => row.map((c) => c.char).join(''));
+    const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
+    return readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
+  };
+  let reading = read(scores);
+  // Second pass with this document's own glyphs, taken from the cells its check digits prove.
+  const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
+  const proven = confirmedCells(reading);
+  if (proven.length >= MIN_PROVEN_CELLS) {
+    const adapted = rescoreWithDocument(crop.image, centres, scores, documentTemplates(crop.image, centres, proven));
+    const second = read(adapted);
+    if (better(second, reading) === second) {
+      reading = second;
+      scores = adapted;
+    }
+  }
   return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
 }
+
+/** Fewer proven cells make templates from one or two samples of a few characters: not worth a pass. */
+const MIN_PROVEN_CELLS = 8;
 
 /** The MRZ's place on the page: crop corners, line ends and pitch in page pixels, and the font score. */
 function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores: TemplateScore[][][], page: string): MrzGeometry {
@@ -118,7 +136,7 @@ function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores:
   };
 }
 
-/** Ranks two readings of the same crop (upright vs. turned): valid first, then fewer findings, then confidence. */
+/** Ranks two readings of the same crop: valid first, then fewer failed fields, then confidence (ties: the first). */
 function better(a: MrzReading, b: MrzReading): MrzReading {
   if (a.valid !== b.valid) return a.valid ? a : b;
   const failsA = a.details.filter((d) => !d.valid).length;
