@@ -1,0 +1,161 @@
+// Honest uncertainty: which characters the reader cannot vouch for, and whether the check digits
+// really settle the ones they protect.
+// Rules (a false accept is the worst error):
+//  - a character with a close alternative, or weakly read, is uncertain — unless a check digit
+//    settles it: every alternative combination within reach breaks a check that holds now;
+//  - if an alternative combination keeps every check digit valid, the protected field is ambiguous:
+//    its characters are uncertain and the reading is not valid (finding 'ambiguous-reading');
+//  - fields without a check digit (names, nationality, sex, document code, optional data of visas)
+//    have nothing to settle them: any close alternative is listed. A later reading of the visual zone
+//    may settle them (see `settleUncertain`).
+import type { MrzFinding, MrzUncertain } from '../contract/mrz.contract';
+import { evaluateChecks, resolveChecks } from './mrz-checks';
+import { isDigit, isLetter } from './mrz-confusables';
+import { fieldAt, type MrzLayout } from './mrz-layouts';
+import type { CharCandidates } from './mrz-types';
+import { where } from './mrz-validate';
+
+/** An alternative at least this probable (top = 1 − others) is close. */
+export const CLOSE_ALTERNATIVE = 0.02;
+/** A top choice below this probability is weakly read. */
+export const WEAK_READING = 0.6;
+/** How many characters of one protected field may change together when looking for another valid reading. */
+const MAX_JOINT_CHANGES = 2;
+
+export interface UncertaintyResult {
+  charConfidence: number[][];
+  uncertain: MrzUncertain[];
+  findings: MrzFinding[];
+}
+
+function fits(layout: MrzLayout, line: number, column: number, char: string): boolean {
+  const spec = fieldAt(layout, line, column);
+  if (!spec) return true;
+  switch (spec.charClass) {
+    case 'alpha':
+      return !isDigit(char);
+    case 'numeric':
+    case 'date':
+      return !isLetter(char);
+    case 'sex':
+      return 'MFX<'.includes(char);
+    case 'alphanumeric':
+      return true;
+  }
+}
+
+/**
+ * Evaluates the reading's characters. `candidates` are aligned with `lines` (after repair, a corrected
+ * cell's candidates still describe what was seen there). Corrected cells count as uncertain only when
+ * the correction is not settled by the check digits.
+ */
+export function assessUncertainty(layout: MrzLayout, lines: readonly string[], candidates: (CharCandidates | undefined)[][] | undefined): UncertaintyResult {
+  const charConfidence = lines.map((text, line) =>
+    [...text].map((ch, col) => {
+      const c = candidates?.[line]?.[col];
+      if (!c) return candidates ? 0 : 1;
+      if (c.char === ch) return clamp01(c.conf);
+      return clamp01(c.alternatives?.find((a) => a.char === ch)?.conf ?? 0);
+    }),
+  );
+  if (!candidates) return { charConfidence, uncertain: [], findings: [] };
+
+  // Alternatives per cell: what else the cell may be (class-compatible), most likely first.
+  const alternativesAt = (line: number, col: number): string[] => {
+    const c = candidates[line]?.[col];
+    const ch = lines[line]![col]!;
+    if (!c) return [];
+    const all = [{ char: c.char, conf: c.conf }, ...(c.alternatives ?? [])].filter((a) => a.char !== ch && fits(layout, line, col, a.char));
+    const mine = charConfidence[line]![col]!;
+    return all.filter((a) => a.conf >= CLOSE_ALTERNATIVE || mine < WEAK_READING).sort((a, b) => b.conf - a.conf).map((a) => a.char).filter((x, i, arr) => arr.indexOf(x) === i);
+  };
+
+  const checks = resolveChecks(layout, lines);
+  const protectedBy = new Map<string, number[]>();
+  checks.forEach((spec, i) => {
+    const cells = [...spec.ranges.flatMap((r) => Array.from({ length: r.end - r.start }, (_, k) => `${r.line}:${r.start + k}`)), `${spec.line}:${spec.column}`];
+    for (const key of cells) protectedBy.set(key, [...(protectedBy.get(key) ?? []), i]);
+  });
+  const holding = evaluateChecks(layout, lines).map((o) => o.ok);
+  const allHold = holding.every(Boolean);
+
+  const uncertain = new Map<string, MrzUncertain>();
+  const findings: MrzFinding[] = [];
+  const mark = (line: number, column: number, alternatives: string[]): void => {
+    const key = `${line}:${column}`;
+    const prev = uncertain.get(key);
+    const alts = [...new Set([...(prev?.alternatives ?? []), ...alternatives])];
+    uncertain.set(key, { line, column, alternatives: alts });
+  };
+
+  lines.forEach((text, line) => {
+    for (let col = 0; col < text.length; col++) {
+      const alts = alternativesAt(line, col);
+      if (alts.length === 0) continue;
+      const guards = protectedBy.get(`${line}:${col}`);
+      // Protected and every guarding check holds: settled unless a change keeps them holding (below).
+      if (guards && guards.every((g) => holding[g])) continue;
+      mark(line, col, alts);
+    }
+  });
+
+  // Ambiguity: another reading of a protected field, within the close alternatives, that keeps every
+  // check digit valid. Searched per check over its own cells (≤ MAX_JOINT_CHANGES together).
+  if (allHold) {
+    checks.forEach((spec) => {
+      const cells = [...spec.ranges.flatMap((r) => Array.from({ length: r.end - r.start }, (_, k) => ({ line: r.line, column: r.start + k }))), { line: spec.line, column: spec.column }];
+      const options = cells.flatMap((c) => alternativesAt(c.line, c.column).map((char) => ({ ...c, char })));
+      const found = searchValid(layout, lines, options);
+      if (!found) return;
+      for (const o of found) mark(o.line, o.column, [o.char]);
+      const text = found.map((o) => `'${lines[o.line]![o.column]}' or '${o.char}' at ${where(o.line, o.column, o.column + 1)}`).join(', ');
+      if (!findings.some((f) => f.field === spec.field)) {
+        findings.push({
+          code: 'ambiguous-reading', severity: 'fail', field: spec.field, line: spec.line, start: spec.column, end: spec.column + 1,
+          message: `${spec.label}: the check digits hold for two readings (${text}); the characters cannot be told apart`,
+        });
+      }
+    });
+  }
+  const list = [...uncertain.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { charConfidence, uncertain: list, findings };
+}
+
+/** First combination of 1..MAX_JOINT_CHANGES options (distinct cells) under which every check holds. */
+function searchValid(layout: MrzLayout, lines: readonly string[], options: { line: number; column: number; char: string }[]): { line: number; column: number; char: string }[] | null {
+  const apply = (changes: typeof options): string[] => {
+    const out = [...lines];
+    for (const c of changes) out[c.line] = out[c.line]!.slice(0, c.column) + c.char + out[c.line]!.slice(c.column + 1);
+    return out;
+  };
+  const valid = (changes: typeof options): boolean => evaluateChecks(layout, apply(changes)).every((o) => o.ok);
+  for (let i = 0; i < options.length; i++) {
+    if (valid([options[i]!])) return [options[i]!];
+  }
+  if (MAX_JOINT_CHANGES < 2) return null;
+  for (let i = 0; i < options.length; i++) {
+    for (let j = i + 1; j < options.length; j++) {
+      const a = options[i]!;
+      const b = options[j]!;
+      if (a.line === b.line && a.column === b.column) continue;
+      if (valid([a, b])) return [a, b];
+    }
+  }
+  return null;
+}
+
+function clamp01(n: number): number {
+  return Math.min(1, Math.max(0, n > 1 ? n / 100 : n));
+}
+
+/**
+ * Hook for a later source of evidence (e.g. the visual zone read by OCR, where the character class is
+ * known): keeps an uncertain character only when the evidence does not name one of its candidates.
+ * `evidence(line, column)` returns the character the other source read there, or null.
+ */
+export function settleUncertain(uncertain: MrzUncertain[], lines: readonly string[], evidence: (line: number, column: number) => string | null): MrzUncertain[] {
+  return uncertain.filter((u) => {
+    const seen = evidence(u.line, u.column);
+    return !(seen !== null && seen === lines[u.line]?.[u.column]);
+  });
+}
