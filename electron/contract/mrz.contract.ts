@@ -6,6 +6,19 @@ export const MRZ_FORMATS = ['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB'] as const;
 export const MrzFormatSchema = z.enum(MRZ_FORMATS);
 export type MrzFormat = z.infer<typeof MrzFormatSchema>;
 
+/**
+ * Machine readable zones that are not ICAO 9303 layouts but are read on real documents: the French
+ * national identity card issued until 2021 (2×36) and the Swiss driving licence (9 + 30 + 30).
+ */
+export const MRZ_NATIONAL_FORMATS = ['FRA_ID', 'CHE_DL'] as const;
+/** Any layout a reading may have: the ICAO formats and the national ones. */
+export const MrzLayoutFormatSchema = z.enum([...MRZ_FORMATS, ...MRZ_NATIONAL_FORMATS]);
+export type MrzLayoutFormat = z.infer<typeof MrzLayoutFormatSchema>;
+
+export function isIcaoFormat(format: MrzLayoutFormat | null): format is MrzFormat {
+  return (MRZ_FORMATS as readonly string[]).includes(format ?? '');
+}
+
 /** Lines × characters per line for each layout (Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV). */
 export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> = {
   TD1: { lines: 3, chars: 30 },
@@ -14,6 +27,9 @@ export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> =
   MRVA: { lines: 2, chars: 44 },
   MRVB: { lines: 2, chars: 36 },
 };
+
+/** Characters per line of each national layout. */
+export const MRZ_NATIONAL_WIDTHS: Record<(typeof MRZ_NATIONAL_FORMATS)[number], number[]> = { FRA_ID: [36, 36], CHE_DL: [9, 30, 30] };
 
 /** Nominal document sizes in millimetres (ICAO 9303 Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV-A/B). */
 export const DOCUMENT_SIZE_MM: Record<MrzFormat, { w: number; h: number }> = {
@@ -97,7 +113,7 @@ export const MrzUncertainSchema = z.object({
 export type MrzUncertain = z.infer<typeof MrzUncertainSchema>;
 
 export const MrzReadingSchema = z.object({
-  format: MrzFormatSchema.nullable(),
+  format: MrzLayoutFormatSchema.nullable(),
   lines: z.array(z.string()),
   valid: z.boolean(),
   repaired: z.boolean(),

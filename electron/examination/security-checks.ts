@@ -9,6 +9,7 @@ import { decodeCaptureImages } from '../checks/generic/decode-capture';
 import { genericChecks, shutdownVizOcr } from '../checks/generic';
 import type { CheckResult, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
+import { isIcaoFormat } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import { LIGHTS, type Light } from '../contract/specimen.contract';
 import { identifyDocument } from '../identify';
@@ -78,7 +79,8 @@ export class SecurityCheckRunner {
 
     t = performance.now();
     const fields = mrz?.fields ?? {};
-    const classes = mrz?.format
+    // Reference classes are ICAO layouts; a national MRZ (French ID, Swiss licence) has none.
+    const classes = mrz && isIcaoFormat(mrz.format)
       ? this.library.candidates({ format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null })
       : [];
     const candidates = await Promise.all(classes.map(async (cls) => ({ cls, reference: await this.referenceImages(cls) })));

@@ -39,6 +39,8 @@ function fits(layout: MrzLayout, line: number, column: number, char: string): bo
       return !isLetter(char);
     case 'sex':
       return 'MFX<'.includes(char);
+    case 'filler':
+      return char === '<';
     case 'alphanumeric':
       return true;
   }
