@@ -23,7 +23,8 @@ async function run(cmd: Command, argv: string[]): Promise<number> {
     },
   });
   if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${cmd.human(result)}\n`);
+  // A command that streamed its own output (one line per input) returns nothing more to print.
+  if (result !== undefined) process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${cmd.human(result)}\n`);
   return 0;
 }
 

@@ -1,5 +1,7 @@
-// `loupe mrz IMAGE [--ir IR_IMAGE]` or `loupe mrz --text "LINE1\nLINE2" [--repair]`.
-import { existsSync } from 'node:fs';
+// `loupe mrz IMAGE [--ir IR_IMAGE]`, `loupe mrz IMAGE... | DIR` (many images, one process) or
+// `loupe mrz --text "LINE1\nLINE2" [--repair]`.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { MrzReading } from '../../contract/mrz.contract';
 import { LoupeError } from '../../common/loupe-error';
 import { readMrzText } from '../../mrz';
@@ -8,13 +10,59 @@ import { shutdownOcr } from '../../mrz/mrz-ocr-engine';
 import type { Command } from '../command';
 
 const usage = `usage: loupe mrz IMAGE [--ir IR_IMAGE] [--json]
+       loupe mrz IMAGE... | DIR [--json]
        loupe mrz --text "LINE1\\nLINE2[\\nLINE3]" [--repair] [--json]
+
+Several images, or a folder of images, are read in one process: with --json one JSON object per
+line ({"file": ..., reading}), and a summary on stderr.
 
 Reads a machine readable zone (ICAO 9303 TD1, TD2, TD3, MRV-A, MRV-B), verifies every check
 digit and field, and lists every character it corrected. Typed text (--text) is not repaired
 unless --repair is given. Exit 0 whenever a reading was produced, valid or not.`;
 
-export const mrzCommand: Command<MrzReading> = {
+const IMAGE_FILE = /\.(jpe?g|png|tiff?|webp|gif|bmp)$/i;
+
+/** The image files named, a folder standing for the images in it (sorted by name). */
+function expandInputs(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!existsSync(p)) throw new LoupeError('InvalidInput', `no such file or folder: ${p}`);
+    if (!statSync(p).isDirectory()) return [p];
+    const files = readdirSync(p).filter((n) => IMAGE_FILE.test(n)).sort().map((n) => join(p, n));
+    if (files.length === 0) throw new LoupeError('InvalidInput', `no images in the folder ${p}`);
+    return files;
+  });
+}
+
+/** Reads many images in one process (one OCR worker), printing each reading as it comes. */
+async function readBatch(files: string[], json: boolean): Promise<void> {
+  const started = performance.now();
+  let valid = 0, invalid = 0, notFound = 0, failed = 0;
+  let firstFailed = '';
+  try {
+    for (const file of files) {
+      try {
+        const reading = await readMrzFromImage(file);
+        if (reading.findings.some((f) => f.code === 'mrz-not-found')) notFound++;
+        else if (reading.valid) valid++;
+        else invalid++;
+        process.stdout.write(json ? `${JSON.stringify({ file, ...reading })}\n` : `== ${file}\n${renderReading(reading)}\n\n`);
+      } catch (err) {
+        if (!(err instanceof LoupeError)) throw err;
+        failed++;
+        firstFailed ||= basename(file);
+        const message = err.message.split('\n')[0];
+        process.stdout.write(json ? `${JSON.stringify({ file, error: message })}\n` : `== ${file}\n  cannot read: ${message}\n\n`);
+      }
+    }
+  } finally {
+    await shutdownOcr();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stderr.write(`${files.length} images in ${seconds.toFixed(1)} s: ${valid} valid, ${invalid} invalid, ${notFound} without an MRZ, ${failed} unreadable\n`);
+  if (failed > 0) throw new LoupeError('InvalidInput', `${failed} of ${files.length} files could not be read as images (first: ${firstFailed})`);
+}
+
+export const mrzCommand: Command<MrzReading | undefined> = {
   name: 'mrz',
   summary: 'read and verify an MRZ from an image or typed text',
   usage,
@@ -34,9 +82,13 @@ export const mrzCommand: Command<MrzReading> = {
     }
     const [path, ...extra] = args.positionals;
     if (!path) throw new LoupeError('InvalidInput', 'no input: give an IMAGE path or --text "..." (loupe mrz --help)');
-    if (extra.length > 0) throw new LoupeError('InvalidInput', `one image at a time (got ${args.positionals.length})`);
-    if (!existsSync(path)) throw new LoupeError('InvalidInput', `no such file: ${path}`);
     const irPath = typeof args.values.ir === 'string' ? args.values.ir : undefined;
+    if (extra.length > 0 || (existsSync(path) && statSync(path).isDirectory())) {
+      if (irPath) throw new LoupeError('InvalidInput', '--ir takes one image: read several images without it');
+      await readBatch(expandInputs(args.positionals), args.values.json === true);
+      return undefined;
+    }
+    if (!existsSync(path)) throw new LoupeError('InvalidInput', `no such file: ${path}`);
     if (irPath && !existsSync(irPath)) throw new LoupeError('InvalidInput', `no such file: ${irPath}`);
     io.progress('reading MRZ…');
     try {
@@ -46,7 +98,7 @@ export const mrzCommand: Command<MrzReading> = {
       await shutdownOcr();
     }
   },
-  human: renderReading,
+  human: (r) => (r ? renderReading(r) : ''),
 };
 
 export function renderReading(r: MrzReading): string {

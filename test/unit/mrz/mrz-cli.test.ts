@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,5 +57,25 @@ describe('loupe mrz', () => {
     writeFileSync(join(dir, 'page.png'), 'x');
     const both = loupe(join(dir, 'page.png'), '--text', TD3.join('\\n'));
     expect(both.code).not.toBe(0);
+  });
+});
+
+const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
+
+describe.skipIf(!existsSync(DEV_SET))('loupe mrz on many images', () => {
+  it('reads a folder in one process: one JSON object per line, a summary on stderr, exit 2 for an unreadable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-batch-'));
+    copyFileSync(join(DEV_SET, 'GBR', '00.jpg'), join(dir, 'a.jpg'));
+    copyFileSync(join(DEV_SET, 'DOM', '03.jpg'), join(dir, 'b.jpg'));
+    writeFileSync(join(dir, 'c.png'), 'not an image');
+    const r = loupe(dir, '--json');
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; lines?: string[]; valid?: boolean });
+    expect(rows.map((x) => x.file)).toEqual([join(dir, 'a.jpg'), join(dir, 'b.jpg'), join(dir, 'c.png')]);
+    expect(rows[0]!.lines).toEqual(readFileSync(join(DEV_SET, 'GBR', '00.txt'), 'utf8').trim().split(/\r?\n/));
+    expect(rows[1]!.lines).toEqual(readFileSync(join(DEV_SET, 'DOM', '03.txt'), 'utf8').trim().split(/\r?\n/));
+    MrzReadingSchema.parse(rows[0]);
+    expect(rows[2]!.error).toMatch(/not a supported image/);
+    expect(r.stderr).toMatch(/3 images in .* 2 valid, 0 invalid, 0 without an MRZ, 1 unreadable/);
+    expect(r.code).toBe(2);
   });
 });
