@@ -48,11 +48,10 @@ function inkWindow(img: GreyImage, u: number, v: number): Float32Array | null {
   };
   const first = grab(u, v);
   const paper = Float32Array.from(first).sort()[Math.floor(first.length * 0.1)]!;
-  let sx = 0, sy = 0, s = 0;
+  let sx = 0, s = 0;
   first.forEach((val, i) => {
     const ink = Math.max(0, val - paper);
     sx += ink * (i % W);
-    sy += ink * Math.floor(i / W);
     s += ink;
   });
   if (s <= 0) return null;
