@@ -99,7 +99,7 @@ function lineComponents(comps: Component[], v: number, pitch: number): Component
   const near = comps.filter((c) => Math.abs(c.cy - v) < pitch * 0.7);
   const tall = quantile(near.map((c) => c.y1 - c.y0 + 1), 0.8);
   // Fragments of background print are much smaller than glyphs; fillers are ~0.6 of the cap height.
-  return near.filter((c) => c.y1 - c.y0 + 1 >= 0.4 * tall).sort((p, q) => p.cx - q.cx);
+  return near.filter((c) => c.y1 - c.y0 + 1 >= 0.4 * tall && c.area >= 0.04 * pitch * pitch).sort((p, q) => p.cx - q.cx);
 }
 
 function quantile(values: number[], q: number): number {
@@ -108,15 +108,32 @@ function quantile(values: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-/** Height and width of the glyphs of the MRZ lines (fillers excluded: they are shorter). */
+/**
+ * Height and width of the glyphs of the MRZ lines (fillers excluded: they are shorter). Each line's
+ * band is thresholded half-way between its ink and its paper, so background print touching a glyph
+ * does not widen it.
+ */
 export function measureGlyphs(crop: GreyImage, grid: GridLine[], pitch: number): GlyphBox | null {
-  const comps = glyphComponents(crop, pitch);
   const heights: number[] = [];
   const widths: number[] = [];
   for (const g of grid) {
-    const mine = lineComponents(comps, g.v, pitch);
-    const tall = quantile(mine.map((c) => c.y1 - c.y0 + 1), 0.8);
-    for (const c of mine) {
+    const y0 = Math.max(0, Math.round(g.v - pitch * 0.8));
+    const y1 = Math.min(crop.height, Math.round(g.v + pitch * 0.8));
+    if (y1 - y0 < 4) continue;
+    const band = crop.data.subarray(y0 * crop.width, y1 * crop.width);
+    const sorted = Uint8Array.from(band).sort();
+    const ink = sorted[Math.floor(sorted.length * 0.03)]!;
+    const paper = sorted[Math.floor(sorted.length * 0.6)]!;
+    const t = (ink + paper) / 2;
+    const mask = new Uint8Array(band.length);
+    for (let i = 0; i < band.length; i++) mask[i] = band[i]! < t ? 1 : 0;
+    const comps = findComponents(mask, crop.width, y1 - y0, pitch * pitch * 4).filter((c) => {
+      const w = c.x1 - c.x0 + 1;
+      const h = c.y1 - c.y0 + 1;
+      return h >= pitch * 0.4 && h <= pitch * 1.8 && w <= pitch * 1.3 && w >= 2;
+    });
+    const tall = quantile(comps.map((c) => c.y1 - c.y0 + 1), 0.8);
+    for (const c of comps) {
       const h = c.y1 - c.y0 + 1;
       if (h < 0.85 * tall || h > 1.15 * tall) continue;
       heights.push(h);
@@ -142,8 +159,9 @@ export function measureGrid(crop: GreyImage, grid: GridLine[], pitch: number): M
     if (pts.length < 8) return coarse;
     const span = pts[pts.length - 1]!.col + 1;
     let [a, b, c] = fitQuadratic(pts, [coarse.a, coarse.b, coarse.c]);
-    // A physically implausible curvature (more than a third of a cell over the line) is noise.
-    if (Math.abs(c) * span * span > pitch / 3 || Math.abs(b - pitch) > 0.3 * pitch) {
+    // A physically implausible curvature (more than three cells over the line) is noise, and a
+    // curvature fitted on a short run of glyphs would be extrapolated to the rest of the line.
+    if (Math.abs(c) * span * span > 3 * pitch || Math.abs(b - pitch) > 0.3 * pitch || span < 24) {
       const lin = fitLinear(pts.map((p) => ({ col: p.col, v: p.u })), [coarse.a, coarse.b]);
       [a, b, c] = [lin[0], lin[1], 0];
     }
@@ -158,39 +176,63 @@ export function shiftLine(l: MeasuredLine, offset: number, length: number): Fitt
 }
 
 /**
- * Assigns columns by walking the glyphs from the one nearest the located line start, rightwards and
- * then leftwards: each step advances by the gap divided by the local pitch (a running estimate), so a
- * pitch that drifts along the line (perspective) is followed instead of accumulating into an off-by-one.
- * Columns are renumbered from the leftmost glyph reached.
+ * Assigns columns to the glyphs of a line: from the glyph nearest the located line start, a straight
+ * grid (first cell, pitch) is fitted on a widening neighbourhood (±8, ±16, ±32, all columns), each
+ * time keeping only glyphs within 0.3 cell of a grid position. Noise blobs between glyphs, touching
+ * background print or a lost glyph cannot shift the columns after them (as a step-by-step walk would).
+ * The run of columns around the start without a gap of more than three cells is the line; columns
+ * are renumbered from its first glyph.
  */
 function walkColumns(comps: Component[], pitch: number, u0: number): { col: number; u: number; v: number }[] {
   if (comps.length === 0) return [];
-  // The line's own pitch: the median of the gaps between neighbouring glyphs that look like one step.
   const gaps: number[] = [];
   for (let i = 1; i < comps.length; i++) {
     const dx = comps[i]!.cx - comps[i - 1]!.cx;
-    if (dx > 0.6 * pitch && dx < 1.5 * pitch) gaps.push(dx);
+    if (dx > 0.75 * pitch && dx < 1.3 * pitch) gaps.push(dx);
   }
-  const own = gaps.length >= 5 ? quantile(gaps, 0.5) : pitch;
-  let start = 0;
-  comps.forEach((c, i) => {
-    if (Math.abs(c.cx - u0) < Math.abs(comps[start]!.cx - u0)) start = i;
-  });
-  const walk = (dir: 1 | -1): { col: number; u: number; v: number }[] => {
-    const pts = [{ col: 0, u: comps[start]!.cx, v: comps[start]!.cy }];
-    let local = own;
-    for (let i = start + dir; i >= 0 && i < comps.length; i += dir) {
-      const prev = pts[pts.length - 1]!;
-      const dx = (comps[i]!.cx - prev.u) * dir;
-      if (dx < local * 0.5) continue; // a fragment of the same glyph
-      const steps = Math.max(1, Math.round(dx / local));
-      if (steps > 2) break; // past the end of the line: every MRZ cell holds a character
-      if (steps === 1) local = 0.85 * local + 0.15 * dx;
-      pts.push({ col: prev.col + steps * dir, u: comps[i]!.cx, v: comps[i]!.cy });
+  let b = gaps.length >= 5 ? quantile(gaps, 0.5) : pitch;
+  let start = comps[0]!;
+  for (const c of comps) if (Math.abs(c.cx - u0) < Math.abs(start.cx - u0)) start = c;
+  let a = start.cx;
+  let c = 0;
+  let inliers: { col: number; comp: Component }[] = [];
+  // Perspective makes the pitch drift along the line: from ±16 columns on, the grid is quadratic.
+  for (const radius of [8, 16, 24, 32, 48, 64]) {
+    inliers = [];
+    for (const comp of comps) {
+      let x = (comp.cx - a) / b;
+      x = (comp.cx - a - c * x * x) / b;
+      const col = Math.round(x);
+      if (Math.abs(col) <= radius && Math.abs(x - col) < 0.3) inliers.push({ col, comp });
     }
-    return pts;
-  };
-  const pts = [...walk(-1).slice(1).reverse(), ...walk(1)];
-  const first = pts[0]!.col;
-  return pts.map((p) => ({ ...p, col: p.col - first }));
+    if (inliers.length < 4) return [];
+    const pts = inliers.map((p) => ({ col: p.col, u: p.comp.cx }));
+    const lin = fitLinear(pts.map((p) => ({ col: p.col, v: p.u })), [a, b]);
+    let fit: [number, number, number] = [lin[0], lin[1], 0];
+    if (radius >= 16 && inliers.length >= 12) {
+      const q = fitQuadratic(pts, fit);
+      const span = Math.max(...pts.map((p) => Math.abs(p.col)));
+      if (Math.abs(q[2]) * span * span < 3 * pitch) fit = q;
+    }
+    if (fit[1] < 0.6 * pitch || fit[1] > 1.6 * pitch) break;
+    [a, b, c] = fit;
+  }
+  // One glyph per column: the largest (fragments and specks lose).
+  const byCol = new Map<number, Component>();
+  for (const { col, comp } of inliers) {
+    const prev = byCol.get(col);
+    if (!prev || comp.area > prev.area) byCol.set(col, comp);
+  }
+  const cols = [...byCol.keys()].sort((p, q) => p - q);
+  const at = cols.findIndex((c) => c === 0);
+  if (at < 0) return [];
+  let lo = at;
+  while (lo > 0 && cols[lo]! - cols[lo - 1]! <= 3) lo--;
+  let hi = at;
+  while (hi < cols.length - 1 && cols[hi + 1]! - cols[hi]! <= 3) hi++;
+  const first = cols[lo]!;
+  return cols.slice(lo, hi + 1).map((col) => {
+    const comp = byCol.get(col)!;
+    return { col: col - first, u: comp.cx, v: comp.cy };
+  });
 }

@@ -59,6 +59,7 @@ function normalisedCrop(full: GreyImage, block: MrzBlock, map: PointMap, flip: b
   const ref = referenceGlyphBox(templates);
   const clamp = (v: number) => Math.min(1.8, Math.max(0.6, v));
   const stretch = { x: clamp(ref.width / box.width), y: clamp(ref.height / box.height) };
+  if (process.env.LOUPE_DEBUG_CELL) console.error("box", box, ref, stretch);
   if (Math.abs(stretch.x - 1) < 0.05 && Math.abs(stretch.y - 1) < 0.05) return crop;
   return cropMrz(full, block, map, flip, stretch);
 }
@@ -71,7 +72,8 @@ function chooseWindow(line: MeasuredLine, best: number[], from: number, length: 
   let bestK = 0;
   let bestSum = -Infinity;
   for (let k = Math.min(0, line.span - length); k <= Math.max(0, line.span - length); k++) {
-    let sum = 0;
+    // The located first glyph is where the line starts unless another window is clearly better.
+    let sum = k === 0 ? ANCHOR_BONUS : 0;
     for (let j = 0; j < length; j++) sum += best[k + j - from] ?? 0;
     if (sum > bestSum + 1e-9) {
       bestSum = sum;
@@ -80,6 +82,9 @@ function chooseWindow(line: MeasuredLine, best: number[], from: number, length: 
   }
   return bestK;
 }
+
+/** In template-score units (a good glyph scores 0.8–0.95): half a cell's worth for the located start. */
+const ANCHOR_BONUS = 0.5;
 
 async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | undefined, page: string): Promise<MrzReading> {
   const length = mrzLineLength(crop.grid);
@@ -90,8 +95,16 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const wideScores = scoreGrid(crop.image, wide, templates);
   const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
   const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
+  if (process.env.LOUPE_DEBUG_CELL) console.error("measured", JSON.stringify(measured.map((l) => [l.a, l.b, l.c, l.span, l.u0])), offsets, JSON.stringify(crop.grid));
   let scores = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
-  if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP);
+  if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP.replace(/\.png$/, `-${Math.round(crop.corners[0]![0])}.png`));
+  if (process.env.LOUPE_DEBUG_CELL) {
+    const [l, c] = JSON.parse(process.env.LOUPE_DEBUG_CELL) as number[];
+    const u = cellU(grid[l!]!, c!), v = cellV(grid[l!]!, c!);
+    console.error('cell', u, v, 'pitch', crop.pitch, grid[l!]!.b, 'size', crop.image.width, crop.image.height);
+    const x0 = Math.round(u - 16), y0 = Math.round(v - 21);
+    await sharp(await toPng(crop.image)).extract({ left: x0, top: y0, width: 32, height: 42 }).resize(128, 168, { kernel: 'nearest' }).toFile('/tmp/cell.png');
+  }
   const { symbols } = await recognizeSymbols(await toPng(crop.image));
   const { cells } = placeSymbols(symbols, grid, crop.pitch, length);
   const read = (cellScores: TemplateScore[][][]): MrzReading => {
