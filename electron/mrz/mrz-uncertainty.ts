@@ -15,8 +15,15 @@ import { fieldAt, type MrzLayout } from './mrz-layouts';
 import type { CharCandidates } from './mrz-types';
 import { where } from './mrz-validate';
 
-/** An alternative at least this probable (top = 1 − others) is close. */
+/** An alternative at least this probable (top = 1 − others) is close: the character is listed as uncertain. */
 export const CLOSE_ALTERNATIVE = 0.02;
+/**
+ * An alternative at least this probable that keeps every check digit valid makes the field ambiguous
+ * and the reading invalid. Between CLOSE_ALTERNATIVE and this, the character is only listed: fillers
+ * and A/K/U/0 weigh alike in every check digit, so a faint doubt on each filler of a long run would
+ * otherwise invalidate most readings.
+ */
+export const AMBIGUOUS_ALTERNATIVE = 0.1;
 /** A top choice below this probability is weakly read. */
 export const WEAK_READING = 0.6;
 /** How many characters of one protected field may change together when looking for another valid reading. */
@@ -63,13 +70,13 @@ export function assessUncertainty(layout: MrzLayout, lines: readonly string[], c
   if (!candidates) return { charConfidence, uncertain: [], findings: [] };
 
   // Alternatives per cell: what else the cell may be (class-compatible), most likely first.
-  const alternativesAt = (line: number, col: number): string[] => {
+  const alternativesAt = (line: number, col: number, threshold = CLOSE_ALTERNATIVE): string[] => {
     const c = candidates[line]?.[col];
     const ch = lines[line]![col]!;
     if (!c) return [];
     const all = [{ char: c.char, conf: c.conf }, ...(c.alternatives ?? [])].filter((a) => a.char !== ch && fits(layout, line, col, a.char));
     const mine = charConfidence[line]![col]!;
-    return all.filter((a) => a.conf >= CLOSE_ALTERNATIVE || mine < WEAK_READING).sort((a, b) => b.conf - a.conf).map((a) => a.char).filter((x, i, arr) => arr.indexOf(x) === i);
+    return all.filter((a) => a.conf >= threshold || mine < WEAK_READING).sort((a, b) => b.conf - a.conf).map((a) => a.char).filter((x, i, arr) => arr.indexOf(x) === i);
   };
 
   const checks = resolveChecks(layout, lines);
@@ -101,13 +108,18 @@ export function assessUncertainty(layout: MrzLayout, lines: readonly string[], c
     }
   });
 
-  // Ambiguity: another reading of a protected field, within the close alternatives, that keeps every
-  // check digit valid. Searched per check over its own cells (≤ MAX_JOINT_CHANGES together).
+  // Another reading of a protected field, within the close alternatives, that keeps every check digit
+  // valid: its characters are uncertain; within the strong alternatives, the field is ambiguous.
+  // Searched per check over its own cells (≤ MAX_JOINT_CHANGES together).
   if (allHold) {
     checks.forEach((spec) => {
       const cells = [...spec.ranges.flatMap((r) => Array.from({ length: r.end - r.start }, (_, k) => ({ line: r.line, column: r.start + k }))), { line: spec.line, column: spec.column }];
       const options = cells.flatMap((c) => alternativesAt(c.line, c.column).map((char) => ({ ...c, char })));
-      const found = searchValid(layout, lines, options);
+      const close = searchValid(layout, lines, options);
+      if (!close) return;
+      for (const o of close) mark(o.line, o.column, [o.char]);
+      const strong = cells.flatMap((c) => alternativesAt(c.line, c.column, AMBIGUOUS_ALTERNATIVE).map((char) => ({ ...c, char })));
+      const found = searchValid(layout, lines, strong);
       if (!found) return;
       for (const o of found) mark(o.line, o.column, [o.char]);
       const text = found.map((o) => `'${lines[o.line]![o.column]}' or '${o.char}' at ${where(o.line, o.column, o.column + 1)}`).join(', ');
