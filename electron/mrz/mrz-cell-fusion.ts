@@ -9,7 +9,7 @@ const TEMPERATURE = 0.02;
 /** Added to the score of the character the OCR engine read. */
 const OCR_VOTE = 0.015;
 /** Alternatives below this probability are not offered to the repair. */
-const MIN_ALTERNATIVE = 0.03;
+const MIN_ALTERNATIVE = 0.01;
 
 export function fuseCell(ocr: CellReading | null, scores: TemplateScore[]): CellReading {
   const voted = scores.map((s) => ({ char: s.char, score: s.score + (ocr && s.char === ocr.char ? OCR_VOTE * (0.5 + ocr.conf / 2) : 0) }));

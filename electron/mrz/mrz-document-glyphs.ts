@@ -5,6 +5,7 @@
 // OCR-B's 2) is now compared with the document's own 2 — and no longer matches it.
 import type { MrzReading } from '../contract/mrz.contract';
 import type { GreyImage } from '../imaging/grey-image';
+import { cellWindow } from './mrz-cell-window';
 import { evaluateChecks } from './mrz-checks';
 import { TEMPLATE_H, TEMPLATE_W, type GlyphTemplate } from './mrz-glyph-templates';
 import { detectLayout } from './mrz-layouts';
@@ -28,37 +29,6 @@ export function confirmedCells(reading: MrzReading): { line: number; column: num
   return [...out.values()];
 }
 
-/** Ink window (255 − grey − paper) of one cell, centred on its ink centroid. */
-function inkWindow(img: GreyImage, u: number, v: number): Float32Array | null {
-  const W = TEMPLATE_W;
-  const H = TEMPLATE_H;
-  const grab = (cu: number, cv: number): Float32Array => {
-    const out = new Float32Array(W * H);
-    const x0 = Math.round(cu - W / 2);
-    const y0 = Math.round(cv - H / 2);
-    for (let y = 0; y < H; y++) {
-      const iy = y0 + y;
-      if (iy < 0 || iy >= img.height) continue;
-      for (let x = 0; x < W; x++) {
-        const ix = x0 + x;
-        if (ix >= 0 && ix < img.width) out[y * W + x] = 255 - img.data[iy * img.width + ix]!;
-      }
-    }
-    return out;
-  };
-  const first = grab(u, v);
-  const paper = Float32Array.from(first).sort()[Math.floor(first.length * 0.1)]!;
-  let sx = 0, s = 0;
-  first.forEach((val, i) => {
-    const ink = Math.max(0, val - paper);
-    sx += ink * (i % W);
-    s += ink;
-  });
-  if (s <= 0) return null;
-  // Horizontal centring on the ink; vertical on the cell (fillers sit lower than letters' centroid).
-  return grab(u + sx / s - W / 2 + 0.5, v);
-}
-
 function normalise(ink: Float32Array): Float32Array {
   let mean = 0;
   for (const v of ink) mean += v;
@@ -74,21 +44,35 @@ function normalise(ink: Float32Array): Float32Array {
   return out;
 }
 
-/** Per-character templates averaged from the confirmed cells of this crop. */
-export function documentTemplates(img: GreyImage, centres: { u: number; v: number }[][], cells: { line: number; column: number; char: string }[]): GlyphTemplate[] {
-  const sums = new Map<string, { sum: Float32Array; n: number }>();
+/** This document's own glyph samples: per character, the normalised windows of its proven cells. */
+export interface DocumentGlyphs {
+  samples: Map<string, { key: string; window: Float32Array }[]>;
+}
+
+export function documentGlyphs(img: GreyImage, centres: { u: number; v: number }[][], cells: { line: number; column: number; char: string }[]): DocumentGlyphs {
+  const samples = new Map<string, { key: string; window: Float32Array }[]>();
   for (const c of cells) {
     const centre = centres[c.line]?.[c.column];
     if (!centre) continue;
-    const win = inkWindow(img, centre.u, centre.v);
+    const win = cellWindow(img, centre.u, centre.v);
     if (!win) continue;
-    const entry = sums.get(c.char) ?? { sum: new Float32Array(TEMPLATE_W * TEMPLATE_H), n: 0 };
-    const w = normalise(win);
-    for (let i = 0; i < w.length; i++) entry.sum[i]! += w[i]!;
-    entry.n++;
-    sums.set(c.char, entry);
+    samples.set(c.char, [...(samples.get(c.char) ?? []), { key: `${c.line}:${c.column}`, window: normalise(win) }]);
   }
-  return [...sums].map(([char, { sum }]) => {
+  return { samples };
+}
+
+/**
+ * Per-character templates averaged from the proven cells, leaving out the cell `exclude` ("line:col"):
+ * a cell is never judged by a template made from itself (it would match itself perfectly and vouch
+ * for its own reading, right or wrong).
+ */
+export function documentTemplates(glyphs: DocumentGlyphs, exclude?: string): GlyphTemplate[] {
+  const out: GlyphTemplate[] = [];
+  for (const [char, list] of glyphs.samples) {
+    const used = list.filter((x) => x.key !== exclude);
+    if (used.length === 0) continue;
+    const sum = new Float32Array(TEMPLATE_W * TEMPLATE_H);
+    for (const { window } of used) for (let i = 0; i < sum.length; i++) sum[i]! += window[i]!;
     const level = normalise(sum);
     let sx = 0, sy = 0, s = 0;
     level.forEach((val, i) => {
@@ -97,19 +81,24 @@ export function documentTemplates(img: GreyImage, centres: { u: number; v: numbe
       sy += ink * Math.floor(i / TEMPLATE_W);
       s += ink;
     });
-    return { char, family: 'document', levels: [level], cx: s ? sx / s - TEMPLATE_W / 2 : 0, cy: s ? sy / s - TEMPLATE_H / 2 : 0, width: 0, height: 0 };
-  });
+    out.push({ char, family: 'document', levels: [level], cx: s ? sx / s - TEMPLATE_W / 2 : 0, cy: s ? sy / s - TEMPLATE_H / 2 : 0, width: 0, height: 0 });
+  }
+  return out;
 }
 
 /**
  * Re-scores cells: a character with a document template is scored by it alone (the document's own
- * glyph is the better judge); the others keep their stock scores.
+ * glyph is the better judge); the others keep their stock scores. Templates leave the scored cell out.
  */
-export function rescoreWithDocument(img: GreyImage, centres: { u: number; v: number }[][], stock: TemplateScore[][][], own: GlyphTemplate[]): TemplateScore[][][] {
-  if (own.length === 0) return stock;
-  const known = new Set(own.map((t) => t.char));
+export function rescoreWithDocument(img: GreyImage, centres: { u: number; v: number }[][], stock: TemplateScore[][][], glyphs: DocumentGlyphs): TemplateScore[][][] {
+  if (glyphs.samples.size === 0) return stock;
+  const shared = documentTemplates(glyphs);
+  const contributors = new Set([...glyphs.samples.values()].flat().map((x) => x.key));
   return stock.map((row, line) =>
     row.map((scores, col) => {
+      const key = `${line}:${col}`;
+      const own = contributors.has(key) ? documentTemplates(glyphs, key) : shared;
+      const known = new Set(own.map((t) => t.char));
       const c = centres[line]![col]!;
       const mine = scoreCell(img, c.u, c.v, own, [0]);
       return [...mine, ...scores.filter((s) => !known.has(s.char))].sort((a, b) => b.score - a.score);

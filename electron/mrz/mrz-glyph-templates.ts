@@ -58,7 +58,7 @@ interface RenderedRow {
 }
 
 /** One row of glyphs, each centred in its own cell; `scaleX` narrows or widens the family to the reference. */
-async function renderRow(family: string, fontSize: number, scaleX: number, sigma: number): Promise<RenderedRow> {
+export async function renderRow(family: string, fontSize: number, scaleX: number, sigma: number): Promise<RenderedRow> {
   const chars = [...MRZ_ALPHABET];
   const width = CELL * chars.length;
   // Each glyph in its own <text>, centred with text-anchor (librsvg ignores per-glyph x lists);
@@ -99,7 +99,7 @@ const glyphIndices = [...MRZ_ALPHABET].map((c, i) => (c === '<' ? -1 : i)).filte
 const H_INDEX = MRZ_ALPHABET.indexOf('H');
 
 /** Font size and horizontal scale that give a family OCR-B's cap height and median glyph width. */
-async function fitFamily(family: string, refWidth: number | null): Promise<{ fontSize: number; scaleX: number }> {
+export async function fitFamily(family: string, refWidth: number | null): Promise<{ fontSize: number; scaleX: number }> {
   const trial = 40;
   const row = await renderRow(family, trial, 1, 0);
   const h = inkBox(row, H_INDEX);

@@ -14,7 +14,8 @@ import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, t
 import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
-import { confirmedCells, documentTemplates, rescoreWithDocument } from './mrz-document-glyphs';
+import { confirmedCells, documentGlyphs, rescoreWithDocument } from './mrz-document-glyphs';
+import { addClassifierScores, glyphClassifier } from './mrz-glyph-classifier';
 
 export interface ReadMrzImageOptions {
   /** Infrared image of the same page: preferred, the background print vanishes in B900 (Part 2). */
@@ -96,7 +97,10 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
   const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
   if (process.env.LOUPE_DEBUG_CELL) console.error("measured", JSON.stringify(measured.map((l) => [l.a, l.b, l.c, l.span, l.u0])), offsets, JSON.stringify(crop.grid));
-  let scores = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
+  const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
+  const classifier = glyphClassifier();
+  const stock = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
+  let scores = addClassifierScores(crop.image, centres, stock, classifier);
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP.replace(/\.png$/, `-${Math.round(crop.corners[0]![0])}.png`));
   if (process.env.LOUPE_DEBUG_CELL) {
     const [l, c] = JSON.parse(process.env.LOUPE_DEBUG_CELL) as number[];
@@ -115,17 +119,33 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   };
   let reading = read(scores);
   // Second pass with this document's own glyphs, taken from the cells its check digits prove.
-  const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
   const proven = confirmedCells(reading);
   if (proven.length >= MIN_PROVEN_CELLS) {
-    const adapted = rescoreWithDocument(crop.image, centres, scores, documentTemplates(crop.image, centres, proven));
-    const second = read(adapted);
+    const adapted = addClassifierScores(crop.image, centres, rescoreWithDocument(crop.image, centres, stock, documentGlyphs(crop.image, centres, proven)), classifier);
+    const second = keepDoubts(read(adapted), reading);
     if (better(second, reading) === second) {
       reading = second;
       scores = adapted;
     }
   }
   return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
+}
+
+/**
+ * The second pass may not silence a doubt of the first about the character it kept: a cell uncertain
+ * in the first reading stays uncertain (with the first reading's alternatives) when both read it alike.
+ */
+function keepDoubts(second: MrzReading, first: MrzReading): MrzReading {
+  const doubts = new Map(second.uncertain.map((u) => [`${u.line}:${u.column}`, u]));
+  for (const u of first.uncertain) {
+    const key = `${u.line}:${u.column}`;
+    const char = second.lines[u.line]?.[u.column];
+    if (char === undefined || char !== first.lines[u.line]?.[u.column]) continue;
+    const prev = doubts.get(key);
+    doubts.set(key, { line: u.line, column: u.column, alternatives: [...new Set([...(prev?.alternatives ?? []), ...u.alternatives])].filter((a) => a !== char) });
+  }
+  const uncertain = [...doubts.values()].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ...second, uncertain };
 }
 
 /** Fewer proven cells make templates from one or two samples of a few characters: not worth a pass. */
