@@ -4,6 +4,7 @@
 // classifier and its training, so that all three see a cell the same way.
 import type { GreyImage } from '../imaging/grey-image';
 import { TEMPLATE_H, TEMPLATE_W } from './mrz-glyph-templates';
+import { quantileOfInk } from './mrz-template-match';
 
 function grab(img: GreyImage, cu: number, cv: number): Float32Array {
   const out = new Float32Array(TEMPLATE_W * TEMPLATE_H);
@@ -23,7 +24,7 @@ function grab(img: GreyImage, cu: number, cv: number): Float32Array {
 /** Ink window of the cell centred at (u, v), re-centred horizontally on its ink; null for an empty cell. */
 export function cellWindow(img: GreyImage, u: number, v: number): Float32Array | null {
   const first = grab(img, u, v);
-  const paper = Float32Array.from(first).sort()[Math.floor(first.length * 0.1)]!;
+  const paper = quantileOfInk(first, 0.1);
   // Centroid of the central part only: the neighbours' edges must not pull the window.
   let sx = 0, s = 0;
   for (let y = 0; y < TEMPLATE_H; y++) {
@@ -47,9 +48,8 @@ export const INPUT_H = TEMPLATE_H / 2;
  * contrast and exposure differ between documents), 2×2 averaged.
  */
 export function classifierInput(win: Float32Array): Float32Array {
-  const sorted = Float32Array.from(win).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.1)]!;
-  const ink = sorted[Math.floor(sorted.length * 0.97)]!;
+  const paper = quantileOfInk(win, 0.1);
+  const ink = quantileOfInk(win, 0.97);
   const scale = 1 / Math.max(20, ink - paper);
   const out = new Float32Array(INPUT_W * INPUT_H);
   for (let y = 0; y < INPUT_H; y++) {
@@ -59,5 +59,26 @@ export function classifierInput(win: Float32Array): Float32Array {
       out[y * INPUT_W + x] = Math.min(1.2, Math.max(0, (sum / 4 - paper) * scale));
     }
   }
+  return out;
+}
+
+/** Ink contrast of a cell: strong strokes over paper (0 for an empty cell). */
+export function cellContrast(img: GreyImage, u: number, v: number): number {
+  const win = grab(img, u, v);
+  return quantileOfInk(win, 0.97) - quantileOfInk(win, 0.1);
+}
+
+/**
+ * Cells with (almost) no ink where every other cell has a glyph: a character missing from the print or
+ * erased. Every MRZ cell holds a character, the filler included (ICAO 9303 Part 3 §4.3).
+ */
+export function emptyCells(img: GreyImage, centres: { u: number; v: number }[][]): { line: number; column: number }[] {
+  const contrast = centres.map((row) => row.map((c) => cellContrast(img, c.u, c.v)));
+  const sorted = contrast.flat().sort((a, b) => a - b);
+  const typical = sorted[sorted.length >> 1] ?? 0;
+  const out: { line: number; column: number }[] = [];
+  contrast.forEach((row, line) => row.forEach((k, column) => {
+    if (k < 0.25 * typical) out.push({ line, column });
+  }));
   return out;
 }

@@ -61,43 +61,48 @@ export function documentGlyphs(img: GreyImage, centres: { u: number; v: number }
   return { samples };
 }
 
-/**
- * Per-character templates averaged from the proven cells, leaving out the cell `exclude` ("line:col"):
- * a cell is never judged by a template made from itself (it would match itself perfectly and vouch
- * for its own reading, right or wrong).
- */
-export function documentTemplates(glyphs: DocumentGlyphs, exclude?: string): GlyphTemplate[] {
-  const out: GlyphTemplate[] = [];
-  for (const [char, list] of glyphs.samples) {
-    const used = list.filter((x) => x.key !== exclude);
-    if (used.length === 0) continue;
-    const sum = new Float32Array(TEMPLATE_W * TEMPLATE_H);
-    for (const { window } of used) for (let i = 0; i < sum.length; i++) sum[i]! += window[i]!;
-    const level = normalise(sum);
-    let sx = 0, sy = 0, s = 0;
-    level.forEach((val, i) => {
-      const ink = Math.max(0, val);
-      sx += ink * (i % TEMPLATE_W);
-      sy += ink * Math.floor(i / TEMPLATE_W);
-      s += ink;
-    });
-    out.push({ char, family: 'document', levels: [level], cx: s ? sx / s - TEMPLATE_W / 2 : 0, cy: s ? sy / s - TEMPLATE_H / 2 : 0, width: 0, height: 0 });
-  }
-  return out;
+function toTemplate(char: string, sum: Float32Array): GlyphTemplate {
+  const level = normalise(sum);
+  let sx = 0, sy = 0, s = 0;
+  level.forEach((val, i) => {
+    const ink = Math.max(0, val);
+    sx += ink * (i % TEMPLATE_W);
+    sy += ink * Math.floor(i / TEMPLATE_W);
+    s += ink;
+  });
+  return { char, family: 'document', levels: [level], cx: s ? sx / s - TEMPLATE_W / 2 : 0, cy: s ? sy / s - TEMPLATE_H / 2 : 0, width: 0, height: 0 };
 }
 
 /**
  * Re-scores cells: a character with a document template is scored by it alone (the document's own
- * glyph is the better judge); the others keep their stock scores. Templates leave the scored cell out.
+ * glyph is the better judge); the others keep their stock scores. A cell is never judged by a template
+ * made from itself (it would match itself perfectly and vouch for its own reading, right or wrong):
+ * its own character's template is rebuilt without it, or dropped when it was the only sample.
  */
 export function rescoreWithDocument(img: GreyImage, centres: { u: number; v: number }[][], stock: TemplateScore[][][], glyphs: DocumentGlyphs): TemplateScore[][][] {
   if (glyphs.samples.size === 0) return stock;
-  const shared = documentTemplates(glyphs);
-  const contributors = new Set([...glyphs.samples.values()].flat().map((x) => x.key));
+  const sums = new Map<string, Float32Array>();
+  for (const [char, list] of glyphs.samples) {
+    const sum = new Float32Array(TEMPLATE_W * TEMPLATE_H);
+    for (const { window } of list) for (let i = 0; i < sum.length; i++) sum[i]! += window[i]!;
+    sums.set(char, sum);
+  }
+  const shared = [...sums].map(([char, sum]) => toTemplate(char, sum));
+  const ownSample = new Map<string, { char: string; window: Float32Array }>();
+  for (const [char, list] of glyphs.samples) for (const x of list) ownSample.set(x.key, { char, window: x.window });
   return stock.map((row, line) =>
     row.map((scores, col) => {
-      const key = `${line}:${col}`;
-      const own = contributors.has(key) ? documentTemplates(glyphs, key) : shared;
+      const self = ownSample.get(`${line}:${col}`);
+      let own = shared;
+      if (self) {
+        const n = glyphs.samples.get(self.char)!.length;
+        own = shared.filter((t) => t.char !== self.char);
+        if (n > 1) {
+          const sum = Float32Array.from(sums.get(self.char)!);
+          for (let i = 0; i < sum.length; i++) sum[i]! -= self.window[i]!;
+          own.push(toTemplate(self.char, sum));
+        }
+      }
       const known = new Set(own.map((t) => t.char));
       const c = centres[line]![col]!;
       const mine = scoreCell(img, c.u, c.v, own, [0]);

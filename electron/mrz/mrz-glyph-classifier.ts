@@ -3,7 +3,7 @@
 // generalises across fonts where a correlation with a few templates cannot: its log-probabilities are
 // added to the template scores before the cell is fused.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GreyImage } from '../imaging/grey-image';
 import { cellWindow, classifierInput } from './mrz-cell-window';
@@ -89,15 +89,23 @@ export function classify(m: GlyphClassifier, x: Float32Array): Float32Array {
  */
 export const CLASSIFIER_WEIGHT = 0.02;
 
-/** Adds the classifier's opinion to each cell's template scores (re-sorted). */
-export function addClassifierScores(img: GreyImage, centres: { u: number; v: number }[][], scores: TemplateScore[][][], model: GlyphClassifier | null, weight = CLASSIFIER_WEIGHT): TemplateScore[][][] {
-  if (!model || weight === 0) return scores;
+/** The classifier's log-probabilities for every cell (null for an empty cell). */
+export function classifyCells(img: GreyImage, centres: { u: number; v: number }[][], model: GlyphClassifier): (Float32Array | null)[][] {
+  return centres.map((row) =>
+    row.map((c) => {
+      const win = cellWindow(img, c.u, c.v);
+      return win ? classify(model, classifierInput(win)) : null;
+    }),
+  );
+}
+
+/** Adds the classifier's opinion (from classifyCells) to each cell's template scores (re-sorted). */
+export function addClassifierScores(scores: TemplateScore[][][], model: GlyphClassifier | null, opinions: (Float32Array | null)[][] | null, weight = CLASSIFIER_WEIGHT): TemplateScore[][][] {
+  if (!model || !opinions || weight === 0) return scores;
   return scores.map((row, line) =>
     row.map((cell, col) => {
-      const c = centres[line]![col]!;
-      const win = cellWindow(img, c.u, c.v);
-      if (!win) return cell;
-      const logp = classify(model, classifierInput(win));
+      const logp = opinions[line]?.[col];
+      if (!logp) return cell;
       return cell
         .map((s) => {
           const k = model.alphabet.indexOf(s.char);

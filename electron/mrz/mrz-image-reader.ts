@@ -7,15 +7,15 @@ import { rotateQuarter, type GreyImage } from '../imaging/grey-image';
 import { decodeGrey, openImage } from '../imaging/load-image';
 import { cropMrz, quarterMap, type MrzCrop, type PointMap } from './mrz-image-crop';
 import { locateMrz, type MrzBlock } from './mrz-locate';
-import { recognizeSymbols } from './mrz-ocr-engine';
 import { fuseCell } from './mrz-cell-fusion';
 import { glyphTemplates, referenceGlyphBox, type GlyphTemplate } from './mrz-glyph-templates';
 import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, type MeasuredLine } from './mrz-grid-fit';
-import { mrzLineLength, placeSymbols } from './mrz-ocr-grid';
+import { mrzLineLength } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 import { confirmedCells, documentGlyphs, rescoreWithDocument } from './mrz-document-glyphs';
-import { addClassifierScores, glyphClassifier } from './mrz-glyph-classifier';
+import { addClassifierScores, classifyCells, glyphClassifier } from './mrz-glyph-classifier';
+import { emptyCells } from './mrz-cell-window';
 
 export interface ReadMrzImageOptions {
   /** Infrared image of the same page: preferred, the background print vanishes in B900 (Part 2). */
@@ -60,7 +60,6 @@ function normalisedCrop(full: GreyImage, block: MrzBlock, map: PointMap, flip: b
   const ref = referenceGlyphBox(templates);
   const clamp = (v: number) => Math.min(1.8, Math.max(0.6, v));
   const stretch = { x: clamp(ref.width / box.width), y: clamp(ref.height / box.height) };
-  if (process.env.LOUPE_DEBUG_CELL) console.error("box", box, ref, stretch);
   if (Math.abs(stretch.x - 1) < 0.05 && Math.abs(stretch.y - 1) < 0.05) return crop;
   return cropMrz(full, block, map, flip, stretch);
 }
@@ -96,23 +95,16 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const wideScores = scoreGrid(crop.image, wide, templates);
   const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
   const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
-  if (process.env.LOUPE_DEBUG_CELL) console.error("measured", JSON.stringify(measured.map((l) => [l.a, l.b, l.c, l.span, l.u0])), offsets, JSON.stringify(crop.grid));
   const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
   const classifier = glyphClassifier();
   const stock = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
-  let scores = addClassifierScores(crop.image, centres, stock, classifier);
+  const opinions = classifier ? classifyCells(crop.image, centres, classifier) : null;
+  let scores = addClassifierScores(stock, classifier, opinions);
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP.replace(/\.png$/, `-${Math.round(crop.corners[0]![0])}.png`));
-  if (process.env.LOUPE_DEBUG_CELL) {
-    const [l, c] = JSON.parse(process.env.LOUPE_DEBUG_CELL) as number[];
-    const u = cellU(grid[l!]!, c!), v = cellV(grid[l!]!, c!);
-    console.error('cell', u, v, 'pitch', crop.pitch, grid[l!]!.b, 'size', crop.image.width, crop.image.height);
-    const x0 = Math.round(u - 16), y0 = Math.round(v - 21);
-    await sharp(await toPng(crop.image)).extract({ left: x0, top: y0, width: 32, height: 42 }).resize(128, 168, { kernel: 'nearest' }).toFile('/tmp/cell.png');
-  }
-  const { symbols } = await recognizeSymbols(await toPng(crop.image));
-  const { cells } = placeSymbols(symbols, grid, crop.pitch, length);
   const read = (cellScores: TemplateScore[][][]): MrzReading => {
-    const fused = cells.map((row, line) => row.map((c, col) => fuseCell(c, cellScores[line]![col]!)));
+    // The glyph templates and the classifier read every cell; the general OCR engine is not consulted
+    // (on pages made by others it cost a third of the time and lost documents: docs/mrz-engine.md).
+    const fused = cellScores.map((row) => row.map((cell) => fuseCell(null, cell)));
     const lines = fused.map((row) => row.map((c) => c.char).join(''));
     const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
     return readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
@@ -121,14 +113,33 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   // Second pass with this document's own glyphs, taken from the cells its check digits prove.
   const proven = confirmedCells(reading);
   if (proven.length >= MIN_PROVEN_CELLS) {
-    const adapted = addClassifierScores(crop.image, centres, rescoreWithDocument(crop.image, centres, stock, documentGlyphs(crop.image, centres, proven)), classifier);
+    const rescored = rescoreWithDocument(crop.image, centres, stock, documentGlyphs(crop.image, centres, proven));
+    const adapted = addClassifierScores(rescored, classifier, opinions);
     const second = keepDoubts(read(adapted), reading);
     if (better(second, reading) === second) {
       reading = second;
       scores = adapted;
     }
   }
+  const empty = emptyCells(crop.image, centres);
+  if (empty.length > 0) reading = withEmptyCells(reading, empty);
   return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
+}
+
+/** An empty cell cannot be read: the reading is not valid, and the cell is uncertain with no reading at all. */
+function withEmptyCells(reading: MrzReading, empty: { line: number; column: number }[]): MrzReading {
+  const findings = [
+    ...reading.findings,
+    ...empty.map((c) => ({
+      code: 'empty-cell', severity: 'fail' as const, line: c.line, start: c.column, end: c.column + 1,
+      message: `No character is printed at line ${c.line + 1}, position ${c.column + 1} (every MRZ position holds a character or a filler)`,
+    })),
+  ];
+  const keys = new Set(empty.map((c) => `${c.line}:${c.column}`));
+  const charConfidence = reading.charConfidence.map((row, line) => row.map((v, col) => (keys.has(`${line}:${col}`) ? 0 : v)));
+  const uncertain = [...reading.uncertain.filter((u) => !keys.has(`${u.line}:${u.column}`)), ...empty.map((c) => ({ ...c, alternatives: [] }))]
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ...reading, valid: false, findings, charConfidence, uncertain };
 }
 
 /**

@@ -9,6 +9,7 @@
 //    have nothing to settle them: any close alternative is listed. A later reading of the visual zone
 //    may settle them (see `settleUncertain`).
 import type { MrzFinding, MrzUncertain } from '../contract/mrz.contract';
+import { checkWeight, mrzCharValue } from './mrz-check-digit';
 import { evaluateChecks, resolveChecks } from './mrz-checks';
 import { isDigit, isLetter } from './mrz-confusables';
 import { fieldAt, type MrzLayout } from './mrz-layouts';
@@ -135,20 +136,48 @@ export function assessUncertainty(layout: MrzLayout, lines: readonly string[], c
   return { charConfidence, uncertain: list, findings };
 }
 
-/** First combination of 1..MAX_JOINT_CHANGES options (distinct cells) under which every check holds. */
+/**
+ * First combination of 1..MAX_JOINT_CHANGES options (distinct cells) under which every check holds.
+ * Each option's effect on every check is a residue mod 10 (value change × weight; minus the value
+ * change when the option is the check digit itself), so pairs are found by lookup, not by trying
+ * all of them; a hit is confirmed by evaluating the checks on the changed lines.
+ */
 function searchValid(layout: MrzLayout, lines: readonly string[], options: { line: number; column: number; char: string }[]): { line: number; column: number; char: string }[] | null {
+  const checks = resolveChecks(layout, lines);
   const apply = (changes: typeof options): string[] => {
     const out = [...lines];
     for (const c of changes) out[c.line] = out[c.line]!.slice(0, c.column) + c.char + out[c.line]!.slice(c.column + 1);
     return out;
   };
   const valid = (changes: typeof options): boolean => evaluateChecks(layout, apply(changes)).every((o) => o.ok);
+  const effect = (o: { line: number; column: number; char: string }): string => {
+    const before = mrzCharValue(lines[o.line]![o.column]!) ?? 0;
+    const after = mrzCharValue(o.char) ?? 0;
+    return checks
+      .map((spec) => {
+        let r = 0;
+        let index = 0;
+        for (const rg of spec.ranges) {
+          if (rg.line === o.line && o.column >= rg.start && o.column < rg.end) r += (after - before) * checkWeight(index + o.column - rg.start);
+          index += rg.end - rg.start;
+        }
+        if (spec.line === o.line && spec.column === o.column) r -= after - before;
+        return ((r % 10) + 10) % 10;
+      })
+      .join(',');
+  };
+  const effects = options.map(effect);
+  const zero = checks.map(() => 0).join(',');
   for (let i = 0; i < options.length; i++) {
-    if (valid([options[i]!])) return [options[i]!];
+    if (effects[i] === zero && valid([options[i]!])) return [options[i]!];
   }
   if (MAX_JOINT_CHANGES < 2) return null;
+  const byEffect = new Map<string, number[]>();
+  effects.forEach((e, i) => byEffect.set(e, [...(byEffect.get(e) ?? []), i]));
   for (let i = 0; i < options.length; i++) {
-    for (let j = i + 1; j < options.length; j++) {
+    const need = effects[i]!.split(',').map((v) => (10 - Number(v)) % 10).join(',');
+    for (const j of byEffect.get(need) ?? []) {
+      if (j <= i) continue;
       const a = options[i]!;
       const b = options[j]!;
       if (a.line === b.line && a.column === b.column) continue;
