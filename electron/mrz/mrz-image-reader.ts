@@ -10,7 +10,7 @@ import { locateMrz, type MrzBlock } from './mrz-locate';
 import { fuseCell } from './mrz-cell-fusion';
 import { glyphTemplates, referenceGlyphBox, type GlyphTemplate } from './mrz-glyph-templates';
 import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, type MeasuredLine } from './mrz-grid-fit';
-import { mrzLineLength } from './mrz-ocr-grid';
+import { mrzLineLength, type CellReading } from './mrz-ocr-grid';
 import { scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 import { confirmedCells, documentGlyphs, rescoreWithDocument } from './mrz-document-glyphs';
@@ -101,10 +101,25 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const opinions = classifier ? classifyCells(crop.image, centres, classifier) : null;
   let scores = addClassifierScores(stock, classifier, opinions);
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP.replace(/\.png$/, `-${Math.round(crop.corners[0]![0])}.png`));
+  // What each reader alone would say: where they disagree, the other's choice stays an alternative.
+  const tops = centres.map((row, line) =>
+    row.map((_, col) => {
+      const own = new Set<string>();
+      const t = stock[line]![col]![0];
+      if (t) own.add(t.char);
+      const o = opinions?.[line]?.[col];
+      if (o && classifier) {
+        let best = 0;
+        for (let k = 1; k < o.length; k++) if (o[k]! > o[best]!) best = k;
+        own.add(classifier.alphabet[best]!);
+      }
+      return own;
+    }),
+  );
   const read = (cellScores: TemplateScore[][][]): MrzReading => {
     // The glyph templates and the classifier read every cell; the general OCR engine is not consulted
     // (on pages made by others it cost a third of the time and lost documents: docs/mrz-engine.md).
-    const fused = cellScores.map((row) => row.map((cell) => fuseCell(null, cell)));
+    const fused = cellScores.map((row, line) => row.map((cell, col) => withDissent(fuseCell(null, cell), tops[line]![col]!)));
     const lines = fused.map((row) => row.map((c) => c.char).join(''));
     const confidence = fused.flat().reduce((s, c) => s + c.conf, 0) / (length * fused.length);
     return readMrzText(lines, { source: 'ocr', candidates: fused, confidence, ...(now ? { now } : {}) });
@@ -157,6 +172,24 @@ function keepDoubts(second: MrzReading, first: MrzReading): MrzReading {
   }
   const uncertain = [...doubts.values()].sort((a, b) => a.line - b.line || a.column - b.column);
   return { ...second, uncertain };
+}
+
+/**
+ * Confidence given to a character that one reader preferred and the fused reading did not: enough to
+ * list the cell as uncertain and to let the check-digit repair consider it, not enough to call a
+ * protected field ambiguous on its own (mrz-uncertainty.ts).
+ */
+const DISSENT_CONFIDENCE = 0.05;
+
+function withDissent(cell: CellReading, tops: Set<string>): CellReading {
+  const alternatives = [...cell.alternatives];
+  for (const char of tops) {
+    if (char === cell.char) continue;
+    const known = alternatives.find((a) => a.char === char);
+    if (known) known.conf = Math.max(known.conf, DISSENT_CONFIDENCE);
+    else alternatives.push({ char, conf: DISSENT_CONFIDENCE });
+  }
+  return { ...cell, alternatives };
 }
 
 /** Fewer proven cells make templates from one or two samples of a few characters: not worth a pass. */
