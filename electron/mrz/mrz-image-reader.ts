@@ -86,7 +86,14 @@ function chooseWindow(line: MeasuredLine, best: number[], from: number, length: 
 /** In template-score units (a good glyph scores 0.8–0.95): half a cell's worth for the located start. */
 const ANCHOR_BONUS = 0.5;
 
-async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | undefined, page: string): Promise<MrzReading> {
+/** A reading with the crop and the cell centres it was read from (for training on real lines). */
+export interface CropReading {
+  reading: MrzReading;
+  image: GreyImage;
+  centres: { u: number; v: number }[][];
+}
+
+async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | undefined, page: string): Promise<CropReading> {
   const length = mrzLineLength(crop.grid);
   const measured = measureGrid(crop.image, crop.grid, crop.pitch);
   // Score every column any candidate window may use, then keep each line's best window.
@@ -138,7 +145,7 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   }
   const empty = emptyCells(crop.image, centres);
   if (empty.length > 0) reading = withEmptyCells(reading, empty);
-  return { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) };
+  return { reading: { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) }, image: crop.image, centres };
 }
 
 /** An empty cell cannot be read: the reading is not valid, and the cell is uncertain with no reading at all. */
@@ -222,7 +229,7 @@ function better(a: MrzReading, b: MrzReading): MrzReading {
   return a.confidence >= b.confidence ? a : b;
 }
 
-async function readPage(path: string, now: Date | undefined, timings: Record<string, number>): Promise<MrzReading | null> {
+async function readPage(path: string, now: Date | undefined, timings: Record<string, number>): Promise<CropReading | null> {
   let t = performance.now();
   const { image } = await openImage(path);
   const full = await decodeGrey(image);
@@ -234,11 +241,19 @@ async function readPage(path: string, now: Date | undefined, timings: Record<str
   t = performance.now();
   const map = quarterMap(located.quarter, located.small.width, located.small.height, located.factor);
   const templates = await glyphTemplates();
-  let reading = await readCrop(normalisedCrop(full, located.block, map, false, templates), templates, now, path);
+  let read = await readCrop(normalisedCrop(full, located.block, map, false, templates), templates, now, path);
   // The locator cannot tell upright from upside-down; the check digits can.
-  if (!reading.valid) reading = better(reading, await readCrop(normalisedCrop(full, located.block, map, true, templates), templates, now, path));
+  if (!read.reading.valid) {
+    const turned = await readCrop(normalisedCrop(full, located.block, map, true, templates), templates, now, path);
+    if (better(read.reading, turned.reading) === turned.reading) read = turned;
+  }
   timings.ocr = (timings.ocr ?? 0) + performance.now() - t;
-  return reading;
+  return read;
+}
+
+/** The MRZ of a page with the crop and cell centres it was read from; null when no MRZ is found. */
+export async function readMrzCells(path: string): Promise<CropReading | null> {
+  return readPage(path, undefined, {});
 }
 
 /** Image → MRZ reading. Throws LoupeError for unreadable files; "no MRZ found" is a finding. */
@@ -248,7 +263,7 @@ export async function readMrzFromImage(path: string, options: ReadMrzImageOption
   const pages = options.irPath ? [options.irPath, path] : [path];
   let reading: MrzReading | null = null;
   for (const page of pages) {
-    const r = await readPage(page, options.now, timings);
+    const r = (await readPage(page, options.now, timings))?.reading;
     if (r) reading = reading ? better(reading, r) : r;
     if (reading?.valid) break;
   }

@@ -15,7 +15,7 @@ const dir = useTempDir();
 const now = new Date('2026-01-01T00:00:00Z');
 let td1: SpecimenTruth;
 beforeAll(async () => {
-  [td1] = await generateSpecimens({ outDir: join(dir, 'td1'), count: 1, seed: 31, format: 'TD1', degrade: 'light' });
+  td1 = (await generateSpecimens({ outDir: join(dir, 'td1'), count: 1, seed: 31, format: 'TD1', degrade: 'light' }))[0]!;
 });
 afterAll(() => shutdownOcr());
 
