@@ -114,6 +114,7 @@ export function renderReading(r: MrzReading): string {
       for (let c = f.start; c < (f.end ?? f.start + 1) && c < marks.length; c++) marks[c] = '^';
     }
     for (const c of r.corrections) if (c.line === i && c.column < marks.length && marks[c.column] === ' ') marks[c.column] = '~';
+    for (const u of r.uncertain ?? []) if (u.line === i && u.column < marks.length && marks[u.column] === ' ') marks[u.column] = '?';
     const caret = marks.join('').trimEnd();
     if (caret) out.push(`  ${caret}`);
   });
@@ -127,6 +128,13 @@ export function renderReading(r: MrzReading): string {
   if (r.findings.length > 0) {
     out.push('', 'findings');
     for (const f of r.findings) out.push(`  ${f.severity.padEnd(4)} ${f.code}: ${f.message}`);
+  }
+  if ((r.uncertain ?? []).length > 0) {
+    out.push('', 'uncertain (?)');
+    for (const u of r.uncertain) {
+      const read = r.lines[u.line]?.[u.column] ?? '';
+      out.push(`  line ${u.line + 1}, position ${u.column + 1}: '${read}'${u.alternatives.length ? `, or ${u.alternatives.map((a) => `'${a}'`).join(', ')}` : ', nothing legible'}`);
+    }
   }
   if (r.corrections.length > 0) {
     out.push('', 'corrections');
