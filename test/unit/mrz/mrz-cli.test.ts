@@ -79,3 +79,13 @@ describe.skipIf(!existsSync(DEV_SET))('loupe mrz on many images', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe.skipIf(!existsSync(DEV_SET))('loupe mrz marks uncertain characters', () => {
+  it("puts '?' under characters the reader cannot vouch for and lists their alternatives", () => {
+    // CAN: a face whose O and 0 are alike; two of them in the document number cancel in its check digit.
+    const r = loupe(join(DEV_SET, 'CAN', '06.jpg'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\n {2}\S{44}\n {2}[ ~^]*\?/);
+    expect(r.stdout).toMatch(/uncertain \(\?\)\n {2}line 2, position \d+: '[O0]', or '[O0]'/);
+  }, 30_000);
+});
