@@ -1,7 +1,7 @@
 // Honest uncertainty rules of the text path, fed with OCR candidates as the image path gives them.
 import { describe, expect, it } from 'vitest';
 import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
-import { readMrzText, type CharCandidates } from '../../../electron/mrz';
+import { readMrzText, settleUncertain, type CharCandidates } from '../../../electron/mrz';
 import { BEFORE_EXPIRY, TD3 } from './mrz-specimens';
 
 /** Sure candidates for every cell, with the given alternatives at some cells. */
@@ -51,5 +51,14 @@ describe('uncertain characters and ambiguous readings', () => {
     const r = readMrzText(TD3, { source: 'text', now: BEFORE_EXPIRY });
     expect(r.uncertain).toEqual([]);
     expect(r.charConfidence.flat().every((c) => c === 1)).toBe(true);
+  });
+
+  it('settleUncertain drops a doubt that another reading confirms, and keeps one it contradicts or cannot see', () => {
+    const r = read({ '0:7': [{ char: 'T', conf: 0.3 }], '0:8': [{ char: 'C', conf: 0.3 }], '0:9': [{ char: 'Z', conf: 0.3 }] });
+    expect(r.uncertain.map((u) => u.column)).toEqual([7, 8, 9]);
+    // The visual zone reads ERIKSSON: column 7 'I' and column 8 'K' confirmed; column 9 not legible there.
+    const seen: Record<number, string | null> = { 7: 'I', 8: 'K', 9: null };
+    const left = settleUncertain(r.uncertain, r.lines, (line, column) => (line === 0 ? seen[column] ?? null : null));
+    expect(left.map((u) => u.column)).toEqual([9]);
   });
 });
