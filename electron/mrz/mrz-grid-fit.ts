@@ -18,13 +18,6 @@ export interface FittedLine extends GridLine {
 export const cellU = (l: FittedLine, col: number): number => l.a + l.b * col + l.c * col * col;
 export const cellV = (l: FittedLine, col: number): number => l.d + l.e * col;
 
-/** Column nearest to horizontal position u (the quadratic term is small: one refinement suffices). */
-export function columnAt(l: FittedLine, u: number): number {
-  let col = (u - l.a) / l.b;
-  col = (u - l.a - l.c * col * col) / l.b;
-  return Math.round(col);
-}
-
 function solve3(m: number[][], r: number[]): number[] | null {
   // Gaussian elimination on a 3×3 system (normal equations of the quadratic fit).
   const a = m.map((row, i) => [...row, r[i]!]);
