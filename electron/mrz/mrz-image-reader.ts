@@ -8,10 +8,10 @@ import { decodeGrey, openImage } from '../imaging/load-image';
 import { cropMrz, quarterMap, type MrzCrop, type PointMap } from './mrz-image-crop';
 import { locateMrz, type MrzBlock } from './mrz-locate';
 import { fuseCell } from './mrz-cell-fusion';
-import { glyphTemplates, referenceGlyphBox, type GlyphTemplate } from './mrz-glyph-templates';
+import { glyphTemplates, referenceGlyphBox, TEMPLATE_FAMILIES, type GlyphTemplate } from './mrz-glyph-templates';
 import { cellU, cellV, measureGlyphs, measureGrid, shiftLine, type FittedLine, type MeasuredLine } from './mrz-grid-fit';
 import { mrzLineLength, type CellReading } from './mrz-ocr-grid';
-import { scoreGrid, type TemplateScore } from './mrz-template-match';
+import { scoreCell, scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 import { confirmedCells, documentGlyphs, rescoreWithDocument } from './mrz-document-glyphs';
 import { addClassifierScores, classifyCells, glyphClassifier } from './mrz-glyph-classifier';
@@ -106,7 +106,7 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const classifier = glyphClassifier();
   const stock = wideScores.map((row, i) => row.slice(offsets[i]! - ranges[i]!.from, offsets[i]! - ranges[i]!.from + length));
   const opinions = classifier ? classifyCells(crop.image, centres, classifier) : null;
-  let scores = addClassifierScores(stock, classifier, opinions);
+  const scores = addClassifierScores(stock, classifier, opinions);
   if (process.env.LOUPE_DEBUG_CROP) await sharp(await toPng(crop.image)).toFile(process.env.LOUPE_DEBUG_CROP.replace(/\.png$/, `-${Math.round(crop.corners[0]![0])}.png`));
   // What each reader alone would say: where they disagree, the other's choice stays an alternative.
   const tops = centres.map((row, line) =>
@@ -138,14 +138,20 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
     const rescored = rescoreWithDocument(crop.image, centres, stock, documentGlyphs(crop.image, centres, proven));
     const adapted = addClassifierScores(rescored, classifier, opinions);
     const second = keepDoubts(read(adapted), reading);
-    if (better(second, reading) === second) {
-      reading = second;
-      scores = adapted;
-    }
+    if (better(second, reading) === second) reading = second;
   }
   const empty = emptyCells(crop.image, centres);
   if (empty.length > 0) reading = withEmptyCells(reading, empty);
-  return { reading: { ...reading, geometry: cropGeometry(crop, grid, length, scores, page) }, image: crop.image, centres };
+  // The font score stays what the geometry check calibrated: how well the glyphs match OCR-B itself.
+  const ocrb = templates.filter((t) => t.family === TEMPLATE_FAMILIES[0]);
+  const ocrbScores = reading.lines.map((text, line) =>
+    [...text].map((char, col) => {
+      const t = ocrb.filter((x) => x.char === char);
+      const c = centres[line]?.[col];
+      return t.length && c ? (scoreCell(crop.image, c.u, c.v, t)[0]?.score ?? 0) : 0;
+    }),
+  );
+  return { reading: { ...reading, geometry: cropGeometry(crop, grid, length, ocrbScores, page) }, image: crop.image, centres };
 }
 
 /** An empty cell cannot be read: the reading is not valid, and the cell is uncertain with no reading at all. */
@@ -203,12 +209,12 @@ function withDissent(cell: CellReading, tops: Set<string>): CellReading {
 const MIN_PROVEN_CELLS = 8;
 
 /** The MRZ's place on the page: crop corners, line ends and pitch in page pixels, and the font score. */
-function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, scores: TemplateScore[][][], page: string): MrzGeometry {
+function cropGeometry(crop: MrzCrop, grid: FittedLine[], length: number, ocrbScores: number[][], page: string): MrzGeometry {
   const [o, right, , bottom] = crop.corners;
   const ex = [(right![0] - o![0]) / crop.image.width, (right![1] - o![1]) / crop.image.width];
   const ey = [(bottom![0] - o![0]) / crop.image.height, (bottom![1] - o![1]) / crop.image.height];
   const toPage = (u: number, v: number): [number, number] => [o![0] + u * ex[0]! + v * ey[0]!, o![1] + u * ex[1]! + v * ey[1]!];
-  const best = scores.flat().map((cell) => cell[0]?.score ?? 0);
+  const best = ocrbScores.flat();
   return {
     image: page,
     corners: crop.corners,
