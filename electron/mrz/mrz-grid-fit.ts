@@ -78,9 +78,19 @@ export interface GlyphBox {
   width: number;
 }
 
-function glyphComponents(crop: GreyImage, pitch: number): Component[] {
-  // Local threshold: textured and graded backgrounds defeat one global threshold.
-  const mask = binarize(crop, Math.round(pitch * 2) | 1, 10, Math.min(230, otsuThreshold(crop) + 25));
+/**
+ * Glyph-sized components of the crop under a local threshold (textured and graded backgrounds defeat
+ * one global threshold). The global cap keeps light background print out; the lenient cap, just under
+ * the paper's median tone, keeps the thin, light strokes of a blurred or resampled glyph on a grey
+ * page — and more background print, so it is the fallback for a line the strict cap cannot fit.
+ */
+function glyphComponents(crop: GreyImage, pitch: number, lenient: boolean): Component[] {
+  let cap = otsuThreshold(crop) + 25;
+  if (lenient) {
+    const sorted = Uint8Array.from(crop.data).sort();
+    cap = Math.max(cap, sorted[sorted.length >> 1]! - 12);
+  }
+  const mask = binarize(crop, Math.round(pitch * 2) | 1, 10, Math.min(230, cap));
   return findComponents(mask, crop.width, crop.height, pitch * pitch * 4).filter((c) => {
     const w = c.x1 - c.x0 + 1;
     const h = c.y1 - c.y0 + 1;
@@ -144,11 +154,16 @@ export function measureGlyphs(crop: GreyImage, grid: GridLine[], pitch: number):
  * length is the MRZ (page furniture may extend a line at either end).
  */
 export function measureGrid(crop: GreyImage, grid: GridLine[], pitch: number): MeasuredLine[] {
-  const comps = glyphComponents(crop, pitch);
+  const strict = glyphComponents(crop, pitch, false);
+  let lenient: Component[] | null = null;
   return grid.map((g) => {
     const coarse: MeasuredLine = { ...g, a: g.u0, b: pitch, c: 0, d: g.v, e: 0, span: g.cells };
-    const mine = lineComponents(comps, g.v, pitch);
-    const pts = walkColumns(mine, pitch, g.u0);
+    let pts = walkColumns(lineComponents(strict, g.v, pitch), pitch, g.u0);
+    if (pts.length < 0.6 * g.cells) {
+      lenient ??= glyphComponents(crop, pitch, true);
+      const more = walkColumns(lineComponents(lenient, g.v, pitch), pitch, g.u0);
+      if (more.length > pts.length) pts = more;
+    }
     if (pts.length < 8) return coarse;
     const span = pts[pts.length - 1]!.col + 1;
     let [a, b, c] = fitQuadratic(pts, [coarse.a, coarse.b, coarse.c]);
@@ -183,9 +198,20 @@ function walkColumns(comps: Component[], pitch: number, u0: number): { col: numb
     const dx = comps[i]!.cx - comps[i - 1]!.cx;
     if (dx > 0.75 * pitch && dx < 1.3 * pitch) gaps.push(dx);
   }
-  let b = gaps.length >= 5 ? quantile(gaps, 0.5) : pitch;
-  let start = comps[0]!;
-  for (const c of comps) if (Math.abs(c.cx - u0) < Math.abs(start.cx - u0)) start = c;
+  const own = gaps.length >= 5 ? quantile(gaps, 0.5) : pitch;
+  // The located start may be page furniture next to the line: the grid is grown from each of the
+  // few glyphs nearest to it, and the one that explains the most glyphs wins.
+  const starts = [...comps].sort((p, q) => Math.abs(p.cx - u0) - Math.abs(q.cx - u0)).slice(0, 4);
+  let best: { col: number; u: number; v: number }[] = [];
+  for (const start of starts) {
+    const run = gridFrom(comps, pitch, own, start);
+    if (run.length > best.length) best = run;
+  }
+  return best;
+}
+
+function gridFrom(comps: Component[], pitch: number, own: number, start: Component): { col: number; u: number; v: number }[] {
+  let b = own;
   let a = start.cx;
   let c = 0;
   let inliers: { col: number; comp: Component }[] = [];

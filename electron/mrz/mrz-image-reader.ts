@@ -15,7 +15,7 @@ import { scoreCell, scoreGrid, type TemplateScore } from './mrz-template-match';
 import { readMrzText } from './mrz-text-reader';
 import { confirmedCells, documentGlyphs, rescoreWithDocument } from './mrz-document-glyphs';
 import { addClassifierScores, classifyCells, glyphClassifier } from './mrz-glyph-classifier';
-import { emptyCells } from './mrz-cell-window';
+import { cellContrast, emptyCells } from './mrz-cell-window';
 
 export interface ReadMrzImageOptions {
   /** Infrared image of the same page: preferred, the background print vanishes in B900 (Part 2). */
@@ -65,23 +65,43 @@ function normalisedCrop(full: GreyImage, block: MrzBlock, map: PointMap, flip: b
 }
 
 /**
- * Which `length` consecutive columns of a measured line are the MRZ: the window whose cells look most
- * like characters (page furniture next to a line scores low), preferring the measured first glyph.
+ * Which `length` consecutive columns of each measured line are the MRZ: the windows whose cells look
+ * most like characters (page furniture next to a line scores low), preferring each line's measured
+ * first glyph, and keeping the lines left-aligned (ICAO 9303 Part 3 §4.3: every line starts at the
+ * same position), so junk clinging to one line's start cannot shift that line alone.
  */
-function chooseWindow(line: MeasuredLine, best: number[], from: number, length: number): number {
-  let bestK = 0;
-  let bestSum = -Infinity;
-  for (let k = Math.min(0, line.span - length); k <= Math.max(0, line.span - length); k++) {
-    // The located first glyph is where the line starts unless another window is clearly better.
-    let sum = k === 0 ? ANCHOR_BONUS : 0;
-    for (let j = 0; j < length; j++) sum += best[k + j - from] ?? 0;
-    if (sum > bestSum + 1e-9) {
-      bestSum = sum;
-      bestK = k;
+function chooseWindows(lines: MeasuredLine[], best: number[][], from: number[], length: number): number[] {
+  const options = lines.map((line, i) => {
+    const out: { k: number; sum: number; start: number }[] = [];
+    for (let k = Math.min(0, line.span - length); k <= Math.max(0, line.span - length); k++) {
+      let sum = k === 0 ? ANCHOR_BONUS : 0;
+      for (let j = 0; j < length; j++) sum += best[i]![k + j - from[i]!] ?? 0;
+      out.push({ k, sum, start: cellU(line, k) });
     }
-  }
-  return bestK;
+    return out;
+  });
+  let bestCombo: number[] = lines.map(() => 0);
+  let bestTotal = -Infinity;
+  const walk = (i: number, chosen: { k: number; sum: number; start: number }[]): void => {
+    if (i === lines.length) {
+      let total = chosen.reduce((s, c) => s + c.sum, 0);
+      for (let p = 1; p < chosen.length; p++) {
+        if (Math.abs(chosen[p]!.start - chosen[0]!.start) > 0.5 * lines[0]!.b) total -= MISALIGNED_PENALTY;
+      }
+      if (total > bestTotal + 1e-9) {
+        bestTotal = total;
+        bestCombo = chosen.map((c) => c.k);
+      }
+      return;
+    }
+    for (const o of options[i]!) walk(i + 1, [...chosen, o]);
+  };
+  walk(0, []);
+  return bestCombo;
 }
+
+/** In template-score units: lines that do not start together cost more than two good cells. */
+const MISALIGNED_PENALTY = 2;
 
 /** In template-score units (a good glyph scores 0.8–0.95): half a cell's worth for the located start. */
 const ANCHOR_BONUS = 0.5;
@@ -100,7 +120,11 @@ async function readCrop(crop: MrzCrop, templates: GlyphTemplate[], now: Date | u
   const ranges = measured.map((l) => ({ from: Math.min(0, l.span - length), to: Math.max(length, l.span) }));
   const wide = measured.map((l, i) => Array.from({ length: ranges[i]!.to - ranges[i]!.from }, (_, j) => ({ u: cellU(l, ranges[i]!.from + j), v: cellV(l, ranges[i]!.from + j) })));
   const wideScores = scoreGrid(crop.image, wide, templates);
-  const offsets = measured.map((l, i) => chooseWindow(l, wideScores[i]!.map((c) => c[0]?.score ?? 0), ranges[i]!.from, length));
+  // A cell without ink is not a character, however its noise happens to correlate.
+  const contrast = wide.map((row) => row.map((c) => cellContrast(crop.image, c.u, c.v)));
+  const typical = [...contrast.flat()].sort((p, q) => p - q)[contrast.flat().length >> 1] ?? 0;
+  const charLike = wideScores.map((row, i) => row.map((c, j) => (contrast[i]![j]! < 0.35 * typical ? 0 : (c[0]?.score ?? 0))));
+  const offsets = chooseWindows(measured, charLike, ranges.map((r) => r.from), length);
   const grid = measured.map((l, i) => shiftLine(l, offsets[i]!, length));
   const centres = grid.map((g) => Array.from({ length }, (_, col) => ({ u: cellU(g, col), v: cellV(g, col) })));
   const classifier = glyphClassifier();

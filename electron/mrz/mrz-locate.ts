@@ -131,6 +131,13 @@ export function lineCells(line: TextLine): number {
   return Math.round((line.comps[line.comps.length - 1]!.cx - line.comps[0]!.cx) / line.pitch) + 1;
 }
 
+/** Position of a line's first character along the line's own direction. */
+function alongStart(l: TextLine): number {
+  const c = l.comps[0]!;
+  const norm = Math.hypot(1, l.slope);
+  return (c.cx + l.slope * c.cy) / norm;
+}
+
 /** Groups parallel, equally pitched, left-aligned lines into candidate MRZ blocks and scores them. */
 function groupBlocks(lines: TextLine[]): MrzBlock[] {
   const byY = [...lines].sort((a, b) => a.intercept + a.slope * a.left - (b.intercept + b.slope * b.left));
@@ -146,7 +153,10 @@ function groupBlocks(lines: TextLine[]): MrzBlock[] {
       if (dy < 1.1 * h) continue;
       if (dy > 2.6 * h) break;
       if (Math.abs(cand.pitch - prev.pitch) > 0.15 * prev.pitch) continue;
-      if (Math.abs(cand.left - prev.left) > 1.5 * prev.pitch) continue;
+      // Left-aligned (Part 3 §4.3), measured along the lines so a skewed block still aligns; a few
+      // cells of slack, since page furniture may still cling to a line's end (the reader's window
+      // choice removes it).
+      if (Math.abs(alongStart(cand) - alongStart(prev)) > 3.5 * prev.pitch) continue;
       if (Math.abs(Math.atan(cand.slope) - Math.atan(prev.slope)) > 0.03) continue;
       group.push(cand);
     }
