@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   fonts-ocr-b        # OCR-B, the ICAO 9303 MRZ font (specimen rendering; also bundled in assets/fonts)
   fonts-dejavu-core  # VIZ text on specimens
+  fonts-jetbrains-mono fonts-b612 fonts-noto-mono fonts-inconsolata  # MRZ glyph templates of other monospaced faces (also bundled in assets/fonts)
+  fonts-hack         # an MRZ face unseen by the reader, drawn by the MRZ image tests
   fontconfig
   sane-utils         # scanimage: SANE flatbed driver of the device bridge (and its test/pnm integration tests)
   chromium           # PDF reports outside Electron, and the browser tests of the inspection screen

@@ -6,6 +6,19 @@ export const MRZ_FORMATS = ['TD1', 'TD2', 'TD3', 'MRVA', 'MRVB'] as const;
 export const MrzFormatSchema = z.enum(MRZ_FORMATS);
 export type MrzFormat = z.infer<typeof MrzFormatSchema>;
 
+/**
+ * Machine readable zones that are not ICAO 9303 layouts but are read on real documents: the French
+ * national identity card issued until 2021 (2×36) and the Swiss driving licence (9 + 30 + 30).
+ */
+export const MRZ_NATIONAL_FORMATS = ['FRA_ID', 'CHE_DL'] as const;
+/** Any layout a reading may have: the ICAO formats and the national ones. */
+export const MrzLayoutFormatSchema = z.enum([...MRZ_FORMATS, ...MRZ_NATIONAL_FORMATS]);
+export type MrzLayoutFormat = z.infer<typeof MrzLayoutFormatSchema>;
+
+export function isIcaoFormat(format: MrzLayoutFormat | null): format is MrzFormat {
+  return (MRZ_FORMATS as readonly string[]).includes(format ?? '');
+}
+
 /** Lines × characters per line for each layout (Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV). */
 export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> = {
   TD1: { lines: 3, chars: 30 },
@@ -14,6 +27,9 @@ export const MRZ_GEOMETRY: Record<MrzFormat, { lines: number; chars: number }> =
   MRVA: { lines: 2, chars: 44 },
   MRVB: { lines: 2, chars: 36 },
 };
+
+/** Characters per line of each national layout. */
+export const MRZ_NATIONAL_WIDTHS: Record<(typeof MRZ_NATIONAL_FORMATS)[number], number[]> = { FRA_ID: [36, 36], CHE_DL: [9, 30, 30] };
 
 /** Nominal document sizes in millimetres (ICAO 9303 Part 4 TD3, Part 5 TD1, Part 6 TD2, Part 7 MRV-A/B). */
 export const DOCUMENT_SIZE_MM: Record<MrzFormat, { w: number; h: number }> = {
@@ -88,8 +104,22 @@ export const MrzGeometrySchema = z.object({
 });
 export type MrzGeometry = z.infer<typeof MrzGeometrySchema>;
 
+/**
+ * A character the reader is not sure of: weakly read, or with a close alternative. 0-based line and
+ * column. A wrong character of a `valid` reading is always listed here (the engine never vouches for
+ * a character it could not tell from another); names and other fields without a check digit are
+ * listed whenever an alternative is close, since no check digit can settle them.
+ */
+export const MrzUncertainSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.number().int().min(0),
+  /** The characters it might also be, most likely first. */
+  alternatives: z.array(z.string()),
+});
+export type MrzUncertain = z.infer<typeof MrzUncertainSchema>;
+
 export const MrzReadingSchema = z.object({
-  format: MrzFormatSchema.nullable(),
+  format: MrzLayoutFormatSchema.nullable(),
   lines: z.array(z.string()),
   valid: z.boolean(),
   repaired: z.boolean(),
@@ -102,5 +132,9 @@ export const MrzReadingSchema = z.object({
   confidence: z.number().min(0).max(1),
   timingsMs: z.record(z.string(), z.number()),
   geometry: MrzGeometrySchema.optional(),
+  /** Per line, per character: how sure the reader is (0..1); 1 for typed text. Empty for older readings. */
+  charConfidence: z.array(z.array(z.number().min(0).max(1))).default([]),
+  /** Characters that are weakly read or have a close alternative (see MrzUncertainSchema). */
+  uncertain: z.array(MrzUncertainSchema).default([]),
 });
 export type MrzReading = z.infer<typeof MrzReadingSchema>;

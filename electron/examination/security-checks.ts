@@ -15,6 +15,7 @@ import { decodeCaptureImages } from '../checks/generic/decode-capture';
 import { shutdownVizOcr } from '../checks/generic';
 import type { CheckResult, ExaminationWarning, IdentificationSummary } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
+import { isIcaoFormat } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import { LIGHTS, type Light } from '../contract/capture.contract';
 import { identifyDocument, isUnknown, type Candidate } from '../identify';
@@ -70,7 +71,8 @@ export class SecurityCheckRunner {
 
   /** The MRZ's candidate classes with their decoded images, and the candidates that cannot be loaded. */
   private async loadCandidates(mrz: MrzReading | null): Promise<{ candidates: Candidate[]; unavailable: UnavailableClass[] }> {
-    if (!mrz?.format) return { candidates: [], unavailable: [] };
+    // Reference classes are ICAO layouts; a national MRZ (French ID, Swiss licence) has none.
+    if (!mrz || !isIcaoFormat(mrz.format)) return { candidates: [], unavailable: [] };
     const fields = mrz.fields;
     const { usable, broken } = await this.library.checkedCandidates({ format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null });
     const unavailable: UnavailableClass[] = [...broken];

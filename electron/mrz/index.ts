@@ -5,3 +5,4 @@ export { MRZ_LAYOUTS, detectLayout } from './mrz-layouts';
 export type { MrzCharClass, MrzCheckSpec, MrzFieldName, MrzFieldSpec, MrzLayout, MrzRange } from './mrz-layouts';
 export { isKnownStateCode, stateName } from './mrz-states';
 export type { CharCandidates, ReadMrzTextOptions } from './mrz-types';
+export { settleUncertain } from './mrz-uncertainty';

@@ -1,6 +1,7 @@
-// Combines the two readers of one MRZ cell: the OCR engine's symbol and the OCR-B template scores.
-// The template decides (it knows the exact font); the OCR engine's vote breaks near-ties. Close
-// runners-up become alternatives, which the check-digit repair may use — and only those.
+// Turns the scores of one MRZ cell (templates plus the classifier's opinion) into a choice with
+// probabilities. An optional vote of another recogniser breaks near-ties (the image path no longer
+// passes one). Runners-up from 1 % become alternatives, which the check-digit repair may use — and
+// only those — and which the uncertainty rules weigh.
 import type { CellReading } from './mrz-ocr-grid';
 import type { TemplateScore } from './mrz-template-match';
 import { unitConfidence } from './mrz-confidence';
@@ -10,7 +11,7 @@ const TEMPERATURE = 0.02;
 /** Added to the score of the character the OCR engine read. */
 const OCR_VOTE = 0.015;
 /** Alternatives below this probability are not offered to the repair. */
-const MIN_ALTERNATIVE = 0.03;
+const MIN_ALTERNATIVE = 0.01;
 
 export function fuseCell(ocr: CellReading | null, scores: TemplateScore[]): CellReading {
   const voted = scores.map((s) => ({ char: s.char, score: s.score + (ocr && s.char === ocr.char ? OCR_VOTE * (0.5 + unitConfidence(ocr.conf) / 2) : 0) }));

@@ -38,7 +38,10 @@ export function resolveChecks(layout: MrzLayout, lines: readonly string[]): MrzC
   if (!long) return layout.checks;
   return layout.checks.map((c) =>
     c.field === 'documentNumberCheckDigit'
-      ? { ...c, line: long.ext.line, column: long.digitColumn, ranges: [...c.ranges, long.ext] }
+      ? {
+          ...c, line: long.ext.line, column: long.digitColumn, ranges: [...c.ranges, long.ext],
+          alsoAccept: [...c.ranges, { line: c.line, start: c.column, end: c.column + 1 }, long.ext],
+        }
       : c,
   );
 }
@@ -48,6 +51,7 @@ export function evaluateCheck(spec: MrzCheckSpec, lines: readonly string[]): Che
   const expected = computeCheckDigitLenient(data);
   const found = lines[spec.line]?.[spec.column] ?? '';
   let ok = found === String(expected);
+  if (!ok && spec.alsoAccept) ok = found === String(computeCheckDigitLenient(spec.alsoAccept.map((rg) => textOf(lines, rg)).join('')));
   if (!ok && found === '<' && spec.fillerAllowedWhenEmpty && /^<*$/.test(data)) ok = true;
   return { spec, data, expected, found, ok };
 }

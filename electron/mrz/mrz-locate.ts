@@ -77,9 +77,27 @@ function chainLines(comps: Component[]): TextLine[] {
     if (hasPrev[i]) continue;
     const chain: Component[] = [];
     for (let k = i; k >= 0; k = next[k]!) chain.push(sorted[k]!);
-    if (chain.length >= 12) lines.push(fitLine(chain));
+    for (const run of splitAtGaps(chain)) if (run.length >= 12) lines.push(fitLine(run));
   }
   return lines;
+}
+
+/**
+ * An MRZ line has a character (or a filler) in every cell (ICAO 9303 Part 3 §4.3): no gap is wider
+ * than a cell or two. A chain that jumps further has picked up a frame edge, a fold or a neighbouring
+ * field: it is cut there, so page furniture cannot extend a line or shift its first cell.
+ */
+function splitAtGaps(chain: Component[]): Component[][] {
+  if (chain.length < 3) return [chain];
+  const gaps: number[] = [];
+  for (let i = 1; i < chain.length; i++) gaps.push(chain[i]!.cx - chain[i - 1]!.cx);
+  const pitch = median(gaps);
+  const runs: Component[][] = [[chain[0]!]];
+  for (let i = 1; i < chain.length; i++) {
+    if (gaps[i - 1]! > 2.4 * pitch) runs.push([]);
+    runs[runs.length - 1]!.push(chain[i]!);
+  }
+  return runs;
 }
 
 function fitLine(comps: Component[]): TextLine {
@@ -113,6 +131,13 @@ export function lineCells(line: TextLine): number {
   return Math.round((line.comps[line.comps.length - 1]!.cx - line.comps[0]!.cx) / line.pitch) + 1;
 }
 
+/** Position of a line's first character along the line's own direction. */
+function alongStart(l: TextLine): number {
+  const c = l.comps[0]!;
+  const norm = Math.hypot(1, l.slope);
+  return (c.cx + l.slope * c.cy) / norm;
+}
+
 /** Groups parallel, equally pitched, left-aligned lines into candidate MRZ blocks and scores them. */
 function groupBlocks(lines: TextLine[]): MrzBlock[] {
   const byY = [...lines].sort((a, b) => a.intercept + a.slope * a.left - (b.intercept + b.slope * b.left));
@@ -128,7 +153,10 @@ function groupBlocks(lines: TextLine[]): MrzBlock[] {
       if (dy < 1.1 * h) continue;
       if (dy > 2.6 * h) break;
       if (Math.abs(cand.pitch - prev.pitch) > 0.15 * prev.pitch) continue;
-      if (Math.abs(cand.left - prev.left) > 1.5 * prev.pitch) continue;
+      // Left-aligned (Part 3 §4.3), measured along the lines so a skewed block still aligns; a few
+      // cells of slack, since page furniture may still cling to a line's end (the reader's window
+      // choice removes it).
+      if (Math.abs(alongStart(cand) - alongStart(prev)) > 3.5 * prev.pitch) continue;
       if (Math.abs(Math.atan(cand.slope) - Math.atan(prev.slope)) > 0.03) continue;
       group.push(cand);
     }
@@ -163,7 +191,8 @@ export function locateMrz(img: GreyImage): MrzBlock | null {
   const mask = binarize(img, Math.max(15, Math.round(maxSide / 40)), 12, globalMax);
   const maxH = Math.max(12, maxSide / 15);
   const comps = findComponents(mask, img.width, img.height, maxH * maxH * 3).filter((c) => charLike(c, maxH));
-  const blocks = groupBlocks(chainLines(comps));
+  const chained = chainLines(comps);
+  const blocks = groupBlocks(chained);
   const best = blocks[0];
   return best && best.score >= 0.9 ? best : null;
 }

@@ -1,7 +1,7 @@
 // Input normalisation before layout detection: upper case, no spaces, angle-quote look-alikes
 // turned into the filler '<'. Every change is recorded: nothing is altered silently.
 import type { MrzCorrection } from '../contract/mrz.contract';
-import { MRZ_GEOMETRY } from '../contract/mrz.contract';
+import { MRZ_GEOMETRY, MRZ_NATIONAL_WIDTHS } from '../contract/mrz.contract';
 
 export interface NormalizedInput {
   lines: string[];
@@ -10,7 +10,7 @@ export interface NormalizedInput {
   origin: { line: number; columns: number[] }[];
 }
 
-const WIDTHS = new Set(Object.values(MRZ_GEOMETRY).map((g) => g.chars));
+const WIDTHS = new Set([...Object.values(MRZ_GEOMETRY).map((g) => g.chars), ...Object.values(MRZ_NATIONAL_WIDTHS).flat()]);
 /** Single-angle glyphs are always meant as the filler. */
 const ALWAYS_FILLER = new Set(['‹', '〈', '＜', '⟨']);
 

@@ -6,6 +6,7 @@ import { TEMPLATE_H, TEMPLATE_W, type GlyphTemplate } from './mrz-glyph-template
 export interface TemplateScore {
   char: string;
   score: number;
+  family?: string;
 }
 
 /** Ink window (255 − grey) around (u, v), zero outside the image. */
@@ -25,6 +26,19 @@ function window(img: GreyImage, u: number, v: number, w: number, h: number): Flo
   return out;
 }
 
+/** q-quantile of ink values (integers 0..255) by histogram: a sort per cell costs more than the correlation. */
+export function quantileOfInk(values: Float32Array, q: number): number {
+  const hist = new Uint32Array(256);
+  for (let i = 0; i < values.length; i++) hist[Math.max(0, Math.min(255, values[i]! | 0))]!++;
+  const target = Math.floor(values.length * q);
+  let seen = 0;
+  for (let v = 0; v < 256; v++) {
+    seen += hist[v]!;
+    if (seen > target) return v;
+  }
+  return 255;
+}
+
 const PAD = 4;
 /**
  * Grey-level variance below which a window is flat — blank paper, a uniform stain or bar: its
@@ -34,7 +48,7 @@ const PAD = 4;
  */
 const FLAT_VARIANCE = 4;
 /** How many of the coarse best templates are refined over ±1 px. */
-const REFINE = 6;
+const REFINE = 12;
 
 /**
  * Scores of all templates for the cell centred at (u, v), best first. `levels` picks which blur levels
@@ -46,8 +60,7 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
   const H = TEMPLATE_H + 2 * PAD;
   const win = window(img, u, v, W, H);
   // Background level: the lightest decile of the window is paper.
-  const sorted = Float32Array.from(win).sort();
-  const paper = sorted[Math.floor(sorted.length * 0.1)]!;
+  const paper = quantileOfInk(win, 0.1);
   let sx = 0, sy = 0, s = 0;
   for (let y = PAD; y < H - PAD; y++) {
     for (let x = PAD; x < W - PAD; x++) {
@@ -112,31 +125,61 @@ export function scoreCell(img: GreyImage, u: number, v: number, templates: Glyph
   });
   coarse.sort((a, b) => b.score - a.score);
   const scores: TemplateScore[] = coarse.map((c, rank) => {
-    if (rank >= REFINE) return { char: c.t.char, score: c.score };
+    if (rank >= REFINE) return { char: c.t.char, score: c.score, family: c.t.family };
     let best = c.score;
     for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) if (dx || dy) best = Math.max(best, correlate(c.t, c.bx + dx, c.by + dy));
-    return { char: c.t.char, score: best };
+    return { char: c.t.char, score: best, family: c.t.family };
   });
   return scores.sort((a, b) => b.score - a.score);
 }
 
+/** The template family and blur level that fit a capture best, chosen once per crop. */
+export interface TemplateChoice {
+  family: string;
+  level: number;
+}
+
 /**
- * Scores every cell of the grid. The blur level is chosen once per crop, on a sample of cells,
- * as the level whose best matches are strongest (a capture is blurred evenly, not per character).
+ * Picks, on a sample of cells, the family and blur level whose best matches are strongest: a document
+ * is printed in one font and blurred evenly, not per character.
  */
-export function scoreGrid(img: GreyImage, centres: { u: number; v: number }[][], templates: GlyphTemplate[]): TemplateScore[][][] {
+export function chooseTemplates(img: GreyImage, centres: { u: number; v: number }[][], templates: GlyphTemplate[]): TemplateChoice {
   const levelCount = templates[0]?.levels.length ?? 1;
-  let level = 0;
-  if (levelCount > 1) {
-    const sample = centres.flatMap((row) => row.filter((_, i) => i % 5 === 2)).slice(0, 12);
-    let best = -Infinity;
+  const families = [...new Set(templates.map((t) => t.family))];
+  const sample = centres.flatMap((row) => row.filter((_, i) => i % 4 === 1)).slice(0, 16);
+  let choice: TemplateChoice = { family: families[0] ?? '', level: 0 };
+  let best = -Infinity;
+  for (const family of families) {
+    const mine = templates.filter((t) => t.family === family);
     for (let li = 0; li < levelCount; li++) {
-      const total = sample.reduce((s, c) => s + scoreCell(img, c.u, c.v, templates, [li])[0]!.score, 0);
+      const total = sample.reduce((s, c) => s + scoreCell(img, c.u, c.v, mine, [li])[0]!.score, 0);
       if (total > best) {
         best = total;
-        level = li;
+        choice = { family, level: li };
       }
     }
   }
-  return centres.map((row) => row.map((c) => scoreCell(img, c.u, c.v, templates, [level])));
+  return choice;
 }
+
+/**
+ * Scores every cell of the grid: per character, the best of the families at the chosen blur level.
+ * Families other than OCR-B pay a small handicap, so OCR-B decides wherever it fits as well.
+ */
+export function scoreGrid(img: GreyImage, centres: { u: number; v: number }[][], templates: GlyphTemplate[], choice?: TemplateChoice): TemplateScore[][][] {
+  const { level } = choice ?? chooseTemplates(img, centres, templates.filter((t) => t.family === templates[0]!.family));
+  const reference = templates[0]!.family;
+  return centres.map((row) =>
+    row.map((c) => {
+      const best = new Map<string, number>();
+      for (const s of scoreCell(img, c.u, c.v, templates, [level])) {
+        const v = s.score - (s.family === reference ? 0 : FOREIGN_HANDICAP);
+        if (v > (best.get(s.char) ?? -Infinity)) best.set(s.char, v);
+      }
+      const out = [...best].map(([char, score]) => ({ char, score })).sort((a, b) => b.score - a.score);
+      return out;
+    }),
+  );
+}
+
+const FOREIGN_HANDICAP = 0.01;

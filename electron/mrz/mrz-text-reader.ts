@@ -10,6 +10,7 @@ import { normalizeMrzLines } from './mrz-normalize';
 import type { NormalizedInput } from './mrz-normalize';
 import { createRepairContext } from './mrz-repair-context';
 import type { CharCandidates, ReadMrzTextOptions } from './mrz-types';
+import { assessUncertainty } from './mrz-uncertainty';
 import { validateMrz } from './mrz-validate';
 import { unitConfidence } from './mrz-confidence';
 import { checkedReading } from './mrz-reading-check';
@@ -28,6 +29,7 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     return checkedReading({
       ...base, format: null, lines: norm.lines, valid: false, repaired: norm.corrections.length > 0,
       fields: {}, details: [], findings: [unknownLayout(norm.lines)], timingsMs: { parse: performance.now() - t0 },
+      charConfidence: norm.lines.map((l) => [...l].map(() => (options.candidates ? 0 : 1))), uncertain: [],
     });
   }
   const repair = options.repair ?? options.source !== 'text';
@@ -38,7 +40,8 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     repairByCheckDigits(ctx);
   }
   const t2 = performance.now();
-  const findings = [...validateMrz(layout, ctx.lines, now), ...ctx.findings];
+  const assessed = assessUncertainty(layout, ctx.lines, ctx.candidates);
+  const findings = [...validateMrz(layout, ctx.lines, now), ...ctx.findings, ...assessed.findings];
   const { fields, details } = extractFields(layout, ctx.lines, findings);
   const corrections = [...norm.corrections, ...ctx.corrections];
   return checkedReading({
@@ -52,6 +55,8 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     findings,
     corrections,
     timingsMs: { parse: t1 - t0 + (performance.now() - t2), repair: t2 - t1 },
+    charConfidence: assessed.charConfidence,
+    uncertain: assessed.uncertain,
   });
 }
 

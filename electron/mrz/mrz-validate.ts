@@ -49,18 +49,18 @@ function fieldFindings(layout: MrzLayout, spec: MrzFieldSpec, lines: readonly st
   // Character class: one finding per wrong character, so the UI can point at it.
   [...text].forEach((ch, i) => {
     if (!isMrzChar(ch)) return;
-    const wrong = spec.charClass === 'alpha' ? isDigit(ch) : spec.charClass === 'numeric' || spec.charClass === 'date' ? isLetter(ch) : false;
+    const wrong = spec.charClass === 'alpha' ? isDigit(ch) : spec.charClass === 'numeric' || spec.charClass === 'date' ? isLetter(ch) : spec.charClass === 'filler' ? ch !== '<' : false;
     if (wrong) {
       const col = spec.start + i;
       add({
         code: 'character-class', severity: 'fail', field: spec.field, line: spec.line, start: col, end: col + 1,
-        message: `${spec.label}: '${ch}' at ${where(spec.line, col, col + 1)} must be ${spec.charClass === 'alpha' ? 'a letter or <' : 'a digit'}`,
+        message: `${spec.label}: '${ch}' at ${where(spec.line, col, col + 1)} must be ${spec.charClass === 'alpha' ? 'a letter or <' : spec.charClass === 'filler' ? '<' : 'a digit'}`,
       });
     }
   });
   switch (spec.field) {
     case 'documentCode': {
-      const allowed = layout.format === 'TD3' ? 'P' : layout.format === 'MRVA' || layout.format === 'MRVB' ? 'V' : 'IAC';
+      const allowed = layout.documentCodes;
       if (!allowed.includes(text[0] ?? '')) {
         add({ ...at, code: 'document-code', severity: 'fail', message: `Document code '${text}' must start with ${[...allowed].join(', ')} for ${layout.format}` });
       }
@@ -103,7 +103,9 @@ function fieldFindings(layout: MrzLayout, spec: MrzFieldSpec, lines: readonly st
 /** ICAO 9303 Part 3 §4.6: components separated by one filler, surname and given names by two, then fillers only. */
 function nameFindings(spec: MrzFieldSpec, text: string, add: (f: MrzFinding) => void): void {
   const base = { field: spec.field, line: spec.line };
-  if (text.startsWith('<')) {
+  // '<<' first is an empty primary identifier (ICAO 9303 Part 3 §4.6: a name with only secondary
+  // identifiers, e.g. P<IND<<FIRST<NAME); a single leading filler is misuse.
+  if (text.startsWith('<') && !text.startsWith('<<')) {
     add({ ...base, code: 'filler-misuse', severity: 'fail', start: spec.start, end: spec.start + 1, message: 'Name starts with a filler' });
   }
   const run = /<{3,}/.exec(text);

@@ -3,7 +3,7 @@
 // has another font, another pitch, or lines that are not parallel and aligned.
 import { localScale } from '../../identify/homography';
 import type { CheckResult, Evidence } from '../../contract/examination.contract';
-import { DOCUMENT_SIZE_MM, MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
+import { DOCUMENT_SIZE_MM, isIcaoFormat, MRZ_GEOMETRY, type MrzFormat } from '../../contract/mrz.contract';
 import { CHECK_IDS } from '../check-ids';
 import type { CheckInput } from '../check-input';
 import type { Check } from '../check-model';
@@ -68,7 +68,8 @@ function pitchThroughReference(input: CheckInput, pitchPx: number): number | nul
 export function measureMrzGeometry(input: CheckInput): MrzGeometryMeasure | null {
   const mrz = input.mrz;
   const g = mrz?.geometry;
-  if (!mrz || !g || mrz.format === null || g.lines.length < 2) return null;
+  // National layouts (French ID, Swiss licence) have no ICAO geometry to compare with.
+  if (!mrz || !g || !isIcaoFormat(mrz.format) || g.lines.length < 2) return null;
   const format = mrz.format;
   const { chars } = MRZ_GEOMETRY[format];
   const dpi = input.images.white?.dpi ?? input.images.ir?.dpi;

@@ -28,7 +28,8 @@ async function run(cmd: Command, argv: string[]): Promise<number> {
   if (!json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   // Human output echoes input (MRZ lines, file names, titles, notes): its control characters are
   // shown, never obeyed by the terminal.
-  process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printableLines(cmd.human(result))}\n`);
+  // A command that streamed its own output (one line per input) returns nothing more to print.
+  if (result !== undefined) process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printableLines(cmd.human(result))}\n`);
   return EXIT_OK;
 }
 

@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
+import { ensureSpecimenFonts } from '../../../electron/imaging/font-setup';
+import { renderReading } from '../../../electron/cli/commands/mrz.command';
+import { readMrzText } from '../../../electron/mrz';
 import { TD3 } from './mrz-specimens';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -57,5 +61,60 @@ describe('loupe mrz', () => {
     writeFileSync(join(dir, 'page.png'), 'x');
     const both = loupe(join(dir, 'page.png'), '--text', TD3.join('\\n'));
     expect(both.code).not.toBe(0);
+  });
+});
+
+const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
+
+describe.skipIf(!existsSync(DEV_SET))('loupe mrz on many images', () => {
+  it('reads a folder in one process: one JSON object per line, a summary on stderr, exit 2 for an unreadable file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-batch-'));
+    copyFileSync(join(DEV_SET, 'GBR', '00.jpg'), join(dir, 'a.jpg'));
+    copyFileSync(join(DEV_SET, 'DOM', '03.jpg'), join(dir, 'b.jpg'));
+    writeFileSync(join(dir, 'c.png'), 'not an image');
+    const r = loupe(dir, '--json');
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; lines?: string[]; valid?: boolean });
+    expect(rows.map((x) => x.file)).toEqual([join(dir, 'a.jpg'), join(dir, 'b.jpg'), join(dir, 'c.png')]);
+    expect(rows[0]!.lines).toEqual(readFileSync(join(DEV_SET, 'GBR', '00.txt'), 'utf8').trim().split(/\r?\n/));
+    expect(rows[1]!.lines).toEqual(readFileSync(join(DEV_SET, 'DOM', '03.txt'), 'utf8').trim().split(/\r?\n/));
+    MrzReadingSchema.parse(rows[0]);
+    expect(rows[2]!.error).toMatch(/not a supported image/);
+    expect(r.stderr).toMatch(/3 images in .* 2 valid, 0 invalid, 0 without an MRZ, 1 unreadable/);
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('loupe mrz marks uncertain characters', () => {
+  it('marks an erased character as failing and lists it as uncertain with nothing legible', async () => {
+    // An ICAO specimen MRZ drawn in OCR-B with one character of line 2 erased (column 20, the sex).
+    const lines = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122 1204159ZE184226B<<<<<10'];
+    const pitch = 30;
+    const text = lines.map((line, i) => [...line].map((c, j) => `<text x="${pitch * (4 + j + 0.5)}" y="${pitch * (3 + 2 * i + 1.5)}">${c === '<' ? '&lt;' : c}</text>`).join('')).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${pitch * 52}" height="${pitch * 10}"><rect width="100%" height="100%" fill="#f4f4ee"/><g font-family="OCR B" font-size="${pitch * 1.3}" text-anchor="middle" fill="#222">${text}</g></svg>`;
+    const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-erased-'));
+    const path = join(dir, 'erased.png');
+    ensureSpecimenFonts();
+    await sharp(Buffer.from(svg)).png().toFile(path);
+    const r = loupe(path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('✗ invalid');
+    const rows = r.stdout.split('\n');
+    const line2 = rows.findIndex((l) => l.startsWith('  L898902C36UTO'));
+    expect(rows[line2 + 1]![2 + 20]).toBe('^'); // a failure outranks a doubt
+    expect(r.stdout).toMatch(/empty-cell: No character is printed at line 2, position 21/);
+    expect(r.stdout).toMatch(/uncertain \(\?\)\n {2}line 2, position 21: '.', nothing legible/);
+  }, 30_000);
+});
+
+describe('renderReading', () => {
+  it("puts '?' under uncertain characters of a valid reading and lists their alternatives", () => {
+    // ERIKSSON: the OCR saw the I at line 1, column 8 with a close T.
+    const candidates = TD3.map((l, line) => [...l].map((char, col) => (line === 0 && col === 7 ? { char, conf: 0.7, alternatives: [{ char: 'T', conf: 0.3 }] } : { char, conf: 0.99 })));
+    const reading = readMrzText(TD3, { source: 'ocr', candidates, now: new Date('2010-01-01T00:00:00Z') });
+    const out = renderReading(reading);
+    const rows = out.split('\n');
+    const line1 = rows.findIndex((l) => l === `  ${TD3[0]}`);
+    expect(rows[line1 + 1]).toBe(`  ${' '.repeat(7)}?`);
+    expect(out).toContain("uncertain (?)\n  line 1, position 8: 'I', or 'T'");
   });
 });
