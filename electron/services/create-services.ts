@@ -20,7 +20,7 @@ import { faceHandlers } from '../face/face.handlers';
 import { FaceService } from '../face/face.service';
 import { mrzHandlers } from '../mrz/mrz.handlers';
 import { glyphTemplates } from '../mrz/mrz-glyph-templates';
-import { getOcrWorker, shutdownOcr } from '../mrz/mrz-ocr-engine';
+import { shutdownOcr } from '../mrz/mrz-ocr-engine';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../reference';
 import { referenceHandlers } from '../reference/reference.handlers';
 import type { PdfRenderer } from '../report/pdf-renderer';
@@ -111,8 +111,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   bridge.on('status', (list) => events.emit('devices:onStatus', list));
   const captures = new DeviceCaptures(examinations, bridge, captureDir, events);
   captures.examineDeliveries(() => session.current());
-  // Warm the OCR engine and the glyph templates now, so the first scan is as fast as the next.
-  void getOcrWorker().catch(() => undefined);
+  // Warm the glyph templates now, so the first scan is as fast as the next.
   void glyphTemplates().catch(() => undefined);
 
   const handlers: Handlers = {
