@@ -4,12 +4,14 @@
 // which decodes and identifies the capture first), the face checks again whenever the portraits are
 // analysed; their results then replace the earlier ones of the same evidence (replaceResults).
 //
-// To add a check — the chip's passive authentication, say: write one file that exports a
-// `Check<'…'>` (its id in check-ids.ts, its results built with check-outcome.ts) and list it
-// below under the evidence it reads. A new kind of evidence (the chip's data groups) is one more
-// entry in CheckEvidence and here, and the domain that produces it hands the results to
-// ExaminationRecords.apply (electron/examination/examination-records.ts), where they replace the
-// earlier ones of that evidence.
+// To add a check of an existing kind of evidence: write one file that exports a `Check<'…'>` (its
+// id in check-ids.ts, its results built with check-outcome.ts) and list it below. A domain that
+// brings a new kind of evidence (the chip's data groups) keeps its checks in its own folder: it
+// declares the evidence by augmenting CheckEvidence from its own file
+//   declare module '../checks/check-model' { interface CheckEvidence { chip: ChipEvidence } }
+// and the composition root registers its checks once with registerChecks('chip', [...]); the
+// domain hands their results to ExaminationRecords.apply (electron/examination/examination-records.ts),
+// where they replace the earlier ones of that evidence. No file of this domain changes.
 import type { CheckResult } from '../contract/examination.contract';
 import { bearerFaceCheck, facePlausibilityCheck, portraitGhostCheck } from './bearer-match.checks';
 import type { Check, CheckEvidence, EvidenceKind } from './check-model';
@@ -25,19 +27,46 @@ export const genericChecks: readonly Check<'document'>[] = [mrzB900Check, uvDull
 /** Class checks of the capture: the page against the identified class's reference. */
 export const classedChecks: readonly Check<'document'>[] = [documentIdentificationCheck, uvFeaturesCheck, irFeaturesCheck, visibleTemplateCheck, vizErasureCheck, photoSubstitutionCheck];
 
-export const CHECKS: { readonly [K in EvidenceKind]: readonly Check<K>[] } = {
+/** The checks of the evidence this domain knows, in report order. */
+export const CHECKS: { readonly [K in BuiltinEvidence]: readonly Check<K>[] } = {
   mrz: [mrzPresentCheck, mrzCheckDigitsCheck, mrzSyntaxCheck, mrzDatesCheck, mrzCorrectionsCheck],
   document: [...genericChecks, ...classedChecks],
   capture: [passiveAuthenticationPending, chipGenuinenessPending, securityFeaturesPending],
   face: [bearerFaceCheck, portraitGhostCheck, facePlausibilityCheck],
 };
+type BuiltinEvidence = 'mrz' | 'document' | 'capture' | 'face';
+
+/** Checks of evidence other domains bring (registerChecks), by kind. */
+const registered = new Map<EvidenceKind, readonly Check[]>();
+
+/**
+ * Registers the checks of a kind of evidence another domain brings (once, from the composition
+ * root). A kind is registered once, and a check id belongs to one kind only.
+ */
+export function registerChecks<K extends EvidenceKind>(kind: K, checks: readonly Check<K>[]): void {
+  if (Object.prototype.hasOwnProperty.call(CHECKS, kind) || registered.has(kind)) throw new Error(`the checks of evidence '${kind}' are already registered`);
+  const known = new Set<string>(allChecks().map((c) => c.id));
+  const clash = checks.find((c) => known.has(c.id));
+  if (clash) throw new Error(`check '${clash.id}' is already registered`);
+  registered.set(kind, checks as readonly Check[]);
+}
+
+/** The checks of one kind of evidence, in report order (none when the kind was never registered). */
+export function checksOf<K extends EvidenceKind>(kind: K): readonly Check<K>[] {
+  const own = (CHECKS as Partial<Record<EvidenceKind, readonly Check[]>>)[kind];
+  return (own ?? registered.get(kind) ?? []) as readonly Check<K>[];
+}
+
+function allChecks(): readonly Check[] {
+  return [...(Object.values(CHECKS) as (readonly Check[])[]).flat(), ...[...registered.values()].flat()];
+}
 
 /**
  * The results of the checks of one kind of evidence that need no waiting (all but the document's),
  * in registration order; a check that does not apply is left out, one that throws reports why.
  */
 export function runChecks<K extends Exclude<EvidenceKind, 'document'>>(kind: K, evidence: CheckEvidence[K]): CheckResult[] {
-  const checks: readonly Check<K>[] = CHECKS[kind];
+  const checks: readonly Check<K>[] = checksOf(kind);
   const results: CheckResult[] = [];
   for (const check of checks) {
     try {
@@ -52,7 +81,7 @@ export function runChecks<K extends Exclude<EvidenceKind, 'document'>>(kind: K, 
 
 /** A check list with the results of one kind of evidence replaced by fresh ones (the face analysis runs again after a retake). */
 export function replaceResults(checks: readonly CheckResult[], kind: EvidenceKind, fresh: readonly CheckResult[]): CheckResult[] {
-  const ids = new Set<string>(CHECKS[kind].map((c) => c.id));
+  const ids = new Set<string>(checksOf(kind).map((c) => c.id));
   const stray = fresh.find((r) => !ids.has(r.id));
   if (stray) throw new Error(`result '${stray.id}' is not a result of the ${kind} checks`);
   return [...checks.filter((c) => !ids.has(c.id)), ...fresh];

@@ -1,0 +1,58 @@
+// A domain that brings a new kind of evidence (the eMRTD chip, next) registers its checks without
+// editing the checks domain: it augments CheckEvidence from its own file and the composition root
+// registers the checks once. Their results run and replace earlier ones like any other evidence.
+import { describe, expect, it } from 'vitest';
+import type { Check } from '../../../electron/checks/check-model';
+import { result } from '../../../electron/checks/check-outcome';
+import { checksOf, registerChecks, replaceResults, runChecks } from '../../../electron/checks/check-registry';
+import type { CheckResult } from '../../../electron/contract/examination.contract';
+
+declare module '../../../electron/checks/check-model' {
+  interface CheckEvidence {
+    /** A stand-in for a new domain's evidence. */
+    'registry-probe': { hashesValid: boolean } | null;
+  }
+}
+
+const probe: Check<'registry-probe'> = {
+  id: 'probe.hashes',
+  title: 'Data-group hashes (probe)',
+  layer: 'data-integrity',
+  expected: 'every hash matches',
+  needs: { evidence: 'registry-probe' },
+  run: (evidence) =>
+    evidence
+      ? result(probe, {
+          status: evidence.hashesValid ? 'pass' : 'fail',
+          measured: evidence.hashesValid ? 'all match' : 'DG2 differs',
+          expected: probe.expected,
+          evidence: [],
+          explanation: evidence.hashesValid ? 'The hashes match.' : 'A data group was changed.',
+        })
+      : null,
+};
+
+describe('checks of evidence another domain brings', () => {
+  it('registers once, runs, and replaces only its own earlier results', () => {
+    registerChecks('registry-probe', [probe]);
+    expect(checksOf('registry-probe').map((c) => c.id)).toEqual(['probe.hashes']);
+    const first = runChecks('registry-probe', { hashesValid: false });
+    expect(first).toMatchObject([{ id: 'probe.hashes', status: 'fail', layer: 'data-integrity' }]);
+    expect(runChecks('registry-probe', null)).toEqual([]);
+    const other: CheckResult = { ...first[0]!, id: 'mrz.check-digits', status: 'pass' };
+    const replaced = replaceResults([other, ...first], 'registry-probe', runChecks('registry-probe', { hashesValid: true }));
+    expect(replaced.map((r) => [r.id, r.status])).toEqual([['mrz.check-digits', 'pass'], ['probe.hashes', 'pass']]);
+    expect(() => replaceResults([other], 'registry-probe', [other])).toThrow(/not a result of the registry-probe checks/);
+  });
+
+  it('refuses a kind registered twice, a kind the checks domain owns, and a check id already taken', () => {
+    expect(() => registerChecks('registry-probe', [probe])).toThrow(/already registered/);
+    expect(() => registerChecks('face', [])).toThrow(/already registered/);
+    declareAnother();
+  });
+});
+
+function declareAnother(): void {
+  // The same id under another kind would make replaceResults ambiguous.
+  expect(() => registerChecks('registry-probe-2' as never, [{ ...probe, needs: { evidence: 'registry-probe-2' } } as never])).toThrow(/check 'probe.hashes' is already registered/);
+}
