@@ -74,6 +74,8 @@ export const TrendProposalSchema = z.object({
   context: z.object({ pointOfEntry: z.string(), line: z.enum(['first', 'second']), direction: z.enum(['entry', 'exit']).nullable() }),
   week: IsoWeekSchema,
   cropZones: z.array(z.object({ id: z.string(), label: z.string(), light: z.string() })),
+  /** Labels of the identified class's zones, offered to add to `revealedBy`. */
+  featureLabels: z.array(z.string()),
 });
 export type TrendProposalDto = z.infer<typeof TrendProposalSchema>;
 

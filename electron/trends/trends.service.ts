@@ -99,6 +99,7 @@ export class TrendsService {
       context: content.context,
       week: content.week,
       cropZones: p.cropZones,
+      featureLabels: p.featureLabels,
     };
   }
 

@@ -203,7 +203,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
         </label>
         <label className="field">
           <span className="field__label">{t('alerts.lookFor')}</span>
-          <textarea className="textarea" value={lookFor} maxLength={4000} rows={3} onChange={(e) => setLookFor(e.target.value)} data-testid="alert-look-for" />
+          <textarea className="input textarea" value={lookFor} maxLength={4000} rows={3} onChange={(e) => setLookFor(e.target.value)} data-testid="alert-look-for" />
         </label>
         {cls && <HotspotEditor key={cls.id} cls={cls} referenceBase={referenceBase} spots={spots} onChange={setSpots} />}
         {cls && cropSource && <AlertCropPicker cls={cls} examinationId={cropSource.examinationId} spots={spots} value={crops} onChange={setCrops} />}
