@@ -1,7 +1,7 @@
 // What the Trends screen asks for and receives: filters, weekly counts by dimension, emerging
 // trends with their evidence, and the (non-personal) records behind a count.
 import { z } from 'zod';
-import { FraudTypeSchema, IsoWeekSchema, TrendRecordSchema, ExpertAlertSchema, HotspotSchema, RedactedCropSchema } from './trends.contract';
+import { AlertScopeSchema, FraudTypeSchema, IsoWeekSchema, TrendRecordSchema, ExpertAlertSchema, HotspotSchema, RedactedCropSchema } from './trends.contract';
 
 export const TrendFilterSchema = z
   .object({
@@ -117,6 +117,8 @@ export const AlertPublishRequestSchema = z
     validUntilWeek: IsoWeekSchema.nullable(),
     /** Indexes into `hotspots` whose redacted crops the examiner has seen and confirmed. */
     cropHotspots: z.array(z.number().int().min(0).max(19)).max(8).optional(),
+    /** Which documents it is shown on; absent: the class's issuer, document type and series. */
+    scope: AlertScopeSchema.optional(),
   })
   .strict();
 
