@@ -303,7 +303,7 @@ export class TrendsService {
     return this.deps.store.saveSettings(patch);
   }
 
-  hubSync(options: { adoptHubMembers: boolean }): Promise<HubSyncResult> {
+  hubSync(options: { adoptHubMembers: boolean; rescan?: boolean | undefined }): Promise<HubSyncResult> {
     return this.hub.run(options);
   }
 

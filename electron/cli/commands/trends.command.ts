@@ -203,7 +203,7 @@ export const trendsCommand: Command<TrendsResult> = {
         return [
           `synced with ${result.hub}: pushed ${result.pushed} bundle(s)${result.alreadyOnHub ? `, ${result.alreadyOnHub} already on the hub` : ''}`,
           `pulled ${result.pulled} bundle(s): ${result.importedRecords} records and ${result.importedAlerts} alerts added${refused ? `; refused: ${refused} (see loupe trends trust)` : ''}`,
-          `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}hub position ${result.cursor}`,
+          `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}${result.rescanned ? 'pulled from the first hub bundle again (the trusted stations changed, or --rescan); ' : ''}hub position ${result.cursor}`,
         ].join('\n');
       }
       case 'correct':
