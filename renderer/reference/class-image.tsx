@@ -142,7 +142,7 @@ export function ClassImage({ src, light, zones, size, onSize, selectedId, onSele
             const m = markers[i];
             if (!m) return null;
             return (
-              <g key={zone.id} className={`zone-marker${zone.id === selectedId || zone.id === hoverId ? ' zone-marker--on' : ''}`} data-testid={`zone-marker-${zone.id}`} data-zone-id={zone.id} aria-hidden="true">
+              <g key={zone.id} className={`zone-marker${zone.id === selectedId || zone.id === hoverId ? ' zone-marker--on' : ''}`} data-testid={`zone-marker-${zone.id}`} data-marker-for={zone.id} aria-hidden="true">
                 <rect x={m.x} y={m.y} width={m.w} height={m.h} rx={3 * perPx} />
                 <text x={m.x + m.w / 2} y={m.y + m.h / 2} fontSize={MARKER_FONT_PX * perPx} textAnchor="middle" dominantBaseline="central">{i + 1}</text>
               </g>
@@ -159,7 +159,7 @@ export function ClassImage({ src, light, zones, size, onSize, selectedId, onSele
             const x = Math.min(Math.max(0, zone.box.x), size.w - w);
             const y = zone.box.y - h >= 0 ? zone.box.y - h : Math.min(size.h - h, zone.box.y + zone.box.h);
             return (
-              <g className="zone-callout" data-testid="zone-callout" data-zone-id={zone.id} pointerEvents="none">
+              <g className="zone-callout" data-testid="zone-callout" data-callout-for={zone.id} pointerEvents="none">
                 <rect x={x} y={y} width={w} height={h} rx={4 * perPx} />
                 <text x={x + 7 * perPx} y={y + h / 2} fontSize={LABEL_FONT_PX * perPx} dominantBaseline="central">{text}</text>
               </g>

@@ -28,11 +28,11 @@ interface Rect {
   height: number;
 }
 
-/** Screen rectangles of the elements matching `selector`, with their data-zone-id. */
-async function rects(page: Page, selector: string): Promise<(Rect & { id: string })[]> {
+/** Screen rectangles of the elements matching `selector`, with the zone id of attribute `idAttribute`. */
+async function rects(page: Page, selector: string, idAttribute: string): Promise<(Rect & { id: string })[]> {
   return (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((el) => {
     const r = el.getBoundingClientRect();
-    return { id: el.getAttribute('data-zone-id'), x: r.x, y: r.y, width: r.width, height: r.height };
+    return { id: el.getAttribute(${JSON.stringify(idAttribute)}), x: r.x, y: r.y, width: r.width, height: r.height };
   })`)) as (Rect & { id: string })[];
 }
 
@@ -86,9 +86,10 @@ describe.skipIf(chromiumMissing)('reference screen layout (Chromium against the 
 
       // Zones: one numbered marker per zone, none covering another, readable, on its own zone.
       await waitForExpression(page, IMAGES_DECODED);
-      const zones = await rects(page, '[data-testid="class-zones"] g.zone[data-zone-id]');
+      // Every element that stands for a zone carries data-zone-id: the outlines, and nothing else.
+      const zones = await rects(page, '[data-testid="class-zones"] [data-zone-id]', 'data-zone-id');
       expect(zones.length, `zones at ${at}`).toBeGreaterThan(15);
-      const markers = await rects(page, '[data-testid^="zone-marker-"]');
+      const markers = await rects(page, '[data-testid^="zone-marker-"]', 'data-marker-for');
       expect(markers.map((m) => m.id).sort(), `one marker per zone at ${at}`).toEqual(zones.map((z) => z.id).sort());
       for (const [i, a] of markers.entries()) {
         expect(a.height, `marker of ${a.id} is readable at ${at}`).toBeGreaterThanOrEqual(16);
@@ -99,7 +100,7 @@ describe.skipIf(chromiumMissing)('reference screen layout (Chromium against the 
       }
       // The zone list carries the same numbers, in the same order as the markers.
       const numbers = (await page.evaluate(`[...document.querySelectorAll('[data-testid^="zone-number-"]')].map((el) => [el.getAttribute('data-testid').slice('zone-number-'.length), el.textContent])`)) as [string, string][];
-      const markerNumbers = (await page.evaluate(`[...document.querySelectorAll('[data-testid^="zone-marker-"]')].map((el) => [el.getAttribute('data-zone-id'), el.textContent])`)) as [string, string][];
+      const markerNumbers = (await page.evaluate(`[...document.querySelectorAll('[data-testid^="zone-marker-"]')].map((el) => [el.getAttribute('data-marker-for'), el.textContent])`)) as [string, string][];
       expect(numbers).toEqual(markerNumbers);
       // Pointing at a zone in the list shows its full label on the image.
       const [zoneId] = numbers[numbers.length - 1]!;
