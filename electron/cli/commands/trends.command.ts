@@ -2,6 +2,7 @@
 // bundle, import one (added / skipped / refused with reasons), the trust list of network members,
 // this station's identity and trend settings.
 import { writeFileSync } from 'node:fs';
+import { effectiveScope } from '../../contract/alert-scope';
 import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
@@ -140,7 +141,7 @@ export const trendsCommand: Command<TrendsResult> = {
         case 'alerts': {
           return {
             action,
-            alerts: store.currentAlerts(isoWeekOf(new Date()), { limit: 500 }).map((a) => ({ id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek })),
+            alerts: store.currentAlerts(isoWeekOf(new Date()), { limit: 500 }).map((a) => ({ id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek, scope: effectiveScope(a) })),
           };
         }
         case 'sync': {
