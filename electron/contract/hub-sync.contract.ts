@@ -53,10 +53,18 @@ export const HubSyncResultSchema = HubSyncCountsSchema.extend({
   adoptedMembers: Count,
   /** Pulled bundles this station refused as a whole, by reason (e.g. unknown-signer). */
   refusedBundles: z.record(z.string(), Count),
+  /** Pulled from the hub's first bundle again: asked for, or the trusted stations changed (absent in results saved before). */
+  rescanned: z.boolean().optional(),
 });
 export type HubSyncResult = z.infer<typeof HubSyncResultSchema>;
 
-export const HubSyncRequestSchema = z.object({ adoptHubMembers: z.boolean() }).strict();
+export const HubSyncRequestSchema = z
+  .object({
+    adoptHubMembers: z.boolean(),
+    /** Pull every hub bundle again (those held are skipped), as `loupe trends sync --rescan`. */
+    rescan: z.boolean().optional(),
+  })
+  .strict();
 
 export const HubStatusSchema = z.object({
   hubUrl: z.string().nullable(),

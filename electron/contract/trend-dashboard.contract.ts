@@ -2,7 +2,7 @@
 // trends with their evidence, and the (non-personal) records behind a count.
 import { z } from 'zod';
 import { EXCHANGE_ERROR_KINDS } from './exchange.errors';
-import { FraudTypeSchema, IsoWeekSchema, TrendRecordSchema, ExpertAlertSchema, HotspotSchema, RedactedCropSchema } from './trends.contract';
+import { AlertScopeSchema, FraudTypeSchema, IsoWeekSchema, TrendRecordSchema, ExpertAlertSchema, HotspotSchema, RedactedCropSchema } from './trends.contract';
 
 export const TrendFilterSchema = z
   .object({
@@ -75,6 +75,8 @@ export const TrendProposalSchema = z.object({
   context: z.object({ pointOfEntry: z.string(), line: z.enum(['first', 'second']), direction: z.enum(['entry', 'exit']).nullable() }),
   week: IsoWeekSchema,
   cropZones: z.array(z.object({ id: z.string(), label: z.string(), light: z.string() })),
+  /** Labels of the identified class's zones, offered to add to `revealedBy`. */
+  featureLabels: z.array(z.string()),
 });
 export type TrendProposalDto = z.infer<typeof TrendProposalSchema>;
 
@@ -116,6 +118,8 @@ export const AlertPublishRequestSchema = z
     validUntilWeek: IsoWeekSchema.nullable(),
     /** Indexes into `hotspots` whose redacted crops the examiner has seen and confirmed. */
     cropHotspots: z.array(z.number().int().min(0).max(19)).max(8).optional(),
+    /** Which documents it is shown on; absent: the class's issuer, document type and series. */
+    scope: AlertScopeSchema.optional(),
   })
   .strict();
 

@@ -66,6 +66,8 @@ export const trendsChannels = channelTable({
   'trends:publishAlert': { access: 'officer', request: AlertPublishRequestSchema, response: ExpertAlertSchema },
   /** Alerts to show for a document class now (not superseded, not expired). */
   'trends:alertsForClass': { access: 'anyone', request: z.object({ classId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,95}$/) }).strict(), response: z.array(ExpertAlertSchema) },
+  /** Alerts to show on the document of an examination now: those whose scope takes in its issuer, type and series. */
+  'trends:alertsForExamination': { access: 'officer', request: z.object({ examinationId: z.string().min(1).max(100) }).strict(), response: z.array(ExpertAlertSchema) },
   /** This station's id and public key, for the trust lists of its partners. */
   'trends:identity': { access: 'anyone', request: Empty, response: z.object({ station: z.string(), publicKey: z.string() }) },
   /** Drill-down rows: records with their standing (superseded by, correctable here). */

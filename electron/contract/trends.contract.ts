@@ -94,6 +94,30 @@ export const HotspotSchema = z
   .strict();
 export type Hotspot = z.infer<typeof HotspotSchema>;
 
+/**
+ * Which documents an alert is shown on. `documents`: those of one of `issuers` (ICAO codes) AND one of
+ * `documentTypes` AND one of `series` — an empty list leaves that dimension open, but at least one is
+ * named. `regional`: every document examined in the network, an explicit choice of the publisher.
+ * An alert without a scope (published before scopes existed) is shown on documents of its own
+ * issuer, document type and series (alert-scope.ts), never regionally.
+ */
+export const AlertScopeSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('regional') }).strict(),
+    z
+      .object({
+        kind: z.literal('documents'),
+        issuers: z.array(z.string().regex(/^[A-Z<]{1,3}$/)).max(30),
+        documentTypes: z.array(ShortText).max(10),
+        series: z.array(ShortText).max(20),
+      })
+      .strict(),
+  ])
+  .refine((scope) => scope.kind === 'regional' || scope.issuers.length + scope.documentTypes.length + scope.series.length > 0, {
+    message: 'name at least one issuer, document type or series, or make the alert regional',
+  });
+export type AlertScope = z.infer<typeof AlertScopeSchema>;
+
 /** An expert's published warning about a document class: what to look for and where. */
 export const ExpertAlertContentSchema = z
   .object({
@@ -113,6 +137,10 @@ export const ExpertAlertContentSchema = z
     /** Last ISO week the alert is shown; null = until superseded. */
     validUntilWeek: IsoWeekSchema.nullable(),
     supersedes: ContentIdSchema.nullable(),
+    /** Where it is shown. Optional and absent from alerts made before it existed, so their content
+     * (and their content-addressed ids) are unchanged; absent means the alert's own issuer, type and
+     * series. */
+    scope: AlertScopeSchema.optional(),
   })
   .strict();
 export type ExpertAlertContent = z.infer<typeof ExpertAlertContentSchema>;

@@ -114,6 +114,8 @@ const ALERT = layout(ExpertAlertContentSchema.shape, {
   week: 'safe',
   validUntilWeek: 'safe',
   supersedes: 'safe',
+  // Both shapes of the scope along one layout of their keys (a missing key is skipped).
+  scope: layout({ kind: 0, issuers: 0, documentTypes: 0, series: 0 }, { kind: 'safe', issuers: 'safeArray' }),
 });
 
 /** Canonical JSON of validated content along a precomputed layout: no sorting, no generic walk. */

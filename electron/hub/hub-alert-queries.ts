@@ -4,6 +4,8 @@
 // alert is superseded by a later alert of the same station that names it in `supersedes` — a
 // member speaks only for itself, so one station cannot hide another's alert. Only non-personal
 // fields leave the hub; the redacted crops stay out of the list.
+import { alertApplies, effectiveScope, type DocumentFacts } from '../contract/alert-scope';
+import { AlertScopeSchema, type AlertScope } from '../contract/trends.contract';
 import { isoWeekOf } from '../trends/iso-week';
 import type { HubDialect, HubStore } from './hub-store';
 
@@ -21,6 +23,9 @@ export interface CurrentAlert {
   lookFor: string;
   /** Labels of the hotspot zones, in the alert's order, each once. */
   hotspots: string[];
+  /** The documents it is shown on, as stations apply it (alert-scope.ts): an alert published
+   * without a scope stands for its own issuer, document type and series. */
+  scope: AlertScope;
   week: string;
   validUntilWeek: string | null;
 }
@@ -32,8 +37,11 @@ export function alertField(dialect: HubDialect, table: string, field: string): s
   return dialect === 'sqlite' ? `json_extract(${table}.content, '$.${field}')` : `(${table}.content::jsonb ->> '${field}')`;
 }
 
-/** Current alerts, newest week first, as of the ISO week of `now`. */
-export async function currentAlerts(store: HubStore, now = new Date(), limit = CURRENT_ALERTS_MAX): Promise<{ week: string; alerts: CurrentAlert[] }> {
+/**
+ * Current alerts, newest week first, as of the ISO week of `now`; with `document`, only those a
+ * station shows on a document of that issuer, type and series.
+ */
+export async function currentAlerts(store: HubStore, now = new Date(), limit = CURRENT_ALERTS_MAX, document?: DocumentFacts): Promise<{ week: string; alerts: CurrentAlert[] }> {
   const week = isoWeekOf(now);
   const field = (f: string) => alertField(store.dialect, 'a', f);
   // SQLite compares a TEXT column and an expression with the column's affinity, which keeps it from
@@ -42,7 +50,7 @@ export async function currentAlerts(store: HubStore, now = new Date(), limit = C
   const rows = await store.query<Record<string, string | null>>(
     `SELECT a.id, a.station, a.country, a.document_class_id, a.issuer, a.fraud_type, a.week, a.valid_until_week,
             ${field('documentType')} AS document_type, ${field('series')} AS series, ${field('title')} AS title,
-            ${field('lookFor')} AS look_for, ${field('hotspots')} AS hotspots
+            ${field('lookFor')} AS look_for, ${field('hotspots')} AS hotspots, ${field('scope')} AS scope
        FROM hub_alerts AS a
       WHERE (a.valid_until_week IS NULL OR a.valid_until_week >= ?)
         AND (a.valid_until_week IS NULL OR a.valid_until_week >= a.week)
@@ -51,22 +59,27 @@ export async function currentAlerts(store: HubStore, now = new Date(), limit = C
       LIMIT ?`,
     [week, Math.min(Math.max(1, Math.floor(limit)), CURRENT_ALERTS_MAX)],
   );
-  return {
-    week,
-    alerts: rows.map((r) => ({
+  const alerts: CurrentAlert[] = rows.map((r) => {
+    const issuer = r.issuer ?? null;
+    const documentType = String(r.document_type);
+    const series = r.series ?? null;
+    const stored = r.scope ? AlertScopeSchema.safeParse(JSON.parse(r.scope)) : null;
+    return {
       id: String(r.id),
       station: String(r.station),
       country: String(r.country),
       documentClassId: String(r.document_class_id),
-      issuer: r.issuer ?? null,
-      documentType: String(r.document_type),
-      series: r.series ?? null,
+      issuer,
+      documentType,
+      series,
       fraudType: String(r.fraud_type),
       title: String(r.title),
       lookFor: String(r.look_for),
       hotspots: [...new Set((JSON.parse(r.hotspots ?? '[]') as { label: string }[]).map((h) => h.label))],
+      scope: effectiveScope({ scope: stored?.success ? stored.data : undefined, issuer, documentType, series }),
       week: String(r.week),
       validUntilWeek: r.valid_until_week ?? null,
-    })),
-  };
+    };
+  });
+  return { week, alerts: document ? alerts.filter((a) => alertApplies(a, document)) : alerts };
 }

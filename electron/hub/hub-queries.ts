@@ -174,3 +174,13 @@ export async function emergingTrends(store: HubStore, filter: TrendFilter, now =
   });
   return { weeks: weekRange(from, to), trends: detectFromCounts(combinations, options) };
 }
+
+/**
+ * The names the hub's trust list gives its members (revoked ones too: their records stay), by
+ * station id, so the dashboard shows who reported something rather than a key fingerprint.
+ */
+export async function stationNames(store: HubStore): Promise<{ stations: Record<string, string> }> {
+  const stations: Record<string, string> = {};
+  for (const entry of await store.trustList()) stations[entry.station] = entry.name;
+  return { stations };
+}

@@ -20,7 +20,7 @@ import { currentAlerts } from './hub-alert-queries';
 import { createDashboardAssets } from './hub-dashboard-assets';
 import { HubError } from './hub-errors';
 import { ingestBundle } from './hub-ingest';
-import { emergingTrends, RECORD_PAGE_MAX, recordPage, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
+import { emergingTrends, RECORD_PAGE_MAX, recordPage, stationNames, TrendFilterSchema, trendSummary, writeRecordsCsv, type TrendFilter } from './hub-queries';
 import type { HubStore } from './hub-store';
 import { sha256Hex } from '../exchange/request-signing';
 
@@ -117,6 +117,10 @@ function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): z.
 }
 
 const PageQuery = z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100) }).strict();
+/** A document's issuer, type and series: the alerts a station shows on it. */
+const AlertsQuery = z
+  .object({ issuer: z.string().regex(/^[A-Z<]{1,3}$/).optional(), documentType: z.string().trim().min(1).max(120).optional(), series: z.string().trim().min(1).max(120).optional() })
+  .strict();
 const RecordsQuery = TrendFilterSchema.extend({
   limit: z.coerce.number().int().min(1).max(RECORD_PAGE_MAX).default(50),
   afterWeek: IsoWeekSchema.optional(),
@@ -205,10 +209,16 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
           return sendJson(res, 200, await trendSummary(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
         case '/v1/trends/emerging':
           return sendJson(res, 200, await emergingTrends(store, filterOf(parseQuery(TrendFilterSchema, url.searchParams))));
-        case '/v1/trends/alerts':
-          // Current as of today, whatever the charts show: no parameters.
+        case '/v1/trends/stations':
           parseQuery(z.object({}).strict(), url.searchParams);
-          return sendJson(res, 200, await currentAlerts(store, new Date(options.now ? options.now() : Date.now())));
+          return sendJson(res, 200, await stationNames(store));
+        case '/v1/trends/alerts': {
+          // Current as of today, whatever the charts show; with a document's issuer, type and series,
+          // only the alerts a station shows on it (their scope, alert-scope.ts).
+          const q = parseQuery(AlertsQuery, url.searchParams);
+          const document = q.issuer || q.documentType || q.series ? { issuer: q.issuer ?? null, documentType: q.documentType ?? null, series: q.series ?? null } : undefined;
+          return sendJson(res, 200, await currentAlerts(store, new Date(options.now ? options.now() : Date.now()), undefined, document));
+        }
         case '/v1/trends/records': {
           const q = parseQuery(RecordsQuery, url.searchParams);
           const after = q.afterWeek && q.afterId ? { week: q.afterWeek, id: q.afterId } : undefined;

@@ -4,6 +4,7 @@
 // records (trend-correction.ts), the network must not hold two competing revisions of one warning —
 // and only its newest version.
 import { LoupeError } from '../common/loupe-error';
+import { effectiveScope } from '../contract/alert-scope';
 import { ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent } from '../contract/trends.contract';
 import { canonicalJson, contentId } from '../exchange/canonical-json';
 import { isWithdrawal } from './alert-standing';
@@ -35,7 +36,8 @@ export function revisableAlert(store: TrendStore, ownStation: string, id: string
 /** Whether a replacement says the same as the alert it replaces (the week it is published aside). */
 export function sameAlert(replacement: ExpertAlertContent, old: ExpertAlert): boolean {
   const { id: _id, ...oldContent } = old;
-  const strip = (c: ExpertAlertContent) => canonicalJson({ ...c, week: '', supersedes: null });
+  // An old alert without a scope says the same as one naming its own issuer, type and series.
+  const strip = (c: ExpertAlertContent) => canonicalJson({ ...c, week: '', supersedes: null, scope: effectiveScope(c) });
   return strip(replacement) === strip(oldContent);
 }
 

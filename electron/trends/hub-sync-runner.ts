@@ -89,7 +89,7 @@ export class HubSyncRunner {
     return { hubUrl: settings.hubUrl ?? null, ca, running: this.running, ...this.saved() };
   }
 
-  async run(options: { adoptHubMembers: boolean }): Promise<HubSyncResult> {
+  async run(options: { adoptHubMembers: boolean; rescan?: boolean | undefined }): Promise<HubSyncResult> {
     const settings = this.deps.store.settings();
     const hub = settings.hubUrl ?? '';
     const startedAt = this.now();
@@ -127,6 +127,7 @@ export class HubSyncRunner {
         dataDir: this.deps.dataDir,
         hubUrl: hub,
         adoptHubMembers: options.adoptHubMembers,
+        rescan: options.rescan === true,
         client: { ...(settings.hubCaPem ? { ca: Buffer.from(settings.hubCaPem) } : {}), timeoutMs: DESKTOP_TIMEOUT_MS },
         onCounts: (stage, now) => {
           counts = now;
@@ -134,7 +135,7 @@ export class HubSyncRunner {
         },
       });
       counts = { ...counts, pushed: report.pushed, alreadyOnHub: report.alreadyOnHub, importedRecords: report.importedRecords, importedAlerts: report.importedAlerts };
-      result = outcome(null, null, counts, { adoptedMembers: report.adoptedMembers, refusedBundles: report.refusedBundles });
+      result = outcome(null, null, counts, { adoptedMembers: report.adoptedMembers, refusedBundles: report.refusedBundles, rescanned: report.rescanned });
     } catch (e) {
       let { fault, detail } = hubSyncFault(e);
       if (fault === 'unreachable' && hub.startsWith('http:') && (await speaksTls(hub))) {

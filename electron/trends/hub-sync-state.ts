@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { makePrivateDir, writePrivateFile } from '../common/private-files';
 import type { SyncState, SyncStateStore } from './hub-sync';
 
-const SyncStateSchema = z.object({ cursor: z.number().int().min(0), pushMark: z.string().max(1000).nullable() }).strict();
+const SyncStateSchema = z
+  .object({ cursor: z.number().int().min(0), pushMark: z.string().max(1000).nullable(), trusted: z.array(z.string().regex(/^[0-9a-f]{16}$/)).max(100_000).optional() })
+  .strict();
 
 export class MemorySyncState implements SyncStateStore {
   private state: SyncState = { cursor: 0, pushMark: null };

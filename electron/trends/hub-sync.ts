@@ -13,6 +13,9 @@ export interface SyncState {
   cursor: number;
   /** Opaque mark of the station's last fully pushed export (null: nothing pushed yet). */
   pushMark: string | null;
+  /** The stations this station trusted when it last pulled (absent in states saved before it was
+   * kept): bundles of a station trusted since were refused before and must be pulled again. */
+  trusted?: string[];
 }
 
 export interface SyncStateStore {

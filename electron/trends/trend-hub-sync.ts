@@ -32,7 +32,8 @@ export interface StationSyncOptions {
   scope?: 'national' | 'international';
   /** Add the hub's active members to this station's trust list before pulling. */
   adoptHubMembers?: boolean;
-  /** Pull from the first hub bundle again (after trusting new members; duplicates are skipped). */
+  /** Pull from the first hub bundle again (duplicates are skipped). A sync does it by itself when
+   * the trust list gained a station since the last pull (trustGrew). */
   rescan?: boolean;
   client?: HubClientOptions;
   onProgress?(message: string): void;
@@ -70,6 +71,8 @@ class CountingHubClient extends HubClient {
 
 export interface StationSyncReport extends SyncReport {
   adoptedMembers: number;
+  /** Pulled from the first hub bundle again: asked for, or the trust list gained a station. */
+  rescanned: boolean;
   importedRecords: number;
   importedAlerts: number;
   /** Pulled bundles the station refused as a whole, by fault (e.g. unknown-signer). */
@@ -91,6 +94,17 @@ export function syncStateFile(dataDir: string, hubUrl: string): string {
   const origin = new URL(hubUrl);
   const key = createHash('sha256').update(`${origin.protocol}//${origin.host}${origin.pathname}`).digest('hex').slice(0, 16);
   return join(dataDir, 'trends', `hub-sync-${key}.json`);
+}
+
+/**
+ * Whether the trust list gained a station since the last pull: that station's bundles were refused
+ * then (unknown signer) and the cursor moved past them, so they must be pulled again. A state saved
+ * before the trust list was kept in it knows only of this sync's adoptions.
+ */
+export function trustGrew(saved: readonly string[] | undefined, now: readonly string[], adoptedNow: number): boolean {
+  if (saved === undefined) return adoptedNow > 0;
+  const before = new Set(saved);
+  return now.some((s) => !before.has(s));
 }
 
 function ownItemsSince(store: TrendStore, station: string, mark: Mark): { items: BundleItem[]; next: Mark } {
@@ -156,8 +170,8 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
       progress.importedAlerts = counts.importedAlerts;
     } else {
       // Refused as a whole (unknown signer, bad signature...): reported, and the cursor moves on so
-      // that one bundle the station will not accept cannot stop it from catching up. After trusting
-      // new members, a sync with `rescan` pulls from the start again.
+      // that one bundle the station will not accept cannot stop it from catching up. Once its signer
+      // is trusted, the next sync pulls from the start again (trustGrew).
       const fault = report.error?.fault ?? 'refused';
       counts.refusedBundles[fault] = (counts.refusedBundles[fault] ?? 0) + 1;
     }
@@ -165,7 +179,13 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
   };
 
   const state = new FileSyncState(syncStateFile(options.dataDir, options.hubUrl));
-  if (options.rescan) await state.save({ ...(await state.load()), cursor: 0 });
+  // The trust list this pull is made against, kept with the cursor: when it gains a station (adopted
+  // from the hub just now, or added by hand since), the pull starts from the first bundle again.
+  const saved = await state.load();
+  const trusted = trust.list({ for: 'trends', active: true }).map((t) => t.station).sort();
+  const rescanned = options.rescan === true || trustGrew(saved.trusted, trusted, adoptedMembers);
+  if (rescanned) options.onProgress?.('the trusted stations changed: pulling every hub bundle again (those already held are skipped)');
+  await state.save({ ...saved, cursor: rescanned ? 0 : saved.cursor, trusted });
   const report = await syncWithHub({
     client,
     state,
@@ -173,5 +193,5 @@ export async function syncStationWithHub(options: StationSyncOptions): Promise<S
     importBundle,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  return { ...report, adoptedMembers, ...counts };
+  return { ...report, adoptedMembers, rescanned, ...counts };
 }

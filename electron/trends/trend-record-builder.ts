@@ -17,6 +17,7 @@ import {
 } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
 import { isPersonalZone } from '../contract/hotspot-privacy';
+import { classedChecks } from '../checks/check-registry';
 import { applyH } from '../identify/homography';
 import { proposeFraudType } from './fraud-type-proposal';
 import { isoWeekOf } from './iso-week';
@@ -32,6 +33,8 @@ export interface TrendProposal {
   content: Omit<TrendRecordContent, 'notes' | 'crops' | 'supersedes'> & { fraudType: FraudType };
   /** Zones of the identified class that may be cropped (no personal data in them). */
   cropZones: { id: string; label: string; light: string }[];
+  /** Labels of every zone of the identified class: features the examiner may add to `revealedBy`. */
+  featureLabels: string[];
 }
 
 /** The examiner's edits on the proposal. */
@@ -52,10 +55,6 @@ export function newOccurrence(): string {
   return randomBytes(8).toString('hex');
 }
 
-function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
 /** A reference zone's box in capture pixels (bounding box of its projected corners). */
 export function zoneInCapture(zone: ReferenceZone, homography: readonly number[]): { x: number; y: number; w: number; h: number } {
   return boxInCapture(zone.box, homography);
@@ -70,21 +69,54 @@ export function boxInCapture(box: { x: number; y: number; w: number; h: number }
   return { x: Math.min(...xs), y: Math.min(...ys), w: Math.max(...xs) - Math.min(...xs), h: Math.max(...ys) - Math.min(...ys) };
 }
 
-/** Labels of the reference zones where failed physical checks placed their evidence. */
+/** Intersection over union of two boxes (0 when apart). */
+function iou(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  if (w <= 0 || h <= 0) return 0;
+  const inter = w * h;
+  return inter / (a.w * a.h + b.w * b.h - inter);
+}
+
+/**
+ * An evidence region of a class check names a zone when the two coincide (the UV and IR feature
+ * checks report a failed zone with that zone's box, the photo check with the portrait's box grown by
+ * a few millimetres). A region that merely covers zones — a 4 mm tile of the template check — names
+ * none, and the generic checks know no zones at all: the page-wide region of the UV dullness check
+ * coincides with the background zone, yet the substrate revealed the counterfeit, not every zone on it.
+ */
+const SAME_ZONE_IOU = 0.5;
+const ZONE_CHECKS: ReadonlySet<string> = new Set(classedChecks.map((c) => c.id));
+
+/** The zones an evidence region is about: the best-coinciding ones, those of its light first. */
+function zonesOfEvidence(region: { x: number; y: number; w: number; h: number }, light: string | undefined, zones: readonly { zone: ReferenceZone; box: { x: number; y: number; w: number; h: number } }[]): ReferenceZone[] {
+  const scored = zones.map((z) => ({ zone: z.zone, score: iou(z.box, region) })).filter((z) => z.score >= SAME_ZONE_IOU);
+  if (scored.length === 0) return [];
+  const best = Math.max(...scored.map((z) => z.score));
+  // Zones that share a box (the portrait and its carbon-print IR feature) tie: keep the one seen in the evidence's light.
+  const tied = scored.filter((z) => z.score >= best - 0.02).map((z) => z.zone);
+  const inLight = tied.filter((z) => lightOfZone(z) === light);
+  return inLight.length > 0 ? inLight : tied;
+}
+
+/**
+ * What revealed the fraud, proposed to the examiner: the labels of the reference zones that failed
+ * physical checks reported as failing, and for a failed check whose evidence is no zone (the page
+ * substrate, tiles of the background print, an unidentified document) the check itself. The examiner
+ * adds other features of the class in the dialog (TrendProposal.featureLabels).
+ */
 export function revealingFeatures(exam: Examination, cls: DocumentClass | null): string[] {
   const labels = new Set<string>();
   const failed = exam.checks.filter((c) => c.layer === 'physical' && (c.status === 'fail' || c.status === 'warn'));
+  const homography = exam.identification?.homography;
+  const zones = cls && homography ? cls.zones.map((zone) => ({ zone, box: zoneInCapture(zone, homography) })) : [];
   for (const check of failed) {
     let matched = false;
-    if (cls && exam.identification) {
-      for (const ev of check.evidence) {
-        if (!ev.region) continue;
-        for (const zone of cls.zones) {
-          if (overlaps(zoneInCapture(zone, exam.identification.homography), ev.region)) {
-            labels.add(zone.label.slice(0, 120));
-            matched = true;
-          }
-        }
+    for (const ev of ZONE_CHECKS.has(check.id) ? check.evidence : []) {
+      if (!ev.region) continue;
+      for (const zone of zonesOfEvidence(ev.region, ev.light, zones)) {
+        labels.add(zone.label.slice(0, 120));
+        matched = true;
       }
     }
     if (!matched) labels.add(check.title.slice(0, 120));
@@ -115,6 +147,7 @@ export function proposeTrendRecord(exam: Examination, cls: DocumentClass | null,
       week: isoWeekOf(new Date(exam.decision?.decidedAt ?? exam.createdAt)),
     },
     cropZones: (cls?.zones ?? []).filter((z) => !isPersonalZone(z)).map((z) => ({ id: z.id, label: z.label, light: lightOfZone(z) })),
+    featureLabels: [...new Set((cls?.zones ?? []).map((z) => z.label.slice(0, 120)).filter(Boolean))],
   };
 }
 
@@ -156,8 +189,9 @@ export function buildTrendRecord(exam: Examination, proposal: TrendProposal, inp
     occurrence: input.occurrence,
   };
   // revealedBy labels come from the reference library, or are typed by the examiner: the proposed
-  // labels are checked against this examination's values and MRZ runs; typed ones like notes.
-  const proposed = new Set(proposal.content.revealedBy);
+  // labels and those of the class's zones are checked against this examination's values and MRZ
+  // runs; typed ones like notes.
+  const proposed = new Set([...proposal.content.revealedBy, ...proposal.featureLabels]);
   for (const label of content.revealedBy) {
     const r = screenNotes(label, personalValuesOf(exam));
     const generic = (f: string) => f === 'document-number-like' || f === 'date-like';

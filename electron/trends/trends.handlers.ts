@@ -41,6 +41,7 @@ export function trendsHandlers(trends: TrendsService, trendStore: TrendStore) {
       audit: (_request, alert) => ({ action: 'trends.publishAlert', subject: alert.documentClassId, details: { alert: alert.id } }),
     },
     'trends:alertsForClass': { run: async ({ classId }) => trends.alertsForClass(classId) },
+    'trends:alertsForExamination': { run: async ({ examinationId }) => trends.alertsForExamination(examinationId) },
     'trends:identity': {
       run: async () => {
         const id = trends.identity();

@@ -5,7 +5,7 @@ import { LoupeError } from '../common/loupe-error';
 import type { Examination } from '../contract/examination.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import type { ImportReport, TrendFilter, TrendProposalDto } from '../contract/trend-dashboard.contract';
-import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
+import { EXPERT_ALERT_SCHEMA, ExpertAlertSchema, type ExpertAlert, type AlertScope, type ExpertAlertContent, type FraudType, type Hotspot, type RedactedCrop, type TrendRecord } from '../contract/trends.contract';
 import { contentId } from '../exchange/canonical-json';
 import { loadOrCreateStationKey } from '../trust/station-key';
 import type { StationIdentity } from '../trust/station-identity';
@@ -25,6 +25,7 @@ import { recordsToCsv } from './trend-csv';
 import { exportTrendBundle, importTrendBundle, type ExportOptions } from './trend-exchange.service';
 import { TrendQueries } from './trend-queries';
 import { buildTrendRecord, newOccurrence, proposeTrendRecord } from './trend-record-builder';
+import { alertApplies } from '../contract/alert-scope';
 import type { TrendStore } from './trend-store';
 
 /** The fields of an alert the examiner writes (trends:publishAlert). */
@@ -38,6 +39,8 @@ export interface AlertInput {
   cropZoneIds: string[];
   validUntilWeek: string | null;
   cropHotspots?: number[] | undefined;
+  /** Absent: the class's issuer, document type and series (alert-scope.ts). */
+  scope?: AlertScope | undefined;
 }
 
 export interface TrendsDeps {
@@ -104,6 +107,7 @@ export class TrendsService {
       context: content.context,
       week: content.week,
       cropZones: p.cropZones,
+      featureLabels: p.featureLabels,
     };
   }
 
@@ -237,6 +241,7 @@ export class TrendsService {
       week,
       validUntilWeek: input.validUntilWeek,
       supersedes: replaces?.id ?? null,
+      ...(input.scope ? { scope: input.scope } : {}),
     };
     if (replaces && sameAlert(content, replaces)) {
       throw new LoupeError('trends', 'InvalidInput', 'the replacement says the same as the alert: change the text, the hotspots, the crops or the last week shown');
@@ -251,6 +256,22 @@ export class TrendsService {
   /** Alerts shown for a class now: not superseded, not expired, not withdrawn. */
   alertsForClass(classId: string): ExpertAlert[] {
     return this.deps.store.currentAlerts(isoWeekOf(this.now()), { classId, limit: 20 });
+  }
+
+  /**
+   * Alerts shown now on the document of an examination: those whose scope takes in its issuer,
+   * document type and series (alert-scope.ts), of whatever class, at most `limit`.
+   */
+  alertsForExamination(examinationId: string, limit = 20): ExpertAlert[] {
+    const exam = this.deps.examination(examinationId);
+    const cls = this.classOf(exam);
+    const mrzIssuer = exam.document.issuer && /^[A-Z<]{1,3}$/.test(exam.document.issuer) ? exam.document.issuer : null;
+    // A shared design has no issuer of its own: the issuing state in the MRZ says whose document it is.
+    const doc = { issuer: cls?.issuer ?? mrzIssuer, documentType: cls?.documentType ?? null, series: cls?.series ?? null };
+    return this.deps.store
+      .currentAlerts(isoWeekOf(this.now()), { limit: 500 })
+      .filter((a) => alertApplies(a, doc))
+      .slice(0, limit);
   }
 
   /** Every alert shown now. */
@@ -287,7 +308,7 @@ export class TrendsService {
     return this.deps.store.saveSettings(patch);
   }
 
-  hubSync(options: { adoptHubMembers: boolean }): Promise<HubSyncResult> {
+  hubSync(options: { adoptHubMembers: boolean; rescan?: boolean | undefined }): Promise<HubSyncResult> {
     return this.hub.run(options);
   }
 

@@ -98,17 +98,19 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     }
   }, [show, fail]);
 
-  // Expert alerts for the identified class of the document on screen.
-  const classId = examination?.identification?.classId ?? null;
+  // Expert alerts whose scope takes in the document on screen (its issuer, type and series), read
+  // again each time the inspection screen is shown (alerts may have arrived in a bundle meanwhile).
+  const examinationId = examination?.id ?? null;
+  const inspecting = view === 'inspect';
   useEffect(() => {
     setAlerts([]);
-    if (!classId) return;
+    if (!examinationId || !inspecting) return;
     let current = true;
-    loupe['trends:alertsForClass']({ classId }).then((list) => current && setAlerts(list), fail);
+    loupe['trends:alertsForExamination']({ examinationId }).then((list) => current && setAlerts(list), fail);
     return () => {
       current = false;
     };
-  }, [classId, examination?.id, fail, alertsRevision]);
+  }, [examinationId, inspecting, fail, alertsRevision]);
 
   // A request to focus the alert form holds for one visit of the Trends screen.
   useEffect(() => {
@@ -295,7 +297,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
             <TrendsView
               onError={fail}
               referenceBase={info.referenceBase}
-              alertSource={examination?.identification && FRAUD_VERDICTS.has(examination.decision?.verdict ?? '') ? { examinationId: examination.id, classId: examination.identification.classId, label: examination.identification.label } : null}
+              alertSource={examination?.identification && FRAUD_VERDICTS.has(examination.decision?.verdict ?? '') ? { examinationId: examination.id, classId: examination.identification.classId, label: examination.identification.label, issuer: examination.document.issuer } : null}
               alertFocus={alertFocus}
               onAlertPublished={() => setAlertsRevision((n) => n + 1)}
             />

@@ -9,6 +9,7 @@ export const alertRevisionMessages = {
   'ownAlerts.loading': 'Reading the alerts…',
   'ownAlerts.col.title': 'Alert',
   'ownAlerts.col.class': 'Document class',
+  'ownAlerts.col.scope': 'Shown on',
   'ownAlerts.col.week': 'Published',
   'ownAlerts.col.until': 'Shown until',
   'ownAlerts.col.actions': 'Actions',

@@ -28,6 +28,7 @@ export const referenceMessages = {
   'reference.brokenReason': 'Cannot be loaded: {reason}. It is not used to identify documents until an expert replaces it.',
   'reference.source.builtin': 'Built-in',
   'reference.source.user': 'Station library',
+  'reference.version': 'version {version}',
   'reference.pick': 'Choose a class in the list to see its reference images and zones.',
   'reference.classMeta': '{format} · series {series} · version {version} · {source} · {status}',
   'reference.zones': 'Zones ({count})',

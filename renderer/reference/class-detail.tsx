@@ -22,6 +22,7 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
   const [draft, setDraft] = useState<DocumentClass>(cls);
   const [editing, setEditing] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [hoverId, setHoverId] = useState<string | null>(null);
   const [size, setSize] = useState<ImageSize | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -118,6 +119,8 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
           onSize={setSize}
           selectedId={selectedId}
           onSelect={setSelectedId}
+          hoverId={hoverId}
+          onHover={setHoverId}
           editing={editing}
           onDraw={(box) => {
             const zone = newZone(draft.zones, box);
@@ -137,8 +140,15 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
           <h3 className="layer__title">{t('reference.zones', { count: zones.length })}</h3>
           {zones.length === 0 && <p className="muted">{t('reference.noZones')}</p>}
           <ul className="zone-list" data-testid="zone-list">
-            {zones.map((zone) => (
-              <li key={zone.id} className={zone.id === selectedId ? 'zone-list__item zone-list__item--on' : 'zone-list__item'} data-testid={`zone-item-${zone.id}`}>
+            {zones.map((zone, index) => (
+              <li
+                key={zone.id}
+                className={`zone-list__item${zone.id === selectedId ? ' zone-list__item--on' : ''}${zone.id === hoverId ? ' zone-list__item--hover' : ''}`}
+                data-testid={`zone-item-${zone.id}`}
+                onMouseEnter={() => setHoverId(zone.id)}
+                onMouseLeave={() => setHoverId(null)}
+              >
+                <span className="zone-badge" data-testid={`zone-number-${zone.id}`}>{index + 1}</span>
                 <button type="button" className="link-button" onClick={() => setSelectedId(zone.id)}>{zone.label || t('zone.new')}</button>
                 <span className="muted"> · {zone.kind}{zone.personal ? ` · ${t('zone.personalShort')}` : ''}</span>
                 {expectationSummary(zone).map((line) => <span key={line} className="zone-list__expect">{line}</span>)}

@@ -71,7 +71,7 @@ export function ReferenceList({ classes, openId, onOpen }: {
                 <td>{c.series}</td>
                 <td>{c.format}</td>
                 <td>{t(`reference.status.${c.status}`)}</td>
-                <td>{t(`reference.source.${c.source}`)} · v{c.version}</td>
+                <td data-testid={`reference-source-${c.id}`}>{t(`reference.source.${c.source}`)}<span className="reference-row__version">{t('reference.version', { version: c.version })}</span></td>
               </tr>
             ))}
           </tbody>

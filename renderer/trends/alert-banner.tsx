@@ -1,6 +1,7 @@
-// Expert alerts for the class of the document being examined: a banner with what to look for, and
-// the alert's hotspots as overlay boxes on the capture (reference pixels mapped through the
-// identification homography).
+// Expert alerts whose scope takes in the document being examined (its issuer, type and series, or
+// regional alerts): a banner with what to look for and where it applies, and — for alerts drawn on
+// the document's own class — the hotspots as overlay boxes on the capture (reference pixels mapped
+// through the identification homography).
 import { useEffect, useState } from 'react';
 import type { Light } from '../../electron/contract/capture.contract';
 import type { Examination } from '../../electron/contract/examination.contract';
@@ -9,6 +10,7 @@ import { t } from '../i18n/t';
 import type { OverlayBox } from '../viewer/finding-overlay';
 import '../styles/trends.css';
 import { base64ToBlob } from './file-bytes';
+import { scopeText } from './alert-scope-text';
 import { fraudTypeLabel } from './fraud-type-label';
 
 function apply(h: readonly number[], x: number, y: number): [number, number] {
@@ -20,8 +22,9 @@ function apply(h: readonly number[], x: number, y: number): [number, number] {
 export function alertOverlayBoxes(alerts: readonly ExpertAlert[], examination: Examination, light: Light): OverlayBox[] {
   const h = examination.identification?.homography;
   if (!h) return [];
+  // Hotspots are in the reference pixels of the alert's class: on a document of another class they point nowhere.
   return alerts.flatMap((a, ai) =>
-    a.hotspots.flatMap((s, si) => {
+    (a.documentClassId === examination.identification?.classId ? a.hotspots : []).flatMap((s, si) => {
       if (s.light !== light) return [];
       const pts = [apply(h, s.x, s.y), apply(h, s.x + s.w, s.y), apply(h, s.x + s.w, s.y + s.h), apply(h, s.x, s.y + s.h)];
       const xs = pts.map((p) => p[0]);
@@ -39,7 +42,8 @@ export function AlertBanner({ alerts }: { alerts: readonly ExpertAlert[] }) {
       {alerts.map((a) => (
         <div key={a.id} className="alert-banner__item" data-testid="alert-banner-item">
           <strong>{t('alerts.bannerTitle', { title: a.title })}</strong>{' '}
-          <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>
+          <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>{' '}
+          <span className="alert-banner__scope" data-testid="alert-banner-scope">{scopeText(a)}</span>
           <p className="alert-banner__text">{a.lookFor}</p>
           {a.hotspots.length > 0 && <p className="alert-banner__spots">{t('alerts.spots', { list: a.hotspots.map((s) => `${s.label} (${t(`viewer.light.${s.light}`)})`).join(', ') })}</p>}
           {a.crops.length > 0 && <AlertCrops alert={a} />}

@@ -1,8 +1,9 @@
 // Publishing an expert alert: a document class, what to look for, and where — hotspots drawn on
 // the class's reference image (or chosen among its security features) — and, when an examination
 // of that class with a fraud verdict is on screen, redacted example crops of those places taken
-// from it. It travels in bundles like trend records, and appears in the inspection screen when a
-// document of that class is examined. Given an alert published here to replace, the form opens
+// from it. It travels in bundles like trend records, and appears in the inspection screen on the
+// documents of its scope (issuers, types, series — prefilled from the class and the examination on
+// screen — or, by an explicit choice, every document). Given an alert published here to replace, the form opens
 // filled with it (its crops offered to keep) and publishes the new version (trends:replaceAlert).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentClass, ReferenceSummary } from '../../electron/contract/reference.contract';
@@ -13,6 +14,8 @@ import { AlertCropPicker, type CropChoice } from './alert-crop-picker';
 import { fraudTypeLabel } from './fraud-type-label';
 import { HotspotEditor } from './hotspot-editor';
 import { draftOf, overlapOf, toHotspot, type DraftHotspot } from './hotspot-edit';
+import { AlertScopeFields, draftOfScope, scopeOfDraft, type ScopeDraft } from './alert-scope-fields';
+import { effectiveScope } from '../../electron/contract/alert-scope';
 import { useDialogAction } from '../hooks/use-dialog-action';
 
 const NO_CROPS: CropChoice = { zoneIds: [], spotKeys: [], confirmed: false, ready: true };
@@ -22,6 +25,8 @@ export interface AlertSource {
   examinationId: string;
   classId: string;
   label: string;
+  /** The issuing state read from the document (a shared design's class names no issuer). */
+  issuer?: string | null;
 }
 
 export function AlertPublishForm({ onError, referenceBase, source, focusRequest, onPublished, replacing = null, onCancelReplace }: {
@@ -44,6 +49,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
   const [spots, setSpots] = useState<DraftHotspot[]>([]);
   const [crops, setCrops] = useState<CropChoice>({ zoneIds: [], spotKeys: [], confirmed: false, ready: true });
   const [validUntil, setValidUntil] = useState('');
+  const [scope, setScope] = useState<ScopeDraft>({ regional: false, issuers: '', documentTypes: '', series: '' });
   /** Indexes of the replaced alert's crops to keep. */
   const [keepCrops, setKeepCrops] = useState<number[]>([]);
   // Hotspots to put in the editor once the class they belong to is loaded (replacing an alert).
@@ -54,6 +60,10 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
   // A refusal (a hotspot over personal data, text that looks personal) is the examiner's to fix here.
   const { busy, problem, setProblem, run } = useDialogAction(onError);
   const section = useRef<HTMLElement>(null);
+  const replacingRef = useRef<ExpertAlert | null>(replacing);
+  replacingRef.current = replacing;
+  const sourceRef = useRef<AlertSource | null>(source);
+  sourceRef.current = source;
   const classField = useRef<HTMLSelectElement>(null);
 
   useEffect(() => {
@@ -80,6 +90,13 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     loupe['reference:get']({ id: classId }).then((r) => {
       if (!current) return;
       setCls(r.cls);
+      // Shown on documents like the one the alert is about: the class's issuer (else the issuer read
+      // from the examination on screen, when it is of this class), type and series. Replacing keeps
+      // the replaced alert's scope.
+      if (replacingRef.current?.documentClassId !== r.cls.id) {
+        const issuer = r.cls.issuer ?? (sourceRef.current?.classId === r.cls.id ? sourceRef.current.issuer ?? null : null);
+        setScope({ regional: false, issuers: issuer ?? '', documentTypes: r.cls.documentType, series: r.cls.series });
+      }
       const pending = pendingSpots.current;
       if (pending?.classId === r.cls.id) {
         pendingSpots.current = null;
@@ -111,6 +128,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     setTitle(replacing.title);
     setLookFor(replacing.lookFor);
     setValidUntil(replacing.validUntilWeek ?? '');
+    setScope(draftOfScope(effectiveScope(replacing)));
     setKeepCrops(replacing.crops.map((_, i) => i));
     setCrops(NO_CROPS);
     setDone(null);
@@ -149,6 +167,8 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
     if (!cls || !title.trim() || !lookFor.trim()) return setProblem(t('alerts.missing'));
     if (spots.some((s) => !s.label.trim())) return setProblem(t('hotspots.noLabel'));
     if (spots.some((s) => overlapOf(s, cls))) return setProblem(t('hotspots.fixOverlap'));
+    const shownOn = scopeOfDraft(scope);
+    if (!shownOn) return setProblem(t('alertScope.missing'));
     const cropping = cropSource && (crops.zoneIds.length > 0 || crops.spotKeys.length > 0);
     if (cropping && (!crops.ready || !crops.confirmed)) return setProblem(t('alerts.checkCrops'));
     const until = validUntil.trim().toUpperCase();
@@ -163,6 +183,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
         cropZoneIds: cropping ? crops.zoneIds : [],
         cropHotspots: cropping ? crops.spotKeys.map((key) => spots.findIndex((s) => s.key === key)).filter((i) => i >= 0) : [],
         validUntilWeek: until || null,
+        scope: shownOn,
       };
       const alert = replacing
         ? await loupe['trends:replaceAlert']({ ...fields, replaces: replacing.id, keepCrops: keepingCrops ? keepCrops : [] })
@@ -203,7 +224,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
         </label>
         <label className="field">
           <span className="field__label">{t('alerts.lookFor')}</span>
-          <textarea className="textarea" value={lookFor} maxLength={4000} rows={3} onChange={(e) => setLookFor(e.target.value)} data-testid="alert-look-for" />
+          <textarea className="input textarea" value={lookFor} maxLength={4000} rows={3} onChange={(e) => setLookFor(e.target.value)} data-testid="alert-look-for" />
         </label>
         {cls && <HotspotEditor key={cls.id} cls={cls} referenceBase={referenceBase} spots={spots} onChange={setSpots} />}
         {cls && cropSource && <AlertCropPicker cls={cls} examinationId={cropSource.examinationId} spots={spots} value={crops} onChange={setCrops} />}
@@ -224,6 +245,7 @@ export function AlertPublishForm({ onError, referenceBase, source, focusRequest,
             ))}
           </fieldset>
         )}
+        <AlertScopeFields value={scope} onChange={setScope} />
         <label className="field">
           <span className="field__label">{t('alerts.validUntil')}</span>
           <input className="input" value={validUntil} placeholder="2027-W10" onChange={(e) => setValidUntil(e.target.value)} data-testid="alert-valid-until" />

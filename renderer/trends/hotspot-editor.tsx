@@ -185,13 +185,17 @@ export function HotspotEditor({ cls, referenceBase, spots, onChange }: {
           >
             {spots.map((spot, i) => {
               const box = shown(spot);
-              const refused = overlapOf(spot, cls) !== null;
+              const overlap = overlapOf(spot, cls);
+              const refused = overlap !== null;
               const classes = ['hotspot', spot.light === light ? '' : 'hotspot--other-light', spot.key === selected ? 'hotspot--selected' : '', refused ? 'hotspot--refused' : ''].filter(Boolean).join(' ');
               return (
-                <g key={spot.key} className={classes} data-hotspot-key={spot.key} data-testid="hotspot-box" data-index={i} data-selected={spot.key === selected ? 'true' : 'false'} data-refused={refused ? 'true' : 'false'} data-box={`${spot.x},${spot.y},${spot.w},${spot.h}`}>
+                <g key={spot.key} className={classes} data-hotspot-key={spot.key} data-testid="hotspot-box" data-index={i} data-selected={spot.key === selected ? 'true' : 'false'} data-refused={refused ? 'true' : 'false'} data-refused-by={overlap?.zoneId ?? ''} data-box={`${spot.x},${spot.y},${spot.w},${spot.h}`}>
                   <title>{spot.label}</title>
                   <rect x={box.x} y={box.y} width={box.w} height={box.h} vectorEffect="non-scaling-stroke" />
                   <text x={box.x + 6} y={box.y + Math.max(area.h * 0.03, 14)} className="hotspot__number">{i + 1}</text>
+                  {overlap && (
+                    <text x={box.x + 6} y={box.y + box.h - 8} className="hotspot__refused" data-testid="hotspot-refused-by">{t('hotspots.refusedBy', { zone: overlap.label })}</text>
+                  )}
                 </g>
               );
             })}

@@ -1,7 +1,8 @@
 // The regional hub in the exchange panel: its address and, for a hub behind its own certificate
 // authority, the CA file (saved in the trend settings); "Sync now" runs the same sync as
 // `loupe trends sync` (trends:hubSync) and shows what has been sent and received as it goes
-// (trends:onSyncProgress), then the outcome in plain words, and when the last sync ran.
+// (trends:onSyncProgress), then the outcome in plain words, and when the last sync ran. A sync pulls
+// every hub bundle again by itself when the trusted stations changed; "Pull everything again" asks for it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HubStatus, HubSyncProgress, HubSyncResult } from '../../electron/contract/hub-sync.contract';
 import { loupe } from '../api/loupe';
@@ -12,13 +13,14 @@ const MAX_CA_BYTES = 20_000;
 function Outcome({ result }: { result: HubSyncResult }) {
   const refused = Object.entries(result.refusedBundles);
   return (
-    <div className={`trends__report${result.ok ? '' : ' trends__report--refused'}`} role="status" data-testid="hub-result" data-ok={result.ok ? 'true' : 'false'} data-fault={result.fault ?? ''}>
+    <div className={`trends__report${result.ok ? '' : ' trends__report--refused'}`} role="status" data-testid="hub-result" data-ok={result.ok ? 'true' : 'false'} data-fault={result.fault ?? ''} data-finished-at={result.finishedAt}>
       {result.ok ? (
         <p>{t('hub.result.ok', { hub: result.hub, pushed: result.pushed, already: result.alreadyOnHub, pulled: result.pulled, records: result.importedRecords, alerts: result.importedAlerts })}</p>
       ) : (
         <p>{t(`hub.fault.${result.fault ?? 'other'}`, { hub: result.hub })}</p>
       )}
       {result.adoptedMembers > 0 && <p>{t('hub.result.adopted', { n: result.adoptedMembers })}</p>}
+      {result.rescanned && <p data-testid="hub-rescanned">{t('hub.result.rescanned')}</p>}
       {refused.length > 0 && <p>{t('hub.result.refused', { n: refused.reduce((s, [, n]) => s + n, 0), reasons: refused.map(([fault, n]) => `${n} ${fault}`).join(', ') })}</p>}
       {!result.ok && (result.pushed > 0 || result.pulled > 0) && <p>{t('hub.progress', { pushed: result.pushed, toPush: result.toPush, pulled: result.pulled, records: result.importedRecords, alerts: result.importedAlerts })}</p>}
       {result.detail && <p className="muted small">{t('hub.detail', { detail: result.detail })}</p>}
@@ -77,7 +79,7 @@ export function HubSyncForm({ onError, onChanged }: { onError: (e: unknown) => v
     await saveHub({ hubCaPem: text });
   };
 
-  const sync = async () => {
+  const sync = async (rescan = false) => {
     setNote(null);
     setResult(null);
     // An address typed and not saved yet is saved first: "Sync now" syncs with what is shown.
@@ -85,8 +87,9 @@ export function HubSyncForm({ onError, onChanged }: { onError: (e: unknown) => v
     setProgress(null);
     setBusy(true);
     try {
-      const outcome = await loupe['trends:hubSync']({ adoptHubMembers: adopt });
+      const outcome = await loupe['trends:hubSync']({ adoptHubMembers: adopt, rescan });
       setResult(outcome);
+      // New records, alerts or trusted stations: the counts and the trusted-stations panel read them again.
       if (outcome.importedRecords > 0 || outcome.importedAlerts > 0 || outcome.adoptedMembers > 0) onChanged();
       await reload();
     } catch (e) {
@@ -123,7 +126,9 @@ export function HubSyncForm({ onError, onChanged }: { onError: (e: unknown) => v
       <div className="dialog__actions">
         <button type="submit" className="button button--primary" disabled={busy} data-testid="hub-sync-button">{busy ? t('hub.syncing') : t('hub.sync')}</button>
         <button type="button" className="button" disabled={busy} onClick={() => void save()} data-testid="hub-save">{t('hub.save')}</button>
+        <button type="button" className="button button--ghost" disabled={busy} onClick={() => void sync(true)} title={t('hub.rescanHint')} data-testid="hub-rescan">{t('hub.rescan')}</button>
       </div>
+      <p className="muted small">{t('hub.rescanHint')}</p>
       {note && <p className="muted" role="status">{note}</p>}
       {busy && (
         <span className="trends__busy" role="status" data-testid="hub-progress">

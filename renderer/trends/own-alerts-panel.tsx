@@ -7,6 +7,7 @@ import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { loupe } from '../api/loupe';
 import { t } from '../i18n/t';
 import { AlertWithdrawDialog } from './alert-withdraw-dialog';
+import { scopeText } from './alert-scope-text';
 import { fraudTypeLabel } from './fraud-type-label';
 
 export function OwnAlertsPanel({ revision, replacingId, onReplace, onWithdrawn, onError }: {
@@ -50,7 +51,7 @@ export function OwnAlertsPanel({ revision, replacingId, onReplace, onWithdrawn, 
         <table className="trends__table">
           <thead>
             <tr>
-              <th>{t('ownAlerts.col.title')}</th><th>{t('ownAlerts.col.class')}</th><th>{t('ownAlerts.col.week')}</th><th>{t('ownAlerts.col.until')}</th><th>{t('ownAlerts.col.actions')}</th>
+              <th>{t('ownAlerts.col.title')}</th><th>{t('ownAlerts.col.class')}</th><th>{t('ownAlerts.col.scope')}</th><th>{t('ownAlerts.col.week')}</th><th>{t('ownAlerts.col.until')}</th><th>{t('ownAlerts.col.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,6 +62,7 @@ export function OwnAlertsPanel({ revision, replacingId, onReplace, onWithdrawn, 
                   <div className="muted small">{fraudTypeLabel(a.fraudType)}{replacingId === a.id ? ` · ${t('ownAlerts.replacing')}` : ''}</div>
                 </td>
                 <td>{a.documentClassId}</td>
+                <td data-testid="own-alert-scope">{scopeText(a)}</td>
                 <td>{a.week}</td>
                 <td>{a.validUntilWeek ?? t('ownAlerts.untilReplaced')}</td>
                 <td>

@@ -28,7 +28,7 @@ export function TrendCorrectionDialog({ record, onClose, onError }: {
 
   return (
     <div className="dialog-backdrop">
-      <div ref={dialog} className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="correction-title" tabIndex={-1} data-testid="trend-correction" onKeyDown={onKeyDown}>
+      <div ref={dialog} className="dialog dialog--form" role="dialog" aria-modal="true" aria-labelledby="correction-title" tabIndex={-1} data-testid="trend-correction" onKeyDown={onKeyDown}>
         <h2 className="dialog__title" id="correction-title">{t('correction.title')}</h2>
         <p className="muted">{t('correction.lead')}</p>
         <form className="trends__form" onSubmit={(e) => { e.preventDefault(); void save(); }}>

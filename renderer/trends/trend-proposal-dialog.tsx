@@ -98,7 +98,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: {
 
   return (
     <div className="dialog-backdrop">
-      <div ref={dialog} className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="proposal-title" tabIndex={-1} data-testid="trend-proposal" onKeyDown={onKeyDown}>
+      <div ref={dialog} className="dialog dialog--form" role="dialog" aria-modal="true" aria-labelledby="proposal-title" tabIndex={-1} data-testid="trend-proposal" onKeyDown={onKeyDown}>
         <h2 className="dialog__title" id="proposal-title">{t('proposal.title')}</h2>
         <p className="muted">{t('proposal.lead')}</p>
         {!proposal ? (
@@ -117,7 +117,7 @@ export function TrendProposalDialog({ examinationId, onClose, onError }: {
               <dt>{t('proposal.missedBy')}</dt>
               <dd>{proposal.missedBy.join(', ') || '—'}</dd>
             </dl>
-            <TrendRecordFields value={edits} onChange={setEdits} testIdPrefix="proposal" />
+            <TrendRecordFields value={edits} onChange={setEdits} testIdPrefix="proposal" features={proposal.featureLabels} />
             {proposal.cropZones.length > 0 && (
               <fieldset className="trends__zones">
                 <legend className="field__label">{t('proposal.crops')}</legend>

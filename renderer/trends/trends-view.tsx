@@ -260,7 +260,7 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
       {correcting && <TrendCorrectionDialog record={correcting} onClose={(r) => void corrected(r)} onError={onError} />}
 
       <TrendExchangePanel onError={onError} onChanged={() => setRevision((n) => n + 1)} />
-      <TrustListPanel onError={onError} />
+      <TrustListPanel onError={onError} revision={revision} />
       <div className="trends__alerts">
         <AlertPublishForm
           onError={onError}

@@ -6,7 +6,11 @@ import { t } from '../i18n/t';
 
 type Member = Awaited<ReturnType<(typeof loupe)['trends:trustList']>>[number];
 
-export function TrustListPanel({ onError }: { onError: (e: unknown) => void }) {
+export function TrustListPanel({ onError, revision = 0 }: {
+  onError: (e: unknown) => void;
+  /** Changes when the list may have changed elsewhere (a hub sync adopting its members). */
+  revision?: number;
+}) {
   const [identity, setIdentity] = useState<{ station: string; publicKey: string } | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
   const [name, setName] = useState('');
@@ -16,8 +20,10 @@ export function TrustListPanel({ onError }: { onError: (e: unknown) => void }) {
   const reload = useCallback(() => loupe['trends:trustList']({}).then(setMembers, onError), [onError]);
   useEffect(() => {
     loupe['trends:identity']({}).then(setIdentity, onError);
+  }, [onError]);
+  useEffect(() => {
     void reload();
-  }, [onError, reload]);
+  }, [reload, revision]);
 
   const add = async () => {
     if (!name.trim() || !/^[A-Za-z0-9+/]{43}=$/.test(key.trim())) {

@@ -66,12 +66,26 @@ describe.skipIf(chromiumMissing)('hub dashboard', () => {
       expect(await page.locator(`[data-testid="chart-${d}"] canvas`).count(), d).toBeGreaterThan(0);
     }
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/^81 records match/);
-    expect(await page.locator('[data-testid="emerging"] tbody').textContent()).toMatch(/newD · Passport · 2019stolen-blank5/);
+    // Fraud types in words and stations by their trust-list names, never raw keys or key fingerprints.
+    expect(await page.locator('[data-testid="emerging"] tbody').textContent()).toMatch(/newD · Passport · 2019Stolen blank5/);
     expect(await page.locator('[data-testid="records"] tbody tr').count()).toBe(50);
+    const named = `Batrovci (${station.station.slice(0, 8)}…)`;
+    const recordCells = await page.locator('[data-testid="records"] tbody tr').first().locator('td').allTextContents();
+    expect(recordCells).toContain(named);
+    expect(recordCells.some((c) => /Counterfeit|Forged — photo substitution|Stolen blank/.test(c))).toBe(true);
+    const tableText = (await page.locator('[data-testid="records"] tbody').textContent())!;
+    expect(tableText).not.toContain('forged-photo-substitution');
+    expect(tableText).not.toContain(station.station);
+    const legend = (await page.evaluate(`echarts.getInstanceByDom(document.querySelector('[data-testid="chart-fraudType"]')).getOption().series.map((s) => s.name)`)) as string[];
+    expect(legend.sort()).toEqual(['Counterfeit', 'Forged — photo substitution', 'Stolen blank']);
+    expect(await page.locator('#fraud-type option[value="forged-photo-substitution"]').textContent()).toBe('Forged — photo substitution');
     // One current alert: the superseded first version and the expired one are not listed.
     const alertRows = page.locator('[data-testid="alerts"] tbody tr');
     expect(await alertRows.count()).toBe(1);
-    expect(await alertRows.first().textContent()).toBe(`${weeks[5]}until replacedUTO · Passport · 2019counterfeitGuilloche break under the photoGuilloche lines broken under the photo; UV emblem missingGuilloche, UV emblemSRB`);
+    // Its scope: an alert published without one stands for its own issuer, type and series.
+    expect(await alertRows.first().locator('td').allTextContents()).toEqual([
+      weeks[5], 'until replaced', 'UTO · Passport · 2019', 'Counterfeit', 'Guilloche break under the photo', 'Guilloche lines broken under the photo; UV emblem missing', 'Guilloche, UV emblem', 'UTO · Passport · 2019', named, 'SRB',
+    ]);
     // The page's background is dark (color-scheme dark, dark echarts theme).
     expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(17, 20, 24)');
     mkdirSync(artifactsDir, { recursive: true });

@@ -1,5 +1,5 @@
 // Expert alerts for hub tests: a valid alert of a station with the fields a test varies.
-import { EXPERT_ALERT_SCHEMA, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot } from '../../electron/contract/trends.contract';
+import { EXPERT_ALERT_SCHEMA, type AlertScope, type ExpertAlert, type ExpertAlertContent, type FraudType, type Hotspot } from '../../electron/contract/trends.contract';
 import { contentId } from '../../electron/exchange/canonical-json';
 
 export interface AlertShape {
@@ -14,6 +14,8 @@ export interface AlertShape {
   supersedes?: string | null;
   country?: string;
   withCrop?: boolean;
+  /** Absent: an alert as published before scopes existed. */
+  scope?: AlertScope;
 }
 
 export function makeAlert(station: string, shape: AlertShape = {}): ExpertAlert {
@@ -34,6 +36,7 @@ export function makeAlert(station: string, shape: AlertShape = {}): ExpertAlert 
     week: shape.week ?? '2026-W40',
     validUntilWeek: shape.validUntilWeek ?? null,
     supersedes: shape.supersedes ?? null,
+    ...(shape.scope ? { scope: shape.scope } : {}),
   };
   return { ...content, id: contentId(content) };
 }

@@ -3,6 +3,7 @@
 // settings. Whose bundles are accepted: `loupe trust ... --for trends` (trust.command.ts).
 import { writeFileSync } from 'node:fs';
 import { BundleError } from '../../exchange/bundle-error';
+import { effectiveScope } from '../../contract/alert-scope';
 import { LoupeError, assertNever } from '../../common/loupe-error';
 import { defaultDataDir } from '../../common/data-dir';
 import type { ImportReport } from '../../contract/trend-dashboard.contract';
@@ -133,7 +134,7 @@ export const trendsCommand: Command<TrendsResult> = {
         case 'alerts': {
           return {
             action,
-            alerts: store.currentAlerts(isoWeekOf(new Date()), { limit: 500 }).map((a) => ({ id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek })),
+            alerts: store.currentAlerts(isoWeekOf(new Date()), { limit: 500 }).map((a) => ({ id: a.id, documentClassId: a.documentClassId, fraudType: a.fraudType, title: a.title, week: a.week, validUntilWeek: a.validUntilWeek, scope: effectiveScope(a) })),
           };
         }
         case 'sync': {
@@ -192,7 +193,7 @@ export const trendsCommand: Command<TrendsResult> = {
         return [
           `synced with ${result.hub}: pushed ${result.pushed} bundle(s)${result.alreadyOnHub ? `, ${result.alreadyOnHub} already on the hub` : ''}`,
           `pulled ${result.pulled} bundle(s): ${result.importedRecords} records and ${result.importedAlerts} alerts added${refused ? `; refused: ${refused} (see loupe trust list --for trends)` : ''}`,
-          `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}hub position ${result.cursor}`,
+          `${result.adoptedMembers ? `${result.adoptedMembers} hub member(s) added to the trust list; ` : ''}${result.rescanned ? 'pulled from the first hub bundle again (the trusted stations changed, or --rescan); ' : ''}hub position ${result.cursor}`,
         ].join('\n');
       }
       case 'correct':

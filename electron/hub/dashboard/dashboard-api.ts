@@ -1,11 +1,12 @@
 // The hub's dashboard endpoints as the page reads them, typed by the hub's own answers. The page
 // is served by that same hub, so the answers are taken as typed (no schema library in the page).
 import type { currentAlerts } from '../hub-alert-queries';
-import type { emergingTrends, RecordRow, TrendSummary } from '../hub-queries';
+import type { emergingTrends, RecordRow, stationNames, TrendSummary } from '../hub-queries';
 import { t } from './dashboard-i18n';
 
 export type EmergingAnswer = Awaited<ReturnType<typeof emergingTrends>>;
 export type AlertsAnswer = Awaited<ReturnType<typeof currentAlerts>>;
+export type StationsAnswer = Awaited<ReturnType<typeof stationNames>>;
 export interface RecordsAnswer {
   records: RecordRow[];
 }
@@ -28,3 +29,5 @@ export const fetchEmerging = (params: URLSearchParams) => getJson<EmergingAnswer
 /** The current alerts do not follow the filters (the network's notice board as of today). */
 export const fetchAlerts = () => getJson<AlertsAnswer>('/v1/trends/alerts');
 export const fetchRecords = (params: URLSearchParams) => getJson<RecordsAnswer>(`/v1/trends/records?${params}`);
+/** The names of the hub's members, by station id. */
+export const fetchStations = () => getJson<StationsAnswer>('/v1/trends/stations');

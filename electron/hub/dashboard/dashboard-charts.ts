@@ -8,8 +8,11 @@ declare const echarts: { init: typeof init };
 
 const charts = new Map<Dimension, EChartsType>();
 
-/** Draws one dimension's weekly counts; a click on a series calls `onSeriesClick` with its key. */
-export function drawChart(dimension: Dimension, weeks: string[], counts: DimensionCounts, onSeriesClick: (key: string) => void): void {
+/**
+ * Draws one dimension's weekly counts, each series named by `label` (a fraud type's words for its
+ * key); a click on a series calls `onSeriesClick` with its key.
+ */
+export function drawChart(dimension: Dimension, weeks: string[], counts: DimensionCounts, onSeriesClick: (key: string) => void, label: (key: string) => string = (k) => k): void {
   let chart = charts.get(dimension);
   if (!chart) {
     chart = echarts.init(byId(`chart-${dimension}`, HTMLDivElement), 'dark', { renderer: 'canvas' });
@@ -28,7 +31,7 @@ export function drawChart(dimension: Dimension, weeks: string[], counts: Dimensi
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: weeks },
       yAxis: { type: 'value', minInterval: 1 },
-      series: keys.map((k) => ({ name: k || '—', type: 'bar', stack: 'n', emphasis: { focus: 'series' }, data: weeks.map((w) => byKey.get(k)?.get(w) ?? 0) })),
+      series: keys.map((k) => ({ name: (k && label(k)) || '—', type: 'bar', stack: 'n', emphasis: { focus: 'series' }, data: weeks.map((w) => byKey.get(k)?.get(w) ?? 0) })),
     },
     true,
   );

@@ -6,6 +6,7 @@ import type { KEY_SEPARATOR } from '../hub-items';
 import type { RecordRow } from '../hub-queries';
 import { byId, cell, emptyRow, header, tableBody } from './dashboard-dom';
 import { t } from './dashboard-i18n';
+import { fraudLabel, scopeLabel, stationLabel } from './dashboard-labels';
 
 /** How the hub joins issuer · document · series into one key (the type checks it is the hub's). */
 export const DOCUMENT_SEPARATOR: typeof KEY_SEPARATOR = ' · ';
@@ -28,7 +29,7 @@ export function drawEmerging(trends: readonly EmergingTrend[]): void {
     tr.append(
       cell(trend.kind === 'new' ? t('dashboard.kindNew') : t('dashboard.kindRising')),
       cell(documentClass(trend.key.issuer, trend.key.documentType, trend.key.series)),
-      cell(trend.key.fraudType),
+      cell(fraudLabel(trend.key.fraudType)),
       cell(trend.recent, true),
       cell(trend.baselineMean.toFixed(2), true),
       cell(trend.expected.toFixed(2), true),
@@ -50,6 +51,8 @@ export function drawAlerts(alerts: readonly CurrentAlert[]): void {
     t('dashboard.alert.title'),
     t('dashboard.alert.lookFor'),
     t('dashboard.alert.hotspots'),
+    t('dashboard.alert.scope'),
+    t('dashboard.alert.station'),
     t('dashboard.alert.country'),
   ]);
   const rows = alerts.map((a) => {
@@ -62,15 +65,17 @@ export function drawAlerts(alerts: readonly CurrentAlert[]): void {
       cell(a.week),
       cell(a.validUntilWeek ?? t('dashboard.untilSuperseded')),
       cell(documentClass(a.issuer, a.documentType, a.series)),
-      cell(a.fraudType),
+      cell(fraudLabel(a.fraudType)),
       title,
       lookFor,
       cell(a.hotspots.join(', ')),
+      cell(scopeLabel(a.scope)),
+      cell(stationLabel(a.station)),
       cell(a.country),
     );
     return tr;
   });
-  if (rows.length === 0) rows.push(emptyRow(t('dashboard.noAlerts'), 8));
+  if (rows.length === 0) rows.push(emptyRow(t('dashboard.noAlerts'), 10));
   tableBody(table).replaceChildren(...rows);
 }
 
@@ -89,7 +94,7 @@ export function drawRecords(records: readonly RecordRow[], append: boolean): voi
   ]);
   const rows = records.map((r) => {
     const tr = document.createElement('tr');
-    tr.append(cell(r.week), cell(r.issuer), cell(r.documentType), cell(r.series), cell(r.fraudType), cell(r.pointOfEntry), cell(r.caughtBy.join(', ')), cell(r.station));
+    tr.append(cell(r.week), cell(r.issuer), cell(r.documentType), cell(r.series), cell(fraudLabel(r.fraudType)), cell(r.pointOfEntry), cell(r.caughtBy.join(', ')), cell(stationLabel(r.station)));
     return tr;
   });
   if (append) tableBody(table).append(...rows);

@@ -4,7 +4,8 @@
 import { FRAUD_TYPES } from '../../contract/fraud-types.contract';
 import type { Dimension, RecordRow, TrendFilter } from '../hub-queries';
 import { drawChart, resizeCharts } from './dashboard-charts';
-import { fetchAlerts, fetchEmerging, fetchRecords, fetchSummary } from './dashboard-api';
+import { fetchAlerts, fetchEmerging, fetchRecords, fetchStations, fetchSummary } from './dashboard-api';
+import { fraudLabel, setStationNames } from './dashboard-labels';
 import { byId } from './dashboard-dom';
 import { count, t, translatePage } from './dashboard-i18n';
 import { DOCUMENT_SEPARATOR, drawAlerts, drawEmerging, drawRecords } from './dashboard-tables';
@@ -32,7 +33,7 @@ let lastRecord: RecordRow | null = null;
 translatePage(document);
 const select = byId('fraud-type', HTMLSelectElement);
 select.append(new Option(t('dashboard.any'), ''));
-for (const f of FRAUD_TYPES) select.append(new Option(f, f));
+for (const f of FRAUD_TYPES) select.append(new Option(fraudLabel(f), f));
 
 function filterParams(): URLSearchParams {
   const params = new URLSearchParams();
@@ -74,8 +75,9 @@ async function load(): Promise<void> {
   const params = filterParams();
   byId('csv', HTMLAnchorElement).href = `/v1/trends/records.csv?${params}`;
   try {
-    const [summary, emerging, alerts] = await Promise.all([fetchSummary(params), fetchEmerging(params), fetchAlerts()]);
-    for (const d of DIMENSIONS) drawChart(d, summary.weeks, summary.dimensions[d], (key) => drillDown(d, key));
+    const [summary, emerging, alerts, stations] = await Promise.all([fetchSummary(params), fetchEmerging(params), fetchAlerts(), fetchStations()]);
+    setStationNames(stations.stations);
+    for (const d of DIMENSIONS) drawChart(d, summary.weeks, summary.dimensions[d], (key) => drillDown(d, key), d === 'fraudType' ? fraudLabel : undefined);
     drawEmerging(emerging.trends);
     drawAlerts(alerts.alerts);
     lastRecord = null;

@@ -62,6 +62,8 @@ describe.each(STORE_KINDS)('hub expert alerts on %s', (kind) => {
       title: 'Corrected warning',
       lookFor: 'Guilloche lines broken under the photo; UV emblem missing',
       hotspots: ['UV emblem', 'Guilloche'],
+      // Published without a scope: shown on its own issuer, type and series, as stations do.
+      scope: { kind: 'documents', issuers: ['UTO'], documentTypes: ['Passport'], series: ['2019'] },
       week: '2026-W35',
       validUntilWeek: null,
     });
@@ -79,9 +81,10 @@ describe.each(STORE_KINDS)('hub expert alerts on %s', (kind) => {
       const body = JSON.parse(answer.body) as { week: string; alerts: Record<string, unknown>[] };
       expect(body.alerts.map((x) => x.title)).toEqual(['Attempt to hide', 'Shown through this week', 'Corrected warning']);
       // No crops or other alert content: a fixed list of fields.
-      for (const x of body.alerts) expect(Object.keys(x).sort()).toEqual(['country', 'documentClassId', 'documentType', 'fraudType', 'hotspots', 'id', 'issuer', 'lookFor', 'series', 'station', 'title', 'validUntilWeek', 'week']);
+      for (const x of body.alerts) expect(Object.keys(x).sort()).toEqual(['country', 'documentClassId', 'documentType', 'fraudType', 'hotspots', 'id', 'issuer', 'lookFor', 'scope', 'series', 'station', 'title', 'validUntilWeek', 'week']);
       expect(answer.body).not.toContain('iVBORw0KGgo');
-      expect((await get(`${url}?issuer=UTO`, { Cookie: `${HUB_COOKIE}=${server.token}` })).status).toBe(400);
+      expect((await get(`${url}?issuer=uto`, { Cookie: `${HUB_COOKIE}=${server.token}` })).status).toBe(400);
+      expect((await get(`${url}?week=2026-W41`, { Cookie: `${HUB_COOKIE}=${server.token}` })).status).toBe(400);
     } finally {
       await server.close();
     }
@@ -92,6 +95,32 @@ describe.each(STORE_KINDS)('hub expert alerts on %s', (kind) => {
       expect(signed.alerts.map((x) => x.title)).toContain('Corrected warning');
     } finally {
       await live.close();
+    }
+  });
+
+  it('serves each alert with its scope and, for a document, only the alerts a station shows on it', async () => {
+    const a = newIdentity();
+    const store = await open();
+    await store.addTrust(a.publicKey, 'Batrovci', 'admin');
+    const old = makeAlert(a.station, { title: 'Old, unscoped', week: '2026-W39', issuer: null, documentType: 'Passport (specimen design aurora-td3)', series: '2024' });
+    const swedish = makeAlert(a.station, { title: 'SWE passports', week: '2026-W40', scope: { kind: 'documents', issuers: ['SWE'], documentTypes: [], series: [] } });
+    const nordic = makeAlert(a.station, { title: 'SWE and NOR, series 2024', week: '2026-W40', scope: { kind: 'documents', issuers: ['SWE', 'NOR'], documentTypes: [], series: ['2024'] } });
+    const regional = makeAlert(a.station, { title: 'Every document', week: '2026-W41', scope: { kind: 'regional' } });
+    await ingestBundle(store, bundleOf(a, [old, swedish, nordic, regional].map((alert) => ({ type: 'alert' as const, alert }))), a.station);
+    const titles = async (document?: { issuer: string | null; documentType: string | null; series: string | null }) => (await currentAlerts(store, NOW, undefined, document)).alerts.map((x) => x.title).sort();
+    expect(await titles()).toEqual(['Every document', 'Old, unscoped', 'SWE and NOR, series 2024', 'SWE passports']);
+    const phl = { issuer: 'PHL', documentType: 'Passport (specimen design aurora-td3)', series: '2024' };
+    expect(await titles(phl)).toEqual(['Every document', 'Old, unscoped']);
+    expect(await titles({ ...phl, issuer: 'NOR' })).toEqual(['Every document', 'Old, unscoped', 'SWE and NOR, series 2024']);
+    expect(await titles({ ...phl, issuer: 'SWE', series: '2019' })).toEqual(['Every document', 'SWE passports']);
+    expect((await currentAlerts(store, NOW)).alerts.find((x) => x.title === 'Every document')?.scope).toEqual({ kind: 'regional' });
+    const server = await startHubServer({ store, now: () => NOW.getTime() });
+    try {
+      const answer = await get(`${server.url}/v1/trends/alerts?issuer=NOR&series=2024`, { Cookie: `${HUB_COOKIE}=${server.token}` });
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.body) as { alerts: { title: string }[] }).alerts.map((x) => x.title).sort()).toEqual(['Every document', 'SWE and NOR, series 2024']);
+    } finally {
+      await server.close();
     }
   });
 });

@@ -42,20 +42,25 @@ describe('station ↔ hub sync', () => {
       expect(count(b.store, 'trend_records')).toBe(5);
 
       // New records at A (A does not trust B either: B's bundle is refused); then B adopts the
-      // hub's members and pulls only what came after its cursor: A's second bundle.
+      // hub's members: its trust list grew, so it pulls from the first bundle again by itself and
+      // A's two bundles come in — the one refused before included.
       for (let n = 30; n < 40; n++) a.store.addRecord(makeRecord(a.identity.station, n));
-      expect(await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url })).toMatchObject({ pushed: 1, pulled: 1, refusedBundles: { 'unknown-signer': 1 } });
+      expect(await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url })).toMatchObject({ pushed: 1, pulled: 1, refusedBundles: { 'unknown-signer': 1 }, rescanned: false });
       const adopted = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, adoptHubMembers: true });
-      expect(adopted).toMatchObject({ adoptedMembers: 1, pushed: 0, pulled: 1, importedRecords: 10 });
-      expect(count(b.store, 'trend_records')).toBe(15);
-      // A rescan after trusting pulls everything again: the missed bundles come in, the rest is skipped.
-      const rescanA = await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url, adoptHubMembers: true, rescan: true });
-      expect(rescanA).toMatchObject({ adoptedMembers: 1, pushed: 0, importedRecords: 5 });
-      const rescanB = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, rescan: true });
-      expect(rescanB).toMatchObject({ importedRecords: 30, importedAlerts: 1 });
-      expect(count(a.store, 'trend_records')).toBe(45);
+      expect(adopted).toMatchObject({ adoptedMembers: 1, pushed: 0, pulled: 2, importedRecords: 40, importedAlerts: 1, rescanned: true, refusedBundles: {} });
       expect(count(b.store, 'trend_records')).toBe(45);
       expect(count(b.store, 'expert_alerts')).toBe(1);
+      // A trusts B by hand between syncs, as an examiner does in the trusted-stations panel: its next
+      // sync pulls everything again by itself, and B's refused bundle comes in.
+      a.trust.add({ name: 'Station B', publicKey: b.identity.publicKey, for: 'trends', addedBy: 'examiner' });
+      const trustedA = await syncStationWithHub({ ...a, dataDir: dirA, hubUrl: server.url });
+      expect(trustedA).toMatchObject({ adoptedMembers: 0, pushed: 0, importedRecords: 5, rescanned: true });
+      // The trust list unchanged, nothing is pulled again; on request it is, and what is held is skipped.
+      expect(await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, adoptHubMembers: true })).toMatchObject({ adoptedMembers: 0, pulled: 0, rescanned: false });
+      const rescanB = await syncStationWithHub({ ...b, dataDir: dirB, hubUrl: server.url, rescan: true });
+      expect(rescanB).toMatchObject({ pulled: 2, importedRecords: 0, importedAlerts: 0, rescanned: true });
+      expect(count(a.store, 'trend_records')).toBe(45);
+      expect(count(b.store, 'trend_records')).toBe(45);
 
       // Re-running changes nothing anywhere.
       const before = (await hubStore.tableCounts()) as Record<string, number>;

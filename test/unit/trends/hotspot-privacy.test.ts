@@ -42,6 +42,26 @@ describe('hotspot privacy rule', () => {
     expect(() => assertHotspotsAllowed(aurora, [{ light: 'uv', ...emblem.box, x: emblem.box.x + 10, label: emblem.label }])).toThrow(/personal zone “Surname”|personal zone “Given names”|personal zone “Nationality”/);
   });
 
+  it('accepts boxes over the issuing state name and over part of a UV emblem: neither is holder data', () => {
+    // The state name varies per document on a shared design (a `personal` header zone), but names the issuer.
+    const state = aurora.zones.find((z) => z.id === 'header-state')!;
+    expect(state.personal).toBe(true);
+    expect(personalOverlaps(spot(180, 10, 900, 70), aurora)).toEqual([]);
+    expect(personalOverlaps(spot(0, 0, 1476, 130), aurora)).toEqual([]);
+    // Part of the emblem printed over the data fields, and part of the one over the portrait.
+    expect(personalOverlaps(spot(700, 300, 300, 300), aurora)).toEqual([]);
+    expect(personalOverlaps(spot(150, 480, 200, 200), aurora)).toEqual([]);
+    expect(() => assertHotspotsAllowed(aurora, [{ ...spot(180, 10, 900, 70, 'State name font'), light: 'white' }, { ...spot(700, 300, 300, 300, 'Emblem tips'), light: 'uv' }])).not.toThrow();
+  });
+
+  it('names the holder-data zone that refuses a box, the printed one before its special-ink twin', () => {
+    // The portrait and its carbon print share a box: the portrait is named.
+    expect(personalOverlaps(spot(60, 150, 400, 500), aurora)[0]).toMatchObject({ zoneId: 'photo', label: 'Portrait' });
+    // The document number in fluorescent ink is the holder's data too.
+    expect(personalOverlaps(spot(1030, 660, 160, 45), aurora).map((o) => o.zoneId)).toContain('uv-number');
+    expect(() => assertHotspotsAllowed(aurora, [spot(60, 150, 400, 500, 'Laminate')])).toThrow(/covers the personal zone “Portrait”/);
+  });
+
   it('refuses a box outside the reference image and a label that looks like personal data', () => {
     expect(() => assertHotspotsAllowed(aurora, [spot(1300, 140, 200, 100)])).toThrow(/reaches outside the reference image \(1476 × 1039 pixels\)/);
     expect(() => assertHotspotsAllowed(aurora, [spot(1210, 140, 250, 440, 'book AB1234567')])).toThrow(/label of hotspot 1 looks like it contains personal data \(document-number-like\)/);
