@@ -7,7 +7,7 @@ import type { MrzReading } from '../contract/mrz.contract';
 import type { GreyImage } from '../imaging/grey-image';
 import { cellWindow } from './mrz-cell-window';
 import { evaluateChecks } from './mrz-checks';
-import { TEMPLATE_H, TEMPLATE_W, type GlyphTemplate } from './mrz-glyph-templates';
+import { normalise, TEMPLATE_H, TEMPLATE_W, type GlyphTemplate } from './mrz-glyph-templates';
 import { detectLayout } from './mrz-layouts';
 import { scoreCell, type TemplateScore } from './mrz-template-match';
 
@@ -27,21 +27,6 @@ export function confirmedCells(reading: MrzReading): { line: number; column: num
     }
   }
   return [...out.values()];
-}
-
-function normalise(ink: Float32Array): Float32Array {
-  let mean = 0;
-  for (const v of ink) mean += v;
-  mean /= ink.length;
-  let norm = 0;
-  const out = new Float32Array(ink.length);
-  for (let i = 0; i < ink.length; i++) {
-    out[i] = ink[i]! - mean;
-    norm += out[i]! * out[i]!;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < out.length; i++) out[i]! /= norm;
-  return out;
 }
 
 /** This document's own glyph samples: per character, the normalised windows of its proven cells. */

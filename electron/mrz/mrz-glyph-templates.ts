@@ -37,7 +37,8 @@ export const BLUR_LEVELS = [0.6, 1.6];
 
 let cache: Promise<GlyphTemplate[]> | null = null;
 
-function normalise(ink: Float32Array): Float32Array {
+/** A glyph window with zero mean and unit norm, so templates and cells compare by correlation. */
+export function normalise(ink: Float32Array): Float32Array {
   let mean = 0;
   for (const v of ink) mean += v;
   mean /= ink.length;

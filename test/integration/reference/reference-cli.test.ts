@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { referenceCommand } from '../../../electron/cli/commands/reference.command';
 import { commands } from '../../../electron/cli/commands';
-import { main } from '../../../electron/cli/main-entry';
+import { loupeInProcess, type LoupeRun } from '../../helpers/loupe-in-process';
 import { useTempDir } from '../../helpers/temp-dir';
 import type { Command } from '../../../electron/common/command-line/command';
 import { userReferenceDir } from '../../../electron/reference';
@@ -16,29 +16,17 @@ const temp = useTempDir('loupe-reference-cli-');
 const dataA = join(temp, 'a');
 const dataB = join(temp, 'b');
 
-async function loupe(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function loupe(...args: string[]): Promise<LoupeRun> {
   return run('reference', args);
 }
 
 /** `loupe trust …`: the station's trust lists, where reference signers are trusted. */
-async function trust(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function trust(...args: string[]): Promise<LoupeRun> {
   return run('trust', args);
 }
 
-async function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += String(chunk)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += String(chunk)), true)) as typeof process.stderr.write;
-  try {
-    const code = await main([command, ...args]);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
+function run(command: string, args: string[]): Promise<LoupeRun> {
+  return loupeInProcess(command, ...args);
 }
 
 describe('loupe reference', () => {
