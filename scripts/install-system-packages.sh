@@ -16,6 +16,9 @@ packages=(
   ffmpeg             # MJPEG clips for Chromium's fake camera in the imposter-check browser test
   postgresql         # a private PostgreSQL server for the regional hub's storage tests
   openssl            # a self-signed certificate for the hub's HTTPS test
+  pcscd              # PC/SC daemon: the chip reader stack (the eMRTD chip over a real PC/SC layer)
+  libpcsclite-dev    # headers the smartcard npm package builds against (node-gyp, no download)
+  vsmartcard-vpcd    # virtual PC/SC readers, so tests reach a virtual chip through the real pcscd
 )
 
 missing=()
