@@ -16,10 +16,15 @@ function newest(dir: string): number {
   return t;
 }
 
-export async function ensureRendererBuilt(force = false): Promise<void> {
+/** Whether dist/renderer was built after the last change to its sources (renderer/, electron/contract/). */
+export function rendererBuildIsCurrent(): boolean {
   const index = join(root, 'dist', 'renderer', 'index.html');
   const sources = [join(root, 'renderer'), join(root, 'electron', 'contract')];
-  if (!force && existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newest))) return;
+  return existsSync(index) && statSync(index).mtimeMs >= Math.max(...sources.map(newest));
+}
+
+export async function ensureRendererBuilt(force = false): Promise<void> {
+  if (!force && rendererBuildIsCurrent()) return;
   await new Promise<void>((ok, fail) => {
     const child = spawn(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { rendererBuildIsCurrent } from '../../electron/common/renderer-build';
 import { startHost, type Host, type HostOptions } from '../../electron/host/host-server';
 import { useTempDir } from '../helpers/temp-dir';
 import { RECORD_CSP_VIOLATIONS } from './page-scripts';
@@ -31,8 +32,11 @@ export async function startStation(
   /** Extra Chromium flags (e.g. a fake camera) and host options (e.g. portrait specimens). */
   options: { chromiumArgs?: string[]; host?: Omit<HostOptions, 'dataDir'> } = {},
 ): Promise<Station> {
-  // Several e2e files build the same output at the same time: never empty it under their feet.
-  await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
+  // Built once per change of the renderer's sources, not once per file. Several e2e files may build
+  // the same output at the same time: never empty it under their feet.
+  if (!rendererBuildIsCurrent()) {
+    await build({ configFile: join(repoRoot, 'vite.config.ts'), root: join(repoRoot, 'renderer'), logLevel: 'error', build: { emptyOutDir: false } });
+  }
   const host = await startHost({ dataDir, ...options.host });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])] });
   const page = await (await browser.newContext({ viewport: { width: 1600, height: 1000 }, ...context })).newPage();
