@@ -1,23 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loupeInProcess } from '../../helpers/loupe-in-process';
 import { SpecimenTruthSchema } from '../../../electron/contract/specimen.contract';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const temp = mkdtempSync(join(tmpdir(), 'loupe-specimen-cli-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
+/** Runs `loupe specimen` in this process, through the real entry point (test/helpers/loupe-in-process.ts). */
 function loupe(...args: string[]) {
-  const r = spawnSync(tsx, ['electron/cli/main.ts', 'specimen', ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return loupeInProcess('specimen', ...args);
 }
 
 describe('loupe specimen', () => {
-  it('writes the documents and prints a JSON summary', () => {
+  it('writes the documents and prints a JSON summary', async () => {
     const out = join(temp, 'set');
-    const r = loupe('--out', out, '--count', '2', '--seed', '11', '--format', 'td2', '--degrade', 'light', '--json');
+    const r = await loupe('--out', out, '--count', '2', '--seed', '11', '--format', 'td2', '--degrade', 'light', '--json');
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as { count: number; specimens: { id: string; format: string; truth: string; images: Record<string, string> }[] };
     expect(summary.count).toBe(2);
@@ -29,9 +28,9 @@ describe('loupe specimen', () => {
     }
   });
 
-  it('--forgery writes forged documents whose truth names the kind and the checks', () => {
+  it('--forgery writes forged documents whose truth names the kind and the checks', async () => {
     const out = join(temp, 'forged');
-    const r = loupe('--out', out, '--count', '2', '--seed', '5', '--format', 'TD1', '--forgery', 'mrz-non-b900', '--degrade', 'light', '--json');
+    const r = await loupe('--out', out, '--count', '2', '--seed', '5', '--format', 'TD1', '--forgery', 'mrz-non-b900', '--degrade', 'light', '--json');
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as { specimens: { id: string; forgery?: string; truth: string }[] };
     expect(summary.specimens.map((s) => s.id)).toEqual(['spf-5-0000', 'spf-5-0001']);
@@ -41,7 +40,7 @@ describe('loupe specimen', () => {
       expect(truth.forgery?.expectedChecks).toEqual(['mrz.b900']);
       expect(truth.degradation.level).toBe('light');
     }
-    const human = loupe('--out', join(temp, 'mixed'), '--count', '3', '--seed', '5', '--forgery', 'any');
+    const human = await loupe('--out', join(temp, 'mixed'), '--count', '3', '--seed', '5', '--forgery', 'any');
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/wrote 3 specimens \(.*3 forged\)/);
   });
@@ -56,8 +55,8 @@ describe('loupe specimen', () => {
     [['--count', '1'], /--out DIR is required/],
     [['--out', join(temp, 'x'), '--forgery', 'bogus'], /unknown forgery 'bogus'/],
     [['--out', join(temp, 'x'), '--forgery', 'other-series', '--format', 'TD1'], /other-series.*TD1 has only harbor-td1/],
-  ])('rejects %j with one line on stderr', (args, message) => {
-    const r = loupe(...(args as string[]));
+  ])('rejects %j with one line on stderr', async (args, message) => {
+    const r = await loupe(...(args as string[]));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loupeInProcess } from '../../helpers/loupe-in-process';
 import sharp from 'sharp';
 import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
 import { ensureSpecimenFonts } from '../../../electron/imaging/font-setup';
@@ -11,55 +11,54 @@ import { renderReading } from '../../../electron/cli/commands/mrz.command';
 import { readMrzText } from '../../../electron/mrz';
 import { TD3 } from './mrz-specimens';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
+/** Runs `loupe mrz` in this process, through the real entry point (test/helpers/loupe-in-process.ts). */
 function loupe(...args: string[]) {
-  const r = spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'mrz', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return loupeInProcess('mrz', ...args);
 }
 
 describe('loupe mrz', () => {
-  it('--text with a literal \\n prints the reading as JSON and exits 0', () => {
-    const r = loupe('--text', `${TD3[0]}\\n${TD3[1]}`, '--json');
+  it('--text with a literal \\n prints the reading as JSON and exits 0', async () => {
+    const r = await loupe('--text', `${TD3[0]}\\n${TD3[1]}`, '--json');
     expect(r.code).toBe(0);
     const reading = MrzReadingSchema.parse(JSON.parse(r.stdout));
     expect(reading).toMatchObject({ format: 'TD3', source: 'text', fields: { documentNumber: 'L898902C3', surname: 'ERIKSSON' } });
     expect(reading.findings.some((f) => f.code === 'check-digit')).toBe(false);
   });
 
-  it('exits 0 for an invalid reading, repairs only with --repair', () => {
+  it('exits 0 for an invalid reading, repairs only with --repair', async () => {
     const bad = `${TD3[0]}\n${TD3[1]!.replace('740812', '74O812')}`;
-    const plain = loupe('--text', bad, '--json');
+    const plain = await loupe('--text', bad, '--json');
     expect(plain.code).toBe(0);
     expect(JSON.parse(plain.stdout)).toMatchObject({ valid: false, repaired: false });
-    const repaired = loupe('--text', bad, '--repair', '--json');
+    const repaired = await loupe('--text', bad, '--repair', '--json');
     expect(JSON.parse(repaired.stdout)).toMatchObject({ valid: true, repaired: true, corrections: [{ line: 1, column: 15, read: 'O', corrected: '0' }] });
   });
 
-  it('prints a readable block with carets under bad characters', () => {
-    const r = loupe('--text', `${TD3[0]}\\n${TD3[1]!.replace('C36UTO', 'C31UTO')}`);
+  it('prints a readable block with carets under bad characters', async () => {
+    const r = await loupe('--text', `${TD3[0]}\\n${TD3[1]!.replace('C36UTO', 'C31UTO')}`);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✗ invalid');
     expect(r.stdout).toContain(`  ${' '.repeat(9)}^`);
     expect(r.stdout).toMatch(/check-digit: Document number check digit is '1'/);
   });
 
-  it('reports an unknown layout as a reading, not an error', () => {
-    const r = loupe('--text', 'HELLO', '--json');
+  it('reports an unknown layout as a reading, not an error', async () => {
+    const r = await loupe('--text', 'HELLO', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ format: null, valid: false, findings: [{ code: 'unknown-layout' }] });
   });
 
-  it('fails with one line on stderr for a missing file or no input', () => {
-    const missing = loupe(join(mkdtempSync(join(tmpdir(), 'loupe-mrz-')), 'absent.png'));
+  it('fails with one line on stderr for a missing file or no input', async () => {
+    const missing = await loupe(join(mkdtempSync(join(tmpdir(), 'loupe-mrz-')), 'absent.png'));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr.trim().split('\n').filter((l) => l.startsWith('loupe'))).toEqual([expect.stringMatching(/no such file/)]);
-    const none = loupe();
+    const none = await loupe();
     expect(none.code).not.toBe(0);
     expect(none.stderr).toMatch(/no input/);
     const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-'));
     writeFileSync(join(dir, 'page.png'), 'x');
-    const both = loupe(join(dir, 'page.png'), '--text', TD3.join('\\n'));
+    const both = await loupe(join(dir, 'page.png'), '--text', TD3.join('\\n'));
     expect(both.code).not.toBe(0);
   });
 });
@@ -67,12 +66,12 @@ describe('loupe mrz', () => {
 const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 
 describe.skipIf(!existsSync(DEV_SET))('loupe mrz on many images', () => {
-  it('reads a folder in one process: one JSON object per line, a summary on stderr, exit 2 for an unreadable file', () => {
+  it('reads a folder in one process: one JSON object per line, a summary on stderr, exit 2 for an unreadable file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-batch-'));
     copyFileSync(join(DEV_SET, 'GBR', '00.jpg'), join(dir, 'a.jpg'));
     copyFileSync(join(DEV_SET, 'DOM', '03.jpg'), join(dir, 'b.jpg'));
     writeFileSync(join(dir, 'c.png'), 'not an image');
-    const r = loupe(dir, '--json');
+    const r = await loupe(dir, '--json');
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: string; lines?: string[]; valid?: boolean });
     expect(rows.map((x) => x.file)).toEqual([join(dir, 'a.jpg'), join(dir, 'b.jpg'), join(dir, 'c.png')]);
     expect(rows[0]!.lines).toEqual(readFileSync(join(DEV_SET, 'GBR', '00.txt'), 'utf8').trim().split(/\r?\n/));
@@ -95,7 +94,7 @@ describe('loupe mrz marks uncertain characters', () => {
     const path = join(dir, 'erased.png');
     ensureSpecimenFonts();
     await sharp(Buffer.from(svg)).png().toFile(path);
-    const r = loupe(path);
+    const r = await loupe(path);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('✗ invalid');
     const rows = r.stdout.split('\n');
