@@ -14,6 +14,7 @@ import { z } from 'zod';
  * - SecureMessagingFailure: the protected channel broke (an answer failed its integrity check);
  * - MalformedData: the chip sent data that is not well formed;
  * - CommandFailed: the chip refused a command with an unexpected status word;
+ * - EvidenceRefused: a chip evidence package that is malformed, altered or not validly signed;
  * - Internal: a defect of the station.
  */
 export const CHIP_ERROR_KINDS = [
@@ -25,6 +26,7 @@ export const CHIP_ERROR_KINDS = [
   'SecureMessagingFailure',
   'MalformedData',
   'CommandFailed',
+  'EvidenceRefused',
   'Internal',
 ] as const;
 export const ChipErrorKindSchema = z.enum(CHIP_ERROR_KINDS);

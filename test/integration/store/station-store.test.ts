@@ -57,6 +57,7 @@ describe('opening and migrations', () => {
       { version: 5, name: 'trend-origin-proofs' },
       { version: 6, name: 'examination-portrait-images' },
       { version: 7, name: 'trust-members' },
+      { version: 8, name: 'csca-trust-store' },
     ]);
     raw.close();
   });
