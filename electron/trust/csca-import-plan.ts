@@ -36,6 +36,16 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/**
+ * A CA certificate: basic constraints say so (9303-12 Table 6: mandatory in CSCA and link
+ * certificates), or, without them, its key usage certifies keys. Document signer certificates carry
+ * neither (their key only signs), so one handed over by mistake is refused, never made a trust anchor.
+ */
+export function isCaCertificate(c: Certificate): boolean {
+  if (c.isCa !== null) return c.isCa;
+  return c.keyUsage?.keyCertSign === true;
+}
+
 function describe(c: Certificate): string {
   return `${c.subject.text}, serial ${c.serialNumber}`;
 }
@@ -58,14 +68,14 @@ export function planTrustImport(files: readonly TrustFileInput[], roots: readonl
         // A master list carries CSCA and link certificates (9303-12 §8); anything that says it is
         // not a CA cannot anchor a chain and is left out.
         const certificates = content.list.certificates.filter((c) => {
-          if (c.isCa !== false) return true;
+          if (isCaCertificate(c)) return true;
           leftOut.push(`not a CA certificate: ${describe(c)}`);
           return false;
         });
         return { ...base, kind: 'master-list', certificates, crls: [], signer: verification.signer?.subject.text ?? null, leftOut };
       }
       case 'certificate': {
-        const notCa = content.certificates.find((c) => c.isCa === false);
+        const notCa = content.certificates.find((c) => !isCaCertificate(c));
         if (notCa) {
           throw new LoupeError('trust', 'TrustFileRefused', `'${name}' holds a certificate that is not a CA certificate (${describe(notCa)}; a document signer?): only CSCA and link certificates are trusted`);
         }

@@ -99,7 +99,7 @@ export class CscaTrustStore {
       .prepare('SELECT s.sha256 AS cert, i.* FROM csca_certificate_sources s JOIN csca_imports i ON i.id = s.import_id ORDER BY i.id')
       .all() as (ImportRow & { cert: string })[];
     for (const row of rows) sources.set(row.cert, [...(sources.get(row.cert) ?? []), sourceOf(row)]);
-    const certificates = this.db.prepare("SELECT * FROM csca_certificates ORDER BY coalesce(state, '~'), subject, not_before, sha256").all() as CertificateRow[];
+    const certificates = this.db.prepare("SELECT * FROM csca_certificates ORDER BY coalesce(state, '~'), subject, not_before, length(serial), serial, sha256").all() as CertificateRow[];
     return certificates.map((c) => ({
       sha256: c.sha256, state: c.state, country: c.country, subject: c.subject, issuer: c.issuer, serial: c.serial,
       notBefore: c.not_before, notAfter: c.not_after, link: c.link === 1, sources: sources.get(c.sha256) ?? [],

@@ -43,7 +43,7 @@ CREATE TABLE csca_certificate_sources (
   sha256    TEXT NOT NULL REFERENCES csca_certificates (sha256),
   import_id INTEGER NOT NULL REFERENCES csca_imports (id),
   PRIMARY KEY (sha256, import_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
 CREATE TABLE csca_crls (
   issuer_key  TEXT PRIMARY KEY NOT NULL,
