@@ -93,7 +93,7 @@ describe('loupe chip sod, a test PKI', () => {
 
     // The signature changed: invalid, and the chain is still reported for the expert.
     const tampered = sodOver(ds, groups, utc(2024, 6, 1));
-    tampered[tampered.length - 3] ^= 0x01;
+    tampered[tampered.length - 3] = tampered[tampered.length - 3]! ^ 0x01;
     expect((await sod(data, put(dir, 'tampered.sod', tampered), ...dgs)).report).toMatchObject({ outcome: 'signature-invalid', signature: { valid: false } });
 
     // Revoked by a CRL of its CSCA, once imported.
