@@ -16,6 +16,15 @@ import { artifactsDir, chromiumMissing, signIn, useStation } from './e2e-station
 import { READ_CSP_VIOLATIONS } from './page-scripts';
 
 const OFFICER = { name: 'Vesna Kovač', badge: 'E-0415' };
+
+/** The header holds on one line: nothing overflows it, the officer's pill is one line high. */
+const HEADER_FITS = `(() => {
+  const header = document.querySelector('.header');
+  const signOut = document.querySelector('[data-testid="sign-out"]').getBoundingClientRect();
+  const officer = document.querySelector('[data-testid="officer"]').getBoundingClientRect();
+  const tab = document.querySelector('[data-testid="nav-trust"]').getBoundingClientRect();
+  return header.scrollWidth <= header.clientWidth && signOut.right <= window.innerWidth && officer.height < 48 && tab.height < 48;
+})()`;
 const DAY = 86_400_000;
 const days = (n: number) => new Date(Date.now() + n * DAY);
 
@@ -89,6 +98,8 @@ describe.skipIf(chromiumMissing)('the Trust store screen (Chromium against the l
 
     for (const size of [{ width: 1280, height: 720 }, { width: 1600, height: 1000 }]) {
       await page.setViewportSize(size);
+      // Five screens, the report, the officer and sign-out on one header line, none cut off.
+      expect(await page.evaluate(HEADER_FITS), `header at ${size.width}`).toBe(true);
       await page.screenshot({ path: join(artifactsDir, `trust-store-${size.width}.png`) });
     }
 
