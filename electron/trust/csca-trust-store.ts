@@ -132,9 +132,10 @@ export class CscaTrustStore {
    * verifies refuses the whole import.
    */
   import(plan: readonly PlannedFile[], importedBy: string, now: Date = new Date()): FileImportResult[] {
-    const before = this.trustIndex();
     return this.db
       .transaction(() => {
+        // Read under the write lock: a CSCA another process imported a moment ago counts for a CRL.
+        const before = this.trustIndex();
         const insertImport = this.db.prepare('INSERT INTO csca_imports (kind, file_name, file_sha256, signer, imported_at, imported_by) VALUES (?, ?, ?, ?, ?, ?)');
         const insertCertificate = this.db.prepare(
           `INSERT INTO csca_certificates (sha256, der, state, country, subject, issuer, serial, not_before, not_after, link)
