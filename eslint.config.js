@@ -14,8 +14,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const DOMAINS = {
   imaging: [],
   mrz: ['imaging'],
-  trust: ['store'],
   chip: [],
+  trust: ['store', 'chip'],
   reference: ['imaging', 'trust'],
   identify: ['imaging', 'reference'],
   checks: ['imaging', 'mrz', 'reference', 'identify'],

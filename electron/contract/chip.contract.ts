@@ -14,6 +14,7 @@ import { z } from 'zod';
  * - SecureMessagingFailure: the protected channel broke (an answer failed its integrity check);
  * - MalformedData: the chip sent data that is not well formed;
  * - CommandFailed: the chip refused a command with an unexpected status word;
+ * - EvidenceRefused: a chip evidence package that is malformed, altered or not validly signed;
  * - Internal: a defect of the station.
  */
 export const CHIP_ERROR_KINDS = [
@@ -25,6 +26,7 @@ export const CHIP_ERROR_KINDS = [
   'SecureMessagingFailure',
   'MalformedData',
   'CommandFailed',
+  'EvidenceRefused',
   'Internal',
 ] as const;
 export const ChipErrorKindSchema = z.enum(CHIP_ERROR_KINDS);
@@ -166,3 +168,44 @@ export const ChipReadingSummarySchema = z.object({
   cloneChecks: z.array(CloneCheckSchema.extend({ counts: z.boolean() })),
 });
 export type ChipReadingSummary = z.infer<typeof ChipReadingSummarySchema>;
+
+/** A certificate of the chain as an expert reads it. */
+export const CertificateSummarySchema = z.object({
+  subject: z.string(),
+  issuer: z.string(),
+  /** Hex. */
+  serial: z.string(),
+  notBefore: z.string(),
+  notAfter: z.string(),
+  /** The private key usage period of a document signer (9303-12 Table 6), when it has one. */
+  privateKeyUsage: z.object({ notBefore: z.string().nullable(), notAfter: z.string().nullable() }).nullable(),
+});
+export type CertificateSummary = z.infer<typeof CertificateSummarySchema>;
+
+/**
+ * Everything passive authentication found in one EF.SOD, for an expert: the overall outcome (the
+ * first that applies, PASSIVE_AUTH_OUTCOMES) and each part on its own — the signature, every data
+ * group's hash as signed and whether the group given matches, and the chain to a trusted CSCA.
+ */
+export const SodReportSchema = z.object({
+  outcome: PassiveAuthOutcomeSchema,
+  detail: z.string(),
+  checkedAt: z.string(),
+  signature: z.object({ valid: z.boolean(), algorithm: z.string() }),
+  hashAlgorithm: z.string(),
+  signingTime: z.string().nullable(),
+  ldsVersion: z.string().nullable(),
+  documentSigner: CertificateSummarySchema.nullable(),
+  csca: CertificateSummarySchema.nullable(),
+  dataGroups: z.array(
+    z.object({
+      dataGroup: z.number().int().min(1).max(16),
+      /** The hash EF.SOD signs for it, hex; null for a group given that EF.SOD has no hash for. */
+      signedHash: z.string().nullable(),
+      status: DataGroupHashCheckSchema.shape.status,
+    }),
+  ),
+  /** The chain's own status, also when the outcome was decided before it (a hash mismatch). */
+  chain: z.object({ status: z.enum(['trusted', 'issuer-unknown', 'chain-invalid', 'revoked', 'csca-expired', 'ds-expired-at-signing']), detail: z.string() }).nullable(),
+});
+export type SodReport = z.infer<typeof SodReportSchema>;

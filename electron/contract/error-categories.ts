@@ -37,7 +37,21 @@ export const ERROR_CATEGORY: CategoryTable = {
     AlreadySuperseded: 'bad-input',
     HubSyncFailed: 'unavailable',
   },
-  trust: { MemberNotFound: 'not-found', KeyRefused: 'bad-input', StationKeyUnreadable: 'internal' },
+  trust: { MemberNotFound: 'not-found', KeyRefused: 'bad-input', StationKeyUnreadable: 'internal', TrustFileRefused: 'bad-input', SignatureRefused: 'bad-input' },
+  // Wrong access data (a misread MRZ, a mistyped CAN) and data that is not well formed are the
+  // document's or the typist's to fix; a chip that leaves, falls silent or breaks its session is a
+  // device's failure.
+  chip: {
+    AccessDenied: 'bad-input',
+    CardRemoved: 'unavailable',
+    NoChipAnswer: 'unavailable',
+    Timeout: 'unavailable',
+    UnsupportedProtocol: 'unsupported',
+    SecureMessagingFailure: 'unavailable',
+    MalformedData: 'bad-input',
+    CommandFailed: 'unavailable',
+    EvidenceRefused: 'bad-input',
+  },
   exchange: {
     truncated: 'bad-input',
     'not-a-bundle': 'bad-input',

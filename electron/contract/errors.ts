@@ -3,6 +3,7 @@
 // one table (error-categories.ts) says what sort of failure each kind is, and the HTTP status, the
 // command line's exit code and the screen's handling follow from that alone.
 import type { ChecksErrorKind } from './checks.errors';
+import type { ChipErrorKind } from './chip.contract';
 import type { DevicesErrorKind } from './devices.errors';
 import type { ExaminationErrorKind } from './examination.errors';
 import type { ExchangeErrorKind } from './exchange.errors';
@@ -72,6 +73,7 @@ export interface DomainErrorKinds {
   report: ReportErrorKind;
   trends: TrendsErrorKind;
   trust: TrustErrorKind;
+  chip: Exclude<ChipErrorKind, CommonErrorKind>;
   exchange: ExchangeErrorKind;
   hub: HubErrorKind;
 }

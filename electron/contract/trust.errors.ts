@@ -6,5 +6,9 @@ export const TRUST_ERROR_KINDS = [
   'KeyRefused',
   /** The station's own key in the data folder cannot be read. */
   'StationKeyUnreadable',
+  /** A file given to the CSCA trust store is not a master list, a certificate or a CRL this station can read. */
+  'TrustFileRefused',
+  /** A master list or CRL whose signature does not verify against the certificates it must chain to. */
+  'SignatureRefused',
 ] as const;
 export type TrustErrorKind = (typeof TRUST_ERROR_KINDS)[number];

@@ -19,6 +19,7 @@ import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { faceHandlers } from '../face/face.handlers';
 import { FaceService } from '../face/face.service';
 import { mrzHandlers } from '../mrz/mrz.handlers';
+import { issuingStates } from '../mrz/mrz-states';
 import { glyphTemplates } from '../mrz/mrz-glyph-templates';
 import { shutdownOcr } from '../mrz/mrz-ocr-engine';
 import { builtinReferenceDir, openReferenceLibrary, userReferenceDir } from '../reference';
@@ -33,6 +34,7 @@ import { ensurePortraitSpecimens } from '../specimens/portrait-specimens';
 import { CAPTURES_DIR, openStationStore } from '../store';
 import { TrendStore } from '../trends/trend-store';
 import { trendsHandlers } from '../trends/trends.handlers';
+import { CscaTrustStore } from '../trust/csca-trust-store';
 import { StationTrust } from '../trust/station-trust';
 import { trustHandlers } from '../trust/trust.handlers';
 import { TrendsService } from '../trends/trends.service';
@@ -126,7 +128,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
     ...faceHandlers(faces),
     ...trendsHandlers(trends, trendStore),
-    ...trustHandlers(trust),
+    ...trustHandlers(trust, { cscas: new CscaTrustStore(store), states: issuingStates() }),
   };
   const context = { officer: () => session.current(), requireOfficer: () => session.require(), audit: store.audit.bind(store) };
 

@@ -2,7 +2,7 @@
 import type { Officer } from '../../electron/contract/examination.contract';
 import { t } from '../i18n/t';
 
-export type ViewName = 'inspect' | 'history' | 'reference' | 'trends';
+export type ViewName = 'inspect' | 'history' | 'reference' | 'trends' | 'trust';
 
 export function HeaderBar({ station, officer, view, onView, canReport, reportBusy, report, onReport, onShortcuts, onSignOut }: {
   station: string;
@@ -35,6 +35,9 @@ export function HeaderBar({ station, officer, view, onView, canReport, reportBus
         </button>
         <button type="button" className={`tabs__item${view === 'trends' ? ' tabs__item--on' : ''}`} aria-current={view === 'trends' ? 'page' : undefined} onClick={() => onView('trends')} data-testid="nav-trends">
           <kbd className="kbd">T</kbd> {t('header.trends')}
+        </button>
+        <button type="button" className={`tabs__item${view === 'trust' ? ' tabs__item--on' : ''}`} aria-current={view === 'trust' ? 'page' : undefined} onClick={() => onView('trust')} data-testid="nav-trust">
+          <kbd className="kbd">K</kbd> {t('header.trustStore')}
         </button>
       </nav>
       <div className="header__actions">

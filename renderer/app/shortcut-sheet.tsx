@@ -18,6 +18,7 @@ const ROWS: { keys: string[]; label: PlainMessageKey }[] = [
   { keys: ['R'], label: 'shortcuts.report' },
   { keys: ['G'], label: 'shortcuts.devices' },
   { keys: ['T'], label: 'shortcuts.trends' },
+  { keys: ['K'], label: 'shortcuts.trustStore' },
   { keys: ['?'], label: 'shortcuts.help' },
   { keys: ['Esc'], label: 'shortcuts.escape' },
   { keys: ['L'], label: 'shortcuts.camera' },

@@ -14,6 +14,7 @@ import { t } from '../i18n/t';
 import { ChecksList, isReviewable, type ReviewState } from '../panels/checks-list';
 import type { ReviewVerdict } from '../panels/finding-review';
 import { ReferenceView } from '../reference/reference-view';
+import { TrustStoreView } from '../trust/trust-store-view';
 import { DecisionForm } from '../panels/decision-form';
 import { MrzPanel, type MrzSpan } from '../panels/mrz-panel';
 import { DocumentViewer, type ViewerHandle } from '../viewer/document-viewer';
@@ -246,6 +247,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     h: () => setView((v) => (v === 'history' ? 'inspect' : 'history')),
     f: () => setView((v) => (v === 'reference' ? 'inspect' : 'reference')),
     t: () => setView((v) => (v === 'trends' ? 'inspect' : 'trends')),
+    k: () => setView((v) => (v === 'trust' ? 'inspect' : 'trust')),
     c: () => reviewSelected('confirmed'),
     x: () => reviewSelected('dismissed'),
     e: () => setView('inspect'),
@@ -302,6 +304,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
               onAlertPublished={() => setAlertsRevision((n) => n + 1)}
             />
           </Suspense>
+        ) : view === 'trust' ? (
+          <TrustStoreView onError={fail} />
         ) : view === 'history' ? (
           <HistoryView onOpen={(id) => void open(id)} onError={fail} />
         ) : view === 'reference' ? (

@@ -11,6 +11,7 @@ import { inspectionMessages } from './inspection.en';
 import { referenceMessages } from './reference.en';
 import { trendToolMessages } from './trend-tools.en';
 import { trendMessages } from './trends.en';
+import { trustMessages } from './trust.en';
 
 /** The areas by name (the catalog test checks each one's keys against the code that uses them). */
 export const enAreas = {
@@ -23,6 +24,7 @@ export const enAreas = {
   trends: trendMessages,
   trendTools: trendToolMessages,
   alertRevision: alertRevisionMessages,
+  trust: trustMessages,
 } as const;
 
 export const en = composeCatalog(enAreas);

@@ -14,3 +14,8 @@ export const t = createTranslator(en);
 export function formatDateTime(iso: string): string {
   return formatInLocale(iso);
 }
+
+/** A day in the station's locale (validity dates, CRL updates). */
+export function formatDate(iso: string): string {
+  return formatInLocale(iso, undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}

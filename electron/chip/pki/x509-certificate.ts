@@ -29,6 +29,8 @@ export interface Certificate {
   readonly subjectKeyIdentifier: string | null;
   readonly authorityKeyIdentifier: string | null;
   readonly isCa: boolean | null;
+  /** Key usage (RFC 5280 §4.2.1.3): a CSCA certifies keys and signs CRLs, a document signer signs (9303-12 Table 6). */
+  readonly keyUsage: { readonly digitalSignature: boolean; readonly keyCertSign: boolean; readonly cRLSign: boolean } | null;
   /** Private key usage period (RFC 5280 §4.2.1.4 of 1999; ICAO 9303-12 Table 6 for DS certificates). */
   readonly privateKeyUsage: { readonly notBefore: Date | null; readonly notAfter: Date | null } | null;
   readonly selfIssued: boolean;
@@ -84,11 +86,12 @@ interface Extensions {
   subjectKeyIdentifier: string | null;
   authorityKeyIdentifier: string | null;
   isCa: boolean | null;
+  keyUsage: Certificate['keyUsage'];
   privateKeyUsage: { notBefore: Date | null; notAfter: Date | null } | null;
 }
 
 function emptyExtensions(): Extensions {
-  return { subjectKeyIdentifier: null, authorityKeyIdentifier: null, isCa: null, privateKeyUsage: null };
+  return { subjectKeyIdentifier: null, authorityKeyIdentifier: null, isCa: null, keyUsage: null, privateKeyUsage: null };
 }
 
 function readExtensions(t: Tlv): Extensions {
@@ -114,6 +117,13 @@ function readExtensions(t: Tlv): Extensions {
         case OID.basicConstraints: {
           const [ca] = tlvChildren(value);
           out.isCa = ca && ca.tag === ASN1.BOOLEAN ? readBoolean(ca) : false;
+          break;
+        }
+        case OID.keyUsage: {
+          // KeyUsage ::= BIT STRING { digitalSignature (0), ..., keyCertSign (5), cRLSign (6), ... }
+          const bits = readBitString(value);
+          const first = bits[0] ?? 0;
+          out.keyUsage = { digitalSignature: (first & 0x80) !== 0, keyCertSign: (first & 0x04) !== 0, cRLSign: (first & 0x02) !== 0 };
           break;
         }
         case OID.privateKeyUsagePeriod: {

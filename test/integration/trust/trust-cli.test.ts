@@ -78,7 +78,7 @@ describe('loupe trust', () => {
       [['add', '', key, '--for', 'trends'], /give the station a name of 1 to 120 characters/],
       [['add', 'x'.repeat(121), key, '--for', 'trends'], /give the station a name of 1 to 120 characters/],
       [['remove', '--for', 'trends'], /usage: loupe trust remove STATION\|NAME/],
-      [['rename', 'Partner', '--for', 'trends'], /unknown action 'rename' \(list, add, remove\)/],
+      [['rename', 'Partner', '--for', 'trends'], /unknown action 'rename' \(list, add, remove, import, health\)/],
     ];
     for (const [args, message] of cases) {
       const run = await loupeInProcess('trust', ...args, '--data', data);
@@ -86,7 +86,7 @@ describe('loupe trust', () => {
       expect(run.stderr.split('\n').filter(Boolean), args.join(' ')).toEqual([expect.stringMatching(new RegExp(`^loupe trust: .*${message.source}`))]);
     }
     const listed = await loupeInProcess('trust', 'list', '--data', data, '--json');
-    expect(JSON.parse(listed.stdout)).toEqual({ action: 'list', members: [] });
+    expect(JSON.parse(listed.stdout)).toEqual({ action: 'list', members: [], cscas: { certificates: 0, crls: 0 } });
     // The old verbs say where the list went.
     const old = await loupeInProcess('trends', 'trust', 'add', 'Partner', key, '--data', data);
     expect(old).toMatchObject({ code: 2, stderr: 'loupe trends: the trust list has its own command: loupe trust list|add|remove --for trends\n' });

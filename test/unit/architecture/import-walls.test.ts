@@ -27,6 +27,10 @@ const forbidden: [string, string, RegExp][] = [
   ['electron/identify/probe.ts', '../checks/check-input', /domains below it: imaging, reference/],
   ['electron/exchange/probe.ts', '../trends/trend-store', /domains below it: trust/],
   ['electron/store/probe.ts', '../examination/examination.service', /domains below it: none/],
+  // The trust store reads certificates with the chip domain's decoders; the chip never reaches up to it,
+  // nor to the MRZ domain's state table (passed in by the composition).
+  ['electron/chip/pki/probe.ts', '../../trust/csca-trust-store', /domains below it: none/],
+  ['electron/trust/probe.ts', '../mrz/mrz-states', /domains below it: store, chip/],
   ['electron/mrz/probe.ts', '../../native/bridge-client', /domains below it/],
   ['electron/mrz/probe.ts', '../../renderer/app/workstation', /never imports the renderer/],
   // Applications never import each other.
@@ -52,6 +56,7 @@ const allowed: [string, string][] = [
   ['electron/mrz/probe.ts', '../contract/mrz.contract'],
   ['electron/checks/generic/probe.ts', '../../identify/align'],
   ['electron/trends/probe.ts', '../exchange/bundle-codec'],
+  ['electron/trust/probe.ts', '../chip/pki/trust-anchors'],
   ['electron/examination/probe.ts', '../../native/bridge-client'],
   ['electron/host/probe.ts', '../services/create-services'],
   ['electron/main/probe.ts', '../desktop/app-origin'],

@@ -7,6 +7,7 @@ import { exitCodeOf, EXIT_BAD_INPUT, EXIT_FAILURE } from '../../../electron/comm
 import { httpStatusOf } from '../../../electron/common/error-status';
 import { errorCategory, LoupeError } from '../../../electron/common/loupe-error';
 import { CHECKS_ERROR_KINDS } from '../../../electron/contract/checks.errors';
+import { CHIP_ERROR_KINDS } from '../../../electron/contract/chip.contract';
 import { DEVICES_ERROR_KINDS } from '../../../electron/contract/devices.errors';
 import { categoryOf, categoryOfKind, ERROR_CATEGORY, STATION_ERROR_DOMAINS } from '../../../electron/contract/error-categories';
 import { COMMON_ERROR_KINDS, ERROR_CATEGORIES, type ErrorCategory, type ErrorDomain, type ErrorKindOf } from '../../../electron/contract/errors';
@@ -42,6 +43,8 @@ const DECLARED: Record<ErrorDomain, readonly string[]> = {
   report: REPORT_ERROR_KINDS,
   trends: TRENDS_ERROR_KINDS,
   trust: TRUST_ERROR_KINDS,
+  // The chip's own kinds; its 'Internal' is the generic one.
+  chip: CHIP_ERROR_KINDS.filter((kind) => !(COMMON_ERROR_KINDS as readonly string[]).includes(kind)),
   exchange: EXCHANGE_ERROR_KINDS,
   hub: HUB_ERROR_KINDS,
 };
