@@ -90,7 +90,8 @@ export class PcscSession {
       throw new DeviceError('Timeout', `The chip on the reader ${this.reader} did not answer within ${timeoutMs} ms.`);
     }
     this.settled();
-    if (answer.length < 2) throw new DeviceError('NoCardAnswer', `The chip on the reader ${this.reader} gave an empty answer.`);
+    // vpcd passes a card that left mid-command on as an empty answer, before pcscd notices.
+    if (answer.length < 2) throw await this.explain(new Error('Card is unresponsive'));
     return new Uint8Array(answer);
   }
 

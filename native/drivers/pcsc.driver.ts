@@ -171,12 +171,16 @@ export class PcscDriver extends BaseDriver<Settings> implements ChipReaderDriver
         this.cardChanged(event.reader, false, null);
         break;
       case 'error':
-        // The monitor's context broke (most often: the service stopped). Start over in a moment:
-        // the readers are compared with what was known, so only real changes are told.
+        // The monitor's context broke: the service stopped or restarted (pcsc-lite tells it only
+        // when its wait times out, up to a second later). Whatever the readers were, the station's
+        // hold on them is gone: they count as unplugged, then the service is looked for again and
+        // its readers taken afresh.
         this.ctx.log('info', `PC/SC monitor: ${event.reader}`);
         this.stopMonitor();
-        this.later();
-        break;
+        for (const name of [...this.known.keys()]) this.readerRemoved(name);
+        this.setState('unavailable', 'The connection to the PC/SC service (pcscd) broke; reconnecting.');
+        if (!this.retry) this.retry = setTimeout(() => this.watch(), 0);
+        return;
       default:
         this.ctx.log('warn', `PC/SC monitor: unknown event ${String((event as { type: unknown }).type)}`);
     }
