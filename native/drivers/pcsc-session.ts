@@ -37,8 +37,8 @@ export class PcscSession {
   ) {}
 
   get atr(): Uint8Array {
-    const atr = this.card.atr ?? this.card.getStatus().atr;
-    return new Uint8Array(atr);
+    // The status's, not the one kept at connection: a reset may have changed it.
+    return new Uint8Array(this.card.getStatus().atr);
   }
 
   /** The monitor saw the card leave: the next command fails at once. */

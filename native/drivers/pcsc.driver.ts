@@ -91,6 +91,10 @@ export class PcscDriver extends BaseDriver<Settings> implements ChipReaderDriver
       const target = context.listReaders().find((r) => r.name === reader);
       if (!target) throw new DeviceError('DeviceUnavailable', `The chip reader ${reader} is no longer available (unplugged?).`);
       const card = await target.connect(lib.SCARD_SHARE_SHARED, lib.SCARD_PROTOCOL_T0 | lib.SCARD_PROTOCOL_T1);
+      // A session starts from a freshly reset chip: one left powered by an earlier session (a
+      // driver that crashed, a command abandoned after its timeout) may still sit in the eMRTD
+      // application with its protected session, where EF.CardAccess cannot be selected.
+      await card.reconnect(lib.SCARD_SHARE_SHARED, lib.SCARD_PROTOCOL_T0 | lib.SCARD_PROTOCOL_T1, lib.SCARD_RESET_CARD);
       const session = new PcscSession(randomUUID(), reader, lib, context, card, { cardPresent: (name) => this.known.get(name)?.cardPresent ?? false });
       this.sessions.set(session.id, session);
       this.limitSessions();
