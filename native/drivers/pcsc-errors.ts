@@ -12,9 +12,9 @@ const BY_MESSAGE: Readonly<Record<string, PcscFailure>> = {
   'No smart card present': 'card-removed',
   // SCARD_W_RESET_CARD: someone reset the card; whatever session it had is gone, as if lifted.
   'Card was reset': 'card-removed',
-  // SCARD_E_NOT_TRANSACTED: the reader driver could not exchange the APDU. vpcd (and contactless
-  // readers) give it at once when the card leaves mid-command, before pcscd's presence poll
-  // notices: the driver looks at the reader again before saying which it was.
+  // SCARD_E_NOT_TRANSACTED: the reader driver could not exchange the APDU. vpcd gives it at once
+  // when the card leaves mid-command, before pcscd's presence poll notices (other readers may do
+  // the same): the session watches the reader before saying which it was.
   'Transaction failed': 'card-mute',
   'Card is unresponsive': 'card-mute',
   'Card is unpowered': 'card-mute',
