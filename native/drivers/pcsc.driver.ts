@@ -42,6 +42,7 @@ export class PcscDriver extends BaseDriver<Settings> implements ChipReaderDriver
   private readonly known = new Map<string, KnownReader>();
   private readonly sessions = new Map<string, PcscSession>();
   private retry: NodeJS.Timeout | undefined;
+  private monitorStartedAt = 0;
   private stopped = true;
 
   async start(): Promise<void> {
@@ -148,6 +149,7 @@ export class PcscDriver extends BaseDriver<Settings> implements ChipReaderDriver
     for (const r of snapshot) this.readerSeen(r.name, (r.state & lib.SCARD_STATE_PRESENT) !== 0, r.atr);
     const monitor = new lib.ReaderMonitor();
     this.monitor = monitor;
+    this.monitorStartedAt = Date.now();
     try {
       monitor.start((event) => this.onMonitorEvent(monitor, event));
     } catch (error) {
@@ -183,7 +185,8 @@ export class PcscDriver extends BaseDriver<Settings> implements ChipReaderDriver
         this.stopMonitor();
         for (const name of [...this.known.keys()]) this.readerRemoved(name);
         this.setState('unavailable', 'The connection to the PC/SC service (pcscd) broke; reconnecting.');
-        if (!this.retry) this.retry = setTimeout(() => this.watch(), 0);
+        // At once, unless the monitor failed as soon as it started (no loop on a lasting fault).
+        if (!this.retry) this.retry = setTimeout(() => this.watch(), Date.now() - this.monitorStartedAt < 2 * RETRY_MS ? RETRY_MS : 0);
         return;
       default:
         this.ctx.log('warn', `PC/SC monitor: unknown event ${String((event as { type: unknown }).type)}`);
