@@ -23,7 +23,8 @@ const DOMAINS = {
   store: [],
   session: [],
   report: ['imaging'],
-  devices: ['native'],
+  // The bridge's chip readers serve the chip domain's ApduTransport (electron/devices/bridge-apdu-transport.ts).
+  devices: ['native', 'chip'],
   examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'store', 'native'],
   exchange: ['trust'],
   trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],

@@ -8,7 +8,7 @@ import type { DeviceStatus } from '../electron/contract/device.contract';
 import { forkSpawner } from './bridge-process';
 import type { BridgeProcess, Spawner } from './bridge-process';
 import { DeviceError, DeviceSettingsSchema, HostMessageSchema, RequestSchema, ResultSchemas } from './protocol';
-import type { BridgeRequest, Capture, DeviceSettings, LogLevel, RequestType, ResultOf } from './protocol';
+import type { BridgeRequest, Capture, ChipReaderEvent, ChipReaderInfo, DeviceSettings, LogLevel, RequestType, ResultOf } from './protocol';
 
 export interface DeviceSettingsStore {
   load(id: string): Record<string, unknown> | undefined;
@@ -26,12 +26,17 @@ export interface DeviceBridgeOptions {
   restartDelaysMs?: readonly number[];
 }
 
-export type { Capture } from './protocol';
+export type { Capture, ChipReaderEvent, ChipReaderInfo } from './protocol';
+
+/** The chip-reader driver of the bridge (PC/SC). */
+export const PCSC_DEVICE_ID = 'pcsc';
 
 export const CAPTURE_INTERRUPTED = 'the device bridge stopped during the capture; nothing already captured was lost — try again';
 const REQUEST_INTERRUPTED = 'the device bridge stopped before answering — try again';
 const RESTARTING = 'the device bridge is restarting — try again in a moment';
 const DEFAULT_TIMEOUT_MS = 15_000;
+/** The driver answers Timeout itself at the caller's limit; this margin only covers the bridge. */
+const TRANSMIT_MARGIN_MS = 2_000;
 const CAPTURE_TIMEOUT_MS = 120_000;
 /** A bridge that stayed up this long is healthy again: the backoff starts over. */
 const HEALTHY_MS = 30_000;
@@ -43,7 +48,7 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-type Events = { status: [DeviceStatus[]]; capture: [Capture]; log: [LogLevel, string] };
+type Events = { status: [DeviceStatus[]]; capture: [Capture]; log: [LogLevel, string]; 'chip-reader': [ChipReaderEvent] };
 
 export class DeviceBridge {
   private proc: BridgeProcess | undefined;
@@ -92,6 +97,32 @@ export class DeviceBridge {
     return this.request({ type: 'capture', id: 0, deviceId: id }, opts.timeoutMs ?? CAPTURE_TIMEOUT_MS);
   }
 
+  /** The readers of a chip-reader driver, each with whether a card is on it. */
+  chipReaders(deviceId = PCSC_DEVICE_ID): Promise<ChipReaderInfo[]> {
+    return this.request({ type: 'readers', id: 0, deviceId });
+  }
+
+  /** Connects to the card on `reader`: a session for `transmit` and the card's ATR. */
+  async connectChip(reader: string, deviceId = PCSC_DEVICE_ID): Promise<{ session: string; atr: Uint8Array }> {
+    const r = await this.request({ type: 'connect', id: 0, deviceId, reader });
+    return { session: r.session, atr: fromHex(r.atr) };
+  }
+
+  /** One command APDU to the card of `session`; the driver gives up after `timeoutMs` (kind Timeout). */
+  async transmitApdu(session: string, apdu: Uint8Array, timeoutMs: number, deviceId = PCSC_DEVICE_ID): Promise<Uint8Array> {
+    const r = await this.request({ type: 'transmit', id: 0, deviceId, session, apdu: Buffer.from(apdu).toString('hex'), timeoutMs }, timeoutMs + TRANSMIT_MARGIN_MS);
+    return fromHex(r.response);
+  }
+
+  async disconnectChip(session: string, deviceId = PCSC_DEVICE_ID): Promise<void> {
+    await this.request({ type: 'disconnect', id: 0, deviceId, session });
+  }
+
+  /** Whether the bridge answers requests now (false while it restarts after a crash). */
+  get isReady(): boolean {
+    return this.ready && !this.closing;
+  }
+
   on<E extends keyof Events>(event: E, listener: (...args: Events[E]) => void): () => void {
     this.emitter.on(event, listener as (...args: unknown[]) => void);
     return () => this.emitter.off(event, listener as (...args: unknown[]) => void);
@@ -136,8 +167,10 @@ export class DeviceBridge {
         );
       }
     }
-    this.setStatuses(await this.request({ type: 'list', id: 0 }, DEFAULT_TIMEOUT_MS, true));
+    const statuses = await this.request({ type: 'list', id: 0 }, DEFAULT_TIMEOUT_MS, true);
+    // Ready before the status goes out, so a listener may use the bridge at once.
     this.ready = true;
+    this.setStatuses(statuses);
   }
 
   private request<T extends RequestType>(request: Extract<BridgeRequest, { type: T }>, timeoutMs = DEFAULT_TIMEOUT_MS, duringLaunch = false): Promise<ResultOf<T>> {
@@ -179,6 +212,7 @@ export class DeviceBridge {
       if (this.ready) this.setStatuses(message.devices);
     }
     else if (message.type === 'capture') this.emitter.emit('capture', message.capture);
+    else if (message.type === 'chip-reader') this.emitter.emit('chip-reader', message.reader);
     else this.emitter.emit('log', message.level, message.message);
   }
 
@@ -218,4 +252,8 @@ export class DeviceBridge {
     this.statuses = statuses;
     this.emitter.emit('status', this.list());
   }
+}
+
+function fromHex(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, 'hex'));
 }

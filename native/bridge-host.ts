@@ -1,10 +1,10 @@
 // Entry of the bridge process: loads the drivers, answers requests, pushes events. Speaks over
 // the Electron utility-process port when there is one (process.parentPort), else over the
 // child_process IPC channel. Driver bugs may crash this process: the client restarts it.
-import type { Driver, DriverContext } from './driver';
+import { isChipReaderDriver, type ChipReaderDriver, type Driver, type DriverContext } from './driver';
 import { createDrivers } from './driver-registry';
-import { CaptureSchema, DeviceError, RequestSchema, toErrorPayload } from './protocol';
-import type { BridgeRequest, Capture, HostMessage, LogLevel } from './protocol';
+import { CaptureSchema, ChipReaderEventSchema, DeviceError, RequestSchema, toErrorPayload } from './protocol';
+import type { BridgeRequest, Capture, ChipReaderEvent, HostMessage, LogLevel } from './protocol';
 import { assertNever } from '../electron/common/loupe-error';
 
 interface ParentPort {
@@ -41,6 +41,12 @@ function driver(id: string): Driver {
   return found;
 }
 
+function chipReaderDriver(id: string): ChipReaderDriver {
+  const found = driver(id);
+  if (!isChipReaderDriver(found)) throw new DeviceError('InvalidInput', `"${id}" is not a chip reader`);
+  return found;
+}
+
 async function handle(request: BridgeRequest): Promise<unknown> {
   switch (request.type) {
     case 'init': {
@@ -51,6 +57,7 @@ async function handle(request: BridgeRequest): Promise<unknown> {
         emitCapture: (capture: Capture) => send({ type: 'capture', capture: CaptureSchema.parse(capture) }),
         statusChanged: queueStatus,
         log,
+        emitChipReaderEvent: (event: ChipReaderEvent) => send({ type: 'chip-reader', reader: ChipReaderEventSchema.parse(event) }),
       };
       drivers = createDrivers(ctx);
       await Promise.all(drivers.map((d) => d.start().catch((e: Error) => log('error', `${d.id} failed to start: ${e.message}`))));
@@ -63,6 +70,15 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       return driver(request.deviceId).configure(request.settings);
     case 'capture':
       return CaptureSchema.parse(await driver(request.deviceId).capture());
+    case 'readers':
+      return chipReaderDriver(request.deviceId).readers();
+    case 'connect':
+      return chipReaderDriver(request.deviceId).connect(request.reader);
+    case 'transmit':
+      return { response: await chipReaderDriver(request.deviceId).transmit(request.session, request.apdu, request.timeoutMs) };
+    case 'disconnect':
+      await chipReaderDriver(request.deviceId).disconnect(request.session);
+      return { ok: true };
     case 'shutdown':
       await Promise.all(drivers.map((d) => d.stop().catch(() => undefined)));
       setTimeout(() => process.exit(0), 50);

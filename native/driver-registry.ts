@@ -3,6 +3,7 @@
 import type { Driver, DriverContext } from './driver';
 import { DebugSlowDriver } from './drivers/debug-slow.driver';
 import { HotFolderDriver } from './drivers/hot-folder.driver';
+import { PcscDriver } from './drivers/pcsc.driver';
 import { SaneDriver } from './drivers/sane.driver';
 import { SerialMrzDriver } from './drivers/serial-mrz.driver';
 import { UsbDriver } from './drivers/usb.driver';
@@ -17,6 +18,7 @@ export function createDrivers(ctx: DriverContext, env: NodeJS.ProcessEnv = proce
     new SerialMrzDriver(ctx),
     new SaneDriver(ctx),
     new UsbDriver(ctx),
+    new PcscDriver(ctx),
   ];
   if (env[DEBUG_DRIVERS_ENV] === '1') drivers.push(new DebugSlowDriver(ctx));
   return drivers;

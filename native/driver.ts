@@ -2,7 +2,7 @@
 // settings so each driver only writes what is specific to its device.
 import type { z } from 'zod';
 import type { DeviceKind, DeviceState, DeviceStatus } from '../electron/contract/device.contract';
-import type { Capture, DeviceSettings, LogLevel } from './protocol';
+import type { Capture, ChipReaderEvent, ChipReaderInfo, DeviceSettings, LogLevel } from './protocol';
 import { DeviceError } from './protocol';
 
 export interface DriverContext {
@@ -13,6 +13,8 @@ export interface DriverContext {
   /** Call after any change of state, reason or settings. */
   statusChanged(): void;
   log(level: LogLevel, message: string): void;
+  /** A reader plugged or unplugged, a card put on or lifted (chip-reader drivers). */
+  emitChipReaderEvent(event: ChipReaderEvent): void;
 }
 
 export type Provides = DeviceStatus['provides'];
@@ -28,6 +30,25 @@ export interface Driver {
   capture(): Promise<Capture>;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * A driver that gives the main side a small "transmit APDU" capability over its readers: it moves
+ * bytes and tells what happened to the card, nothing more — the protocols (BAC, PACE, secure
+ * messaging, reading files) stay in the chip domain, on the main side.
+ */
+export interface ChipReaderDriver extends Driver {
+  readers(): ChipReaderInfo[];
+  /** Connects to the card on `reader`: the session's id and the card's ATR (hex). */
+  connect(reader: string): Promise<{ session: string; atr: string }>;
+  /** One command APDU (hex) → the response APDU (hex); fails with Timeout after `timeoutMs`. */
+  transmit(session: string, apdu: string, timeoutMs: number): Promise<string>;
+  disconnect(session: string): Promise<void>;
+}
+
+export function isChipReaderDriver(driver: Driver): driver is ChipReaderDriver {
+  const d = driver as Partial<ChipReaderDriver>;
+  return typeof d.readers === 'function' && typeof d.connect === 'function' && typeof d.transmit === 'function' && typeof d.disconnect === 'function';
 }
 
 export abstract class BaseDriver<S extends DeviceSettings> implements Driver {

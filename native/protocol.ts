@@ -36,6 +36,20 @@ export const DeviceErrorKindSchema = z.enum([...DEVICES_ERROR_KINDS, ...COMMON_E
 export type DeviceErrorKind = ErrorKindOf<'devices'>;
 
 const RequestId = z.number().int().nonnegative();
+const DeviceId = z.string().min(1).max(100);
+
+/**
+ * APDUs and ATRs cross the bridge as hex text: the child-process channel serializes to JSON, where
+ * a Uint8Array would not survive. The longest extended-length command or response (ISO/IEC 7816-4
+ * §5.1: 65 535 data bytes, plus header and Le, or status) fits.
+ */
+export const MAX_APDU_BYTES = 65_544;
+export const HexBytesSchema = z.string().max(MAX_APDU_BYTES * 2).regex(/^(?:[0-9a-f]{2})*$/i, 'hex bytes');
+/** A connection to the card on one reader, named by the driver (unguessable, never reused). */
+const ChipSessionId = z.string().min(1).max(100);
+const ReaderName = z.string().min(1).max(200);
+/** Longest wait for one answer of a card that a caller may ask for. */
+export const MAX_TRANSMIT_TIMEOUT_MS = 120_000;
 
 export const RequestSchema = z.discriminatedUnion('type', [
   /** First message after spawn: where things are. The bridge starts its drivers on it. */
@@ -44,6 +58,14 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('configure'), id: RequestId, deviceId: z.string().min(1).max(100), settings: DeviceSettingsSchema }).strict(),
   z.object({ type: z.literal('capture'), id: RequestId, deviceId: z.string().min(1).max(100) }).strict(),
   z.object({ type: z.literal('shutdown'), id: RequestId }).strict(),
+  /** The readers of a chip-reader driver (PC/SC), each with whether a card is on it. */
+  z.object({ type: z.literal('readers'), id: RequestId, deviceId: DeviceId }).strict(),
+  /** Connects to the card on a reader; answers with a session and the card's ATR. */
+  z.object({ type: z.literal('connect'), id: RequestId, deviceId: DeviceId, reader: ReaderName }).strict(),
+  /** One command APDU to the card of a session; answers with the response APDU (data, SW1 SW2). */
+  z.object({ type: z.literal('transmit'), id: RequestId, deviceId: DeviceId, session: ChipSessionId, apdu: HexBytesSchema.min(8), timeoutMs: z.number().int().min(1).max(MAX_TRANSMIT_TIMEOUT_MS) }).strict(),
+  /** Ends a session (the card is reset, so no protected session outlives it). */
+  z.object({ type: z.literal('disconnect'), id: RequestId, deviceId: DeviceId, session: ChipSessionId }).strict(),
 ]);
 export type BridgeRequest = z.infer<typeof RequestSchema>;
 export type RequestType = BridgeRequest['type'];
@@ -56,6 +78,16 @@ export const ResponseSchema = z.union([
 ]);
 export type BridgeResponse = z.infer<typeof ResponseSchema>;
 
+export const ChipReaderInfoSchema = z.object({ name: ReaderName, cardPresent: z.boolean(), atr: HexBytesSchema.nullable() }).strict();
+export type ChipReaderInfo = z.infer<typeof ChipReaderInfoSchema>;
+
+/** What a chip-reader driver tells on its own: readers plugged and unplugged, cards put on and lifted. */
+export const CHIP_READER_EVENTS = ['reader-added', 'reader-removed', 'card-present', 'card-absent'] as const;
+export const ChipReaderEventSchema = z
+  .object({ deviceId: DeviceId, event: z.enum(CHIP_READER_EVENTS), reader: ReaderName, atr: HexBytesSchema.optional() })
+  .strict();
+export type ChipReaderEvent = z.infer<typeof ChipReaderEventSchema>;
+
 export const LogLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 export type LogLevel = z.infer<typeof LogLevelSchema>;
 
@@ -64,6 +96,7 @@ export const EventSchema = z.discriminatedUnion('type', [
   /** A device delivered a capture on its own (hot folder, serial MRZ reader). */
   z.object({ type: z.literal('capture'), capture: CaptureSchema }).strict(),
   z.object({ type: z.literal('log'), level: LogLevelSchema, message: z.string() }).strict(),
+  z.object({ type: z.literal('chip-reader'), reader: ChipReaderEventSchema }).strict(),
 ]);
 export type BridgeEvent = z.infer<typeof EventSchema>;
 
@@ -77,6 +110,10 @@ export const ResultSchemas = {
   configure: DeviceStatusSchema,
   capture: CaptureSchema,
   shutdown: z.object({ ok: z.literal(true) }),
+  readers: z.array(ChipReaderInfoSchema),
+  connect: z.object({ session: ChipSessionId, atr: HexBytesSchema }).strict(),
+  transmit: z.object({ response: HexBytesSchema }).strict(),
+  disconnect: z.object({ ok: z.literal(true) }),
 } as const satisfies Record<RequestType, z.ZodType>;
 export type ResultOf<T extends RequestType> = z.infer<(typeof ResultSchemas)[T]>;
 

@@ -4,7 +4,7 @@ import { build } from 'esbuild';
 import { PRELOAD_BUILD, sandboxRefusedImports } from './preload-bundle';
 import { STATION_WORKERS, workerBuild } from './worker-bundles';
 
-const external = ['electron', 'better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'playwright-core', '@serialport/*', 'mrz'];
+const external = ['electron', 'better-sqlite3', 'sharp', 'tesseract.js', 'serialport', 'usb', 'smartcard', 'playwright-core', '@serialport/*', 'mrz'];
 
 const node = { bundle: true, platform: 'node', format: 'esm', target: 'node20', external, sourcemap: true } as const;
 

@@ -19,6 +19,8 @@ packages=(
   pcscd              # PC/SC daemon: the chip reader stack (the eMRTD chip over a real PC/SC layer)
   libpcsclite-dev    # headers the smartcard npm package builds against (node-gyp, no download)
   vsmartcard-vpcd    # virtual PC/SC readers, so tests reach a virtual chip through the real pcscd
+  iproute2           # ip: loopback up (with quickack) in the private network namespace of the PC/SC tests
+  util-linux         # unshare / nsenter: the PC/SC tests' private network and mount namespace (essential on Debian)
 )
 
 missing=()

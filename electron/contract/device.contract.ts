@@ -1,7 +1,8 @@
 // Devices as the UI sees them: discoverable drivers with a status and persisted settings.
 import { z } from 'zod';
 
-export const DEVICE_KINDS = ['virtual-scanner', 'hot-folder', 'serial-mrz', 'sane', 'usb'] as const;
+/** `pcsc`: the chip readers of the PC/SC service (eMRTD chips are read through it, not captured). */
+export const DEVICE_KINDS = ['virtual-scanner', 'hot-folder', 'serial-mrz', 'sane', 'usb', 'pcsc'] as const;
 export const DeviceKindSchema = z.enum(DEVICE_KINDS);
 export type DeviceKind = z.infer<typeof DeviceKindSchema>;
 

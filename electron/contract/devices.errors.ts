@@ -13,5 +13,9 @@ export const DEVICES_ERROR_KINDS = [
   'BridgeStopped',
   /** A driver failed in a way of its own (its message says how). */
   'DriverFailed',
+  /** The card (the document's chip) left the reader during the exchange. */
+  'CardRemoved',
+  /** The card on the reader gave no answer (mute, or not in the field well enough). */
+  'NoCardAnswer',
 ] as const;
 export type DevicesErrorKind = (typeof DEVICES_ERROR_KINDS)[number];

@@ -17,6 +17,8 @@ export const ERROR_CATEGORY: CategoryTable = {
     Timeout: 'unavailable',
     BridgeStopped: 'unavailable',
     DriverFailed: 'unavailable',
+    CardRemoved: 'unavailable',
+    NoCardAnswer: 'unavailable',
   },
   imaging: { UnsupportedImage: 'unsupported', ImageTooLarge: 'too-large', ImageNotFound: 'not-found' },
   // The OCR engine not starting is the station's failure (its model), not the document's.

@@ -1,14 +1,16 @@
 // Runs `loupe` in this process through the real entry point (main-entry.ts): the same parsing,
 // commands, output and exit codes as the executable, without a process start per call. The
 // applications the command line starts as child processes (`loupe hub`, `loupe serve`,
-// `loupe specimen`) run their command here too, through the same runner and under the same name.
+// `loupe specimen`, `loupe virtual-card`) run their command here too, through the same runner and
+// under the same name.
 import { runCommand } from '../../electron/common/command-line/run-command';
 import { main } from '../../electron/cli/main-entry';
 import { serveCommand } from '../../electron/host/serve.command';
 import { hubCommand } from '../../electron/hub/hub.command';
 import { specimenCommand } from '../../electron/specimens/specimen.command';
+import { virtualCardCommand } from '../../electron/specimens/virtual-card/virtual-card.command';
 
-const APPLICATIONS = { hub: hubCommand, serve: serveCommand, specimen: specimenCommand } as const;
+const APPLICATIONS = { hub: hubCommand, serve: serveCommand, specimen: specimenCommand, 'virtual-card': virtualCardCommand } as const;
 
 function run(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

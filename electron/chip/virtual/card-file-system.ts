@@ -119,7 +119,8 @@ export class CardFileSystem {
     if (!file) return answer(0x6986);
     if (!file.readable(level)) return answer(0x6982);
     if (cmd.ne === 0) return answer(0x6700);
-    if (offset >= file.bytes.length) return answer(0x6b00);
+    const warnAtEnd = this.config.readPastEnd === 'end-of-file-warning';
+    if (offset >= file.bytes.length) return answer(warnAtEnd ? 0x6282 : 0x6b00);
     let length = cmd.ne;
     // The odd-INS answer wraps the data in DO'53' (up to 4 header bytes).
     const overhead = cmd.ins === 0xb1 ? 4 : 0;
@@ -133,6 +134,7 @@ export class CardFileSystem {
     const chunk = file.bytes.subarray(offset, offset + take);
     const data = cmd.ins === 0xb1 ? tlv(0x53, chunk) : chunk;
     // Fewer bytes than asked because the file ends: warning 6282 (ISO/IEC 7816-4 Table 5).
-    return answer(take < length - overhead && take === available ? 0x6282 : 0x9000, data);
+    const endReached = take === available && (take < length - overhead || warnAtEnd);
+    return answer(endReached ? 0x6282 : 0x9000, data);
   }
 }

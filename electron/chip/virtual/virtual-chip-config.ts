@@ -49,6 +49,13 @@ export interface VirtualChipConfig {
   readonly maxReadLength: number;
   /** What the chip answers when asked for more: '6700' (wrong length) or a shorter answer ('truncate'). */
   readonly tooLong: 'wrong-length' | 'truncate';
+  /**
+   * How the chip answers reads at the end of a file. 'iso' (the default): 6282 only when fewer bytes
+   * than asked remain (ISO/IEC 7816-4 Table 5), 6B00 for an offset past the end. 'end-of-file-warning',
+   * as some chips do: every answer that reaches the end of the file carries 6282, and a read at or past
+   * the end answers 6282 with no data.
+   */
+  readonly readPastEnd?: 'iso' | 'end-of-file-warning';
   /** READ BINARY with odd INS (B1) for offsets beyond 32 767. */
   readonly oddInsRead: boolean;
   /** EF.CardAccess can be read by short file identifier only (SELECT by identifier is refused). */

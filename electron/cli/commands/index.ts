@@ -14,6 +14,7 @@ export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCom
 /** Applications the command line starts (their own entry points, run as child processes). */
 export const applications: ApplicationCommand[] = [
   { name: 'specimen', summary: 'generate synthetic specimen documents (white/IR/UV images + truth JSON)', entry: '../specimens/specimen-main.ts' },
+  { name: 'virtual-card', summary: 'serve a specimen passport chip on a vpcd reader (PC/SC chip stack drills)', entry: '../specimens/virtual-card/virtual-card-main.ts' },
   { name: 'serve', summary: 'serve the workstation UI on 127.0.0.1 (no Electron needed)', entry: '../host/host-main.ts' },
   { name: 'hub', summary: 'the regional trend hub: serve, trust list, audit log', entry: '../hub/hub-main.ts' },
 ];

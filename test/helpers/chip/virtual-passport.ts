@@ -1,32 +1,13 @@
-// A complete software passport for end-to-end tests: LDS files (EF.COM, DG1, DG2 with a real face
-// image, DG14, DG15), EF.SOD signed under a test-time PKI, EF.CardAccess and EF.CardSecurity for
-// PACE(-CAM), and the chip's private keys for chip and active authentication.
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { paceOid } from '../../../electron/chip/access/pace-algorithm';
-import { chipAuthenticationOid } from '../../../electron/chip/auth/chip-authentication-algorithm';
-import { ecGroup } from '../../../electron/chip/crypto/agreement-group';
-import { DH_GROUPS, modPow } from '../../../electron/chip/crypto/dh-groups';
-import { curveByName } from '../../../electron/chip/crypto/ec-curves';
-import { randomScalar, systemRandom } from '../../../electron/chip/crypto/random-source';
-import type { SymmetricCipher } from '../../../electron/chip/crypto/symmetric-cipher';
-import { encodeCardSecurity } from '../../../electron/chip/lds/card-security.codec';
-import { encodeDg1 } from '../../../electron/chip/lds/dg1-mrz.codec';
-import { encodeDg14 } from '../../../electron/chip/lds/dg14-security-options.codec';
-import { encodeDg15 } from '../../../electron/chip/lds/dg15-active-authentication.codec';
-import { encodeEfCom } from '../../../electron/chip/lds/ef-com.codec';
-import { encodeSecurityInfos, readSecurityInfo, type SecurityInfo } from '../../../electron/chip/lds/security-infos.codec';
-import { encodeSod } from '../../../electron/chip/lds/sod.codec';
-import { OID } from '../../../electron/chip/pki/object-identifiers';
-import { encodeDhPublicKeyInfo, encodeEcPublicKeyInfo } from '../../../electron/chip/pki/subject-public-key-info';
+// A complete software passport for end-to-end tests: the specimen tool's passport (see
+// electron/specimens/virtual-card/specimen-passport.ts) with the real face of the BSI 2008 test
+// chip in DG2 and EF.SOD signed under a test-time PKI.
+import { specimenPassport, type AaSpec, type CaSpec, type PaceSpec, type VirtualPassport } from '../../../electron/specimens/virtual-card/specimen-passport';
 import type { Certificate } from '../../../electron/chip/pki/x509-certificate';
-import { decodeTlv } from '../../../electron/chip/tlv/ber-tlv-reader';
-import { der } from '../../../electron/chip/tlv/der-values';
-import type { VirtualActiveAuthentication, VirtualChipAuthentication, VirtualChipConfig, VirtualPaceOffer } from '../../../electron/chip/virtual/virtual-chip-config';
 import { bsi2008 } from './chip-samples';
-import { cmsSigner, issueCertificate, makeKey, name, selfSigned, utc, type TestKey } from './test-pki';
+import { issueCertificate, makeKey, name, selfSigned, utc, type TestKey } from './test-pki';
 
-export const ERIKSSON = { kind: 'MRZ', documentNumber: 'L898902C', dateOfBirth: '740812', dateOfExpiry: '120415' } as const;
-const MRZ = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C<3UTO7408122F1204159ZE184226B<<<<<10'];
+export { ERIKSSON } from '../../../electron/specimens/virtual-card/specimen-passport';
+export type { AaSpec, CaSpec, VirtualPassport } from '../../../electron/specimens/virtual-card/specimen-passport';
 
 export interface PassportPki {
   readonly cscaKey: TestKey;
@@ -43,12 +24,9 @@ export function passportPki(): PassportPki {
   return { cscaKey, csca, dsKey, ds };
 }
 
-export type CaSpec = { agreement: 'ECDH'; curve: string; cipher: SymmetricCipher } | { agreement: 'DH'; group: 0 | 1 | 2; cipher: SymmetricCipher };
-export type AaSpec = 'rsa1024' | 'rsa2048' | 'p256' | 'brainpoolP256r1';
-
 export interface PassportSpec {
   readonly pki: PassportPki;
-  readonly pace?: readonly { agreement: 'ECDH' | 'DH'; mapping: 'GM' | 'CAM'; cipher: SymmetricCipher; parameterId: number }[];
+  readonly pace?: readonly PaceSpec[];
   readonly ca?: CaSpec;
   readonly aa?: AaSpec;
   /** Signs DG14/DG15 with keys other than the chip's (a clone with copied files). */
@@ -56,102 +34,7 @@ export interface PassportSpec {
   readonly extendedLength?: boolean;
 }
 
-export interface VirtualPassport {
-  readonly config: VirtualChipConfig;
-  readonly dataGroups: ReadonlyMap<number, Uint8Array>;
-}
-
-function ecKeyInfo(curve: string, privateKey: bigint): { spki: Uint8Array; info: SecurityInfo } {
-  const domain = curveByName(curve)!;
-  const g = ecGroup(domain);
-  const spki = encodeEcPublicKeyInfo(domain, g.encode(g.multiply(g.generator, privateKey)));
-  return { spki, info: readSecurityInfo(decodeTlv(der.sequence(der.oid(`${OID.idPK}.2`), spki, der.integer(1)))) };
-}
-
-function aaKey(spec: AaSpec): { virtual: VirtualActiveAuthentication; spki: Uint8Array; info?: SecurityInfo } {
-  if (spec === 'rsa1024' || spec === 'rsa2048') {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: spec === 'rsa1024' ? 1024 : 2048 });
-    return { virtual: { kind: 'RSA', privateKey: privateKey as KeyObject, hash: spec === 'rsa1024' ? 'sha1' : 'sha256' }, spki: new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })) };
-  }
-  const curve = spec === 'p256' ? 'secp256r1' : 'brainpoolP256r1';
-  const domain = curveByName(curve)!;
-  const d = randomScalar(domain.n, systemRandom);
-  const g = ecGroup(domain);
-  const point = g.encode(g.multiply(g.generator, d));
-  return {
-    virtual: { kind: 'ECDSA', domain, privateKey: d, hash: 'sha256' },
-    spki: spec === 'p256' ? encodeEcPublicKeyInfo(domain, point, domain.oid) : encodeEcPublicKeyInfo(domain, point),
-    info: { type: 'ActiveAuthenticationInfo', oid: OID.aaProtocolObject, version: 1, signatureAlgorithm: OID.ecdsaPlainSha256 },
-  };
-}
-
 export function virtualPassport(spec: PassportSpec): VirtualPassport {
-  const dg1 = encodeDg1(MRZ);
-  const dg2 = bsi2008('Datagroup2');
-  const dg14Infos: SecurityInfo[] = [];
-  let chipAuthentication: VirtualChipAuthentication | undefined;
-  if (spec.ca) {
-    const oid = chipAuthenticationOid(spec.ca.agreement, spec.ca.cipher);
-    if (spec.ca.agreement === 'ECDH') {
-      const domain = curveByName(spec.ca.curve)!;
-      const d = randomScalar(domain.n, systemRandom);
-      const published = spec.cloneKeys ? randomScalar(domain.n, systemRandom) : d;
-      dg14Infos.push(ecKeyInfo(spec.ca.curve, published).info);
-      chipAuthentication = { oid, keyId: 1, key: { kind: 'EC', domain, privateKey: d } };
-    } else {
-      const group = DH_GROUPS[spec.ca.group]!;
-      const x = randomScalar(group.q!, systemRandom);
-      const published = spec.cloneKeys ? randomScalar(group.q!, systemRandom) : x;
-      const spki = encodeDhPublicKeyInfo(group, modPow(group.g, published, group.p));
-      dg14Infos.push(readSecurityInfo(decodeTlv(der.sequence(der.oid(`${OID.idPK}.1`), spki, der.integer(1)))));
-      chipAuthentication = { oid, keyId: 1, key: { kind: 'DH', domain: group, privateKey: x } };
-    }
-    dg14Infos.push({ type: 'ChipAuthenticationInfo', oid, version: 1, keyId: 1 });
-  }
-  let activeAuthentication: VirtualActiveAuthentication | undefined;
-  let dg15: Uint8Array | undefined;
-  if (spec.aa) {
-    const k = aaKey(spec.aa);
-    activeAuthentication = k.virtual;
-    dg15 = encodeDg15(spec.cloneKeys ? aaKey(spec.aa).spki : k.spki);
-    if (k.info) dg14Infos.push(k.info);
-  }
-  const dg14 = dg14Infos.length ? encodeDg14(dg14Infos) : undefined;
-  const groups = new Map<number, Uint8Array>([[1, dg1], [2, dg2], ...(dg14 ? [[14, dg14] as [number, Uint8Array]] : []), ...(dg15 ? [[15, dg15] as [number, Uint8Array]] : [])]);
-  const sod = encodeSod({
-    hash: 'sha256',
-    hashes: new Map([...groups].map(([n, b]) => [n, new Uint8Array(createHash('sha256').update(b).digest())])),
-    signer: cmsSigner(spec.pki.ds, spec.pki.dsKey),
-    signingTime: utc(2024, 3, 1),
-  });
-  const com = encodeEfCom({ ldsVersion: '0107', unicodeVersion: '040000', tags: [0x61, 0x75, ...(dg14 ? [0x6e] : []), ...(dg15 ? [0x6f] : [])] });
-  const pace: VirtualPaceOffer[] = [];
-  const cardSecurityInfos: SecurityInfo[] = [];
-  for (const p of spec.pace ?? []) {
-    const oid = paceOid(p.agreement, p.mapping, p.cipher);
-    if (p.mapping === 'CAM') {
-      const curve = Object.entries({ 12: 'secp256r1', 13: 'brainpoolP256r1', 15: 'secp384r1', 16: 'brainpoolP384r1' }).find(([id]) => Number(id) === p.parameterId)![1];
-      const camKey = randomScalar(curveByName(curve)!.n, systemRandom);
-      cardSecurityInfos.push(ecKeyInfo(curve, camKey).info);
-      pace.push({ oid, parameterId: p.parameterId, camPrivateKey: camKey });
-    } else {
-      pace.push({ oid, parameterId: p.parameterId });
-    }
-  }
-  const paceInfos: SecurityInfo[] = pace.map((o) => ({ type: 'PACEInfo', oid: o.oid, version: 2, parameterId: o.parameterId }));
-  const cardAccess = pace.length ? encodeSecurityInfos(paceInfos) : undefined;
-  const cardSecurity = pace.length ? encodeCardSecurity([...paceInfos, ...cardSecurityInfos], cmsSigner(spec.pki.ds, spec.pki.dsKey), utc(2024, 3, 1)) : undefined;
-  return {
-    dataGroups: groups,
-    config: {
-      files: {
-        COM: com, SOD: sod, DG1: dg1, DG2: dg2,
-        ...(dg14 ? { DG14: dg14 } : {}), ...(dg15 ? { DG15: dg15 } : {}),
-        ...(cardAccess ? { CardAccess: cardAccess } : {}), ...(cardSecurity ? { CardSecurity: cardSecurity } : {}),
-      },
-      mrz: ERIKSSON, bac: true, pace, chipAuthentication, activeAuthentication,
-      extendedLength: spec.extendedLength ?? false, maxReadLength: spec.extendedLength ? 0xffff : 0xdf, tooLong: 'wrong-length', oddInsRead: true,
-    },
-  };
+  const { pki, ...rest } = spec;
+  return specimenPassport({ ...rest, signer: { certificate: pki.ds, key: pki.dsKey }, dg2: bsi2008('Datagroup2') });
 }
-

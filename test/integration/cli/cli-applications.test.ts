@@ -10,8 +10,8 @@ import { loupeInProcess } from '../../helpers/loupe-in-process';
 const cliDir = join(process.cwd(), 'electron', 'cli');
 
 describe('applications of the command line', () => {
-  it('include the specimen generator, the loopback host and the hub', () => {
-    expect(applications.map((a) => a.name).sort()).toEqual(['hub', 'serve', 'specimen']);
+  it('include the specimen generator, the virtual card, the loopback host and the hub', () => {
+    expect(applications.map((a) => a.name).sort()).toEqual(['hub', 'serve', 'specimen', 'virtual-card']);
   });
 
   it.each(applications.map((a) => [a.name, a] as const))('%s has its entry point and runs in process', async (name, app) => {

@@ -185,3 +185,30 @@ describe('reader and software chip end to end', () => {
     expect(big.atr[big.atr.length - 2]! & 0x40).toBe(0x40);
   });
 });
+
+describe('the chip at the end of a file', () => {
+  const offer: VirtualPaceOffer = { oid: paceOid('ECDH', 'GM', 'AES-128'), parameterId: 13 };
+  const read = (chip: VirtualChip, offset: number, le: number) => hex(chip.process(new Uint8Array([0x00, 0xb0, offset >> 8, offset & 0xff, le])));
+  function atCardAccess(readPastEnd?: VirtualChipConfig['readPastEnd']): { chip: VirtualChip; length: number } {
+    const c = config({ pace: [offer], ...(readPastEnd ? { readPastEnd } : {}) });
+    const chip = new VirtualChip(c);
+    chip.powerOn();
+    expect(hex(chip.process(fromHex('00A4020C02011C')))).toBe('9000');
+    return { chip, length: c.files.CardAccess!.length };
+  }
+
+  it('by default warns (6282) only when fewer bytes than asked remain, and refuses an offset past the end (6B00)', () => {
+    const { chip, length } = atCardAccess();
+    expect(read(chip, 0, length).slice(-4)).toBe('9000');
+    expect(read(chip, 0, length + 1).slice(-4)).toBe('6282');
+    expect(read(chip, length, 1)).toBe('6B00');
+  });
+
+  it('as some chips do, can warn on every answer that reaches the end, and at or past it', () => {
+    const { chip, length } = atCardAccess('end-of-file-warning');
+    expect(read(chip, 0, length - 1).slice(-4)).toBe('9000');
+    expect(read(chip, 0, length).slice(-4)).toBe('6282');
+    expect(read(chip, 1, length + 5).slice(-4)).toBe('6282');
+    expect(read(chip, length, 1)).toBe('6282');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CaptureSchema, HostMessageSchema, RequestSchema } from '../../../native/protocol';
+import { CaptureSchema, HostMessageSchema, MAX_APDU_BYTES, RequestSchema } from '../../../native/protocol';
 
 describe('bridge protocol', () => {
   it('accepts well-formed requests', () => {
@@ -37,5 +37,31 @@ describe('bridge protocol', () => {
 
   it('keeps MRZ text optional on captures', () => {
     expect(CaptureSchema.parse({ deviceId: 'serial-mrz', images: [], mrzText: ['A', 'B'], capturedAt: '2025-01-01T00:00:00Z' }).mrzText).toEqual(['A', 'B']);
+  });
+
+  it('carries chip-reader requests with APDUs as hex', () => {
+    expect(RequestSchema.parse({ type: 'transmit', id: 4, deviceId: 'pcsc', session: 'abc', apdu: '00A4040C07A0000002471001', timeoutMs: 5000 })).toMatchObject({ type: 'transmit', apdu: '00A4040C07A0000002471001' });
+    expect(RequestSchema.safeParse({ type: 'connect', id: 5, deviceId: 'pcsc', reader: 'Virtual PCD 00 00' }).success).toBe(true);
+    expect(RequestSchema.safeParse({ type: 'readers', id: 6, deviceId: 'pcsc' }).success).toBe(true);
+    expect(RequestSchema.safeParse({ type: 'disconnect', id: 7, deviceId: 'pcsc', session: 'abc' }).success).toBe(true);
+  });
+
+  it.each([
+    ['odd hex', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00A4040', timeoutMs: 10 }],
+    ['not hex', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00A4ZZ0C', timeoutMs: 10 }],
+    ['shorter than a header', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00A4', timeoutMs: 10 }],
+    ['longer than any APDU', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00'.repeat(MAX_APDU_BYTES + 1), timeoutMs: 10 }],
+    ['no timeout', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00A4040C' }],
+    ['endless timeout', { type: 'transmit', id: 1, deviceId: 'pcsc', session: 's', apdu: '00A4040C', timeoutMs: 10_000_000 }],
+    ['connect without reader', { type: 'connect', id: 1, deviceId: 'pcsc' }],
+  ])('rejects a malformed chip-reader request (%s)', (_name, message) => {
+    expect(RequestSchema.safeParse(message).success).toBe(false);
+  });
+
+  it('accepts chip-reader events and refuses unknown ones', () => {
+    expect(HostMessageSchema.safeParse({ type: 'chip-reader', reader: { deviceId: 'pcsc', event: 'card-present', reader: 'R', atr: '3B8580' } }).success).toBe(true);
+    expect(HostMessageSchema.safeParse({ type: 'chip-reader', reader: { deviceId: 'pcsc', event: 'reader-removed', reader: 'R' } }).success).toBe(true);
+    expect(HostMessageSchema.safeParse({ type: 'chip-reader', reader: { deviceId: 'pcsc', event: 'card-exploded', reader: 'R' } }).success).toBe(false);
+    expect(HostMessageSchema.safeParse({ type: 'chip-reader', reader: { deviceId: 'pcsc', event: 'card-present', reader: 'R', atr: 'xyz' } }).success).toBe(false);
   });
 });
