@@ -28,12 +28,14 @@ const ROWS: { keys: string[]; label: PlainMessageKey }[] = [
 ];
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  // Focus starts on the title, so the sheet opens at its top (focusing the close button at the end
+  // scrolled the title out of view); Tab reaches the close button, Escape closes.
+  useEffect(() => titleRef.current?.focus(), []);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcut-sheet" onClick={(e) => e.stopPropagation()}>
-        <h2 className="dialog__title" id="shortcuts-title">{t('shortcuts.title')}</h2>
+        <h2 className="dialog__title" id="shortcuts-title" tabIndex={-1} ref={titleRef}>{t('shortcuts.title')}</h2>
         <table className="shortcuts">
           <tbody>
             {ROWS.map((row) => (
@@ -44,7 +46,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <button type="button" className="button" ref={closeRef} onClick={onClose}>{t('shortcuts.close')}</button>
+        <button type="button" className="button" onClick={onClose} data-testid="shortcut-sheet-close">{t('shortcuts.close')}</button>
       </div>
     </div>
   );

@@ -312,6 +312,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
           <ReferenceView referenceBase={info.referenceBase} imageBase={info.imageBase} examination={examination} light={light} onLight={setLight} viewerRef={viewer} onError={fail} />
         ) : examination ? (
           <div className="inspection" data-testid="inspection" data-examination-id={examination.id}>
+            <h1 className="visually-hidden">{t('inspection.title')}</h1>
             <DocumentViewer
               key={examination.id}
               ref={viewer}

@@ -63,7 +63,7 @@ export function FacePanel({ examination, imageBase, onUpdated, onError }: {
         <button type="button" className="button" disabled={busy} onClick={() => void run(() => loupe['face:analyse']({ id: examination.id }))} data-testid="face-analyse">{t('face.analyse')}</button>
         <button type="button" className="button button--primary" disabled={busy} onClick={() => setCameraOpen(true)} data-testid="face-camera">{t('face.camera')}</button>
         <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()} data-testid="face-file-button">{t('face.file')}</button>
-        <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={(e) => void onFile(e.target.files?.[0])} data-testid="face-file" />
+        <input ref={fileInput} type="file" accept="image/jpeg,image/png,image/webp" hidden aria-label={t('face.file')} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="face-file" />
       </div>
       {busy && <p className="muted" role="status">{t('face.analysing')}</p>}
       {fileProblem && <p className="camera__problem" role="alert">{fileProblem}</p>}

@@ -25,7 +25,9 @@ export const inspectionMessages = {
   'viewer.imageAlt': 'Document page in {light} light',
   'viewer.hint': 'Drag to pan · wheel to zoom · M magnifier · O overlays',
 
+  'inspection.title': 'Inspection of the document on the scanner',
   'mrz.title': 'Machine readable zone',
+  'mrz.lines': 'MRZ lines as read',
   'mrz.none': 'No machine readable zone was read from this document.',
   'mrz.format': 'Layout {format}',
   'mrz.unknownFormat': 'Unknown layout',

@@ -35,7 +35,7 @@ export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight
       <p className="panel__meta">
         {mrz.format ? t('mrz.format', { format: mrz.format }) : t('mrz.unknownFormat')} · {t('mrz.confidence', { percent: Math.round(mrz.confidence * 100) })}
       </p>
-      <div className="mrz-lines" data-testid="mrz-lines">
+      <div className="mrz-lines" tabIndex={0} role="group" aria-label={t('mrz.lines')} data-testid="mrz-lines">
         {mrz.lines.map((line, li) => (
           <div className="mrz-line" key={li} data-testid={`mrz-line-${li}`}>
             {[...line].map((ch, ci) => {

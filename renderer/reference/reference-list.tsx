@@ -26,7 +26,7 @@ export function ReferenceList({ classes, openId, onOpen }: {
   return (
     <section className="panel reference-list" data-testid="reference-list">
       <header className="panel__header">
-        <h2 className="panel__title">{t('reference.title')}</h2>
+        <h1 className="panel__title">{t('reference.title')}</h1>
         {classes && <span className="panel__meta">{shown.length} / {classes.length}</span>}
       </header>
       <label className="field">

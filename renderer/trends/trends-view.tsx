@@ -163,7 +163,7 @@ export function TrendsView({ onError, referenceBase, alertSource = null, alertFo
   return (
     <div className="trends" data-testid="trends-view">
       <section className="panel trends__filters" aria-label={t('trends.filters')}>
-        <h2 className="panel__title">{t('trends.title')}</h2>
+        <h1 className="panel__title">{t('trends.title')}</h1>
         <form className="trends__filter-row" onSubmit={(e) => { e.preventDefault(); applyFilters(); }}>
           <label className="field">
             <span className="field__label">{t('trends.from')}</span>

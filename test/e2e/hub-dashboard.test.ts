@@ -16,6 +16,7 @@ import { makeAlert } from '../helpers/hub-alerts';
 import { bundleOf, makeRecord, newIdentity, recordItem } from '../helpers/trend-fixtures';
 import { artifactsDir, CHROMIUM, CHROMIUM_ARGS, chromiumMissing, waitForExpression } from './e2e-station';
 import { READ_CSP_VIOLATIONS, RECORD_CSP_VIOLATIONS } from './page-scripts';
+import { accessibilityViolations, blocking, describeViolations } from './screen-audit';
 
 const dir = useTempDir('loupe-hub-e2e-');
 let store: HubStore | undefined;
@@ -90,6 +91,8 @@ describe.skipIf(chromiumMissing)('hub dashboard', () => {
     expect(await page.evaluate('getComputedStyle(document.body).backgroundColor')).toBe('rgb(17, 20, 24)');
     mkdirSync(artifactsDir, { recursive: true });
     await page.screenshot({ path: join(artifactsDir, 'hub-dashboard.png'), fullPage: true });
+    // The dashboard passes the same accessibility audit as the station's screens.
+    expect(describeViolations('hub dashboard', blocking(await accessibilityViolations(page)))).toBe('');
 
     // Filtering through the form reloads charts, tables and the CSV link.
     await page.selectOption('#fraud-type', 'counterfeit');
