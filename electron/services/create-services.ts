@@ -117,7 +117,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     }),
     ...sessionHandlers(session),
     ...devicesHandlers(bridge),
-    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer) }),
+    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer), settings: store }),
     ...mrzHandlers(),
     ...referenceHandlers(library),
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
