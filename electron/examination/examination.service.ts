@@ -194,11 +194,17 @@ export class ExaminationService {
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(err));
       const message = `cannot read the ${light} image ${path}: ${reason}`;
-      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message) : new LoupeError('imaging', 'ImageNotFound', message);
+      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message, { details: [{ light }] }) : new LoupeError('imaging', 'ImageNotFound', message, { details: [{ light }] });
     }
-    const { width, height, density } = await openCompleteImage(bytes, path);
-    const mime = (await sharp(bytes).metadata()).format;
-    return { light, path, bytes, width, height, mime, ...(density ? { density } : {}) };
+    try {
+      const { width, height, density } = await openCompleteImage(bytes, path);
+      const mime = (await sharp(bytes).metadata()).format;
+      return { light, path, bytes, width, height, mime, ...(density ? { density } : {}) };
+    } catch (err) {
+      // Which light's image was refused: a device's capture is reported by light, not by its staging path.
+      if (err instanceof LoupeError) throw new LoupeError(err.domain, err.kind, err.message, { cause: err, details: [{ light }] });
+      throw err;
+    }
   }
 
   private storeImage(c: CheckedImage): { image: CaptureImage; path: string } {
