@@ -14,7 +14,7 @@ import {
 } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import { expiryDate, isoDate } from '../mrz/mrz-dates';
-import { CHECK_IDS } from './check-ids';
+import { CHECK_IDS, MRZ_CHECK_IDS } from './check-ids';
 import { notPerformedReason } from './check-outcome';
 
 const RANK: Record<CheckStatus, number> = { fail: 3, warn: 2, pass: 1, 'not-performed': 0 };
@@ -101,12 +101,14 @@ function incomplete(checks: readonly CheckResult[], verdict: readonly LayerVerdi
 
 export function overallVerdict(checks: CheckResult[], verdict: LayerVerdict[], mrz: MrzReading | null, examinedAt: Date): OverallVerdict {
   const order = (c: CheckResult) => LAYERS.indexOf(c.layer) * 10 + (c.status === 'fail' ? 0 : 1);
+  const expired = expiredOn(mrz, examinedAt);
+  // The dates check warns for nothing but the expiry (impossible dates fail): the named state says it.
+  const onlyExpiry = (c: CheckResult) => expired !== null && c.id === MRZ_CHECK_IDS.dates && c.status === 'warn';
   const findings: VerdictFinding[] = checks
-    .filter((c): c is CheckResult & { status: 'fail' | 'warn' } => c.status === 'fail' || c.status === 'warn')
+    .filter((c): c is CheckResult & { status: 'fail' | 'warn' } => (c.status === 'fail' || c.status === 'warn') && !onlyExpiry(c))
     .map((c, i) => ({ c, i }))
     .sort((a, b) => order(a.c) - order(b.c) || a.i - b.i)
     .map(({ c }) => ({ layer: c.layer, checkId: c.id, title: c.title, status: c.status, reason: findingLine(c) }));
-  const expired = expiredOn(mrz, examinedAt);
   const level: VerdictLevel = findings.some((f) => f.status === 'fail')
     ? 'fail'
     : incomplete(checks, verdict)
