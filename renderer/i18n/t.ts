@@ -14,3 +14,8 @@ export const t = createTranslator(en);
 export function formatDateTime(iso: string): string {
   return formatInLocale(iso);
 }
+
+/** A calendar date (ISO YYYY-MM-DD, no time of day) in the station's locale: the day as written, whatever the time zone. */
+export function formatDate(isoDate: string): string {
+  return formatInLocale(`${isoDate}T00:00:00Z`, undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}
