@@ -381,25 +381,29 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
         )}
         {examination ? (
           <div className="inspection" data-testid="inspection" data-examination-id={examination.id} hidden={view !== 'inspect'}>
-            <DocumentViewer
-              key={examination.id}
-              ref={viewer}
-              images={examination.images}
-              imageBase={info.imageBase}
-              light={light}
-              onLight={setLight}
-              loupeOn={loupeOn}
-              overlaysOn={overlaysOn}
-              onToggleLoupe={() => setLoupeOn((on) => !on)}
-              onToggleOverlays={() => setOverlaysOn((on) => !on)}
-              overlays={boxes}
-              selectedCheckId={selectedCheck?.id ?? null}
-              onSelectCheck={(id) => {
-                const check = examination.checks.find((c) => c.id === id);
-                if (check) setSelectedCheck(check);
-              }}
-              reference={null}
-            />
+            {/* The viewer is the inspection's only while it is on screen: the reference view has its own
+                (one set of viewer controls and keys in the page at a time). */}
+            {view === 'inspect' && (
+              <DocumentViewer
+                key={examination.id}
+                ref={viewer}
+                images={examination.images}
+                imageBase={info.imageBase}
+                light={light}
+                onLight={setLight}
+                loupeOn={loupeOn}
+                overlaysOn={overlaysOn}
+                onToggleLoupe={() => setLoupeOn((on) => !on)}
+                onToggleOverlays={() => setOverlaysOn((on) => !on)}
+                overlays={boxes}
+                selectedCheckId={selectedCheck?.id ?? null}
+                onSelectCheck={(id) => {
+                  const check = examination.checks.find((c) => c.id === id);
+                  if (check) setSelectedCheck(check);
+                }}
+                reference={null}
+              />
+            )}
             <aside className="inspection__side" aria-label={t('checks.title')} data-testid="inspection-side">
               {examination.overall && (
                 <VerdictBanner overall={examination.overall} nextSteps={steps.nextSteps} onShowCheck={showCheck} onEditProcedure={() => setProcedureOpen(true)} />

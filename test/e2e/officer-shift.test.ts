@@ -14,9 +14,14 @@ import { describe, expect, it } from 'vitest';
 import { renderSpecimen, writeSpecimen } from '../../electron/specimens';
 import { useTempDir } from '../helpers/temp-dir';
 import { artifactsDir, chromiumMissing, repoRoot, signIn, useStation, waitForExpression } from './e2e-station';
-import { BLUR_ACTIVE_ELEMENT, deviceStateIs, INSPECTION_LAYOUT, PAGE_FITS_WINDOW, READ_CSP_VIOLATIONS, SCROLL_EVERY_REGION_TO_END, SCROLL_SIDE_PANEL_TO_END } from './page-scripts';
+import { BLUR_ACTIVE_ELEMENT, deviceStateIs, INSPECTION_LAYOUT, PAGE_FITS_WINDOW, READ_CSP_VIOLATIONS, ROOM_OF_THE_CASE, SCROLL_EVERY_REGION_TO_END, SCROLL_SIDE_PANEL_TO_END } from './page-scripts';
 
 const OFFICER = { name: 'Ada Lindqvist', badge: 'B-4711' };
+const EXPERT_ALERTS = [
+  ['Re-laminated portraits', 'A break in the guilloche right of the data fields, and a raised edge around the portrait; the laminate lifts at the corner under raking light.'],
+  ['Glued-over portraits from a print shop', 'The portrait sits a little high in its frame; the rosette lines do not continue into it under magnification, and the blue UV emblem is interrupted.'],
+  ['Counterfeit header band', 'The header band is a shade too pale and the SPECIMEN tab is printed in halftone dots instead of solid ink.'],
+] as const;
 const SPECIMENS = join(repoRoot, 'assets', 'specimens');
 
 async function invoke(page: Page, channel: string, body: unknown): Promise<{ status: number; json: unknown }> {
@@ -59,6 +64,14 @@ interface LayoutMetrics {
   statusBottom: number;
 }
 
+interface RoomOfTheCase {
+  alerts: number;
+  inspection: number;
+  inspectionBottom: number;
+  verdictBottom: number;
+  verdictLevelVisible: boolean;
+}
+
 describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen (Chromium against the loopback host)', () => {
   const station = useStation('loupe-e2e-shift-');
   const hotFolder = useTempDir('loupe-e2e-shift-hot-');
@@ -84,6 +97,24 @@ describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen 
     await page.getByTestId('empty-state').waitFor();
     expect((await invoke(page, 'devices:configure', { id: 'hot-folder', settings: { folder: hotFolder } })).status).toBe(200);
     await waitForExpression(page, deviceStateIs('hot-folder', 'connected'));
+
+    // Three expert alerts for the passport's class, as a busy week brings them.
+    for (const [title, lookFor] of EXPERT_ALERTS) {
+      const published = await invoke(page, 'trends:publishAlert', {
+        documentClassId: 'aurora-td3',
+        fraudType: 'forged-photo-substitution',
+        title,
+        lookFor,
+        hotspots: [
+          { light: 'white', x: 1110, y: 20, w: 300, h: 90, label: 'Header band' },
+          { light: 'white', x: 1220, y: 150, w: 200, h: 300, label: 'Guilloche right of the data' },
+        ],
+        examinationId: null,
+        cropZoneIds: [],
+        validUntilWeek: null,
+      });
+      expect(published.status).toBe(200);
+    }
 
     const rendered = await renderSpecimen(11, 0, { design: 'aurora-td3', degrade: 'none', forgery: 'photo-substitution' });
     const forged = join(workDir, 'forged');
@@ -151,6 +182,28 @@ describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen 
       expect(m.devices.length).toBeGreaterThanOrEqual(3);
       expect(m.devices.every(Boolean)).toBe(true);
       expect(m.statusBottom).toBeLessThanOrEqual(height + 0.5);
+      // Three expert alerts take a line each: the verdict and the document keep the room.
+      const alerts = page.getByTestId('alert-banner');
+      expect(await alerts.getAttribute('data-open')).toBe('no');
+      expect(await page.getByTestId('alert-banner-item').count()).toBe(3);
+      const room = (await page.evaluate(ROOM_OF_THE_CASE)) as RoomOfTheCase;
+      expect(room.alerts).toBeLessThanOrEqual(0.2 * height);
+      expect(room.inspection).toBeGreaterThanOrEqual(0.6 * height);
+      expect(room.verdictBottom).toBeLessThanOrEqual(room.inspectionBottom);
+      expect(room.verdictLevelVisible).toBe(true);
+      // Opened in full, the alerts still leave the case in view (their list scrolls).
+      await page.getByTestId('alert-banner-toggle').click();
+      expect(await alerts.getAttribute('data-open')).toBe('yes');
+      expect(await page.getByTestId('alert-banner').textContent()).toContain('the SPECIMEN tab is printed in halftone dots');
+      await scrollEverythingToTheEnd(page);
+      await page.screenshot({ path: join(artifactsDir, `alerts-open-${width}x${height}.png`) });
+      const opened = (await page.evaluate(ROOM_OF_THE_CASE)) as RoomOfTheCase;
+      expect(opened.alerts).toBeLessThanOrEqual(0.36 * height);
+      expect(opened.inspection).toBeGreaterThanOrEqual(0.45 * height);
+      expect(opened.verdictLevelVisible).toBe(true);
+      expect(await page.evaluate(PAGE_FITS_WINDOW)).toBe(true);
+      await page.getByTestId('alert-banner-toggle').click();
+      expect(await alerts.getAttribute('data-open')).toBe('no');
     }
     // The other views stay in the window too.
     for (const view of ['history', 'reference', 'trends', 'inspect']) {

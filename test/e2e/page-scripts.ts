@@ -64,5 +64,20 @@ export const INSPECTION_LAYOUT = `(() => {
   };
 })()`;
 
+/** How much of the window the expert alerts and the case (viewer and side panel) take; whether the verdict's level is in sight. */
+export const ROOM_OF_THE_CASE = `(() => {
+  const alerts = document.querySelector('[data-testid="alert-banner"]').getBoundingClientRect();
+  const inspection = document.querySelector('[data-testid="inspection"]').getBoundingClientRect();
+  const verdict = document.querySelector('[data-testid="verdict-banner"]').getBoundingClientRect();
+  const level = document.querySelector('[data-testid="verdict-level"]').getBoundingClientRect();
+  return {
+    alerts: alerts.height,
+    inspection: inspection.height,
+    inspectionBottom: inspection.bottom,
+    verdictBottom: verdict.bottom,
+    verdictLevelVisible: level.height > 0 && level.top >= inspection.top - 0.5 && level.bottom <= inspection.bottom + 0.5,
+  };
+})()`;
+
 /** Nothing keeps the keyboard focus: a key goes to the screen's shortcuts, not into a field. */
 export const BLUR_ACTIVE_ELEMENT = 'document.activeElement instanceof HTMLElement && document.activeElement.blur()';
