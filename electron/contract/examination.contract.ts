@@ -183,6 +183,25 @@ export const NextStepsSchema = z.object({ pass: NextStep, attention: NextStep, f
 export const NEXT_STEP_KEYS = NextStepsSchema.keyof().options;
 export type NextSteps = z.infer<typeof NextStepsSchema>;
 
+/** What the verdict is called: its level, or 'expired' when the expiry is all there is to act on. */
+export const VERDICT_HEADLINES = [...VERDICT_LEVELS, 'expired'] as const;
+export type VerdictHeadline = (typeof VERDICT_HEADLINES)[number];
+
+/**
+ * The name the screen and the report give the verdict. An expired document whose checks found
+ * nothing is 'attention' only because of its expiry: it is called expired (the named state), not
+ * "findings to examine" with none listed. Otherwise the level names it and the expired state shows beside.
+ */
+export function verdictHeadline(overall: Pick<OverallVerdict, 'level' | 'expired' | 'findings'>): VerdictHeadline {
+  return overall.expired !== null && overall.level === 'attention' && overall.findings.length === 0 ? 'expired' : overall.level;
+}
+
+/** The steps of the station's procedure that apply to a verdict, in order. */
+export function nextStepsFor(overall: Pick<OverallVerdict, 'level' | 'expired' | 'findings'>, steps: NextSteps): string[] {
+  const headline = verdictHeadline(overall);
+  return headline === 'expired' ? [steps.expired] : [steps[headline], ...(overall.expired ? [steps.expired] : [])];
+}
+
 /**
  * A "genuine" decision on a document whose examination failed, or that has expired, must say why
  * (DecisionInput.confirmation). One rule for the screen, which asks for it, and the Node side, which

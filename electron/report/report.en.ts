@@ -31,6 +31,7 @@ export const reportMessages = {
   'report.level.attention': 'Attention — findings to examine',
   'report.level.fail': 'Fail — the examination found defects',
   'report.level.incomplete': 'Incomplete — key checks could not run',
+  'report.level.expired': 'Expired — no defect found in the checks performed',
   'report.expiredOn': 'Expired on {date}: not valid for travel',
   'report.expired': 'Expired: not valid for travel',
   'report.findings': 'Failed and warning checks',

@@ -4,12 +4,12 @@
 // station's next step. The verdict is the examination's own (computed on the Node side), never
 // derived here.
 import { useLayoutEffect, useRef } from 'react';
-import type { NextSteps, OverallVerdict, VerdictLevel } from '../../electron/contract/examination.contract';
+import { nextStepsFor, verdictHeadline, type NextSteps, type OverallVerdict, type VerdictHeadline } from '../../electron/contract/examination.contract';
 import { formatDate, t } from '../i18n/t';
 import { assertNever } from '../util/assert-never';
 
-function icon(level: VerdictLevel): string {
-  switch (level) {
+function icon(headline: VerdictHeadline): string {
+  switch (headline) {
     case 'pass':
       return '✓';
     case 'attention':
@@ -18,8 +18,10 @@ function icon(level: VerdictLevel): string {
       return '✕';
     case 'incomplete':
       return '–';
+    case 'expired':
+      return '⚠';
     default:
-      return assertNever(level);
+      return assertNever(headline);
   }
 }
 
@@ -29,7 +31,12 @@ export function VerdictBanner({ overall, nextSteps, onShowCheck, onEditProcedure
   onShowCheck: (checkId: string) => void;
   onEditProcedure: () => void;
 }) {
-  const steps = nextSteps ? [nextSteps[overall.level], ...(overall.expired ? [nextSteps.expired] : [])] : [];
+  const headline = verdictHeadline(overall);
+  const steps = nextSteps ? nextStepsFor(overall, nextSteps) : [];
+  // How many lines the list holds, in the head: a list that scrolls on a short window still says it.
+  const failed = overall.findings.filter((f) => f.status === 'fail').length;
+  const warned = overall.findings.length - failed;
+  const counts = [...(failed ? [t('verdict.countFail', { count: failed })] : []), ...(warned ? [t('verdict.countWarn', { count: warned })] : [])];
   const root = useRef<HTMLElement>(null);
   // The panel keeps what it scrolls into view below the verdict: it learns the verdict's height here.
   useLayoutEffect(() => {
@@ -46,16 +53,18 @@ export function VerdictBanner({ overall, nextSteps, onShowCheck, onEditProcedure
   return (
     <section
       ref={root}
-      className={`exam-verdict exam-verdict--${overall.level}`}
+      className={`exam-verdict exam-verdict--${headline}`}
       role="region"
       aria-label={t('verdict.region')}
       data-testid="verdict-banner"
       data-level={overall.level}
+      data-headline={headline}
       data-expired={overall.expired ? 'yes' : 'no'}
     >
       <div className="exam-verdict__head">
-        <span className="exam-verdict__icon" aria-hidden="true">{icon(overall.level)}</span>
-        <h2 className="exam-verdict__level" data-testid="verdict-level">{t(`verdict.level.${overall.level}`)}</h2>
+        <span className="exam-verdict__icon" aria-hidden="true">{icon(headline)}</span>
+        <h2 className="exam-verdict__level" data-testid="verdict-level">{t(`verdict.level.${headline}`)}</h2>
+        {counts.length > 0 && <span className="exam-verdict__count" data-testid="verdict-count">{counts.join(' · ')}</span>}
       </div>
       {overall.expired && (
         <p className="exam-verdict__expired" data-testid="verdict-expired">

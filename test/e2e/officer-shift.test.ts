@@ -129,6 +129,10 @@ describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen 
     expect(await page.getByTestId('verdict-level').textContent()).toBe('Fail — defects found');
     expect(await banner.locator('.exam-verdict__icon').textContent()).toBe('✕');
     expect(await page.getByTestId('mrz-validity').textContent()).toBe('MRZ check digits correct');
+    // How many failed, in the head: the list may scroll on a short window.
+    const failedCount = await page.locator('[data-testid^="verdict-finding-"][data-status="fail"]').count();
+    expect(failedCount).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('verdict-count').textContent()).toContain(`${failedCount} failed`);
     const photo = page.getByTestId('verdict-finding-photo.substitution');
     expect(await photo.getAttribute('data-status')).toBe('fail');
     expect(await photo.textContent()).toContain('Photo zone: a straight cut or shadow line around the portrait');
@@ -227,6 +231,11 @@ describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen 
 
     const banner = page.getByTestId('verdict-banner');
     expect(await banner.getAttribute('data-expired')).toBe('yes');
+    // Expired is what the verdict is called when nothing else was found, with its own next step only.
+    expect(await banner.getAttribute('data-headline')).toBe('expired');
+    expect(await page.getByTestId('verdict-level').textContent()).toBe('Expired — no defect found in the checks');
+    expect(await page.getByTestId('verdict-next-step').textContent()).not.toContain('Examine each flagged feature');
+    expect(await page.getByTestId('verdict-count').count()).toBe(0);
     expect(await page.getByTestId('verdict-expired').textContent()).toMatch(/Expired on .*2022 — not valid for travel/);
     expect(await page.getByTestId('verdict-next-step').textContent()).toContain('not valid for travel: apply the rules for expired documents');
 

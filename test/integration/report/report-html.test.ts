@@ -129,6 +129,14 @@ describe('renderReportHtml', () => {
     expect(section).toContain(DEFAULT_NEXT_STEPS.expired);
     // A record without an overall verdict (an older build's) prints none rather than guessing one.
     expect(render(fixture.exam)).not.toContain('block overall');
+
+    // Expired with nothing else found: called expired, with the step for expired documents only.
+    exam.overall = { level: 'attention', expired: { on: '2024-11-30' }, findings: [], notPerformed: [] };
+    const expired = renderReportHtml(exam, { station: STATION, generatedAt: new Date('2025-03-14T10:00:00Z'), images: images(exam), nextSteps: DEFAULT_NEXT_STEPS });
+    const expiredSection = expired.slice(expired.indexOf('<section class="block overall'), expired.indexOf('</section>', expired.indexOf('<section class="block overall')));
+    expect(expiredSection).toContain(reportMessages['report.level.expired']);
+    expect(expiredSection).toContain(DEFAULT_NEXT_STEPS.expired);
+    expect(expiredSection).not.toContain(DEFAULT_NEXT_STEPS.attention);
   });
 
   it('prints every version of the decision: who, when, what and why, with the confirming reason', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../../electron/checks/check-registry';
 import { FINDING_LINE_MAX, findingLine, layerVerdicts, overallVerdict } from '../../../electron/checks/layered-verdict';
-import type { CheckResult } from '../../../electron/contract/examination.contract';
+import { nextStepsFor, verdictHeadline, type CheckResult, type NextSteps } from '../../../electron/contract/examination.contract';
 import { readMrzText } from '../../../electron/mrz';
 
 const now = new Date('2026-01-01T00:00:00Z');
@@ -69,6 +69,19 @@ describe('overall verdict', () => {
     // Other findings are still listed beside it.
     const warned = overall(EXPIRED_TD3, [...physical(), check('uv.features', 'physical', 'warn')]);
     expect([warned.level, warned.expired?.on, warned.findings.map((f) => f.checkId)]).toEqual(['attention', '2012-04-15', ['uv.features']]);
+  });
+
+  it('is called expired when the expiry is all there is to act on, and its next step is the one for expired documents', () => {
+    const steps: NextSteps = { pass: 'P', attention: 'A', fail: 'F', incomplete: 'I', expired: 'E' };
+    const expired = overall(EXPIRED_TD3, physical());
+    expect([verdictHeadline(expired), nextStepsFor(expired, steps)]).toEqual(['expired', ['E']]);
+    // With findings of its own, the level names the verdict and the expired step follows its step.
+    const warned = overall(EXPIRED_TD3, [...physical(), check('uv.features', 'physical', 'warn')]);
+    expect([verdictHeadline(warned), nextStepsFor(warned, steps)]).toEqual(['attention', ['A', 'E']]);
+    const failed = overall(EXPIRED_TD3, physical('fail'));
+    expect([verdictHeadline(failed), nextStepsFor(failed, steps)]).toEqual(['fail', ['F', 'E']]);
+    const valid = overall(VALID_TD3, physical());
+    expect([verdictHeadline(valid), nextStepsFor(valid, steps)]).toEqual(['pass', ['P']]);
   });
 
   it('is incomplete when the page could not be examined against a reference class, even with nothing failed', () => {
