@@ -16,6 +16,8 @@ export const CaptureImageSchema = z.object({
   /** Absolute path. Copied into captureDir, except the virtual scanner's read-only bundled files. */
   path: z.string().min(1),
   mime: z.string().min(1),
+  /** The file's name as the device delivered it (a hot folder's vendor file), for messages to the officer. */
+  sourceName: z.string().max(255).optional(),
 });
 export type CaptureImage = z.infer<typeof CaptureImageSchema>;
 

@@ -10,6 +10,7 @@ import './styles/panels.css';
 import './styles/devices.css';
 import './styles/findings.css';
 import './styles/reference.css';
+import './styles/verdict.css';
 
 const root = document.getElementById('root');
 if (root) {

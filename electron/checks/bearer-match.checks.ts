@@ -1,6 +1,7 @@
 // The bearer-match layer from the face section: the holder against the document portraits, the
-// portrait against its ghost image, and age/sex plausibility as a warning. Pure: no I/O. Before the
-// portraits are analysed only "Holder matches the portrait" reports (not performed).
+// portrait against its ghost image, and age/sex plausibility of the holder and of the document's
+// portraits as a warning. Pure: no I/O. Before the portraits are analysed only "Holder matches the
+// portrait" reports (not performed).
 import type { PairComparison, Portrait } from '../contract/face.contract';
 import { FACE_CHECK_IDS } from './check-ids';
 import type { Check } from './check-model';
@@ -86,16 +87,19 @@ export const facePlausibilityCheck: Check<'face'> = {
   id: FACE_CHECK_IDS.plausibility,
   title: 'Apparent age and sex fit the MRZ',
   layer: 'bearer-match',
-  expected: 'estimated age within ±15 years of the date of birth; estimated sex as in the MRZ',
+  expected: 'estimated age within ±15 years of the age the date of birth gives (for a document portrait, since the document can have been issued); estimated sex as in the MRZ',
   needs: { evidence: 'face' },
   run(face) {
-    if (!face?.portraits.some((p) => p.kind === 'live' && p.quality.faceFound)) return null;
+    // The holder's live capture and the document's own portraits (printed, chip) are each held against the MRZ.
+    if (!face?.portraits.some((p) => (p.kind === 'live' || p.kind === 'printed' || p.kind === 'chip') && p.quality.faceFound)) return null;
     return result(facePlausibilityCheck, {
       status: face.hints.length ? 'warn' : 'pass',
       measured: face.hints.length ? face.hints.join('; ') : 'within the tolerance',
       expected: facePlausibilityCheck.expected,
       evidence: [],
-      explanation: face.hints.length ? 'A hint only: estimates are rough. Look at the holder and the document again.' : 'The apparent age and sex do not contradict the MRZ.',
+      explanation: face.hints.length
+        ? 'A hint only: estimates are rough. Look at the holder, the portrait and the MRZ again: a portrait that does not fit the MRZ may have been substituted.'
+        : 'The apparent age and sex do not contradict the MRZ.',
     });
   },
 };

@@ -53,6 +53,13 @@ function worded(reason: string, options: NotPerformedOptions): Pick<CheckResult,
   }
 }
 
+/** The reason of a not-performed result, whichever wording it was given in (the inverse of `worded`). */
+export function notPerformedReason(result: Pick<CheckResult, 'measured' | 'explanation'>): string {
+  if (result.explanation.startsWith('Not performed: ')) return result.measured;
+  if (result.measured.startsWith('not measured: ')) return result.measured.slice('not measured: '.length);
+  return result.explanation || result.measured;
+}
+
 export function notPerformed(check: CheckIdentity, reason: string, options: NotPerformedOptions = {}): CheckResult {
   const { measured, explanation } = worded(reason, options);
   return {

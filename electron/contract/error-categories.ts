@@ -27,7 +27,7 @@ export const ERROR_CATEGORY: CategoryTable = {
   checks: { OcrFailed: 'internal' },
   face: { NoSampleFaces: 'not-found' },
   reference: { ClassNotFound: 'not-found', ZoneNotFound: 'not-found', PackageNotFound: 'not-found', PackageRefused: 'bad-input' },
-  examination: { ExaminationNotFound: 'not-found' },
+  examination: { ExaminationNotFound: 'not-found', ConfirmationRequired: 'bad-input' },
   store: { ImageNotStored: 'not-found' },
   report: { BrowserNotFound: 'not-found' },
   trends: {

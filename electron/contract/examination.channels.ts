@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdRequest } from './app.channels';
 import { channelTable, eventTable } from './channel';
-import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema } from './examination.contract';
+import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema, NextStepsSchema } from './examination.contract';
 
 export const ProgressEventSchema = z.object({
   operation: z.string(),
@@ -39,10 +39,26 @@ export const examinationChannels = channelTable({
     request: z.object({ id: z.string().min(1).max(100), review: FindingReviewInputSchema }).strict(),
     response: ExaminationSchema,
   },
+  /** What the station's procedure says to do next per verdict level; with `nextSteps` it changes them (an officer, audited). */
+  'examination:nextSteps': {
+    access: { officerWhen: 'nextSteps' },
+    request: z.object({ nextSteps: NextStepsSchema.optional() }).strict(),
+    response: z.object({ nextSteps: NextStepsSchema, defaults: NextStepsSchema }),
+  },
 });
+
+/** A capture a device delivered on its own could not be examined: what went wrong, in plain words, without station paths. */
+export const CaptureFailedEventSchema = z.object({
+  deviceId: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type CaptureFailedEvent = z.infer<typeof CaptureFailedEventSchema>;
 
 export const examinationEvents = eventTable({
   'examination:onProgress': ProgressEventSchema,
   /** A device delivered a capture on its own (hot folder, serial reader): an examination exists. */
   'examination:onCreated': z.object({ id: z.string() }),
+  'examination:onCaptureFailed': CaptureFailedEventSchema,
 });

@@ -41,6 +41,18 @@ export const LayerVerdictSchema = z.object({
 });
 export type LayerVerdict = z.infer<typeof LayerVerdictSchema>;
 
+/**
+ * The examination's overall verdict, computed once on the Node side from the layered verdict
+ * (electron/checks/layered-verdict.ts): what the screen shows above everything else.
+ * fail — a check failed; incomplete — nothing failed, but the MRZ could not be read or the page
+ * could not be examined against a reference class, so the examination says little either way;
+ * attention — warnings to look at, or the document has expired; pass — every check performed passed
+ * (what was not performed is listed beside it, never counted as a pass).
+ */
+export const VERDICT_LEVELS = ['pass', 'attention', 'fail', 'incomplete'] as const;
+export const VerdictLevelSchema = z.enum(VERDICT_LEVELS);
+export type VerdictLevel = z.infer<typeof VerdictLevelSchema>;
+
 export const CaptureImageSchema = z.object({
   light: LightSchema,
   /** sha256 of the file bytes: the image's identity on disk and in reports. */
@@ -74,12 +86,22 @@ export const DecisionInputSchema = z.object({
   verdict: DecisionVerdictSchema,
   reasons: z.array(z.string().trim().min(1).max(500)).max(20),
   notes: z.string().max(5000),
+  /**
+   * Why the officer holds the document genuine although the examination failed or the document has
+   * expired: required then (decisionNeedsConfirmation), refused by the Node side without it.
+   */
+  confirmation: z.string().trim().min(1).max(1000).optional(),
 });
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+/** The overall verdict the decision was taken against (optional: decisions recorded before it existed). */
+export const DecisionBasisSchema = z.object({ level: VerdictLevelSchema, expired: z.boolean() });
+export type DecisionBasis = z.infer<typeof DecisionBasisSchema>;
 
 export const DecisionSchema = DecisionInputSchema.extend({
   officer: OfficerSchema,
   decidedAt: z.string(),
+  basis: DecisionBasisSchema.optional(),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -125,6 +147,70 @@ export const ExaminationWarningSchema = z.object({
 });
 export type ExaminationWarning = z.infer<typeof ExaminationWarningSchema>;
 
+/** One failed or warning check: its layer and one line of what was found. */
+export const VerdictFindingSchema = z.object({
+  layer: LayerSchema,
+  checkId: z.string(),
+  title: z.string(),
+  status: z.enum(['fail', 'warn']),
+  reason: z.string(),
+});
+export type VerdictFinding = z.infer<typeof VerdictFindingSchema>;
+
+/** Checks that were not performed, grouped by their common reason (no chip read, no UV image, ...). */
+export const VerdictGapSchema = z.object({
+  layers: z.array(LayerSchema),
+  checkIds: z.array(z.string()),
+  titles: z.array(z.string()),
+  reason: z.string(),
+  /** The checks are every check of their layers (the layers can be named instead of the checks). */
+  wholeLayers: z.boolean(),
+});
+export type VerdictGap = z.infer<typeof VerdictGapSchema>;
+
+export const OverallVerdictSchema = z.object({
+  level: VerdictLevelSchema,
+  /** A named state besides the checks: the document had expired when it was examined (ISO date of expiry). */
+  expired: z.object({ on: z.string() }).nullable(),
+  findings: z.array(VerdictFindingSchema),
+  notPerformed: z.array(VerdictGapSchema),
+});
+export type OverallVerdict = z.infer<typeof OverallVerdictSchema>;
+
+/** What the station's procedure says to do next, per level and for an expired document (a station setting). */
+const NextStep = z.string().trim().min(1).max(500);
+export const NextStepsSchema = z.object({ pass: NextStep, attention: NextStep, fail: NextStep, incomplete: NextStep, expired: NextStep }).strict();
+export const NEXT_STEP_KEYS = NextStepsSchema.keyof().options;
+export type NextSteps = z.infer<typeof NextStepsSchema>;
+
+/** What the verdict is called: its level, or 'expired' when the expiry is all there is to act on. */
+export const VERDICT_HEADLINES = [...VERDICT_LEVELS, 'expired'] as const;
+export type VerdictHeadline = (typeof VERDICT_HEADLINES)[number];
+
+/**
+ * The name the screen and the report give the verdict. An expired document whose checks found
+ * nothing is 'attention' only because of its expiry: it is called expired (the named state), not
+ * "findings to examine" with none listed. Otherwise the level names it and the expired state shows beside.
+ */
+export function verdictHeadline(overall: Pick<OverallVerdict, 'level' | 'expired' | 'findings'>): VerdictHeadline {
+  return overall.expired !== null && overall.level === 'attention' && overall.findings.length === 0 ? 'expired' : overall.level;
+}
+
+/** The steps of the station's procedure that apply to a verdict, in order. */
+export function nextStepsFor(overall: Pick<OverallVerdict, 'level' | 'expired' | 'findings'>, steps: NextSteps): string[] {
+  const headline = verdictHeadline(overall);
+  return headline === 'expired' ? [steps.expired] : [steps[headline], ...(overall.expired ? [steps.expired] : [])];
+}
+
+/**
+ * A "genuine" decision on a document whose examination failed, or that has expired, must say why
+ * (DecisionInput.confirmation). One rule for the screen, which asks for it, and the Node side, which
+ * refuses the decision without it.
+ */
+export function decisionNeedsConfirmation(verdict: DecisionVerdict, overall: Pick<OverallVerdict, 'level' | 'expired'>): boolean {
+  return verdict === 'genuine' && (overall.level === 'fail' || overall.expired !== null);
+}
+
 export const ExaminationSchema = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -136,7 +222,12 @@ export const ExaminationSchema = z.object({
   document: DocumentSummarySchema,
   checks: z.array(CheckResultSchema),
   verdict: z.array(LayerVerdictSchema),
+  /** The latest decision (the last of `decisions`). */
   decision: DecisionSchema.nullable(),
+  /** Every decision recorded, oldest first: a new decision is a new version, never an overwrite (optional: older records). */
+  decisions: z.array(DecisionSchema).optional(),
+  /** The overall verdict (optional: older records, which the examination records complete when read). */
+  overall: OverallVerdictSchema.optional(),
   timingsMs: z.record(z.string(), z.number()),
   identification: IdentificationSummarySchema.nullable().optional(),
   reviews: z.array(FindingReviewSchema).optional(),

@@ -59,6 +59,8 @@ export const MrzFieldDetailSchema = z.object({
   value: z.string().nullable(),
   valid: z.boolean(),
   error: z.string().optional(),
+  /** For the date fields: the date the characters give, ISO YYYY-MM-DD, the century inferred (Part 3 §4.8). */
+  date: z.string().optional(),
   line: z.number().int().min(0),
   start: z.number().int().min(0),
   end: z.number().int().min(0),

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
-import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Officer } from '../contract/examination.contract';
+import { decisionNeedsConfirmation, type CaptureImage, type Decision, type DecisionInput, type Examination, type FindingReviewInput, type Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/capture.contract';
 import { runChecks } from '../checks/check-registry';
@@ -142,9 +142,26 @@ export class ExaminationService {
     return exam;
   }
 
+  /**
+   * Records a decision as a new version (the earlier ones stay), with the overall verdict it was
+   * taken against. "Genuine" on a failed or expired document is refused without a confirming reason.
+   */
   decide(id: string, input: DecisionInput, officer: Officer): Examination {
-    const decision = { ...input, officer, decidedAt: this.now().toISOString() };
-    return this.stored.apply(id, { decision }, officer, { action: 'examination.decide', details: { verdict: input.verdict, reasons: input.reasons.length } });
+    const decidedAt = this.now().toISOString();
+    return this.stored.apply(
+      id,
+      (exam) => {
+        const overall = exam.overall!;
+        if (decisionNeedsConfirmation(input.verdict, overall) && !input.confirmation) {
+          const why = overall.level === 'fail' && overall.expired ? 'failed its checks and has expired' : overall.level === 'fail' ? 'failed its checks' : 'has expired';
+          throw new LoupeError('examination', 'ConfirmationRequired', `This document ${why}: to record it as genuine, give the reason that confirms it.`);
+        }
+        const decision: Decision = { ...input, officer, decidedAt, basis: { level: overall.level, expired: overall.expired !== null } };
+        return { decision };
+      },
+      officer,
+      { action: 'examination.decide', details: { verdict: input.verdict, reasons: input.reasons.length, confirmed: input.confirmation !== undefined } },
+    );
   }
 
   /** Stops the OCR workers of the checks. */
@@ -177,11 +194,17 @@ export class ExaminationService {
       const code = (err as NodeJS.ErrnoException).code;
       const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder, not a file' : (code ?? String(err));
       const message = `cannot read the ${light} image ${path}: ${reason}`;
-      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message) : new LoupeError('imaging', 'ImageNotFound', message);
+      throw code === 'EISDIR' ? new LoupeError('imaging', 'InvalidInput', message, { details: [{ light }] }) : new LoupeError('imaging', 'ImageNotFound', message, { details: [{ light }] });
     }
-    const { width, height, density } = await openCompleteImage(bytes, path);
-    const mime = (await sharp(bytes).metadata()).format;
-    return { light, path, bytes, width, height, mime, ...(density ? { density } : {}) };
+    try {
+      const { width, height, density } = await openCompleteImage(bytes, path);
+      const mime = (await sharp(bytes).metadata()).format;
+      return { light, path, bytes, width, height, mime, ...(density ? { density } : {}) };
+    } catch (err) {
+      // Which light's image was refused: a device's capture is reported by light, not by its staging path.
+      if (err instanceof LoupeError) throw new LoupeError(err.domain, err.kind, err.message, { cause: err, details: [{ light }] });
+      throw err;
+    }
   }
 
   private storeImage(c: CheckedImage): { image: CaptureImage; path: string } {

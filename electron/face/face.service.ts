@@ -29,6 +29,8 @@ export interface FaceStore {
 }
 
 const THRESHOLD_KEY = 'face.threshold';
+/** The portraits whose apparent age and sex are held against the MRZ, in the order hints are given. */
+const PLAUSIBILITY_KINDS: readonly PortraitKind[] = ['live', 'printed', 'chip'];
 const MAX_UPLOAD_BYTES = 700_000;
 
 interface Source {
@@ -167,14 +169,22 @@ export class FaceService {
       analysed.push({ portrait, descriptor: analysis.descriptor, analysis });
     }
     const comparisons = comparePortraits(analysed, threshold);
-    const live = analysed.find((a) => a.portrait.kind === 'live' && a.portrait.quality.faceFound);
-    const hints = live
-      ? plausibilityHints(
-          { estimatedAge: live.portrait.estimatedAge, estimatedSex: live.portrait.estimatedSex, sexProbability: live.analysis.sexProbability },
-          { birthDate: exam.mrz?.fields.birthDate ?? null, sex: exam.mrz?.fields.sex ?? null },
+    // Age and sex against the MRZ for the holder and for the document's own portraits (a substituted
+    // photo of someone far younger, or of the other sex, shows there); the ghost image is too pale
+    // and small for an estimate.
+    const mrz = { birthDate: exam.mrz?.fields.birthDate ?? null, sex: exam.mrz?.fields.sex ?? null, expiryDate: exam.mrz?.fields.expiryDate ?? null };
+    const hints = analysed
+      .filter((a) => PLAUSIBILITY_KINDS.includes(a.portrait.kind) && a.portrait.quality.faceFound)
+      .sort((a, b) => PLAUSIBILITY_KINDS.indexOf(a.portrait.kind) - PLAUSIBILITY_KINDS.indexOf(b.portrait.kind))
+      .flatMap((a) =>
+        plausibilityHints(
+          { estimatedAge: a.portrait.estimatedAge, estimatedSex: a.portrait.estimatedSex, sexProbability: a.analysis.sexProbability },
+          mrz,
           this.now(),
-        )
-      : [];
+          portraitName(a.portrait.kind),
+          a.portrait.kind !== 'live',
+        ),
+      );
     const face: FaceSection = {
       portraits: analysed.map((a) => a.portrait),
       comparisons,

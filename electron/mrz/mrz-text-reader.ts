@@ -1,5 +1,6 @@
 // Text → MrzReading: normalise, detect the layout, repair (OCR only, by default), validate.
-import type { MrzFinding, MrzReading } from '../contract/mrz.contract';
+import type { MrzFieldDetail, MrzFinding, MrzReading } from '../contract/mrz.contract';
+import { birthDate, dateProblem, expiryDate, isoDate } from './mrz-dates';
 import { MRZ_GEOMETRY } from '../contract/mrz.contract';
 import { LoupeError } from '../common/loupe-error';
 import { repairByCheckDigits } from './mrz-check-search';
@@ -42,7 +43,9 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
   const t2 = performance.now();
   const assessed = assessUncertainty(layout, ctx.lines, ctx.candidates);
   const findings = [...validateMrz(layout, ctx.lines, now), ...ctx.findings, ...assessed.findings];
-  const { fields, details } = extractFields(layout, ctx.lines, findings);
+  const extracted = extractFields(layout, ctx.lines, findings);
+  const fields = extracted.fields;
+  const details = withDates(extracted.details, now);
   const corrections = [...norm.corrections, ...ctx.corrections];
   return checkedReading({
     ...base,
@@ -57,6 +60,20 @@ export function readMrzText(lines: readonly string[], options: ReadMrzTextOption
     timingsMs: { parse: t1 - t0 + (performance.now() - t2), repair: t2 - t1 },
     charConfidence: assessed.charConfidence,
     uncertain: assessed.uncertain,
+  });
+}
+
+/**
+ * The date fields with the date they give: YYMMDD with the century inferred as the checks infer it
+ * (a birth date in the past, an expiry within 50 years of the reading), so the screen and the report
+ * show "5 March 1956" beside the raw "560305" without guessing the century themselves.
+ */
+function withDates(details: MrzFieldDetail[], now: Date): MrzFieldDetail[] {
+  return details.map((d) => {
+    const infer = d.field === 'birthDate' ? birthDate : d.field === 'expiryDate' ? expiryDate : null;
+    if (!infer || !d.value || dateProblem(d.value, null) !== null) return d;
+    const date = infer(d.value, now);
+    return date && dateProblem(d.value, date.year) === null ? { ...d, date: isoDate(date) } : d;
   });
 }
 

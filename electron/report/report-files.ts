@@ -2,7 +2,7 @@
 // examination, served back by name only (never by a path from outside).
 import { join } from 'node:path';
 import { makePrivateDir, writePrivateFile } from '../common/private-files';
-import type { Examination } from '../contract/examination.contract';
+import type { Examination, NextSteps } from '../contract/examination.contract';
 import { chromiumPdfRenderer, type ClosablePdfRenderer, type PdfRenderer } from './pdf-renderer';
 import { createReportPdf } from './report.service';
 
@@ -16,6 +16,8 @@ export class ReportFiles {
     private readonly station: string,
     private readonly imagePath: (hash: string) => string | null,
     renderer?: PdfRenderer,
+    /** The station's next steps as they are when a report is made. */
+    private readonly nextSteps?: () => NextSteps,
   ) {
     makePrivateDir(dir);
     this.renderer = renderer ?? null;
@@ -24,7 +26,8 @@ export class ReportFiles {
   /** Renders and writes the report of an examination (the system Chromium unless a renderer was given). */
   async create(exam: Examination): Promise<{ fileName: string; bytes: number }> {
     this.renderer ??= chromiumPdfRenderer();
-    const pdf = await createReportPdf(exam, { station: this.station, imagePath: this.imagePath, renderer: this.renderer });
+    const nextSteps = this.nextSteps?.();
+    const pdf = await createReportPdf(exam, { station: this.station, imagePath: this.imagePath, renderer: this.renderer, ...(nextSteps ? { nextSteps } : {}) });
     const fileName = `loupe-report-${exam.id}.pdf`;
     writePrivateFile(join(this.dir, fileName), pdf);
     return { fileName, bytes: pdf.length };

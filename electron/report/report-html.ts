@@ -2,7 +2,7 @@
 // on the host/CLI, printToPDF in the app). Pure: the caller reads the image files and passes them
 // as data URLs. No script, no external resource: the CSP below forbids both, as a second line of
 // defence behind escaping every value.
-import type { Examination } from '../contract/examination.contract';
+import type { Examination, NextSteps } from '../contract/examination.contract';
 import { examinationDigest } from './report-digest';
 import { escapeHtml } from './report-escape';
 import { checksSectionHtml, verdictTableHtml } from './report-checks-html';
@@ -14,6 +14,7 @@ import { collectOverlays } from './report-overlays';
 import { captureFilesHtml, decisionHtml, integrityHtml } from './report-record-html';
 import { englishReport, type ReportLanguage } from './report-language';
 import { reportCss } from './report-style';
+import { overallVerdictCss, overallVerdictHtml } from './report-verdict-html';
 import { formatTimestamp } from './report-time';
 
 export interface ReportContext {
@@ -25,6 +26,8 @@ export interface ReportContext {
   language?: ReportLanguage;
   /** Eye-aligned portraits of the face section as data URLs, by image hash. */
   portraits?: Readonly<Record<string, string>>;
+  /** The station's next step per verdict level, printed under the overall verdict. */
+  nextSteps?: NextSteps;
 }
 
 const CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:";
@@ -69,7 +72,7 @@ export function renderReportHtml(exam: Examination, ctx: ReportContext): string 
 <html lang="${escapeHtml(language.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
 <title>${escapeHtml(t('report.pageTitle', { examId: exam.id }))}</title>
-<style>${css}${exam.face ? faceReportCss : ''}</style></head>
+<style>${css}${overallVerdictCss}${exam.face ? faceReportCss : ''}</style></head>
 <body>
 <header class="masthead">
   <div><h1>${escapeHtml(t('report.title'))}</h1><div class="sub">${escapeHtml(t('report.subtitle'))}</div></div>
@@ -77,6 +80,7 @@ export function renderReportHtml(exam: Examination, ctx: ReportContext): string 
 </header>
 <div class="classification">${escapeHtml(t('report.classification', { station: exam.station, officer: exam.officer.name }))}</div>
 ${factsHtml(exam, ctx, language)}
+${overallVerdictHtml(exam, t, ctx.nextSteps)}
 <section class="block"><h2>${escapeHtml(t('report.layeredVerdict'))}</h2>${verdictTableHtml(exam, t)}</section>
 ${decisionHtml(exam, language)}
 ${imagesSectionHtml(exam.images, ctx.images, overlays, t)}

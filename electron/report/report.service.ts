@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import type { CaptureImage, Examination } from '../contract/examination.contract';
+import type { CaptureImage, Examination, NextSteps } from '../contract/examination.contract';
 import type { PdfRenderer } from './pdf-renderer';
 import { renderReportHtml } from './report-html';
 import type { ReportImage } from './report-images-html';
@@ -22,6 +22,8 @@ export interface CreateReportOptions {
   now?: Date;
   /** The language of the report's own words (default English). */
   language?: ReportLanguage;
+  /** The station's next step per verdict level (printed under the overall verdict). */
+  nextSteps?: NextSteps;
 }
 
 async function readReportImage(image: CaptureImage, path: string | null): Promise<ReportImage> {
@@ -65,7 +67,14 @@ async function readPortraits(exam: Examination, imagePath: (hash: string) => str
 export async function createReportHtml(exam: Examination, opts: Omit<CreateReportOptions, 'renderer'>): Promise<string> {
   const images = await Promise.all(exam.images.map((img) => readReportImage(img, opts.imagePath(img.hash))));
   const portraits = await readPortraits(exam, opts.imagePath);
-  return renderReportHtml(exam, { station: opts.station, generatedAt: opts.now ?? new Date(), images, portraits, ...(opts.language ? { language: opts.language } : {}) });
+  return renderReportHtml(exam, {
+    station: opts.station,
+    generatedAt: opts.now ?? new Date(),
+    images,
+    portraits,
+    ...(opts.language ? { language: opts.language } : {}),
+    ...(opts.nextSteps ? { nextSteps: opts.nextSteps } : {}),
+  });
 }
 
 export async function createReportPdf(exam: Examination, opts: CreateReportOptions): Promise<Buffer> {

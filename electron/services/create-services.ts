@@ -15,6 +15,7 @@ import { devicesHandlers } from '../devices/devices.handlers';
 import { DeviceCaptures } from '../examination/device-captures';
 import { examinationHandlers } from '../examination/examination.handlers';
 import { ExaminationService } from '../examination/examination.service';
+import { stationNextSteps } from '../examination/next-steps';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { faceHandlers } from '../face/face.handlers';
 import { FaceService } from '../face/face.service';
@@ -97,7 +98,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     examinationsOfWeek: (week) => fraudExaminationsAround(store, week),
     emitSyncProgress: (progress) => events.emit('trends:onSyncProgress', progress),
   });
-  const reports = new ReportFiles(join(opts.dataDir, 'reports'), station, (h) => store.imagePath(h), opts.pdfRenderer);
+  const reports = new ReportFiles(join(opts.dataDir, 'reports'), station, (h) => store.imagePath(h), opts.pdfRenderer, () => stationNextSteps(store).nextSteps);
   const captureDir = join(opts.dataDir, CAPTURES_DIR);
   makePrivateDir(captureDir);
 
@@ -122,7 +123,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     }),
     ...sessionHandlers(session),
     ...devicesHandlers(bridge),
-    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer) }),
+    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer), settings: store }),
     ...mrzHandlers(),
     ...referenceHandlers(library),
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),

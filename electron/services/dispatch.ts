@@ -3,6 +3,7 @@
 // every request validated with zod before it reaches a domain; the domain's handler run; its audit
 // entry written; errors turned into { kind, message }.
 import { LoupeError } from '../common/loupe-error';
+import { withoutPaths } from '../common/without-paths';
 import type { AuditEntry, CallContext, HandlersOf } from '../common/handler-kit';
 import { api, type Api, type Channel } from '../contract/api.contract';
 import { needsOfficer } from '../contract/channel';
@@ -52,8 +53,11 @@ export async function dispatch(handlers: Handlers, channel: string, raw: unknown
   return response;
 }
 
-/** Any thrown value as { kind, message }: a LoupeError (the device bridge's DeviceError is one) as it is, anything else as Internal. */
+/**
+ * Any thrown value as { kind, message } for the screen (both transports): a LoupeError (the device
+ * bridge's DeviceError is one) with its kind, anything else as Internal; station paths left out.
+ */
 export function toErrorDto(err: unknown): ErrorDto {
-  if (err instanceof LoupeError) return err.toDto();
-  return { kind: 'Internal', message: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
+  if (err instanceof LoupeError) return { kind: err.kind, message: withoutPaths(err.message) };
+  return { kind: 'Internal', message: withoutPaths(err instanceof Error ? err.message.split('\n')[0]! : String(err)) };
 }

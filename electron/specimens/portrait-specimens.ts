@@ -15,6 +15,7 @@ import { analyseFace } from '../face/face-analyser';
 import type { FaceEngine } from '../face/face-engine';
 import { printAndScan } from '../face/face-variations';
 import { cropPortrait, sampleIndividuals, type SampleIndividual } from '../face/sample-faces';
+import { designById } from './specimen-designs';
 import { generateSpecimens } from './specimen-generator';
 
 /** Crop width / face width of a document portrait: the face fills most of the photo zone. */
@@ -47,16 +48,21 @@ export async function pastePortrait(dir: string, truth: SpecimenTruth, face: Buf
   const ghost = truth.regions.find((r) => r.kind === 'ghost');
   const p = scaled(photo.box);
   const printed = await printAndScan(await fit(face, p), { halftone: 3, blur: 0.6 });
+  // Under infrared the portrait shows only where the design prints it in IR-absorbing (carbon-based)
+  // ink; otherwise its dyes drop out, as the class's reference says (zone expectation ir: invisible),
+  // and the infrared image keeps the design's own (empty) portrait area.
+  const irPortrait = designById(truth.design).ir.portrait;
   const layers: OverlayOptions[] = [{ input: await sharp(printed).png().toBuffer(), left: p.x, top: p.y }];
-  const irLayers: OverlayOptions[] = [{ input: await sharp(printed).greyscale().png().toBuffer(), left: p.x, top: p.y }];
+  const irLayers: OverlayOptions[] = irPortrait ? [{ input: await sharp(printed).greyscale().png().toBuffer(), left: p.x, top: p.y }] : [];
   if (ghost) {
     const g = scaled(ghost.box);
     // A ghost image is a light, single-tone copy of the portrait; it replaces the design's placeholder.
     const pale = await sharp(await fit(face, g)).greyscale().linear(0.55, 105).blur(0.5).png().toBuffer();
     layers.push({ input: pale, left: g.x, top: g.y });
-    irLayers.push({ input: pale, left: g.x, top: g.y });
+    if (irPortrait) irLayers.push({ input: pale, left: g.x, top: g.y });
   }
   for (const [file, overlays] of [[truth.images.white, layers], [truth.images.ir, irLayers]] as const) {
+    if (overlays.length === 0) continue;
     const path = join(dir, file);
     const bytes = await readFile(path);
     const meta = await sharp(bytes).metadata();

@@ -199,7 +199,7 @@ export class HotFolderDriver extends BaseDriver<Settings> {
     for (const [light, name] of Object.entries(set.files) as [Light, string][]) {
       const target = join(dir, `hot-folder-${stamp(capturedAt)}-${set.base}_${light}${extname(name).toLowerCase()}`);
       await copyPrivateFile(join(this.settings.folder, name), target);
-      images.push({ light, path: target, mime: mimeOf(name) });
+      images.push({ light, path: target, mime: mimeOf(name), sourceName: name });
     }
     return { deviceId: this.id, images, capturedAt: capturedAt.toISOString() };
   }

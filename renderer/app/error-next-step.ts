@@ -15,7 +15,8 @@ export function nextStepKey(error: Pick<UiError, 'kind' | 'category'>): PlainMes
     case 'unsupported':
       return 'error.next.UnsupportedImage';
     case 'not-found':
-      return 'error.next.NotFound';
+      // The devices domain's NotFound: a device with nothing to deliver (a hot folder without a complete image set).
+      return error.kind === 'NotFound' ? 'error.next.DeviceNothingYet' : 'error.next.NotFound';
     case 'not-signed-in':
       return 'error.next.NotSignedIn';
     case 'busy':

@@ -42,15 +42,15 @@ export function HeaderBar({ station, officer, view, onView, canReport, reportBus
       </nav>
       <div className="header__actions">
         {report && (
-          <a className="header__report-link" href={report.url} download={report.fileName} target="_blank" rel="noopener" data-testid="report-link">
-            {t('header.reportReady', { fileName: report.fileName })}
+          <a className="header__report-link" href={report.url} download={report.fileName} target="_blank" rel="noopener" title={report.fileName} data-testid="report-link">
+            {t('header.reportOpen')}
           </a>
         )}
         <button type="button" className="button" disabled={!canReport || reportBusy} onClick={onReport} data-testid="report-button">
           {reportBusy ? t('header.reportBusy') : t('header.report')}
         </button>
         <button type="button" className="button button--icon" aria-label={t('header.shortcuts')} title={t('header.shortcuts')} onClick={onShortcuts} data-testid="shortcuts-button">?</button>
-        <span className="officer" data-testid="officer">{t('header.officer', { name: officer.name, badge: officer.badge })}</span>
+        <span className="officer" title={t('header.officer', { name: officer.name, badge: officer.badge })} data-testid="officer">{t('header.officer', { name: officer.name, badge: officer.badge })}</span>
         <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">{t('header.signOut')}</button>
       </div>
     </header>

@@ -1,5 +1,9 @@
-// The inspection screen once an officer is signed in: viewer on the left, MRZ / checks / decision on
-// the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
+// The inspection screen once an officer is signed in: viewer on the left, the overall verdict, MRZ /
+// checks / decision on the right, devices and progress at the bottom, history as a second view. Owns
+// the keyboard map. The case on screen is the officer's: captures a device delivers by itself wait
+// in a queue until the officer opens them, and nothing typed is lost without a confirmation
+// (unsaved-work.tsx). The inspection stays mounted (hidden) while another view is shown, so what
+// is typed survives a look at the history or the reference.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/capture.contract';
@@ -29,6 +33,13 @@ import type { ExpertAlert } from '../../electron/contract/trends.contract';
 import { AlertBanner, alertOverlayBoxes } from '../trends/alert-banner';
 import { ExaminationWarnings } from '../panels/examination-warnings';
 import { TrendProposalDialog } from '../trends/trend-proposal-dialog';
+import type { CaptureFailedEvent } from '../../electron/contract/examination.channels';
+import { categoryOfKind } from '../../electron/contract/error-categories';
+import { useNextSteps } from '../hooks/use-next-steps';
+import { NextStepsDialog } from '../panels/next-steps-dialog';
+import { VerdictBanner } from '../panels/verdict-banner';
+import { CaptureQueueBar } from './capture-queue-bar';
+import { UnsavedContext, useUnsavedWork } from './unsaved-work';
 
 // The Trends screen brings the charting library: loaded when first opened, not with the inspection.
 const TrendsView = lazy(() => import('../trends/trends-view').then((m) => ({ default: m.TrendsView })));
@@ -70,7 +81,16 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [alerts, setAlerts] = useState<ExpertAlert[]>([]);
   const [alertsRevision, setAlertsRevision] = useState(0);
   const [alertFocus, setAlertFocus] = useState(0);
+  const [waiting, setWaiting] = useState<string[]>([]);
+  const [captureFailures, setCaptureFailures] = useState<CaptureFailedEvent[]>([]);
+  const [procedureOpen, setProcedureOpen] = useState(false);
   const viewer = useRef<ViewerHandle>(null);
+  const referenceViewer = useRef<ViewerHandle>(null);
+  const examinationRef = useRef<Examination | null>(null);
+  examinationRef.current = examination;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const unsaved = useUnsavedWork();
   const decisionField = useRef<HTMLInputElement>(null);
   const reportLink = useRef<string | null>(null);
 
@@ -81,12 +101,16 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   }, [onSessionLost]);
   const { devices, selected, select } = useDevices(fail);
   const progress = useProgress(scanning);
+  const steps = useNextSteps(fail);
 
   const show = useCallback((next: Examination) => {
     setExamination(next);
     setSelectedCheck(null);
     setReviewing(null);
     setReport(null);
+    // An error about the case that was on screen does not belong to the next one.
+    setError(null);
+    setWaiting((list) => list.filter((id) => id !== next.id));
     setLight((current) => (next.images.some((i) => i.light === current) ? current : (next.images[0]?.light ?? 'white')));
     setView('inspect');
   }, []);
@@ -118,10 +142,26 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     if (view !== 'trends') setAlertFocus(0);
   }, [view]);
 
-  // Hot folders and serial readers deliver captures on their own.
-  useEffect(() => loupe.on('examination:onCreated', ({ id }) => void open(id)), [open]);
+  // Hot folders and serial readers deliver captures on their own: shown at once only on an empty
+  // inspection screen; otherwise they wait for the officer ("1 new capture waiting").
+  useEffect(
+    () =>
+      loupe.on('examination:onCreated', ({ id }) => {
+        if (examinationRef.current === null && viewRef.current === 'inspect') void open(id);
+        else setWaiting((list) => (list.includes(id) ? list : [...list, id]));
+      }),
+    [open],
+  );
+  // A delivered capture that could not be examined is reported when it arrives.
+  useEffect(() => loupe.on('examination:onCaptureFailed', (event) => setCaptureFailures((list) => [...list.slice(-4), event])), []);
 
-  const scan = async () => {
+  const openWaiting = () => {
+    const next = waiting[0];
+    if (next) unsaved.guard(() => void open(next));
+  };
+
+  const scan = () => unsaved.guard(() => void scanNow());
+  const scanNow = async () => {
     if (!selected || scanning) return;
     setScanning(true);
     setError(null);
@@ -158,19 +198,25 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       fail(e);
     }
   };
+  /** Opening another review form would drop a reason being typed in the open one: asked first. */
+  const startReview = (checkId: string, verdict: ReviewVerdict) => {
+    const go = () => {
+      setView('inspect');
+      setReviewing({ checkId, verdict });
+    };
+    if (reviewing && reviewing.checkId !== checkId) unsaved.guard(go, (kind) => kind === 'review');
+    else go();
+  };
   const reviewState: ReviewState | undefined = examination ? {
     reviews: examination.reviews ?? [],
     open: reviewing,
-    onStart: (checkId, verdict) => {
-      setView('inspect');
-      setReviewing({ checkId, verdict });
-    },
+    onStart: startReview,
     onCancel: () => setReviewing(null),
     onSave: saveReview,
   } : undefined;
   /** C / X on the selected finding (the checks list handles a focused one itself). */
   const reviewSelected = (verdict: ReviewVerdict) => {
-    if (view === 'inspect' && selectedCheck && isReviewable(selectedCheck)) setReviewing({ checkId: selectedCheck.id, verdict });
+    if (view === 'inspect' && selectedCheck && isReviewable(selectedCheck)) startReview(selectedCheck.id, verdict);
   };
 
   const createReport = async () => {
@@ -210,6 +256,18 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     window.requestAnimationFrame(() => viewer.current?.focus(box));
   };
 
+  /** From the verdict's list of findings: the check's card, selected and in view. */
+  const showCheck = (checkId: string) => {
+    const check = examination?.checks.find((c) => c.id === checkId);
+    if (!check) return;
+    selectCheck(check);
+    window.requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`[data-check-nav="${checkId}"]`);
+      card?.scrollIntoView({ block: 'center' });
+      card?.focus({ preventScroll: true });
+    });
+  };
+
   const hasLight = (l: Light) => examination?.images.some((i) => i.light === l) ?? false;
   // The reference view shows reference images even without a document: every light is allowed there.
   const switchLight = (l: Light) => (view === 'reference' || hasLight(l)) && setLight(l);
@@ -225,23 +283,26 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const closeDialogs = () => {
     setSheetOpen(false);
     setDevicesOpen(false);
+    setProcedureOpen(false);
   };
-  useShortcuts(sheetOpen || devicesOpen || proposalFor ? { Escape: closeDialogs } : {
-    s: () => void scan(),
+  // The zoom and pan keys move the viewer of the view on screen.
+  const activeViewer = () => (view === 'reference' ? referenceViewer.current : viewer.current);
+  useShortcuts(unsaved.asking ? {} : sheetOpen || devicesOpen || proposalFor || procedureOpen ? { Escape: closeDialogs } : {
+    s: scan,
     '1': () => switchLight('white'),
     '2': () => switchLight('ir'),
     '3': () => switchLight('uv'),
     w: () => switchLight('white'),
     i: () => switchLight('ir'),
     u: () => switchLight('uv'),
-    '+': () => viewer.current?.zoomBy(1.25),
-    '=': () => viewer.current?.zoomBy(1.25),
-    '-': () => viewer.current?.zoomBy(1 / 1.25),
-    '0': () => viewer.current?.reset(),
-    ArrowLeft: () => viewer.current?.pan(PAN_STEP, 0),
-    ArrowRight: () => viewer.current?.pan(-PAN_STEP, 0),
-    ArrowUp: () => viewer.current?.pan(0, PAN_STEP),
-    ArrowDown: () => viewer.current?.pan(0, -PAN_STEP),
+    '+': () => activeViewer()?.zoomBy(1.25),
+    '=': () => activeViewer()?.zoomBy(1.25),
+    '-': () => activeViewer()?.zoomBy(1 / 1.25),
+    '0': () => activeViewer()?.reset(),
+    ArrowLeft: () => activeViewer()?.pan(PAN_STEP, 0),
+    ArrowRight: () => activeViewer()?.pan(-PAN_STEP, 0),
+    ArrowUp: () => activeViewer()?.pan(0, PAN_STEP),
+    ArrowDown: () => activeViewer()?.pan(0, -PAN_STEP),
     m: () => setLoupeOn((on) => !on),
     o: () => setOverlaysOn((on) => !on),
     h: () => setView((v) => (v === 'history' ? 'inspect' : 'history')),
@@ -264,7 +325,10 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const boxes = useMemo(() => (examination ? [...overlayBoxes(examination, light), ...alertOverlayBoxes(alerts, examination, light)] : []), [examination, light, alerts]);
   const mrzHighlight: MrzSpan[] = selectedCheck?.evidence.flatMap((e) => (e.mrz ? [e.mrz] : [])) ?? [];
 
+  const deviceName = (id: string) => devices.find((d) => d.id === id)?.name ?? id;
+
   return (
+    <UnsavedContext.Provider value={unsaved.registry}>
     <div className="workstation">
       <HeaderBar
         station={info.station}
@@ -276,11 +340,21 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
         report={report}
         onReport={() => void createReport()}
         onShortcuts={() => setSheetOpen(true)}
-        onSignOut={onSignOut}
+        onSignOut={() => unsaved.guard(onSignOut)}
       />
-      {error && (
+      {waiting.length > 0 && <CaptureQueueBar count={waiting.length} onOpen={openWaiting} />}
+      {(error || captureFailures.length > 0) && (
         <div className="workstation__error">
-          <ErrorBanner error={error} onDismiss={() => setError(null)} />
+          {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+          {captureFailures.map((f) => (
+            <ErrorBanner
+              key={`${f.at}-${f.deviceId}`}
+              testId="capture-failed"
+              title={t('capture.failedTitle', { device: deviceName(f.deviceId) })}
+              error={{ kind: f.kind as UiError['kind'], category: categoryOfKind(f.kind) ?? 'internal', message: f.message }}
+              onDismiss={() => setCaptureFailures((list) => list.filter((x) => x !== f))}
+            />
+          ))}
         </div>
       )}
       {view === 'inspect' && examination?.warnings && examination.warnings.length > 0 && (
@@ -294,7 +368,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
         </div>
       )}
       <main className="workstation__main">
-        {view === 'trends' ? (
+        {view === 'trends' && (
           <Suspense fallback={<p className="muted" role="status">{t('trends.loading')}</p>}>
             <TrendsView
               onError={fail}
@@ -304,35 +378,42 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
               onAlertPublished={() => setAlertsRevision((n) => n + 1)}
             />
           </Suspense>
-        ) : view === 'trust' ? (
-          <TrustStoreView onError={fail} />
-        ) : view === 'history' ? (
-          <HistoryView onOpen={(id) => void open(id)} onError={fail} />
-        ) : view === 'reference' ? (
-          <ReferenceView referenceBase={info.referenceBase} imageBase={info.imageBase} examination={examination} light={light} onLight={setLight} viewerRef={viewer} onError={fail} />
-        ) : examination ? (
-          <div className="inspection" data-testid="inspection" data-examination-id={examination.id}>
-            <h1 className="visually-hidden">{t('inspection.title')}</h1>
-            <DocumentViewer
-              key={examination.id}
-              ref={viewer}
-              images={examination.images}
-              imageBase={info.imageBase}
-              light={light}
-              onLight={setLight}
-              loupeOn={loupeOn}
-              overlaysOn={overlaysOn}
-              onToggleLoupe={() => setLoupeOn((on) => !on)}
-              onToggleOverlays={() => setOverlaysOn((on) => !on)}
-              overlays={boxes}
-              selectedCheckId={selectedCheck?.id ?? null}
-              onSelectCheck={(id) => {
-                const check = examination.checks.find((c) => c.id === id);
-                if (check) setSelectedCheck(check);
-              }}
-              reference={null}
-            />
-            <aside className="inspection__side" aria-label={t('checks.title')}>
+        )}
+        {view === 'trust' && <TrustStoreView onError={fail} />}
+        {view === 'history' && <HistoryView onOpen={(id) => unsaved.guard(() => void open(id))} onError={fail} />}
+        {view === 'reference' && (
+          <ReferenceView referenceBase={info.referenceBase} imageBase={info.imageBase} examination={examination} light={light} onLight={setLight} viewerRef={referenceViewer} onError={fail} />
+        )}
+        {examination ? (
+          <div className="inspection" data-testid="inspection" data-examination-id={examination.id} hidden={view !== 'inspect'}>
+            {/* The viewer is the inspection's only while it is on screen: the reference view has its own
+                (one set of viewer controls and keys in the page at a time). */}
+            {view === 'inspect' && <h1 className="visually-hidden">{t('inspection.title')}</h1>}
+            {view === 'inspect' && (
+              <DocumentViewer
+                key={examination.id}
+                ref={viewer}
+                images={examination.images}
+                imageBase={info.imageBase}
+                light={light}
+                onLight={setLight}
+                loupeOn={loupeOn}
+                overlaysOn={overlaysOn}
+                onToggleLoupe={() => setLoupeOn((on) => !on)}
+                onToggleOverlays={() => setOverlaysOn((on) => !on)}
+                overlays={boxes}
+                selectedCheckId={selectedCheck?.id ?? null}
+                onSelectCheck={(id) => {
+                  const check = examination.checks.find((c) => c.id === id);
+                  if (check) setSelectedCheck(check);
+                }}
+                reference={null}
+              />
+            )}
+            <aside className="inspection__side" aria-label={t('checks.title')} data-testid="inspection-side">
+              {examination.overall && (
+                <VerdictBanner overall={examination.overall} nextSteps={steps.nextSteps} onShowCheck={showCheck} onEditProcedure={() => setProcedureOpen(true)} />
+              )}
               <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} />
               <ChecksList
                 checks={examination.checks}
@@ -342,27 +423,32 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
                 review={reviewState}
                 comparison={{ images: examination.images, imageBase: info.imageBase, referenceBase: info.referenceBase, identification: examination.identification ?? null }}
               />
-              <FacePanel examination={examination} imageBase={info.imageBase} onUpdated={(next) => { setExamination(next); setReport(null); }} onError={fail} />
-              <DecisionForm examination={examination} onDecide={decide} firstFieldRef={decisionField} />
+              <FacePanel examination={examination} imageBase={info.imageBase} active={view === 'inspect'} onUpdated={(next) => { setExamination(next); setReport(null); }} onError={fail} />
+              <DecisionForm key={`${examination.id}:${examination.decisions?.length ?? (examination.decision ? 1 : 0)}`} examination={examination} onDecide={decide} firstFieldRef={decisionField} />
             </aside>
           </div>
         ) : (
-          <div className="empty" data-testid="empty-state">
-            <h1 className="empty__title">{t('empty.title')}</h1>
-            <p className="empty__lead">{t('empty.lead')}</p>
-            {selected ? (
-              <button type="button" className="button button--primary button--large" disabled={scanning} onClick={() => void scan()} data-testid="empty-scan">
-                {t('empty.scan', { device: selected.name })}
-              </button>
-            ) : (
-              <p className="muted">{t('empty.noDevice')}</p>
-            )}
-          </div>
+          view === 'inspect' && (
+            <div className="empty" data-testid="empty-state">
+              <h1 className="empty__title">{t('empty.title')}</h1>
+              <p className="empty__lead">{t('empty.lead')}</p>
+              {selected ? (
+                <button type="button" className="button button--primary button--large" disabled={scanning} onClick={scan} data-testid="empty-scan">
+                  {t('empty.scan', { device: selected.name })}
+                </button>
+              ) : (
+                <p className="muted">{t('empty.noDevice')}</p>
+              )}
+            </div>
+          )
         )}
       </main>
-      <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
+      <StatusBar devices={devices} selected={selected} onSelect={select} onScan={scan} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
       {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
+      {procedureOpen && steps.nextSteps && steps.defaults && (
+        <NextStepsDialog current={steps.nextSteps} defaults={steps.defaults} onSave={steps.save} onClose={() => setProcedureOpen(false)} onError={fail} />
+      )}
       {proposalFor && (
         <TrendProposalDialog
           examinationId={proposalFor}
@@ -377,6 +463,8 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
           onError={fail}
         />
       )}
+      {unsaved.dialog}
     </div>
+    </UnsavedContext.Provider>
   );
 }

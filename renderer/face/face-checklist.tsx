@@ -1,13 +1,15 @@
 // The officer's structured comparison: each morphological feature marked same / different / cannot
 // tell, a conclusion and notes → face:assess (recorded in the examination and the report).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { FACE_FEATURES, type FaceAssessmentInput, type FaceConclusion, type FaceFeature, type FaceSection, type FeatureMark } from '../../electron/contract/face.contract';
+import { useUnsavedMark } from '../app/unsaved-work';
 import { formatDateTime, t } from '../i18n/t';
 
 const MARKS: FeatureMark[] = ['same', 'different', 'cannot-tell'];
 const CONCLUSIONS: FaceConclusion[] = ['same-person', 'different-person', 'cannot-decide'];
 
-export function FaceChecklist({ face, onSave }: { face: FaceSection; onSave: (input: FaceAssessmentInput) => Promise<void> }) {
+/** Keyed by the recorded assessment: it starts again from each one saved, never while the officer marks. */
+export function FaceChecklist({ face, onSave, unsavedKey }: { face: FaceSection; onSave: (input: FaceAssessmentInput) => Promise<void>; unsavedKey: string }) {
   const saved = face.assessment;
   const initial = () => Object.fromEntries((saved?.checklist ?? []).map((c) => [c.feature, c.mark])) as Partial<Record<FaceFeature, FeatureMark>>;
   const [marks, setMarks] = useState(initial);
@@ -15,11 +17,10 @@ export function FaceChecklist({ face, onSave }: { face: FaceSection; onSave: (in
   const [notes, setNotes] = useState(saved?.notes ?? '');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    setMarks(initial());
-    setConclusion(saved?.conclusion ?? null);
-    setNotes(saved?.notes ?? '');
-  }, [saved]);
+  const before = initial();
+  const dirty =
+    FACE_FEATURES.some((f) => marks[f] !== before[f]) || conclusion !== (saved?.conclusion ?? null) || notes !== (saved?.notes ?? '');
+  useUnsavedMark(unsavedKey, 'face', dirty);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

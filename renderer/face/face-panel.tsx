@@ -13,11 +13,13 @@ import { fileToJpeg } from './portrait-image';
 import { ThresholdForm } from './threshold-form';
 import './face.css';
 
-export function FacePanel({ examination, imageBase, onUpdated, onError }: {
+export function FacePanel({ examination, imageBase, onUpdated, onError, active = true }: {
   examination: Examination;
   imageBase: string;
   onUpdated: (exam: Examination) => void;
   onError: (error: unknown) => void;
+  /** False while another view covers the inspection: its key (L) waits. */
+  active?: boolean;
 }) {
   const [busy, setBusy] = useState(false);
   const [cameraOpen, setCameraOpen] = useState(false);
@@ -53,7 +55,7 @@ export function FacePanel({ examination, imageBase, onUpdated, onError }: {
   };
   const assess = async (assessment: FaceAssessmentInput) => run(() => loupe['face:assess']({ id: examination.id, assessment }));
 
-  useShortcuts(cameraOpen ? {} : { l: () => setCameraOpen(true) });
+  useShortcuts(cameraOpen || !active ? {} : { l: () => setCameraOpen(true) });
 
   return (
     <section className="panel face-panel" id="face" data-testid="face-panel" aria-busy={busy}>
@@ -70,7 +72,7 @@ export function FacePanel({ examination, imageBase, onUpdated, onError }: {
       {face ? (
         <>
           <FaceComparison face={face} imageBase={imageBase} />
-          {face.portraits.length > 0 && <FaceChecklist key={examination.id} face={face} onSave={assess} />}
+          {face.portraits.length > 0 && <FaceChecklist key={`${examination.id}:${face.assessment?.at ?? ''}`} unsavedKey={`face:${examination.id}`} face={face} onSave={assess} />}
         </>
       ) : (
         <p className="muted">{t('face.none')}</p>

@@ -15,7 +15,11 @@ export function formatDateTime(iso: string): string {
   return formatInLocale(iso);
 }
 
-/** A day in the station's locale (validity dates, CRL updates). */
+/**
+ * A day in the station's locale: a calendar date as written (ISO YYYY-MM-DD, whatever the time zone)
+ * or the day of a timestamp (validity dates, CRL updates).
+ */
 export function formatDate(iso: string): string {
-  return formatInLocale(iso, undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso;
+  return formatInLocale(at, undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 }

@@ -118,6 +118,9 @@ export const trendMessages = {
   'alerts.bannerTitle': 'Expert alert: {title}',
   'alerts.from': '{country}, {week}',
   'alerts.spots': 'Look at: {list}',
+  'alerts.bannerCount': '{count} expert alerts for this document',
+  'alerts.bannerMore': 'Show them in full',
+  'alerts.bannerLess': 'One line each',
 
   'trust.title': 'Trusted stations',
   'trust.identity': 'This station is {station}; give partners its public key:',

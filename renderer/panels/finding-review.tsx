@@ -3,6 +3,7 @@
 // saves, Escape cancels. The recorded review (who, when, verdict, reason) shows on the card.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { FindingReview, FindingReviewInput } from '../../electron/contract/examination.contract';
+import { useUnsavedMark } from '../app/unsaved-work';
 import { formatDateTime, t } from '../i18n/t';
 
 export type ReviewVerdict = FindingReviewInput['verdict'];
@@ -41,6 +42,7 @@ export function ReviewForm({ checkId, verdict, onSave, onCancel }: {
   const [busy, setBusy] = useState(false);
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => field.current?.focus(), [verdict]);
+  useUnsavedMark(`review:${checkId}`, 'review', reason.trim() !== '');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

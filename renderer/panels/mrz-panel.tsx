@@ -1,7 +1,9 @@
 // The MRZ as read: lines in monospace with bad and corrected characters marked, each field with its
-// value and validity, and every correction with its reason (ICAO 9303 Part 3 §4: check digits).
+// value and validity (dates as dates, the printed characters beside), and every correction with its
+// reason (ICAO 9303 Part 3 §4: check digits).
+import type { CSSProperties } from 'react';
 import type { MrzReading } from '../../electron/contract/mrz.contract';
-import { t } from '../i18n/t';
+import { formatDate, t } from '../i18n/t';
 
 export interface MrzSpan {
   line: number;
@@ -35,7 +37,8 @@ export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight
       <p className="panel__meta">
         {mrz.format ? t('mrz.format', { format: mrz.format }) : t('mrz.unknownFormat')} · {t('mrz.confidence', { percent: Math.round(mrz.confidence * 100) })}
       </p>
-      <div className="mrz-lines" tabIndex={0} role="group" aria-label={t('mrz.lines')} data-testid="mrz-lines">
+      {/* The font follows the panel's width (container query units) so a whole line always shows. */}
+      <div className="mrz-lines" tabIndex={0} role="group" aria-label={t('mrz.lines')} data-testid="mrz-lines" style={{ '--mrz-chars': Math.max(30, ...mrz.lines.map((l) => l.length)) } as CSSProperties}>
         {mrz.lines.map((line, li) => (
           <div className="mrz-line" key={li} data-testid={`mrz-line-${li}`}>
             {[...line].map((ch, ci) => {
@@ -64,7 +67,14 @@ export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight
             <tr key={`${d.field}-${d.line}-${d.start}`} className={d.valid ? '' : 'mrz-fields__row--bad'} data-testid={`mrz-field-${d.field}`}>
               <th scope="row">{d.label}</th>
               <td className="mrz-fields__value">
-                {d.value ?? <span className="muted">{t('mrz.empty')}</span>}
+                {d.date && d.value ? (
+                  <>
+                    <span className="mrz-fields__date" data-testid={`mrz-date-${d.field}`} data-date={d.date}>{formatDate(d.date)}</span>{' '}
+                    <span className="mrz-fields__raw" title={t('mrz.rawDate', { raw: d.value })} data-testid={`mrz-raw-${d.field}`}>{d.value}</span>
+                  </>
+                ) : (
+                  (d.value ?? <span className="muted">{t('mrz.empty')}</span>)
+                )}
                 {d.error && <div className="mrz-fields__error">{d.error}</div>}
               </td>
               <td className="mrz-fields__valid">

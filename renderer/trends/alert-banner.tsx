@@ -2,7 +2,7 @@
 // regional alerts): a banner with what to look for and where it applies, and — for alerts drawn on
 // the document's own class — the hotspots as overlay boxes on the capture (reference pixels mapped
 // through the identification homography).
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Light } from '../../electron/contract/capture.contract';
 import type { Examination } from '../../electron/contract/examination.contract';
 import type { ExpertAlert } from '../../electron/contract/trends.contract';
@@ -35,20 +35,50 @@ export function alertOverlayBoxes(alerts: readonly ExpertAlert[], examination: E
   );
 }
 
+/**
+ * One alert shows in full. Several show one line each (title, type, the start of what to look for)
+ * until the officer opens them: three alerts in full took some 40 % of a 720 px window, pushing the
+ * verdict and the document out of sight. Opened, the banner scrolls within a bounded height.
+ */
 export function AlertBanner({ alerts }: { alerts: readonly ExpertAlert[] }) {
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const listId = useId();
   if (alerts.length === 0) return null;
+  const open = opened ?? alerts.length === 1;
   return (
-    <section className="alert-banner" role="region" aria-label={t('alerts.banner')} data-testid="alert-banner">
-      {alerts.map((a) => (
-        <div key={a.id} className="alert-banner__item" data-testid="alert-banner-item">
-          <strong>{t('alerts.bannerTitle', { title: a.title })}</strong>{' '}
-          <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>{' '}
-          <span className="alert-banner__scope" data-testid="alert-banner-scope">{scopeText(a)}</span>
-          <p className="alert-banner__text">{a.lookFor}</p>
-          {a.hotspots.length > 0 && <p className="alert-banner__spots">{t('alerts.spots', { list: a.hotspots.map((s) => `${s.label} (${t(`viewer.light.${s.light}`)})`).join(', ') })}</p>}
-          {a.crops.length > 0 && <AlertCrops alert={a} />}
+    <section className={`alert-banner ${open ? 'alert-banner--open' : 'alert-banner--compact'}`} role="region" aria-label={t('alerts.banner')} data-testid="alert-banner" data-open={open ? 'yes' : 'no'}>
+      {alerts.length > 1 && (
+        <div className="alert-banner__head">
+          <span className="alert-banner__icon" aria-hidden="true">!</span>
+          <strong className="alert-banner__count">{t('alerts.bannerCount', { count: alerts.length })}</strong>
+          <button type="button" className="alert-banner__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpened(!open)} data-testid="alert-banner-toggle">
+            {open ? t('alerts.bannerLess') : t('alerts.bannerMore')}
+          </button>
         </div>
-      ))}
+      )}
+      <div id={listId} className="alert-banner__list">
+        {alerts.map((a) => (
+          <div key={a.id} className="alert-banner__item" data-testid="alert-banner-item">
+            {open ? (
+              <>
+                <strong>{t('alerts.bannerTitle', { title: a.title })}</strong>{' '}
+                <span className="alert-banner__type">{fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>{' '}
+                <span className="alert-banner__scope" data-testid="alert-banner-scope">{scopeText(a)}</span>
+                <p className="alert-banner__text">{a.lookFor}</p>
+                {a.hotspots.length > 0 && <p className="alert-banner__spots">{t('alerts.spots', { list: a.hotspots.map((s) => `${s.label} (${t(`viewer.light.${s.light}`)})`).join(', ') })}</p>}
+                {a.crops.length > 0 && <AlertCrops alert={a} />}
+              </>
+            ) : (
+              <p className="alert-banner__line" title={a.lookFor}>
+                <strong>{a.title}</strong>
+                <span className="alert-banner__type"> · {fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>
+                <span className="alert-banner__scope" data-testid="alert-banner-scope"> · {scopeText(a)}</span>
+                <span className="alert-banner__summary"> — {a.lookFor}</span>
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
     </section>
   );
 }

@@ -64,6 +64,14 @@ describe.skipIf(chromiumMissing || ffmpegMissing)('imposter check (Chromium fake
     await page.getByTestId('portrait-printed').waitFor({ timeout: 60_000 });
     await page.getByTestId('portrait-ghost').waitFor();
     expect(await page.getByTestId('face-pair-printed-ghost').getAttribute('data-band')).toBe('match');
+    // The document's own portrait is held against the MRZ, no live capture needed: this specimen is
+    // a man born in 1956 whose passport shows a young woman's face.
+    expect(await page.getByTestId('mrz-date-birthDate').getAttribute('data-date')).toBe('1956-03-05');
+    const plausibility = page.getByTestId('check-bearer.face-plausibility');
+    await plausibility.waitFor();
+    expect(await plausibility.getAttribute('data-status')).toBe('warn');
+    expect(await plausibility.textContent()).toMatch(/the printed portrait looks about \d+ years old; the date of birth gives 6\d–7\d/);
+    expect(await page.getByTestId('verdict-finding-bearer.face-plausibility').getAttribute('data-status')).toBe('warn');
 
     // The camera flow: L opens it, Space captures, Enter uses the photo.
     await page.locator('body').press('l');
@@ -127,6 +135,16 @@ describe.skipIf(chromiumMissing || ffmpegMissing)('imposter check (Chromium fake
     await page.getByTestId('face-threshold-save').click();
     await expect.poll(() => page.getByTestId('face-pair-printed-live').getAttribute('data-band'), { timeout: 60_000 }).toBe('no-match');
     await page.getByTestId('face-saved').waitFor();
+
+    // The next portrait specimen is of a design whose portrait drops out under infrared: genuine,
+    // it passes the IR features and the photo zone (a real face's own edge is not a cut).
+    const previous = await page.getByTestId('inspection').getAttribute('data-examination-id');
+    await page.locator('body').press('s');
+    await page.locator(`[data-testid="inspection"]:not([data-examination-id="${previous}"])`).waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('check-document.identification').textContent()).toContain('meridian-td3');
+    expect(await page.getByTestId('check-ir.features').getAttribute('data-status')).toBe('pass');
+    expect(await page.getByTestId('check-photo.substitution').getAttribute('data-status')).toBe('pass');
+    expect(await page.getByTestId('verdict-banner').getAttribute('data-level')).not.toBe('fail');
 
     expect(await page.evaluate(READ_CSP_VIOLATIONS)).toEqual([]);
     expect(consoleErrors).toEqual([]);

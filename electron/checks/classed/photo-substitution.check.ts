@@ -25,8 +25,11 @@ export const RING_MIN = 0.6;
 export const GHOST_MIN = 0.5;
 /**
  * Straight-edge score (grey levels) above which a cut or shadow line around the portrait is reported.
- * Measured on bench:checks' corpus: genuine documents ≤ 12.9 (300: none/light/heavy, all designs);
- * photo-substitution specimens ≥ 36.5 (none), ≥ 22.4 (light), 9–26 (heavy).
+ * Measured on the page around the portrait only (cutEdgeScore), on the generator's documents:
+ * genuine ≤ 0.5 (none), ≤ 3.0 (light), ≤ 3.8 (heavy) (100 each, every design) and ≤ 0.5 with real
+ * faces in the portrait (24, portrait specimens); photo-substitution specimens ≥ 30.4 (none),
+ * ≥ 23.8 (light), 9.1–17.5 (heavy) (15 each; the heavy ones are caught under infrared, where the
+ * photo paper's dyes drop out).
  */
 export const EDGE_MAX = 18;
 /** Design edges (e.g. a header band) may sit this far from where a blurred, slightly misaligned capture shows them. */
@@ -67,19 +70,28 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
  * capture and from the reference; rows (or columns) are averaged along the side in three segments,
  * so guilloche lines cancel out while a straight step survives. The score is the strongest step in
  * the capture profile beyond what the reference shows within ±EDGE_TOLERANCE_PX, in grey levels.
+ *
+ * Only the page outside the portrait is scored. The portrait is personal: on every genuine document
+ * it shows another face on another background, so its own edge — where it meets the page, exactly
+ * on the zone's border — steps by as much as the holder's hair or backdrop differs from the paper,
+ * which the reference's placeholder portrait says nothing about (a real portrait with dark hair at
+ * the border measured 93 grey levels there on a genuine page). A pasted photo's cut lies on the
+ * page itself: its sheet overlaps the print around the zone (bench corpus: 5–20 px outside).
  */
 function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[]): number {
   const out = Math.round((3 / 25.4) * dpi);
   const inside = Math.round((1 / 25.4) * dpi);
   const pageMargin = Math.round((1 / 25.4) * dpi);
-  const sides: { band: Box; across: 'rows' | 'cols' }[] = [
-    { band: { x: box.x, y: box.y - out, w: box.w, h: out + inside }, across: 'rows' },
-    { band: { x: box.x, y: box.y + box.h - inside, w: box.w, h: out + inside }, across: 'rows' },
-    { band: { x: box.x - out, y: box.y, w: out + inside, h: box.h }, across: 'cols' },
-    { band: { x: box.x + box.w - inside, y: box.y, w: out + inside, h: box.h }, across: 'cols' },
+  const tol = EDGE_TOLERANCE_PX;
+  // `portrait(pos)`: the position lies in the portrait or on its own border (personal, not scored).
+  const sides: { band: Box; across: 'rows' | 'cols'; portrait: (pos: number) => boolean }[] = [
+    { band: { x: box.x, y: box.y - out, w: box.w, h: out + inside }, across: 'rows', portrait: (pos) => pos >= box.y - tol },
+    { band: { x: box.x, y: box.y + box.h - inside, w: box.w, h: out + inside }, across: 'rows', portrait: (pos) => pos <= box.y + box.h + tol },
+    { band: { x: box.x - out, y: box.y, w: out + inside, h: box.h }, across: 'cols', portrait: (pos) => pos >= box.x - tol },
+    { band: { x: box.x + box.w - inside, y: box.y, w: out + inside, h: box.h }, across: 'cols', portrait: (pos) => pos <= box.x + box.w + tol },
   ];
   let best = 0;
-  for (const { band, across } of sides) {
+  for (const { band, across, portrait } of sides) {
     const gw = Math.max(2, Math.round(band.w));
     const gh = Math.max(2, Math.round(band.h));
     const c = grid(cap, h, band, gw, gh);
@@ -118,6 +130,7 @@ function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, d
         // The page's own edge (capture: page against the scanner bed) is not a cut.
         const pos = (across === 'rows' ? band.y : band.x) + k;
         if (pos < pageMargin || pos > (across === 'rows' ? ref.height : ref.width) - pageMargin) continue;
+        if (portrait(pos)) continue;
         const refNear = Math.max(...dr.slice(Math.max(0, k - EDGE_TOLERANCE_PX), k + EDGE_TOLERANCE_PX + 1).filter(Number.isFinite), 0);
         best = Math.max(best, dc[k]! - refNear);
       }

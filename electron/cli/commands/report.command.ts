@@ -5,6 +5,8 @@ import { defaultDataDir } from '../../common/data-dir';
 import { chromiumPdfRenderer } from '../../report/pdf-renderer';
 import { createReportPdf } from '../../report/report.service';
 import { openStationStore } from '../../store';
+import { stationNextSteps } from '../../examination/next-steps';
+import { StoredExaminationRecords } from '../../examination/stored-examination-records';
 import { textOption, type Command } from '../../common/command-line/command';
 import { dataFolder, outputFile } from '../../common/command-line/input-files';
 
@@ -23,9 +25,9 @@ export const reportCommand: Command<{ id: string; out: string; bytes: number }> 
     const store = openStationStore(dataFolder(textOption(args, 'data') ?? defaultDataDir(), 'data folder (--data)'));
     const renderer = chromiumPdfRenderer();
     try {
-      const exam = store.getExamination(id);
-      if (!exam) throw new LoupeError('examination', 'ExaminationNotFound', `no examination ${id}`);
-      const pdf = await createReportPdf(exam, { station: exam.station, imagePath: (h) => store.imagePath(h), renderer });
+      // Read through the examination records: a record from an older build gets its overall verdict and decision history.
+      const exam = new StoredExaminationRecords(store).read(id);
+      const pdf = await createReportPdf(exam, { station: exam.station, imagePath: (h) => store.imagePath(h), renderer, nextSteps: stationNextSteps(store).nextSteps });
       // The case file holds the holder's personal data: readable by this user only, wherever it goes.
       writePrivateFile(out, pdf);
       store.audit({ officer: null, action: 'report.create', subject: id, details: { out, bytes: pdf.length } });

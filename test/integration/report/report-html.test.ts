@@ -4,6 +4,8 @@ import type { Examination } from '../../../electron/contract/examination.contrac
 import { readMrzText } from '../../../electron/mrz';
 import { examinationDigest, renderReportHtml, reportMessages } from '../../../electron/report';
 import type { ReportImage } from '../../../electron/report';
+import { overallVerdict } from '../../../electron/checks/layered-verdict';
+import { DEFAULT_NEXT_STEPS } from '../../../electron/examination/next-steps';
 import { HOSTILE_NAME, STATION, specimenExamination } from './report-fixture';
 
 const fixture = await specimenExamination();
@@ -108,5 +110,50 @@ describe('renderReportHtml', () => {
     const reordered = Object.fromEntries(Object.entries(fixture.exam).reverse()) as Examination;
     expect(examinationDigest(reordered)).toBe(digest);
     expect(examinationDigest({ ...fixture.exam, station: `${STATION}x` })).not.toBe(digest);
+  });
+
+  it('opens with the overall verdict as the screen shows it, and the station’s next step', () => {
+    const exam = structuredClone(fixture.exam);
+    exam.overall = overallVerdict(exam.checks, exam.verdict, exam.mrz, new Date(exam.createdAt));
+    exam.overall.expired = { on: '2024-11-30' };
+    const nextSteps = { ...DEFAULT_NEXT_STEPS, fail: 'Retain the document; call the duty expert on 4410.' };
+    const html = renderReportHtml(exam, { station: STATION, generatedAt: new Date('2025-03-14T10:00:00Z'), images: images(exam), nextSteps });
+    const section = html.slice(html.indexOf('<section class="block overall'), html.indexOf('</section>', html.indexOf('<section class="block overall')));
+    expect(html.indexOf('block overall')).toBeLessThan(html.indexOf(reportMessages['report.layeredVerdict']));
+    expect(section).toContain('data-level="fail"');
+    expect(section).toContain(reportMessages['report.level.fail']);
+    expect(section).toContain('Expired on 2024-11-30: not valid for travel');
+    expect(section).toContain('Physical consistency — UV-dull substrate: fluorescent patch over the portrait');
+    expect(section).toContain('Passive authentication: No chip reader was used in this examination');
+    expect(section).toContain('Retain the document; call the duty expert on 4410.');
+    expect(section).toContain(DEFAULT_NEXT_STEPS.expired);
+    // A record without an overall verdict (an older build's) prints none rather than guessing one.
+    expect(render(fixture.exam)).not.toContain('block overall');
+
+    // Expired with nothing else found: called expired, with the step for expired documents only.
+    exam.overall = { level: 'attention', expired: { on: '2024-11-30' }, findings: [], notPerformed: [] };
+    const expired = renderReportHtml(exam, { station: STATION, generatedAt: new Date('2025-03-14T10:00:00Z'), images: images(exam), nextSteps: DEFAULT_NEXT_STEPS });
+    const expiredSection = expired.slice(expired.indexOf('<section class="block overall'), expired.indexOf('</section>', expired.indexOf('<section class="block overall')));
+    expect(expiredSection).toContain(reportMessages['report.level.expired']);
+    expect(expiredSection).toContain(DEFAULT_NEXT_STEPS.expired);
+    expect(expiredSection).not.toContain(DEFAULT_NEXT_STEPS.attention);
+  });
+
+  it('prints every version of the decision: who, when, what and why, with the confirming reason', () => {
+    const exam = structuredClone(fixture.exam);
+    const first = { verdict: 'genuine' as const, reasons: ['no defect seen at the desk'], notes: '', confirmation: 'UV patch is a known laminate glare <b>', officer: { name: 'Tove Lind', badge: 'S-118' }, decidedAt: '2025-03-14T09:45:00.000Z', basis: { level: 'fail' as const, expired: false } };
+    exam.decisions = [first, exam.decision!];
+    const html = render(exam);
+    const history = html.slice(html.indexOf(reportMessages['report.decisionHistory']));
+    expect(history).toContain('1 of 2');
+    expect(history).toContain('2 of 2 (current)');
+    expect(history).toContain('2025-03-14 09:45:00 UTC');
+    expect(history).toContain('Tove Lind');
+    expect(history).toContain('no defect seen at the desk');
+    expect(history).toContain('UV patch is a known laminate glare &lt;b&gt;');
+    expect(history).toContain(exam.decision!.reasons[0]);
+    expect(history.indexOf('Tove Lind')).toBeLessThan(history.indexOf(exam.decision!.reasons[0]!));
+    // A record from before versions shows its one decision as the only version.
+    expect(render(fixture.exam)).toContain('1 of 1 (current)');
   });
 });

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceStateSchema } from '../../../electron/contract/device.contract';
-import { CheckStatusSchema, DECISION_VERDICTS, FindingReviewInputSchema, LAYERS } from '../../../electron/contract/examination.contract';
+import { CheckStatusSchema, DECISION_VERDICTS, FindingReviewInputSchema, LAYERS, NEXT_STEP_KEYS, VERDICT_HEADLINES, VERDICT_LEVELS } from '../../../electron/contract/examination.contract';
 import { FACE_BANDS, FACE_FEATURES, FaceConclusionSchema, FeatureMarkSchema, PORTRAIT_KINDS } from '../../../electron/contract/face.contract';
 import { HUB_SYNC_FAULTS } from '../../../electron/contract/hub-sync.contract';
 import { formatMessage, placeholderNames, type Catalog } from '../../../electron/contract/i18n';
@@ -60,6 +60,10 @@ const SURFACES: Surface[] = [
       'reference.status.': ReferenceSummarySchema.shape.status.options,
       'zone.ir.': ZoneExpectationSchema.shape.ir.unwrap().options,
       'hub.fault.': HUB_SYNC_FAULTS,
+      'verdict.level.': VERDICT_HEADLINES,
+      'decision.versionBasis.': VERDICT_LEVELS,
+      'procedure.for.': NEXT_STEP_KEYS,
+      'unsaved.item.': 'typeOnly',
       ...faceKeys('face.'),
     },
   },
@@ -74,6 +78,8 @@ const SURFACES: Surface[] = [
       'report.status.': CheckStatusSchema.options,
       'report.review.': reviewVerdicts,
       'report.light.': LIGHTS,
+      'report.level.': VERDICT_HEADLINES,
+      'report.levelShort.': VERDICT_LEVELS,
       ...faceKeys('report.face.'),
     },
   },

@@ -8,7 +8,7 @@ import { band, comparePortraits, DEFAULT_THRESHOLD, descriptorDistance, similari
 import type { DetectedFace } from '../../../electron/face/face-engine-protocol';
 import { alignedFrame, ALIGNED, eyeCentres, rollDegrees, yawDegrees, type Point } from '../../../electron/face/face-geometry';
 import { faceImageStats } from '../../../electron/face/face-image-stats';
-import { ageAt, plausibilityHints } from '../../../electron/face/face-plausibility';
+import { ageAt, expectedAges, plausibilityHints } from '../../../electron/face/face-plausibility';
 import { assessQuality, noFaceQuality, QUALITY_LIMITS } from '../../../electron/face/face-quality';
 import { mapZone } from '../../../electron/face/portrait-regions';
 
@@ -147,6 +147,23 @@ describe('age and sex plausibility', () => {
     expect(hints).toHaveLength(2);
     expect(plausibilityHints({ estimatedAge: 51, estimatedSex: 'M', sexProbability: 0.6 }, { birthDate: '740812', sex: 'F' }, now)).toEqual([]);
     expect(plausibilityHints({ estimatedAge: 51, estimatedSex: 'M', sexProbability: 0.99 }, { birthDate: null, sex: '<' }, now)).toEqual([]);
+  });
+  it('holds a document portrait against the ages the holder had while the document can have been issued', () => {
+    // A man born in 1956, passport valid until 2032: portrait taken between 2022 (aged 66) and now (70).
+    const mrz = { birthDate: '560305', sex: 'M', expiryDate: '320521' };
+    expect(expectedAges(mrz, now, true)).toEqual({ min: 66, max: 70 });
+    expect(expectedAges(mrz, now, false)).toEqual({ min: 70, max: 70 });
+    // A young woman's portrait in it: both hints, named for the printed portrait.
+    const hints = plausibilityHints({ estimatedAge: 27, estimatedSex: 'F', sexProbability: 0.98 }, mrz, now, 'printed portrait', true);
+    expect(hints).toEqual([
+      'the printed portrait looks about 27 years old; the date of birth gives 66–70 for a portrait taken while the document can have been issued (tolerance ±15)',
+      'the sex estimated from the printed portrait (F) differs from the MRZ (M)',
+    ]);
+    // A ten-year-old photo of the same man is no hint; nor is it for a holder photographed as a child.
+    expect(plausibilityHints({ estimatedAge: 56, estimatedSex: 'M', sexProbability: 0.98 }, mrz, now, 'printed portrait', true)).toEqual([]);
+    expect(expectedAges({ birthDate: '200101', expiryDate: '300101' }, now, true)).toEqual({ min: 0, max: 6 });
+    // Without an expiry date the window is the longest validity back from now.
+    expect(expectedAges({ birthDate: '560305' }, now, true)).toEqual({ min: 60, max: 70 });
   });
 });
 

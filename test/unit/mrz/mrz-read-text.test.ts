@@ -6,6 +6,8 @@ import { BEFORE_EXPIRY, MRVA, MRVB, replaceAt, TD1, TD2, TD3 } from './mrz-speci
 
 const read = (lines: string[], now = BEFORE_EXPIRY) => readMrzText(lines, { source: 'text', now });
 const codes = (r: ReturnType<typeof read>) => r.findings.map((f) => f.code);
+/** `text` written over `s` from column `i` (the check digits are not recomputed: dates are read all the same). */
+const put = (s: string, i: number, text: string) => s.slice(0, i) + text + s.slice(i + text.length);
 
 describe('readMrzText on the ICAO 9303 worked examples', () => {
   it('reads the Part 4 TD3 specimen', () => {
@@ -43,6 +45,20 @@ describe('readMrzText on the ICAO 9303 worked examples', () => {
     const b = read(MRVB);
     expect(b).toMatchObject({ format: 'MRVB', valid: true });
     expect(b.fields).toMatchObject({ documentNumber: 'L8988901C', expiryDate: '961210', optional1: '' });
+  });
+
+  it('gives the date fields their dates, the century inferred as the checks infer it, and none to a date that does not exist', () => {
+    const r = read(TD3, new Date('2026-01-01T00:00:00Z'));
+    expect(r.details.find((d) => d.field === 'birthDate')).toMatchObject({ value: '740812', date: '1974-08-12' });
+    expect(r.details.find((d) => d.field === 'expiryDate')).toMatchObject({ value: '120415', date: '2012-04-15' });
+    expect(r.details.find((d) => d.field === 'documentNumber')?.date).toBeUndefined();
+    // A birth date in the past (1956, not 2056); an expiry within 50 years either side (2056).
+    const born56 = read([TD3[0]!, put(TD3[1]!, 13, '560305')]);
+    expect(born56.details.find((d) => d.field === 'birthDate')?.date).toBe('1956-03-05');
+    const future = readMrzText([TD3[0]!, put(TD3[1]!, 21, '560415')], { source: 'text', now: new Date('2026-01-01T00:00:00Z') });
+    expect(future.details.find((d) => d.field === 'expiryDate')?.date).toBe('2056-04-15');
+    const impossible = read([TD3[0]!, put(TD3[1]!, 13, '741312')]);
+    expect(impossible.details.find((d) => d.field === 'birthDate')?.date).toBeUndefined();
   });
 
   it('warns (without invalidating) when the document has expired', () => {
