@@ -72,7 +72,7 @@ export function AlertBanner({ alerts }: { alerts: readonly ExpertAlert[] }) {
               <p className="alert-banner__line" title={a.lookFor}>
                 <strong>{a.title}</strong>
                 <span className="alert-banner__type"> · {fraudTypeLabel(a.fraudType)} · {t('alerts.from', { country: a.country, week: a.week })}</span>
-                <span className="alert-banner__scope" data-testid="alert-banner-scope"> · {scopeText(a)}</span>
+                {' · '}<span className="alert-banner__scope" data-testid="alert-banner-scope">{scopeText(a)}</span>
                 <span className="alert-banner__summary"> — {a.lookFor}</span>
               </p>
             )}

@@ -52,6 +52,11 @@ describe.skipIf(chromiumMissing)('expert alert scope (Chromium against the loopb
     for (const light of ['white', 'ir', 'uv'] as const) await copyFile(files[light], join(staging, `${name}_${light}.png`));
     const before = await page.getByTestId('inspection').getAttribute('data-examination-id').catch(() => null);
     for (const light of ['white', 'ir', 'uv']) renameSync(join(staging, `${name}_${light}.png`), join(hotFolder, `${name}_${light}.png`));
+    // A capture that arrives while a case is on screen waits until the officer opens it.
+    if (before !== null) {
+      await page.getByTestId('nav-inspect').click();
+      await page.getByTestId('capture-queue-open').click({ timeout: 120_000 });
+    }
     await waitForExpression(page, `(() => { const el = document.querySelector('[data-testid="inspection"]'); return el !== null && el.getAttribute('data-examination-id') !== ${JSON.stringify(before)}; })()`, 120_000);
     return (await page.getByTestId('inspection').getAttribute('data-examination-id'))!;
   }
