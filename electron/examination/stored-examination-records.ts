@@ -35,6 +35,7 @@ export class StoredExaminationRecords implements ExaminationRecords {
 function applyChange(current: Examination, change: ExaminationChange): Examination {
   const next: Examination = { ...current };
   if (change.face) next.face = change.face;
+  if (change.chip) next.chip = change.chip;
   if (change.decision) next.decision = change.decision;
   if (change.reviews) next.reviews = change.reviews;
   if (change.results) {
