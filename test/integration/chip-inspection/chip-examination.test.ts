@@ -7,6 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceCheck } from '../../../electron/cli/commands/chip.command';
 import { decodeEvidencePackage } from '../../../electron/chip/evidence/evidence-package.codec';
 import type { ChipProgress } from '../../../electron/contract/chip-examination.contract';
 import type { Examination } from '../../../electron/contract/examination.contract';
@@ -17,6 +18,7 @@ import { CscaTrustStore } from '../../../electron/trust/csca-trust-store';
 import { planTrustImport } from '../../../electron/trust/csca-import-plan';
 import { PcscNamespace, pcscStackUnavailable } from '../../helpers/pcsc/pcsc-namespace';
 import { VirtualCardProcess } from '../../helpers/pcsc/virtual-card-process';
+import { loupeInProcess } from '../../helpers/loupe-in-process';
 import { useTempDir } from '../../helpers/temp-dir';
 
 const SKIP = pcscStackUnavailable();
@@ -117,6 +119,13 @@ const check = (exam: Examination, id: string) => exam.checks.find((c) => c.id ==
     expect([...decoded.evidence.files.keys()].sort()).toEqual(['COM', 'CardAccess', 'CardSecurity', 'DG1', 'DG14', 'DG15', 'DG2', 'SOD']);
     const exported = (await services.invoke('chip:exportEvidence', { id: exam.id })) as { base64: string };
     expect(Buffer.from(exported.base64, 'base64').equals(readFileSync(path))).toBe(true);
+    // `loupe chip verify` at this station (its own key, its own trust store): trusted, both proofs count.
+    const verified = await loupeInProcess('chip', 'verify', path, '--data', dataDir, '--json');
+    expect(verified.code, verified.stderr).toBe(0);
+    const { check: evidenceCheck } = JSON.parse(verified.stdout) as { check: EvidenceCheck };
+    expect(evidenceCheck.verification.passiveAuthentication.outcome).toBe('trusted');
+    expect(evidenceCheck.verification.access).toMatchObject({ protocol: 'PACE', reason: 'pace-offered' });
+    expect(evidenceCheck.verification.cloneChecks.map((c) => [c.method, c.recheck, c.counts])).toEqual([['active-authentication', 'succeeded', true], ['chip-authentication', 'succeeded', true]]);
     // The DG2 portrait joined the face comparison (the chip's face is synthetic: no face is expected in it).
     expect(exam.face?.portraits.map((p) => p.kind)).toContain('chip');
     expect(exam.face!.portraits.find((p) => p.kind === 'chip')!.sourceHash).toBe(chip.reading!.faces[0]!.imageHash);
