@@ -11,6 +11,7 @@ import type { EvidenceCheck } from '../../../electron/cli/commands/chip.command'
 import { decodeEvidencePackage } from '../../../electron/chip/evidence/evidence-package.codec';
 import type { ChipProgress } from '../../../electron/contract/chip-examination.contract';
 import type { Examination } from '../../../electron/contract/examination.contract';
+import { createReportHtml } from '../../../electron/report/report.service';
 import { createServices, type Services } from '../../../electron/services/create-services';
 import { createCardPki, saveCardPki } from '../../../electron/specimens/virtual-card/card-pki';
 import { openStationStore } from '../../../electron/store';
@@ -126,6 +127,15 @@ const check = (exam: Examination, id: string) => exam.checks.find((c) => c.id ==
     expect(evidenceCheck.verification.passiveAuthentication.outcome).toBe('trusted');
     expect(evidenceCheck.verification.access).toMatchObject({ protocol: 'PACE', reason: 'pace-offered' });
     expect(evidenceCheck.verification.cloneChecks.map((c) => [c.method, c.recheck, c.counts])).toEqual([['active-authentication', 'succeeded', true], ['chip-authentication', 'succeeded', true]]);
+    // The report's chip section: protocol, chain, hashes, clone checks, the chip portrait, the package.
+    const html = await createReportHtml(exam, { station: 'test station', imagePath: (h) => services.imagePath(h) });
+    expect(html).toContain("Chip (eMRTD)");
+    expect(html).toContain('PACE (pace-offered)');
+    expect(html).toContain('CSCA Utopia (specimen)');
+    expect(html).toMatch(/<td>DG1<\/td><td class="hash">[0-9A-F]{64}<\/td><td class="">matches<\/td>/);
+    expect(html).toContain('chip-authentication (DG14');
+    expect(html).toMatch(/<img src="data:image\/png;base64,[^"]+" alt="Chip portrait \(DG2, JPEG/);
+    expect(html).toContain(chip.evidence!.sha256);
     // The DG2 portrait joined the face comparison (the chip's face is synthetic: no face is expected in it).
     expect(exam.face?.portraits.map((p) => p.kind)).toContain('chip');
     expect(exam.face!.portraits.find((p) => p.kind === 'chip')!.sourceHash).toBe(chip.reading!.faces[0]!.imageHash);
