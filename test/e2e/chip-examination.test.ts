@@ -123,7 +123,7 @@ describe.skipIf(chromiumMissing || PCSC_SKIP !== null)(`the chip in the examinat
       'chip-authentication:succeeded:true',
     ]);
     await page.getByTestId('chip-portrait').waitFor();
-    expect(await page.getByTestId('chip-portrait').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    expect(await page.getByTestId('chip-portrait').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     // The chip portrait in the face comparison (the panel was told when the reading ended).
     await page.getByTestId('portrait-chip').waitFor({ timeout: 60_000 });
     expect(await layerStatus(page, 'issuer-signature')).toBe('pass');
