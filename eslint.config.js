@@ -30,7 +30,7 @@ const DOMAINS = {
   trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],
   // The chip in the examination: reads through the devices domain, checks against the trust store,
   // reports through the check registry and the examination records.
-  'chip-inspection': ['imaging', 'mrz', 'chip', 'checks', 'trust', 'devices', 'examination'],
+  'chip-inspection': ['chip', 'checks', 'trust', 'devices', 'examination'],
 };
 // A domain that may reach a domain below it through one file only.
 const NARROW = {

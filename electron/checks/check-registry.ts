@@ -11,7 +11,10 @@
 //   declare module '../checks/check-model' { interface CheckEvidence { chip: ChipEvidence } }
 // and the composition root registers its checks once with registerChecks('chip', [...]); the
 // domain hands their results to ExaminationRecords.apply (electron/examination/examination-records.ts),
-// where they replace the earlier ones of that evidence. No file of this domain changes.
+// where they replace the earlier ones of that evidence. No file of this domain changes. A registered
+// check may take over a layer's placeholder (the chip layers' "not read at this station"): the
+// placeholder then stands aside, and the registered checks report on their evidence before it
+// arrives (initialRegisteredResults) when the examination is made.
 import type { CheckResult } from '../contract/examination.contract';
 import { bearerFaceCheck, facePlausibilityCheck, portraitGhostCheck } from './bearer-match.checks';
 import { PENDING_CHECK_IDS } from './check-ids';
