@@ -28,10 +28,14 @@ const DOMAINS = {
   examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'store', 'native'],
   exchange: ['trust'],
   trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],
+  // The chip in the examination: reads through the devices domain, checks against the trust store,
+  // reports through the check registry and the examination records.
+  'chip-inspection': ['chip', 'checks', 'trust', 'devices', 'examination'],
 };
 // A domain that may reach a domain below it through one file only.
 const NARROW = {
   face: [{ domain: 'examination', file: 'examination-records', message: 'The face domain reaches examinations only through ExaminationRecords (examination/examination-records.ts).' }],
+  'chip-inspection': [{ domain: 'examination', file: 'examination-records', message: 'The chip inspection reaches examinations only through ExaminationRecords (examination/examination-records.ts).' }],
 };
 // Applications, by folder (the desktop app is main + preload + desktop); tools are applications too.
 const APPLICATIONS = {

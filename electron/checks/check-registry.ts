@@ -11,9 +11,13 @@
 //   declare module '../checks/check-model' { interface CheckEvidence { chip: ChipEvidence } }
 // and the composition root registers its checks once with registerChecks('chip', [...]); the
 // domain hands their results to ExaminationRecords.apply (electron/examination/examination-records.ts),
-// where they replace the earlier ones of that evidence. No file of this domain changes.
+// where they replace the earlier ones of that evidence. No file of this domain changes. A registered
+// check may take over a layer's placeholder (the chip layers' "not read at this station"): the
+// placeholder then stands aside, and the registered checks report on their evidence before it
+// arrives (initialRegisteredResults) when the examination is made.
 import type { CheckResult } from '../contract/examination.contract';
 import { bearerFaceCheck, facePlausibilityCheck, portraitGhostCheck } from './bearer-match.checks';
+import { PENDING_CHECK_IDS } from './check-ids';
 import type { Check, CheckEvidence, EvidenceKind } from './check-model';
 import { failedToRun } from './check-outcome';
 import { documentIdentificationCheck, irFeaturesCheck, photoSubstitutionCheck, uvFeaturesCheck, visibleTemplateCheck, vizErasureCheck } from './classed';
@@ -36,29 +40,50 @@ export const CHECKS: { readonly [K in BuiltinEvidence]: readonly Check<K>[] } = 
 };
 type BuiltinEvidence = 'mrz' | 'document' | 'capture' | 'face';
 
-/** Checks of evidence other domains bring (registerChecks), by kind. */
-const registered = new Map<EvidenceKind, readonly Check[]>();
+/** Checks of evidence other domains bring (registerChecks), by kind, with their evidence before it arrives. */
+const registered = new Map<EvidenceKind, { checks: readonly Check[]; before?: () => unknown }>();
+
+/** The placeholders of layers this station could not examine, which a registered check may take over (check-ids.ts). */
+const PLACEHOLDERS = new Set<string>([PENDING_CHECK_IDS.passiveAuthentication, PENDING_CHECK_IDS.chipGenuineness]);
 
 /**
  * Registers the checks of a kind of evidence another domain brings (once, from the composition
- * root). A kind is registered once, and a check id belongs to one kind only.
+ * root). A kind is registered once, and a check id belongs to one kind only — except the
+ * placeholders of the chip layers, which a registered check of the same id replaces. `before` gives
+ * the evidence as it stands when an examination is made (the chip not read yet, or no reader): the
+ * checks run on it then, so their layers say why they were not performed until the evidence arrives.
  */
-export function registerChecks<K extends EvidenceKind>(kind: K, checks: readonly Check<K>[]): void {
+export function registerChecks<K extends EvidenceKind>(kind: K, checks: readonly Check<K>[], options: { before?: () => CheckEvidence[K] } = {}): void {
   if (Object.prototype.hasOwnProperty.call(CHECKS, kind) || registered.has(kind)) throw new Error(`the checks of evidence '${kind}' are already registered`);
-  const known = new Set<string>(allChecks().map((c) => c.id));
+  const known = new Set<string>(allChecks().map((c) => c.id).filter((id) => !PLACEHOLDERS.has(id)));
   const clash = checks.find((c) => known.has(c.id));
   if (clash) throw new Error(`check '${clash.id}' is already registered`);
-  registered.set(kind, checks as readonly Check[]);
+  registered.set(kind, { checks: checks as readonly Check[], ...(options.before ? { before: options.before } : {}) });
 }
 
 /** The checks of one kind of evidence, in report order (none when the kind was never registered). */
 export function checksOf<K extends EvidenceKind>(kind: K): readonly Check<K>[] {
   const own = (CHECKS as Partial<Record<EvidenceKind, readonly Check[]>>)[kind];
-  return (own ?? registered.get(kind) ?? []) as readonly Check<K>[];
+  if (own) {
+    // A placeholder stands aside once a registered check of its id reports the layer.
+    const taken = new Set([...registered.values()].flatMap((r) => r.checks.map((c) => c.id)));
+    return own.filter((c) => !taken.has(c.id)) as unknown as readonly Check<K>[];
+  }
+  return (registered.get(kind)?.checks ?? []) as readonly Check<K>[];
+}
+
+/** The results of the registered checks on their evidence before it arrives (see registerChecks), in registration order. */
+export function initialRegisteredResults(): CheckResult[] {
+  return [...registered.entries()].flatMap(([kind, r]) => (r.before ? runChecks(kind as Exclude<EvidenceKind, 'document'>, r.before() as never) : []));
+}
+
+/** Whether the checks of a kind of evidence are registered (a process may compose the station more than once). */
+export function hasRegisteredChecks(kind: EvidenceKind): boolean {
+  return registered.has(kind);
 }
 
 function allChecks(): readonly Check[] {
-  return [...(Object.values(CHECKS) as (readonly Check[])[]).flat(), ...[...registered.values()].flat()];
+  return [...(Object.values(CHECKS) as (readonly Check[])[]).flat(), ...[...registered.values()].flatMap((r) => r.checks)];
 }
 
 /**

@@ -2,6 +2,7 @@
 // verdict and the examiner's decision (docs/ARCHITECTURE.md §3).
 import { z } from 'zod';
 import { BoxSchema, LightSchema } from './capture.contract';
+import { ChipSectionSchema } from './chip-examination.contract';
 import { FaceSectionSchema } from './face.contract';
 import { MrzReadingSchema } from './mrz.contract';
 
@@ -235,6 +236,8 @@ export const ExaminationSchema = z.object({
   warnings: z.array(ExaminationWarningSchema).optional(),
   /** The imposter check's portraits, comparisons and the officer's assessment (optional: older records). */
   face: FaceSectionSchema.optional(),
+  /** What reading the document's chip at this station gave (optional: older records, no reading yet). */
+  chip: ChipSectionSchema.optional(),
 });
 export type Examination = z.infer<typeof ExaminationSchema>;
 

@@ -6,12 +6,15 @@
 // Implemented by StoredExaminationRecords; nothing else saves an examination.
 import type { EvidenceKind } from '../checks/check-model';
 import type { CheckResult, Decision, Examination, FindingReview, Officer } from '../contract/examination.contract';
+import type { ChipSection } from '../contract/chip-examination.contract';
 import type { FaceSection } from '../contract/face.contract';
 
 export interface ExaminationChange {
   /** Fresh results of the checks that read one kind of evidence: they replace that evidence's earlier results. */
   results?: { evidence: EvidenceKind; checks: CheckResult[] };
   face?: FaceSection;
+  /** What reading the document's chip gave (the chip domain's results come with it). */
+  chip?: ChipSection;
   decision?: Decision;
   reviews?: FindingReview[];
 }

@@ -10,7 +10,7 @@ import { LoupeError } from '../common/loupe-error';
 import { decisionNeedsConfirmation, type CaptureImage, type Decision, type DecisionInput, type Examination, type FindingReviewInput, type Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/capture.contract';
-import { runChecks } from '../checks/check-registry';
+import { initialRegisteredResults, runChecks } from '../checks/check-registry';
 import { openCompleteImage } from '../imaging/load-image';
 import { readMrzText } from '../mrz';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
@@ -58,6 +58,13 @@ export class ExaminationService {
   /** The one way to change a stored examination, for the domains that add to it (face, chip). */
   get records(): ExaminationRecords {
     return this.stored;
+  }
+
+  private readonly createdListeners: ((exam: Examination, officer: Officer) => void)[] = [];
+
+  /** Told of every new examination once it is saved (the chip reading starts from it); must not throw. */
+  onCreated(listener: (exam: Examination, officer: Officer) => void): void {
+    this.createdListeners.push(listener);
   }
 
   /** Examinations under way: close() lets them finish before it stops the OCR workers they use. */
@@ -110,6 +117,8 @@ export class ExaminationService {
       ...runChecks('mrz', mrz),
       ...(security?.checks ?? []),
       ...runChecks('capture', { lights: [...lights], chipRead: false, securityChecks: security !== null }),
+      // Evidence other domains bring later (the chip): their checks say why they have not run yet.
+      ...initialRegisteredResults(),
       ...runChecks('face', null),
     ];
     const fields = mrz?.fields ?? {};
@@ -133,6 +142,7 @@ export class ExaminationService {
     draft.timingsMs = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10]));
     const exam = this.stored.create(draft, officer, { action: 'examination.create', details: { source: capture.source, lights: [...lights] } });
     progress('done', 'Examination ready', 1);
+    for (const listener of this.createdListeners) listener(exam, officer);
     return exam;
   }
 

@@ -58,6 +58,7 @@ export function completed(exam: Examination): Examination {
 function applyChange(current: Examination, change: ExaminationChange): Examination {
   const next: Examination = { ...current };
   if (change.face) next.face = change.face;
+  if (change.chip) next.chip = change.chip;
   if (change.decision) {
     next.decision = change.decision;
     next.decisions = [...decisionHistory(current), change.decision];

@@ -73,10 +73,19 @@ export class FaceService {
 
   /** Stores a live capture (or chip portrait image) and analyses again; a retake replaces the earlier one. */
   async addPortrait(id: string, kind: 'live' | 'chip', imageBase64: string, officer: Officer | null): Promise<Examination> {
-    const exam = this.exam(id);
     const bytes = Buffer.from(imageBase64.replace(/^data:image\/[a-z]+;base64,/, ''), 'base64');
-    if (bytes.length < 16) throw new LoupeError('imaging', 'UnsupportedImage', 'the portrait image is empty');
     if (bytes.length > MAX_UPLOAD_BYTES) throw new LoupeError('imaging', 'ImageTooLarge', `the portrait image is too large (${bytes.length} bytes, at most ${MAX_UPLOAD_BYTES})`);
+    return this.addPortraitImage(id, kind, bytes, officer);
+  }
+
+  /** The chip's portrait (DG2, decoded by the chip reading) joins the comparison: analysed, stored, every pair compared again. */
+  async addChipPortrait(id: string, image: Buffer, officer: Officer | null): Promise<Examination> {
+    return this.addPortraitImage(id, 'chip', image, officer);
+  }
+
+  private async addPortraitImage(id: string, kind: 'live' | 'chip', bytes: Buffer, officer: Officer | null): Promise<Examination> {
+    const exam = this.exam(id);
+    if (bytes.length < 16) throw new LoupeError('imaging', 'UnsupportedImage', 'the portrait image is empty');
     const mime = bytes[0] === 0xff && bytes[1] === 0xd8 ? 'image/jpeg' : bytes[0] === 0x89 && bytes[1] === 0x50 ? 'image/png' : null;
     if (!mime) throw new LoupeError('imaging', 'UnsupportedImage', 'the portrait must be a JPEG or PNG image');
     // Analyse before storing: a corrupt file is refused with its reason, nothing half-stored.

@@ -10,6 +10,7 @@ import { imagesSectionHtml } from './report-images-html';
 import type { ReportImage } from './report-images-html';
 import { mrzSectionHtml } from './report-mrz-html';
 import { faceReportCss, faceSectionHtml } from './report-face-html';
+import { chipReportCss, chipSectionHtml } from './report-chip-html';
 import { collectOverlays } from './report-overlays';
 import { captureFilesHtml, decisionHtml, integrityHtml } from './report-record-html';
 import { englishReport, type ReportLanguage } from './report-language';
@@ -72,7 +73,7 @@ export function renderReportHtml(exam: Examination, ctx: ReportContext): string 
 <html lang="${escapeHtml(language.lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(CSP)}">
 <title>${escapeHtml(t('report.pageTitle', { examId: exam.id }))}</title>
-<style>${css}${overallVerdictCss}${exam.face ? faceReportCss : ''}</style></head>
+<style>${css}${overallVerdictCss}${exam.face ? faceReportCss : ''}${exam.chip ? chipReportCss : ''}</style></head>
 <body>
 <header class="masthead">
   <div><h1>${escapeHtml(t('report.title'))}</h1><div class="sub">${escapeHtml(t('report.subtitle'))}</div></div>
@@ -87,6 +88,7 @@ ${imagesSectionHtml(exam.images, ctx.images, overlays, t)}
 ${mrzSectionHtml(exam.mrz, t)}
 ${checksSectionHtml(exam, overlays, t)}
 ${faceSectionHtml(exam.face, ctx.portraits ?? {}, t)}
+${chipSectionHtml(exam.chip, exam.chip?.reading?.faces[0] ? ctx.portraits?.[exam.chip.reading.faces[0].imageHash] : undefined, t)}
 ${captureFilesHtml(exam, t)}
 ${integrityHtml(digest, t)}
 </body></html>`;

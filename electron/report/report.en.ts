@@ -2,6 +2,7 @@
 // workstation's (electron/contract/i18n.ts), so a station can print its reports in its own
 // language by giving the same keys in that language (report-language.ts).
 import type { Catalog } from '../contract/i18n';
+import { reportChipMessages } from './report-chip.en';
 
 export const reportMessages = {
   'report.title': 'Document examination report',
@@ -180,4 +181,5 @@ export const reportMessages = {
   'report.integrity': 'Integrity',
   'report.recordDigest': 'Examination record digest (SHA-256)',
   'report.recordDigestNote': 'Computed over the examination record this report was produced from (canonical JSON, keys sorted).',
+  ...reportChipMessages,
 } as const satisfies Catalog;

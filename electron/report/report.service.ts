@@ -61,6 +61,16 @@ async function readPortraits(exam: Examination, imagePath: (hash: string) => str
       // A missing portrait file shows as "no usable face"; the report is still produced.
     }
   }
+  // The chip's portrait (DG2), stored as PNG when the chip was read.
+  const chipFace = exam.chip?.reading?.faces[0];
+  const chipPath = chipFace ? imagePath(chipFace.imageHash) : null;
+  if (chipFace && chipPath) {
+    try {
+      out[chipFace.imageHash] = `data:image/png;base64,${(await readFile(chipPath)).toString('base64')}`;
+    } catch {
+      // Without its file the chip section prints without the portrait.
+    }
+  }
   return out;
 }
 

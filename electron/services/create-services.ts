@@ -10,6 +10,10 @@ import { EventBus } from '../common/event-bus';
 import { makePrivateDir } from '../common/private-files';
 import { defineHandlers } from '../common/handler-kit';
 import { appChannels } from '../contract/app.channels';
+import { hasRegisteredChecks, registerChecks } from '../checks/check-registry';
+import { ChipInspectionService } from '../chip-inspection/chip-inspection.service';
+import { chipInspectionHandlers } from '../chip-inspection/chip-inspection.handlers';
+import { CHIP_CHECKS } from '../chip-inspection/chip.checks';
 import type { Light } from '../contract/capture.contract';
 import { devicesHandlers } from '../devices/devices.handlers';
 import { DeviceCaptures } from '../examination/device-captures';
@@ -37,6 +41,7 @@ import { TrendStore } from '../trends/trend-store';
 import { trendsHandlers } from '../trends/trends.handlers';
 import { CscaTrustStore } from '../trust/csca-trust-store';
 import { StationTrust } from '../trust/station-trust';
+import { loadOrCreateStationKey } from '../trust/station-key';
 import { trustHandlers } from '../trust/trust.handlers';
 import { TrendsService } from '../trends/trends.service';
 import { fraudExaminationsAround } from '../trends/week-examinations';
@@ -78,6 +83,12 @@ async function virtualScannerSpecimens(opts: ServicesOptions): Promise<string> {
   return join(repoRoot, 'assets', 'specimens');
 }
 
+/**
+ * The chip service of the station composed last: the chip checks are registered once per process
+ * (the registry is the process's), and their evidence before a reading asks it whether a reader is there.
+ */
+let currentChips: ChipInspectionService | undefined;
+
 export async function createServices(opts: ServicesOptions): Promise<Services> {
   const store = openStationStore(opts.dataDir);
   const station = store.getSetting<string>('station.name') ?? hostname();
@@ -112,6 +123,24 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     captureDir,
   });
   bridge.on('status', (list) => events.emit('devices:onStatus', list));
+  const cscas = new CscaTrustStore(store);
+  const chips = new ChipInspectionService({
+    bridge,
+    records: examinations.records,
+    trust: cscas,
+    images: store,
+    signer: () => loadOrCreateStationKey(opts.dataDir, station),
+    station,
+    evidenceDir: join(opts.dataDir, 'chip-evidence'),
+    emit: (progress) => events.emit('chip:onProgress', progress),
+    portraits: faces,
+    log: (message) => console.warn(`[chip] ${message}`),
+  });
+  // The chip's checks fill the issuer-signature and chip-genuineness layers; before a reading ends
+  // they say whether one is coming (a reader is there) or why not.
+  if (!hasRegisteredChecks('chip')) registerChecks('chip', CHIP_CHECKS, { before: () => ({ section: null, pending: currentChips?.readiness() ?? 'not-read', printed: null }) });
+  currentChips = chips;
+  examinations.onCreated((exam, officer) => chips.begin(exam, officer));
   const captures = new DeviceCaptures(examinations, bridge, captureDir, events);
   captures.examineDeliveries(() => session.current());
   // Warm the glyph templates now, so the first scan is as fast as the next.
@@ -129,7 +158,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
     ...faceHandlers(faces),
     ...trendsHandlers(trends, trendStore),
-    ...trustHandlers(trust, { cscas: new CscaTrustStore(store), states: issuingStates() }),
+    ...trustHandlers(trust, { cscas, states: issuingStates() }),
+    ...chipInspectionHandlers(chips, examinations.records),
   };
   const context = { officer: () => session.current(), requireOfficer: () => session.require(), audit: store.audit.bind(store) };
 
@@ -143,6 +173,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     },
     reportPath: (fileName) => reports.path(fileName),
     async close() {
+      await chips.close();
       await bridge.close();
       await examinations.close();
       await reports.close();

@@ -73,6 +73,8 @@ function portraitImageHashes(exam: Examination): Set<string> {
     hashes.add(p.sourceHash);
     if (p.alignedHash !== null) hashes.add(p.alignedHash);
   }
+  // The chip's portrait (DG2), stored when the chip was read, before any face comparison uses it.
+  for (const f of exam.chip?.reading?.faces ?? []) hashes.add(f.imageHash);
   return hashes;
 }
 

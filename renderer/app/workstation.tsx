@@ -26,6 +26,7 @@ import type { OverlayBox } from '../viewer/finding-overlay';
 import type { AppInfo } from './app-root';
 import { ErrorBanner } from './error-banner';
 import { FacePanel } from '../face/face-panel';
+import { ChipPanel } from '../chip/chip-panel';
 import { HeaderBar, type ViewName } from './header-bar';
 import { ShortcutSheet } from './shortcut-sheet';
 import { StatusBar } from './status-bar';
@@ -423,6 +424,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
                 review={reviewState}
                 comparison={{ images: examination.images, imageBase: info.imageBase, referenceBase: info.referenceBase, identification: examination.identification ?? null }}
               />
+              <ChipPanel examination={examination} imageBase={info.imageBase} onUpdated={(next) => { setExamination(next); setReport(null); }} onError={fail} />
               <FacePanel examination={examination} imageBase={info.imageBase} active={view === 'inspect'} onUpdated={(next) => { setExamination(next); setReport(null); }} onError={fail} />
               <DecisionForm key={`${examination.id}:${examination.decisions?.length ?? (examination.decision ? 1 : 0)}`} examination={examination} onDecide={decide} firstFieldRef={decisionField} />
             </aside>

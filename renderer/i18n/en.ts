@@ -3,6 +3,7 @@
 // composeCatalog refuses a key that two areas define. Other languages compose the same areas.
 import { composeCatalog } from '../../electron/contract/i18n';
 import { alertRevisionMessages } from './alert-revision.en';
+import { chipMessages } from './chip.en';
 import { commonMessages } from './common.en';
 import { deviceMessages } from './devices.en';
 import { faceMessages } from './face.en';
@@ -25,6 +26,7 @@ export const enAreas = {
   trendTools: trendToolMessages,
   alertRevision: alertRevisionMessages,
   trust: trustMessages,
+  chip: chipMessages,
 } as const;
 
 export const en = composeCatalog(enAreas);

@@ -25,12 +25,17 @@ export interface CardPki {
 
 const PKI_FILE = 'card-pki.json';
 
-export function createCardPki(): CardPki {
+/**
+ * `country`: the country attribute (ISO 3166-1 alpha-2) of the CSCA and its signers — "UT" for
+ * ICAO's Utopia by default; a drill with a printed specimen of another state gives that state's.
+ */
+export function createCardPki(options: { country?: string } = {}): CardPki {
+  const country = options.country ?? 'UT';
   const cscaKey = makeKey('p256');
-  const csca = selfSigned(name({ C: 'UT', O: 'Utopia', CN: 'CSCA Utopia (specimen)' }), cscaKey, 1n, utc(2020, 1, 1), utc(2040, 1, 1));
+  const csca = selfSigned(name({ C: country, O: 'Utopia', CN: 'CSCA Utopia (specimen)' }), cscaKey, 1n, utc(2020, 1, 1), utc(2040, 1, 1));
   const signer = (serial: bigint, cn: string, from: Date, to: Date, issuer = csca, issuerKey = cscaKey): DocumentSigner => {
     const key = makeKey('p256');
-    const certificate = issueCertificate({ subject: name({ C: issuer === csca ? 'UT' : 'AT', CN: cn }), issuer: issuer.subject.encoded, subjectKey: key, issuerKey, serial, notBefore: from, notAfter: to, ca: false });
+    const certificate = issueCertificate({ subject: name({ C: issuer === csca ? country : 'AT', CN: cn }), issuer: issuer.subject.encoded, subjectKey: key, issuerKey, serial, notBefore: from, notAfter: to, ca: false });
     return { certificate, key };
   };
   const foreignKey = makeKey('p256');

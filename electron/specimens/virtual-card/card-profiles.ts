@@ -78,9 +78,10 @@ function paceOffers(access: CardAccess): PaceSpec[] {
   }
 }
 
-/** The chip of a profile, signed with `pki`. */
-export async function buildCard(profile: CardProfile, pki: CardPki): Promise<VirtualPassport> {
+/** The chip of a profile, signed with `pki`; `mrz` puts another document's MRZ in DG1 (a printed specimen's). */
+export async function buildCard(profile: CardProfile, pki: CardPki, mrz?: readonly string[]): Promise<VirtualPassport> {
   const passport = specimenPassport({
+    ...(mrz ? { mrz } : {}),
     signer: pki.signers[profile.signer],
     dg2: await syntheticDg2(profile.dg2Bytes),
     bac: profile.access === 'bac' || profile.access === 'bac+pace',

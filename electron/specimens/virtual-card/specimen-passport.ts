@@ -12,7 +12,7 @@ import { curveByName } from '../../chip/crypto/ec-curves';
 import { randomScalar, systemRandom } from '../../chip/crypto/random-source';
 import type { SymmetricCipher } from '../../chip/crypto/symmetric-cipher';
 import { encodeCardSecurity } from '../../chip/lds/card-security.codec';
-import { encodeDg1 } from '../../chip/lds/dg1-mrz.codec';
+import { decodeDg1, encodeDg1 } from '../../chip/lds/dg1-mrz.codec';
 import { encodeDg14 } from '../../chip/lds/dg14-security-options.codec';
 import { encodeDg15 } from '../../chip/lds/dg15-active-authentication.codec';
 import { encodeEfCom } from '../../chip/lds/ef-com.codec';
@@ -31,6 +31,23 @@ export const ERIKSSON = { kind: 'MRZ', documentNumber: 'L898902C', dateOfBirth: 
 export const SPECIMEN_MRZ = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C<3UTO7408122F1204159ZE184226B<<<<<10'] as const;
 /** The same MRZ with another name (same length, same check digits): DG1 "altered" after signing. */
 const ALTERED_MRZ = ['P<UTOERIKSEN<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<', SPECIMEN_MRZ[1]];
+
+/**
+ * Another MRZ with one letter of the name changed: the name has no check digit (ICAO 9303-3 §4.9),
+ * so the altered DG1 still reads as a valid MRZ. TD1 holds the name on its third line, TD2 and TD3
+ * from the sixth character of the first.
+ */
+export function alteredName(lines: readonly string[]): string[] {
+  const out = [...lines];
+  const line = lines.length === 3 ? 2 : 0;
+  const from = lines.length === 3 ? 0 : 5;
+  const text = out[line]!;
+  const at = [...text].findIndex((c, i) => i >= from && /[A-Z]/.test(c));
+  if (at < 0) throw new Error('the MRZ has no name to alter');
+  const letter = text[at] === 'Z' ? 'A' : String.fromCharCode(text.charCodeAt(at) + 1);
+  out[line] = `${text.slice(0, at)}${letter}${text.slice(at + 1)}`;
+  return out;
+}
 /** When the specimen SODs are signed (inside the specimen signers' validity). */
 export const SPECIMEN_SIGNING_TIME = utc(2024, 3, 1);
 
@@ -64,6 +81,8 @@ export interface SpecimenPassportSpec {
   /** DG1 changed after EF.SOD was signed: its hash no longer matches. */
   readonly alteredDg1?: boolean;
   readonly readPastEnd?: VirtualChipConfig['readPastEnd'];
+  /** The MRZ in DG1 (default ICAO's specimen): the chip opens with its document number and dates. */
+  readonly mrz?: readonly string[];
 }
 
 export interface VirtualPassport {
@@ -100,7 +119,9 @@ function aaKey(spec: AaSpec): { virtual: VirtualActiveAuthentication; spki: Uint
 const CAM_CURVES: Readonly<Record<number, string>> = { 12: 'secp256r1', 13: 'brainpoolP256r1', 15: 'secp384r1', 16: 'brainpoolP384r1' };
 
 export function specimenPassport(spec: SpecimenPassportSpec): VirtualPassport {
-  const dg1 = encodeDg1([...SPECIMEN_MRZ]);
+  const mrzLines = spec.mrz ?? SPECIMEN_MRZ;
+  const dg1 = encodeDg1([...mrzLines]);
+  const holder = decodeDg1(dg1);
   const dg2 = spec.dg2;
   const dg14Infos: SecurityInfo[] = [];
   let chipAuthentication: VirtualChipAuthentication | undefined;
@@ -157,7 +178,7 @@ export function specimenPassport(spec: SpecimenPassportSpec): VirtualPassport {
   const paceInfos: SecurityInfo[] = pace.map((o) => ({ type: 'PACEInfo', oid: o.oid, version: 2, parameterId: o.parameterId }));
   const cardAccess = pace.length ? encodeSecurityInfos(paceInfos) : undefined;
   const cardSecurity = pace.length ? encodeCardSecurity([...paceInfos, ...cardSecurityInfos], signer, SPECIMEN_SIGNING_TIME) : undefined;
-  const storedDg1 = spec.alteredDg1 ? encodeDg1([...ALTERED_MRZ]) : dg1;
+  const storedDg1 = spec.alteredDg1 ? encodeDg1(spec.mrz ? alteredName(mrzLines) : [...ALTERED_MRZ]) : dg1;
   return {
     dataGroups: groups,
     config: {
@@ -166,7 +187,7 @@ export function specimenPassport(spec: SpecimenPassportSpec): VirtualPassport {
         ...(dg14 ? { DG14: dg14 } : {}), ...(dg15 ? { DG15: dg15 } : {}),
         ...(cardAccess ? { CardAccess: cardAccess } : {}), ...(cardSecurity ? { CardSecurity: cardSecurity } : {}),
       },
-      mrz: ERIKSSON, bac: spec.bac ?? true, pace, chipAuthentication, activeAuthentication,
+      mrz: spec.mrz ? { kind: 'MRZ', documentNumber: holder.documentNumber, dateOfBirth: holder.dateOfBirth, dateOfExpiry: holder.dateOfExpiry } : ERIKSSON, bac: spec.bac ?? true, pace, chipAuthentication, activeAuthentication,
       extendedLength: spec.extendedLength ?? false, maxReadLength: spec.extendedLength ? 0xffff : 0xdf, tooLong: 'wrong-length', oddInsRead: true,
       ...(spec.readPastEnd ? { readPastEnd: spec.readPastEnd } : {}),
     },

@@ -55,6 +55,16 @@ export function profileFromArgs(args: ParsedArgs): CardProfile {
   return cardProfile(name, overrides);
 }
 
+/** --mrz: two or three MRZ lines separated by "/" (TD1 3 × 30, TD2 2 × 36, TD3 2 × 44). */
+export function mrzFromArgs(args: ParsedArgs): string[] | undefined {
+  const value = args.values.mrz;
+  if (value === undefined) return undefined;
+  const lines = String(value).trim().toUpperCase().split('/');
+  const shape = lines.length === 3 ? 30 : lines.length === 2 && (lines[0]!.length === 36 || lines[0]!.length === 44) ? lines[0]!.length : 0;
+  if (!shape || lines.some((l) => l.length !== shape || !/^[0-9A-Z<]+$/.test(l))) throw bad('--mrz must be 2 lines of 44 or 36, or 3 lines of 30 MRZ characters (A-Z, 0-9, <), separated by "/"');
+  return lines;
+}
+
 function emit(line: object): void {
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (process.send && process.connected) process.send(line);
@@ -66,11 +76,12 @@ export const virtualCardCommand: Command<undefined> = {
   usage: [
     'usage: loupe virtual-card [--profile NAME] [--access bac|pace|pace-cam|bac+pace] [--signer valid|expired|revoked|unknown]',
     '                          [--delay-ms MS] [--dg2-bytes N] [--extended-length] [--eof-6282] [--clone] [--altered-dg1]',
-    '                          [--pki DIR] [--host H] [--port P | --slot 0|1] [--removed]',
+    '                          [--mrz LINE1/LINE2[/LINE3]] [--pki DIR] [--host H] [--port P | --slot 0|1] [--removed]',
     '',
     `Profiles: ${Object.keys(CARD_PROFILES).join(', ')}.`,
     'Needs pcscd with vsmartcard-vpcd (its readers "Virtual PCD 00 00" / "00 01" listen on ports 35963 / 35964).',
-    `The chip opens with the MRZ of ICAO 9303's specimen (document ${ERIKSSON.documentNumber}, born ${ERIKSSON.dateOfBirth}, expiry ${ERIKSSON.dateOfExpiry}).`,
+    `The chip opens with the MRZ of ICAO 9303's specimen (document ${ERIKSSON.documentNumber}, born ${ERIKSSON.dateOfBirth}, expiry ${ERIKSSON.dateOfExpiry}),`,
+    'or with the MRZ given by --mrz (lines separated by "/": a printed specimen\'s, so a scan of it opens the chip).',
     `Its signers hang under a specimen CSCA kept in --pki (default ${DEFAULT_PKI_DIR}, made when missing): import csca.der`,
     '(or masterlist.der) and crl.der into the trust store to check them.',
     'Commands on stdin: insert, remove, remove-after N (lift in the middle of the command after N more), delay MS, stats,',
@@ -93,6 +104,7 @@ export const virtualCardCommand: Command<undefined> = {
     port: { type: 'string' },
     slot: { type: 'string' },
     removed: { type: 'boolean' },
+    mrz: { type: 'string' },
   },
   async run(args) {
     const profile = profileFromArgs(args);
@@ -103,12 +115,13 @@ export const virtualCardCommand: Command<undefined> = {
     const host = typeof args.values.host === 'string' ? args.values.host : '127.0.0.1';
     const pkiDir = resolve(typeof args.values.pki === 'string' && args.values.pki !== '' ? args.values.pki : DEFAULT_PKI_DIR);
     const pki = cardPkiIn(pkiDir);
-    const passport = await buildCard(profile, pki);
+    const mrz = mrzFromArgs(args);
+    const passport = await buildCard(profile, pki, mrz);
     const chip = new VirtualChip(passport.config);
     const peer = new VpcdCardPeer({ chip, host, port, delayMs: profile.delayMs });
     peer.on('state', (state) => emit({ event: 'state', state }));
     peer.on('log', (message) => emit({ event: 'log', message }));
-    emit({ event: 'ready', profile, host, port, pki: pkiDir, mrz: SPECIMEN_MRZ, atr: Buffer.from(chip.atr).toString('hex'), files: Object.fromEntries(Object.entries(passport.config.files).map(([f, b]) => [f, b.length])) });
+    emit({ event: 'ready', profile, host, port, pki: pkiDir, mrz: mrz ?? SPECIMEN_MRZ, atr: Buffer.from(chip.atr).toString('hex'), files: Object.fromEntries(Object.entries(passport.config.files).map(([f, b]) => [f, b.length])) });
     if (args.values.removed !== true) void peer.insert();
 
     await new Promise<void>((done) => {

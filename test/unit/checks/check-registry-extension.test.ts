@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../electron/checks/check-model';
 import { result } from '../../../electron/checks/check-outcome';
-import { checksOf, registerChecks, replaceResults, runChecks } from '../../../electron/checks/check-registry';
+import { checksOf, hasRegisteredChecks, initialRegisteredResults, registerChecks, replaceResults, runChecks } from '../../../electron/checks/check-registry';
 import type { CheckResult } from '../../../electron/contract/examination.contract';
 
 declare module '../../../electron/checks/check-model' {
@@ -56,3 +56,29 @@ function declareAnother(): void {
   // The same id under another kind would make replaceResults ambiguous.
   expect(() => registerChecks('registry-probe-2' as never, [{ ...probe, needs: { evidence: 'registry-probe-2' } } as never])).toThrow(/check 'probe.hashes' is already registered/);
 }
+
+describe('the chip layers: a registered check takes over its placeholder', () => {
+  // A stand-in for the chip's check: its evidence is a state word here.
+  const pending = {
+    id: 'chip.passive-authentication',
+    title: 'Issuer signature (registered)',
+    layer: 'issuer-signature',
+    expected: 'signed by a trusted issuer',
+    needs: { evidence: 'registry-probe-chip' },
+    run: (state: unknown): CheckResult => result(pending, { status: state === 'read' ? 'pass' : 'not-performed', measured: String(state), expected: 'signed', evidence: [], explanation: `state ${String(state)}` }),
+  } as unknown as Check;
+
+  it('before registration the capture reports the placeholder; after it, the registered check reports the layer, with its evidence before it arrives', () => {
+    const capture = { lights: ['white' as const], chipRead: false, securityChecks: true };
+    expect(runChecks('capture', capture).map((r) => r.id)).toContain('chip.passive-authentication');
+    expect(initialRegisteredResults().map((r) => r.id)).not.toContain('chip.passive-authentication');
+    let state = 'no-reader';
+    registerChecks('registry-probe-chip' as never, [pending as never], { before: () => state as never });
+    expect(runChecks('capture', capture).map((r) => r.id)).not.toContain('chip.passive-authentication');
+    expect(runChecks('capture', capture).map((r) => r.id)).toContain('chip.genuineness');
+    expect(initialRegisteredResults().filter((r) => r.id === 'chip.passive-authentication')).toMatchObject([{ title: 'Issuer signature (registered)', measured: 'no-reader' }]);
+    state = 'reading';
+    expect(initialRegisteredResults().find((r) => r.id === 'chip.passive-authentication')?.measured).toBe('reading');
+    expect(hasRegisteredChecks('registry-probe-chip' as never)).toBe(true);
+  });
+});

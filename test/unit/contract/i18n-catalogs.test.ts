@@ -13,6 +13,8 @@ import { ReferenceSummarySchema, ZoneExpectationSchema } from '../../../electron
 import { LIGHTS } from '../../../electron/contract/capture.contract';
 import { dashboardMessages } from '../../../electron/hub/dashboard/dashboard.en';
 import { reportMessages } from '../../../electron/report/report.en';
+import { CHIP_KEY_SOURCES, CHIP_NOT_READ_REASONS } from '../../../electron/contract/chip-examination.contract';
+import { DataGroupHashCheckSchema } from '../../../electron/contract/chip.contract';
 import { enAreas } from '../../../renderer/i18n/en';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -81,6 +83,9 @@ const SURFACES: Surface[] = [
       'report.level.': VERDICT_HEADLINES,
       'report.levelShort.': VERDICT_LEVELS,
       ...faceKeys('report.face.'),
+      'report.chip.reason.': CHIP_NOT_READ_REASONS,
+      'report.chip.key.': CHIP_KEY_SOURCES,
+      'report.chip.hash.': DataGroupHashCheckSchema.shape.status.options,
     },
   },
   { name: 'hub dashboard', areas: { dashboard: dashboardMessages }, codeDir: 'electron/hub/dashboard', catalogFiles: /\.en\.ts$/, builtKeys: {} },
