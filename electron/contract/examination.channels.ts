@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { IdRequest } from './app.channels';
 import { channelTable, eventTable } from './channel';
-import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema } from './examination.contract';
+import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema, MrzCharacterReviewInputSchema } from './examination.contract';
 
 export const ProgressEventSchema = z.object({
   operation: z.string(),
@@ -37,6 +37,15 @@ export const examinationChannels = channelTable({
   'examination:review': {
     access: 'officer',
     request: z.object({ id: z.string().min(1).max(100), review: FindingReviewInputSchema }).strict(),
+    response: ExaminationSchema,
+  },
+  /**
+   * The officer confirms or corrects one uncertain MRZ character after comparing it with the printed
+   * page; the check digits are verified again and the examination's MRZ checks follow.
+   */
+  'examination:reviewMrzCharacter': {
+    access: 'officer',
+    request: z.object({ id: z.string().min(1).max(100), review: MrzCharacterReviewInputSchema.strict() }).strict(),
     response: ExaminationSchema,
   },
 });

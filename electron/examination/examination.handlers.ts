@@ -20,5 +20,6 @@ export function examinationHandlers({ examinations, captures, list }: Examinatio
     'examination:list': { run: async (query, ctx) => list(query, ctx.officer) },
     'examination:decide': { run: async ({ id, decision }, ctx) => examinations.decide(id, decision, ctx.signedIn()) },
     'examination:review': { run: async ({ id, review }, ctx) => examinations.review(id, review, ctx.signedIn()) },
+    'examination:reviewMrzCharacter': { run: async ({ id, review }, ctx) => examinations.reviewMrzCharacter(id, review, ctx.signedIn()) },
   });
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
-import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, Officer } from '../contract/examination.contract';
+import type { CaptureImage, DecisionInput, Examination, FindingReviewInput, MrzCharacterReviewInput, Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/capture.contract';
 import { runChecks } from '../checks/check-registry';
@@ -19,6 +19,7 @@ import type { ExaminationRecords } from './examination-records';
 import type { ExaminationStore } from './examination-store';
 import { SecurityCheckRunner } from './security-checks';
 import { StoredExaminationRecords } from './stored-examination-records';
+import { reviewMrzCharacter } from './mrz-character-review';
 
 export interface CaptureInput {
   source: string;
@@ -166,6 +167,32 @@ export class ExaminationService {
       },
       officer,
       { action: 'finding.review', details: { checkId: input.checkId, verdict: input.verdict } },
+    );
+  }
+
+  /**
+   * The officer confirms or corrects an uncertain MRZ character after comparing it with the printed
+   * page: the reading is verified again and the MRZ checks (and so the verdict) follow it. A later
+   * word on the same character supersedes the earlier one; both stay in the audit log.
+   */
+  reviewMrzCharacter(id: string, input: MrzCharacterReviewInput, officer: Officer): Examination {
+    return this.stored.apply(
+      id,
+      (exam) => {
+        const earlier = exam.mrzReviews ?? [];
+        const reviewed = reviewMrzCharacter(exam.mrz, input, earlier, this.now());
+        const review = { ...input, read: reviewed.read, alternatives: reviewed.alternatives, checkDigitsHold: reviewed.checkDigitsHold, officer, at: this.now().toISOString() };
+        const mrz = reviewed.reading;
+        const fields = mrz.fields;
+        return {
+          mrz: { reading: mrz, document: { format: mrz.format, documentCode: fields.documentCode ?? null, issuer: fields.issuingState ?? null } },
+          results: { evidence: 'mrz', checks: runChecks('mrz', mrz) },
+          mrzReviews: [...earlier.filter((r) => !(r.line === input.line && r.column === input.column)), review],
+        };
+      },
+      officer,
+      // The characters themselves are personal data: the audit log names the position and the action only.
+      { action: 'mrz.character-review', details: { line: input.line, column: input.column, action: input.action } },
     );
   }
 

@@ -37,6 +37,11 @@ function applyChange(current: Examination, change: ExaminationChange): Examinati
   if (change.face) next.face = change.face;
   if (change.decision) next.decision = change.decision;
   if (change.reviews) next.reviews = change.reviews;
+  if (change.mrzReviews) next.mrzReviews = change.mrzReviews;
+  if (change.mrz) {
+    next.mrz = change.mrz.reading;
+    next.document = change.mrz.document;
+  }
   if (change.results) {
     next.checks = replaceResults(current.checks, change.results.evidence, change.results.checks);
     // The verdict follows the checks (docs/ARCHITECTURE.md §3); other changes leave both as they are.
