@@ -80,7 +80,7 @@ ${factsHtml(exam, ctx, language)}
 <section class="block"><h2>${escapeHtml(t('report.layeredVerdict'))}</h2>${verdictTableHtml(exam, t)}</section>
 ${decisionHtml(exam, language)}
 ${imagesSectionHtml(exam.images, ctx.images, overlays, t)}
-${mrzSectionHtml(exam.mrz, t)}
+${mrzSectionHtml(exam.mrz, t, exam.mrzReviews ?? [])}
 ${checksSectionHtml(exam, overlays, t)}
 ${faceSectionHtml(exam.face, ctx.portraits ?? {}, t)}
 ${captureFilesHtml(exam, t)}

@@ -1,7 +1,7 @@
 // The inspection screen once an officer is signed in: viewer on the left, MRZ / checks / decision on
 // the right, devices and progress at the bottom, history as a second view. Owns the keyboard map.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
+import type { CheckResult, DecisionInput, Examination, FindingReviewInput, MrzCharacterReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiError } from '../api/api-error';
@@ -154,6 +154,15 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       setReport(null);
       // Back on the card, so the next finding is one arrow key away.
       window.requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-check-nav="${review.checkId}"]`)?.focus());
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const reviewMrzCharacter = async (review: MrzCharacterReviewInput) => {
+    if (!examination) return;
+    try {
+      setExamination(await loupe['examination:reviewMrzCharacter']({ id: examination.id, review }));
+      setReport(null);
     } catch (e) {
       fail(e);
     }
@@ -332,7 +341,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
               reference={null}
             />
             <aside className="inspection__side" aria-label={t('checks.title')}>
-              <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} />
+              <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} review={{ reviews: examination.mrzReviews ?? [], onReview: reviewMrzCharacter }} />
               <ChecksList
                 checks={examination.checks}
                 verdict={examination.verdict}

@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Examination, Officer } from '../../../electron/contract/examination.contract';
 import { ExaminationService } from '../../../electron/examination/examination.service';
 import { OFFICER_CORRECTION_REASON, reviewMrzCharacter } from '../../../electron/examination/mrz-character-review';
+import { chromiumPdfRenderer, createReportPdf } from '../../../electron/report';
 import { openStationStore, type StationStore } from '../../../electron/store';
 import { useTempDir } from '../../helpers/temp-dir';
+import { pdfText, squash, writePdf } from '../report/report-pdf-tools';
 
 const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 const OFFICER: Officer = { name: 'Ilse Brandt', badge: 'M-12' };
@@ -71,6 +73,22 @@ describe.skipIf(!existsSync(DEV_SET))('officer review of uncertain MRZ character
     expect(audit[0]?.details).toEqual({ line: 1, column: 7, action: 'corrected' });
     expect(JSON.stringify(audit)).not.toContain('OCFBEC');
   });
+
+  it('the report lists each uncertain character and what the officer did with it', async () => {
+    const exam2 = store.getExamination(exam.id)!;
+    const renderer = chromiumPdfRenderer();
+    try {
+      const pdf = await createReportPdf(exam2, { station: 'test-station', imagePath: (hash) => store.imagePath(hash), renderer, now: NOW });
+      const text = pdfText(writePdf(dir, 'report.pdf', pdf)).replace(/[ \t]+/g, ' ');
+      expect(text).toContain('Uncertain characters');
+      // Line 2, position 1: 'O' or '0', left open; position 8: 'Z' corrected to '7'.
+      expect(text).toMatch(/2:1 “O” “0” open ?Not compared with the printed page by the officer\./);
+      expect(text).toMatch(/2:8 “Z” “7” settled ?Corrected to “7” by Ilse Brandt \(badge M-12\) at 2026-01-01 09:00:00 UTC\./);
+      expect(squash(text)).toContain(squash('The check digits then verified.'));
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
 
   it('an empty cell stays a failure until the officer types the character (pure review)', () => {
     const base = exam.mrz!;
