@@ -4,16 +4,18 @@ import { defineHandlers } from '../common/handler-kit';
 import { examinationChannels } from '../contract/examination.channels';
 import type { ExaminationListQuery } from '../store';
 import type { Examination, ExaminationSummary, Officer } from '../contract/examination.contract';
+import type { CameraScans } from './camera-scans';
 import type { DeviceCaptures } from './device-captures';
 import type { ExaminationService } from './examination.service';
 
 export interface ExaminationHandlerDeps {
   examinations: ExaminationService;
   captures: DeviceCaptures;
+  camera: CameraScans;
   list(query: ExaminationListQuery, viewer: Officer | null): ExaminationSummary[];
 }
 
-export function examinationHandlers({ examinations, captures, list }: ExaminationHandlerDeps) {
+export function examinationHandlers({ examinations, captures, camera, list }: ExaminationHandlerDeps) {
   return defineHandlers(examinationChannels, {
     'examination:scan': { run: async ({ deviceId }, ctx): Promise<Examination> => captures.scan(deviceId, ctx.signedIn()) },
     'examination:get': { run: async ({ id }, ctx) => examinations.get(id, ctx.officer) },
@@ -21,5 +23,8 @@ export function examinationHandlers({ examinations, captures, list }: Examinatio
     'examination:decide': { run: async ({ id, decision }, ctx) => examinations.decide(id, decision, ctx.signedIn()) },
     'examination:review': { run: async ({ id, review }, ctx) => examinations.review(id, review, ctx.signedIn()) },
     'examination:reviewMrzCharacter': { run: async ({ id, review }, ctx) => examinations.reviewMrzCharacter(id, review, ctx.signedIn()) },
+    'examination:cameraFrame': { run: async ({ session, frame }) => camera.frame(session, frame) },
+    'examination:cameraExamine': { run: async ({ session }, ctx) => camera.examine(session, ctx.signedIn(), captures.progress('scan:camera')) },
+    'examination:cameraClose': { run: async ({ session }) => ({ closed: camera.close(session) }) },
   });
 }

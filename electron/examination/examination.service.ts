@@ -26,6 +26,11 @@ export interface CaptureInput {
   images: { light: Light; path: string }[];
   /** MRZ lines from a reader device (serial), when it sent them. */
   mrzText?: string[];
+  /**
+   * An MRZ already read from the white image (the camera's voted reading of its frames): used as it
+   * is, with its place on the page referring to the stored white image.
+   */
+  mrzReading?: MrzReading;
 }
 
 interface CheckedImage {
@@ -220,6 +225,10 @@ export class ExaminationService {
   private async readMrz(capture: CaptureInput, stored: { image: CaptureImage; path: string }[]): Promise<MrzReading | null> {
     if (capture.mrzText && capture.mrzText.length > 0) return readMrzText(capture.mrzText, { source: 'serial', now: this.now() });
     const white = stored.find((s) => s.image.light === 'white');
+    if (capture.mrzReading) {
+      const { geometry } = capture.mrzReading;
+      return { ...capture.mrzReading, ...(geometry && white ? { geometry: { ...geometry, image: white.path } } : {}) };
+    }
     const ir = stored.find((s) => s.image.light === 'ir');
     const primary = white ?? ir;
     if (!primary) return null;

@@ -12,6 +12,7 @@ import { defineHandlers } from '../common/handler-kit';
 import { appChannels } from '../contract/app.channels';
 import type { Light } from '../contract/capture.contract';
 import { devicesHandlers } from '../devices/devices.handlers';
+import { CameraScans } from '../examination/camera-scans';
 import { DeviceCaptures } from '../examination/device-captures';
 import { examinationHandlers } from '../examination/examination.handlers';
 import { ExaminationService } from '../examination/examination.service';
@@ -122,7 +123,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     }),
     ...sessionHandlers(session),
     ...devicesHandlers(bridge),
-    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer) }),
+    ...examinationHandlers({ examinations, captures, camera: new CameraScans(examinations, captureDir), list: (query, viewer) => store.listExaminations(query, viewer) }),
     ...mrzHandlers(),
     ...referenceHandlers(library),
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
