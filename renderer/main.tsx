@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/viewer.css';
 import './styles/panels.css';
 import './styles/mrz-review.css';
+import './styles/camera-scan.css';
 import './styles/devices.css';
 import './styles/findings.css';
 import './styles/reference.css';

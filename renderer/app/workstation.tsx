@@ -5,6 +5,7 @@ import type { CheckResult, DecisionInput, Examination, FindingReviewInput, MrzCh
 import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiError } from '../api/api-error';
+import { CameraScanDialog } from '../capture/camera-scan-dialog';
 import { DeviceSettingsDialog } from '../devices/device-settings-dialog';
 import { HistoryView } from '../history/history-view';
 import { useDevices } from '../hooks/use-devices';
@@ -64,6 +65,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [reportBusy, setReportBusy] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [devicesOpen, setDevicesOpen] = useState(false);
+  const [cameraScanOpen, setCameraScanOpen] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
   const [proposalFor, setProposalFor] = useState<string | null>(null);
@@ -235,8 +237,9 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     setSheetOpen(false);
     setDevicesOpen(false);
   };
-  useShortcuts(sheetOpen || devicesOpen || proposalFor ? { Escape: closeDialogs } : {
+  useShortcuts(sheetOpen || devicesOpen || proposalFor || cameraScanOpen ? { Escape: closeDialogs } : {
     s: () => void scan(),
+    v: () => setCameraScanOpen(true),
     '1': () => switchLight('white'),
     '2': () => switchLight('ir'),
     '3': () => switchLight('uv'),
@@ -365,12 +368,25 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
             ) : (
               <p className="muted">{t('empty.noDevice')}</p>
             )}
+            <button type="button" className="button button--large" onClick={() => setCameraScanOpen(true)} data-testid="camera-scan-open">
+              <kbd className="kbd kbd--large">V</kbd> {t('cameraScan.open')}
+            </button>
           </div>
         )}
       </main>
       <StatusBar devices={devices} selected={selected} onSelect={select} onScan={() => void scan()} onDevices={() => setDevicesOpen(true)} scanning={scanning} progress={progress} />
       {sheetOpen && <ShortcutSheet onClose={() => setSheetOpen(false)} />}
       {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
+      {cameraScanOpen && (
+        <CameraScanDialog
+          onExamined={(exam) => {
+            setCameraScanOpen(false);
+            show(exam);
+          }}
+          onError={fail}
+          onClose={() => setCameraScanOpen(false)}
+        />
+      )}
       {proposalFor && (
         <TrendProposalDialog
           examinationId={proposalFor}

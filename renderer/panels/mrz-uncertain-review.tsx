@@ -93,7 +93,7 @@ export function MrzUncertainReview({ mrz, review }: { mrz: MrzReading; review: M
   };
 
   return (
-    <div className="mrz-uncertain" data-testid="mrz-uncertain">
+    <div className={`mrz-uncertain ${remaining ? '' : 'mrz-uncertain--done'}`} data-testid="mrz-uncertain">
       <div className="mrz-uncertain__header">
         <h3 className="panel__subtitle">{t('mrzReview.title')}</h3>
         {items.length > 0 && (
