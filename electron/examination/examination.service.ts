@@ -104,13 +104,15 @@ export class ExaminationService {
     // Decoding for the security checks runs in sharp's threads while the MRZ is read.
     const decoded = this.security && stored.length > 0 ? this.security.decode(paths) : undefined;
     decoded?.catch(() => undefined);
-    const mrz = await this.readMrz(capture, stored);
+    const read = await this.readMrz(capture, stored);
     timings.mrz = performance.now() - t;
 
     progress('checks', 'Checking security features under each light', 0.7);
     t = performance.now();
-    const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz, decoded) : null;
+    const security = this.security && stored.length > 0 ? await this.security.run(paths, read, decoded) : null;
     timings.checks = performance.now() - t;
+    // The reading as the printed page left it: uncertain characters it settled are listed as such.
+    const mrz = security ? security.mrz : read;
     // Every kind of evidence in the registry's order; the face checks report "no live capture" until the portraits are analysed.
     const checks = [
       ...runChecks('mrz', mrz),

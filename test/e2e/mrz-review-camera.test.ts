@@ -96,7 +96,7 @@ describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncer
     // Keyboard only: focus the first uncertain character, → to the Z, type 7.
     await page.getByTestId('mrz-uncertain-1-0').focus();
     await page.keyboard.press('ArrowRight');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('mrz-uncertain-1-7');
+    expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('mrz-uncertain-1-7');
     await page.keyboard.press('7');
     await waitForExpression(page, `document.querySelector('[data-testid="mrz-uncertain-item-1-7"]')?.getAttribute('data-state') === 'corrected'`);
     expect(await page.getByTestId('mrz-line-1').textContent()).toBe('OCFBEC17U8D<<3009299F3312304<<<<<<<<<<<<<<06');
@@ -118,7 +118,7 @@ describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncer
     await page.setViewportSize({ width: 1600, height: 1000 });
     const before = await page.getByTestId('inspection').getAttribute('data-examination-id');
     // Out of the MRZ review (where a typed letter would correct the focused character).
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate('document.activeElement?.blur()');
     await page.locator('body').press('v');
     await page.getByTestId('camera-scan-dialog').waitFor();
     await waitForExpression(page, `(() => { const v = document.querySelector('[data-testid="camera-scan-video"]'); return !!v && v.videoWidth > 0; })()`);
