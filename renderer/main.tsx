@@ -7,6 +7,8 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/viewer.css';
 import './styles/panels.css';
+import './styles/mrz-review.css';
+import './styles/camera-scan.css';
 import './styles/devices.css';
 import './styles/findings.css';
 import './styles/reference.css';

@@ -1,8 +1,9 @@
 // Examinations: scan, read back, list, and the officer's decision and finding reviews.
 import { z } from 'zod';
 import { IdRequest } from './app.channels';
+import { CAMERA_FRAME_MAX_BASE64, CameraFrameResultSchema, CameraSessionSchema } from './camera-scan.contract';
 import { channelTable, eventTable } from './channel';
-import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema, NextStepsSchema } from './examination.contract';
+import { DecisionInputSchema, DecisionVerdictSchema, ExaminationSchema, ExaminationSummarySchema, FindingReviewInputSchema, MrzCharacterReviewInputSchema, NextStepsSchema } from './examination.contract';
 
 export const ProgressEventSchema = z.object({
   operation: z.string(),
@@ -45,6 +46,25 @@ export const examinationChannels = channelTable({
     request: z.object({ nextSteps: NextStepsSchema.optional() }).strict(),
     response: z.object({ nextSteps: NextStepsSchema, defaults: NextStepsSchema }),
   },
+  /**
+   * The officer confirms or corrects one uncertain MRZ character after comparing it with the printed
+   * page; the check digits are verified again and the examination's MRZ checks follow.
+   */
+  'examination:reviewMrzCharacter': {
+    access: 'officer',
+    request: z.object({ id: z.string().min(1).max(100), review: MrzCharacterReviewInputSchema.strict() }).strict(),
+    response: ExaminationSchema,
+  },
+  /** The camera as a scanner: one frame (base64 JPEG) of the session; the MRZ is read and voted on. */
+  'examination:cameraFrame': {
+    access: 'officer',
+    request: z.object({ session: CameraSessionSchema, frame: z.string().min(16).max(CAMERA_FRAME_MAX_BASE64) }).strict(),
+    response: CameraFrameResultSchema,
+  },
+  /** Keeps the session's voted reading and sharpest agreeing frame (white light) and examines them. */
+  'examination:cameraExamine': { access: 'officer', request: z.object({ session: CameraSessionSchema }).strict(), response: ExaminationSchema },
+  /** The officer closed the camera: the session's frames are dropped. */
+  'examination:cameraClose': { access: 'officer', request: z.object({ session: CameraSessionSchema }).strict(), response: z.object({ closed: z.boolean() }) },
 });
 
 /** A capture a device delivered on its own could not be examined: what went wrong, in plain words, without station paths. */

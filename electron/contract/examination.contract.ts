@@ -124,6 +124,33 @@ export type FindingReviewInput = z.infer<typeof FindingReviewInputSchema>;
 export const FindingReviewSchema = FindingReviewInputSchema.extend({ officer: OfficerSchema, at: z.string() });
 export type FindingReview = z.infer<typeof FindingReviewSchema>;
 
+/** A character of the MRZ alphabet (ICAO 9303 Part 3 §4.3: A–Z, 0–9 and the filler). */
+export const MrzCharSchema = z.string().regex(/^[A-Z0-9<]$/);
+
+/**
+ * The officer's word on one uncertain MRZ character after comparing it with the printed page:
+ * confirmed as read, or corrected to another character (0-based line and column).
+ */
+export const MrzCharacterReviewInputSchema = z.object({
+  line: z.number().int().min(0).max(2),
+  column: z.number().int().min(0).max(43),
+  action: z.enum(['confirmed', 'corrected']),
+  /** The character the officer saw on the page: the one read when confirming. */
+  char: MrzCharSchema,
+});
+export type MrzCharacterReviewInput = z.infer<typeof MrzCharacterReviewInputSchema>;
+
+export const MrzCharacterReviewSchema = MrzCharacterReviewInputSchema.extend({
+  /** The character the reader had chosen, and its alternatives at the time. */
+  read: z.string(),
+  alternatives: z.array(z.string()),
+  /** Whether the MRZ's check digits verified once this character was settled. */
+  checkDigitsHold: z.boolean(),
+  officer: OfficerSchema,
+  at: z.string(),
+});
+export type MrzCharacterReview = z.infer<typeof MrzCharacterReviewSchema>;
+
 /** Which reference class the document was identified as, and how the reference maps onto the capture. */
 export const IdentificationSummarySchema = z.object({
   classId: z.string(),
@@ -232,6 +259,8 @@ export const ExaminationSchema = z.object({
   timingsMs: z.record(z.string(), z.number()),
   identification: IdentificationSummarySchema.nullable().optional(),
   reviews: z.array(FindingReviewSchema).optional(),
+  /** The officer's confirmations and corrections of uncertain MRZ characters (optional: older records). */
+  mrzReviews: z.array(MrzCharacterReviewSchema).optional(),
   /** Warnings for the officer (optional: older records have none). */
   warnings: z.array(ExaminationWarningSchema).optional(),
   /** The imposter check's portraits, comparisons and the officer's assessment (optional: older records). */

@@ -120,6 +120,25 @@ export const MrzUncertainSchema = z.object({
 });
 export type MrzUncertain = z.infer<typeof MrzUncertainSchema>;
 
+/**
+ * An uncertain character another source settled: the visual zone of an identified document printed
+ * the character the MRZ reader chose (names, nationality and sex have no check digit to settle them).
+ */
+export const MrzSettledSchema = z.object({
+  line: z.number().int().min(0),
+  column: z.number().int().min(0),
+  /** The character as read, now confirmed. */
+  char: z.string().length(1),
+  /** The alternatives the reader had listed, set aside. */
+  alternatives: z.array(z.string()),
+  /** What settled it: the printed (visual) zone's reading of the named field. */
+  by: z.literal('viz'),
+  field: z.string(),
+  /** The field as the visual zone was read (upper case, transliterated as in the MRZ). */
+  viz: z.string(),
+});
+export type MrzSettled = z.infer<typeof MrzSettledSchema>;
+
 export const MrzReadingSchema = z.object({
   format: MrzLayoutFormatSchema.nullable(),
   lines: z.array(z.string()),
@@ -138,5 +157,7 @@ export const MrzReadingSchema = z.object({
   charConfidence: z.array(z.array(z.number().min(0).max(1))).default([]),
   /** Characters that are weakly read or have a close alternative (see MrzUncertainSchema). */
   uncertain: z.array(MrzUncertainSchema).default([]),
+  /** Uncertain characters another source settled, and what settled each (absent when none was). */
+  settled: z.array(MrzSettledSchema).optional(),
 });
 export type MrzReading = z.infer<typeof MrzReadingSchema>;

@@ -5,8 +5,9 @@
 // was recorded meanwhile, recompute the layered verdict when results changed, save and audit.
 // Implemented by StoredExaminationRecords; nothing else saves an examination.
 import type { EvidenceKind } from '../checks/check-model';
-import type { CheckResult, Decision, Examination, FindingReview, Officer } from '../contract/examination.contract';
+import type { CheckResult, Decision, DocumentSummary, Examination, FindingReview, MrzCharacterReview, Officer } from '../contract/examination.contract';
 import type { ChipSection } from '../contract/chip-examination.contract';
+import type { MrzReading } from '../contract/mrz.contract';
 import type { FaceSection } from '../contract/face.contract';
 
 export interface ExaminationChange {
@@ -17,6 +18,9 @@ export interface ExaminationChange {
   chip?: ChipSection;
   decision?: Decision;
   reviews?: FindingReview[];
+  /** The MRZ reading after the officer settled a character, with the document summary it gives. */
+  mrz?: { reading: MrzReading; document: DocumentSummary };
+  mrzReviews?: MrzCharacterReview[];
 }
 
 /** The audit log entry of a change: what was done (`domain.verb`) and its non-personal details. */

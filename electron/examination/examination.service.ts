@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import sharp from 'sharp';
 import { LoupeError } from '../common/loupe-error';
-import { decisionNeedsConfirmation, type CaptureImage, type Decision, type DecisionInput, type Examination, type FindingReviewInput, type Officer } from '../contract/examination.contract';
+import { decisionNeedsConfirmation, type CaptureImage, type Decision, type DecisionInput, type Examination, type FindingReviewInput, type MrzCharacterReviewInput, type Officer } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import type { Light } from '../contract/capture.contract';
 import { initialRegisteredResults, runChecks } from '../checks/check-registry';
@@ -19,12 +19,18 @@ import type { ExaminationRecords } from './examination-records';
 import type { ExaminationStore } from './examination-store';
 import { SecurityCheckRunner } from './security-checks';
 import { StoredExaminationRecords } from './stored-examination-records';
+import { reviewMrzCharacter } from './mrz-character-review';
 
 export interface CaptureInput {
   source: string;
   images: { light: Light; path: string }[];
   /** MRZ lines from a reader device (serial), when it sent them. */
   mrzText?: string[];
+  /**
+   * An MRZ already read from the white image (the camera's voted reading of its frames): used as it
+   * is, with its place on the page referring to the stored white image.
+   */
+  mrzReading?: MrzReading;
 }
 
 interface CheckedImage {
@@ -105,13 +111,15 @@ export class ExaminationService {
     // Decoding for the security checks runs in sharp's threads while the MRZ is read.
     const decoded = this.security && stored.length > 0 ? this.security.decode(paths) : undefined;
     decoded?.catch(() => undefined);
-    const mrz = await this.readMrz(capture, stored);
+    const read = await this.readMrz(capture, stored);
     timings.mrz = performance.now() - t;
 
     progress('checks', 'Checking security features under each light', 0.7);
     t = performance.now();
-    const security = this.security && stored.length > 0 ? await this.security.run(paths, mrz, decoded) : null;
+    const security = this.security && stored.length > 0 ? await this.security.run(paths, read, decoded) : null;
     timings.checks = performance.now() - t;
+    // The reading as the printed page left it: uncertain characters it settled are listed as such.
+    const mrz = security ? security.mrz : read;
     // Every kind of evidence in the registry's order; the face checks report "no live capture" until the portraits are analysed.
     const checks = [
       ...runChecks('mrz', mrz),
@@ -196,6 +204,32 @@ export class ExaminationService {
     );
   }
 
+  /**
+   * The officer confirms or corrects an uncertain MRZ character after comparing it with the printed
+   * page: the reading is verified again and the MRZ checks (and so the verdict) follow it. A later
+   * word on the same character supersedes the earlier one; both stay in the audit log.
+   */
+  reviewMrzCharacter(id: string, input: MrzCharacterReviewInput, officer: Officer): Examination {
+    return this.stored.apply(
+      id,
+      (exam) => {
+        const earlier = exam.mrzReviews ?? [];
+        const reviewed = reviewMrzCharacter(exam.mrz, input, earlier, this.now());
+        const review = { ...input, read: reviewed.read, alternatives: reviewed.alternatives, checkDigitsHold: reviewed.checkDigitsHold, officer, at: this.now().toISOString() };
+        const mrz = reviewed.reading;
+        const fields = mrz.fields;
+        return {
+          mrz: { reading: mrz, document: { format: mrz.format, documentCode: fields.documentCode ?? null, issuer: fields.issuingState ?? null } },
+          results: { evidence: 'mrz', checks: runChecks('mrz', mrz) },
+          mrzReviews: [...earlier.filter((r) => !(r.line === input.line && r.column === input.column)), review],
+        };
+      },
+      officer,
+      // The characters themselves are personal data: the audit log names the position and the action only.
+      { action: 'mrz.character-review', details: { line: input.line, column: input.column, action: input.action } },
+    );
+  }
+
   private async checkImage(light: Light, path: string): Promise<CheckedImage> {
     let bytes: Buffer;
     try {
@@ -226,6 +260,10 @@ export class ExaminationService {
   private async readMrz(capture: CaptureInput, stored: { image: CaptureImage; path: string }[]): Promise<MrzReading | null> {
     if (capture.mrzText && capture.mrzText.length > 0) return readMrzText(capture.mrzText, { source: 'serial', now: this.now() });
     const white = stored.find((s) => s.image.light === 'white');
+    if (capture.mrzReading) {
+      const { geometry } = capture.mrzReading;
+      return { ...capture.mrzReading, ...(geometry && white ? { geometry: { ...geometry, image: white.path } } : {}) };
+    }
     const ir = stored.find((s) => s.image.light === 'ir');
     const primary = white ?? ir;
     if (!primary) return null;

@@ -20,6 +20,7 @@ import type { DocumentClass } from '../contract/reference.contract';
 import { LIGHTS, type Light } from '../contract/capture.contract';
 import { identifyDocument, isUnknown, type Candidate } from '../identify';
 import type { ReferenceLibrary } from '../reference';
+import { settleFromVisualZone } from './viz-settling';
 
 type Decoded = Partial<Record<Light, LightImage>>;
 
@@ -101,7 +102,7 @@ export class SecurityCheckRunner {
     paths: Partial<Record<Light, string>>,
     mrz: MrzReading | null,
     decoded?: Promise<Decoded>,
-  ): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; warnings: ExaminationWarning[]; timingsMs: Record<string, number> }> {
+  ): Promise<{ checks: CheckResult[]; identification: IdentificationSummary | null; warnings: ExaminationWarning[]; timingsMs: Record<string, number>; mrz: MrzReading | null }> {
     const timings: Record<string, number> = {};
     let t = performance.now();
     const images = await (decoded ?? this.decode(paths));
@@ -145,7 +146,13 @@ export class SecurityCheckRunner {
     // Report in the declared order, not the start order.
     const checks = CHECKS.document.map((c) => byId.get(c.id)!).filter(Boolean);
     timings.checks = performance.now() - t;
+    // Uncertain characters of names, nationality and sex: the identified page's printed fields may
+    // settle them. A failure to read them settles nothing and takes nothing down.
+    t = performance.now();
+    const settled = identification ? await settleFromVisualZone(mrz, input).catch(() => mrz) : mrz;
+    timings.settle = performance.now() - t;
     return {
+      mrz: settled,
       checks,
       identification: identification
         ? {

@@ -64,6 +64,11 @@ function applyChange(current: Examination, change: ExaminationChange): Examinati
     next.decisions = [...decisionHistory(current), change.decision];
   }
   if (change.reviews) next.reviews = change.reviews;
+  if (change.mrzReviews) next.mrzReviews = change.mrzReviews;
+  if (change.mrz) {
+    next.mrz = change.mrz.reading;
+    next.document = change.mrz.document;
+  }
   if (change.results) {
     next.checks = replaceResults(current.checks, change.results.evidence, change.results.checks);
     // The verdicts follow the checks (docs/ARCHITECTURE.md §3); other changes leave them as they are.

@@ -85,7 +85,7 @@ ${overallVerdictHtml(exam, t, ctx.nextSteps)}
 <section class="block"><h2>${escapeHtml(t('report.layeredVerdict'))}</h2>${verdictTableHtml(exam, t)}</section>
 ${decisionHtml(exam, language)}
 ${imagesSectionHtml(exam.images, ctx.images, overlays, t)}
-${mrzSectionHtml(exam.mrz, t)}
+${mrzSectionHtml(exam.mrz, t, exam.mrzReviews ?? [])}
 ${checksSectionHtml(exam, overlays, t)}
 ${faceSectionHtml(exam.face, ctx.portraits ?? {}, t)}
 ${chipSectionHtml(exam.chip, exam.chip?.reading?.faces[0] ? ctx.portraits?.[exam.chip.reading.faces[0].imageHash] : undefined, t)}

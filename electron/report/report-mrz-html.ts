@@ -2,19 +2,23 @@
 // an invalid field or was changed by the reader, then the field table, findings and corrections.
 // Character positions are 0-based in the data and printed 1-based (ICAO 9303 Part 3 §4.2 counts
 // MRZ positions from 1).
+import type { MrzCharacterReview } from '../contract/examination.contract';
 import type { MrzReading } from '../contract/mrz.contract';
 import { escapeHtml } from './report-escape';
 import type { ReportT } from './report-language';
+import { uncertainCharactersHtml } from './report-mrz-uncertain-html';
 
 function markedLines(mrz: MrzReading): string {
   const invalid = mrz.details.filter((d) => !d.valid);
   const corrected = new Set(mrz.corrections.map((c) => `${c.line}:${c.column}`));
+  const uncertain = new Set(mrz.uncertain.map((u) => `${u.line}:${u.column}`));
   return mrz.lines
     .map((line, li) => {
       const chars = Array.from(line).map((ch, col) => {
         const bad = invalid.some((d) => d.line === li && col >= d.start && col < d.end);
         const fixed = corrected.has(`${li}:${col}`);
-        const cls = [bad ? 'bad' : '', fixed ? 'fixed' : ''].filter(Boolean).join(' ');
+        const doubt = uncertain.has(`${li}:${col}`);
+        const cls = [bad ? 'bad' : '', fixed ? 'fixed' : '', doubt ? 'doubt' : ''].filter(Boolean).join(' ');
         return cls ? `<span class="${cls}">${escapeHtml(ch)}</span>` : escapeHtml(ch);
       });
       return `<div class="mrz-line">${chars.join('')}</div>`;
@@ -53,7 +57,7 @@ function correctionList(mrz: MrzReading, t: ReportT): string {
   return `<h4>${escapeHtml(t('report.mrz.corrections'))}</h4><ul class="plain">${items}</ul>`;
 }
 
-export function mrzSectionHtml(mrz: MrzReading | null, t: ReportT): string {
+export function mrzSectionHtml(mrz: MrzReading | null, t: ReportT, reviews: readonly MrzCharacterReview[] = []): string {
   if (!mrz) return `<section class="block"><h2>${escapeHtml(t('report.mrz.title'))}</h2><p class="muted">${escapeHtml(t('report.mrz.none'))}</p></section>`;
   const state = mrz.valid
     ? `<span class="badge st-pass">${escapeHtml(t('report.mrz.valid'))}</span>`
@@ -65,9 +69,10 @@ export function mrzSectionHtml(mrz: MrzReading | null, t: ReportT): string {
       <span>${escapeHtml(t('report.mrz.source'))}: <b>${escapeHtml(mrz.source)}</b></span>
       <span>${escapeHtml(t('report.mrz.confidence'))}: <b>${escapeHtml(Math.round(mrz.confidence * 100))}%</b></span></p>
     <div class="mrz-box">${markedLines(mrz)}</div>
-    <p class="legend"><span class="bad">A</span> ${escapeHtml(t('report.mrz.legendInvalid'))} &nbsp; <span class="fixed">A</span> ${escapeHtml(t('report.mrz.legendCorrected'))}</p>
+    <p class="legend"><span class="bad">A</span> ${escapeHtml(t('report.mrz.legendInvalid'))} &nbsp; <span class="fixed">A</span> ${escapeHtml(t('report.mrz.legendCorrected'))} &nbsp; <span class="doubt">A</span> ${escapeHtml(t('report.mrz.legendUncertain'))}</p>
     ${fieldTable(mrz, t)}
     ${findingList(mrz, t)}
     ${correctionList(mrz, t)}
+    ${uncertainCharactersHtml(mrz, reviews, t)}
   </section>`;
 }

@@ -75,6 +75,7 @@ ul.plain li { margin: .5mm 0; }
 .meta-line { display: flex; flex-wrap: wrap; gap: 1mm 5mm; align-items: center; margin: 0 0 2mm; }
 .mrz-box { font-family: 'OCR B', 'DejaVu Sans Mono', monospace; font-size: 11pt; letter-spacing: .06em; background: #f7f8fa; border: .6pt solid #cbd5e0; padding: 2.5mm 3mm; white-space: pre; line-height: 1.55; break-inside: avoid; }
 .mrz-box .bad, .legend .bad { background: #f7c9cb; color: #8b0d14; outline: .6pt solid #c0262d; }
+.mrz-box .doubt, .legend .doubt { background: #ffe3a3; color: #5c3800; box-shadow: inset 0 -1.2pt 0 #c77700; }
 .mrz-box .fixed, .legend .fixed { text-decoration: underline 1.4pt #c77700; text-underline-offset: 1.2pt; background: #fff3d6; }
 .legend { font-size: 7.5pt; color: #4a5568; margin: 1mm 0 2mm; }
 .legend span { font-family: 'OCR B', monospace; padding: 0 .8mm; }

@@ -16,6 +16,7 @@ import { chipInspectionHandlers } from '../chip-inspection/chip-inspection.handl
 import { CHIP_CHECKS } from '../chip-inspection/chip.checks';
 import type { Light } from '../contract/capture.contract';
 import { devicesHandlers } from '../devices/devices.handlers';
+import { CameraScans } from '../examination/camera-scans';
 import { DeviceCaptures } from '../examination/device-captures';
 import { examinationHandlers } from '../examination/examination.handlers';
 import { ExaminationService } from '../examination/examination.service';
@@ -152,7 +153,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     }),
     ...sessionHandlers(session),
     ...devicesHandlers(bridge),
-    ...examinationHandlers({ examinations, captures, list: (query, viewer) => store.listExaminations(query, viewer), settings: store }),
+    ...examinationHandlers({ examinations, captures, camera: new CameraScans(examinations, captureDir), list: (query, viewer) => store.listExaminations(query, viewer), settings: store }),
     ...mrzHandlers(),
     ...referenceHandlers(library),
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),

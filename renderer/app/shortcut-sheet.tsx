@@ -4,6 +4,7 @@ import { t, type PlainMessageKey } from '../i18n/t';
 
 const ROWS: { keys: string[]; label: PlainMessageKey }[] = [
   { keys: ['S'], label: 'shortcuts.scan' },
+  { keys: ['V'], label: 'shortcuts.cameraScan' },
   { keys: ['1', '2', '3'], label: 'shortcuts.lights' },
   { keys: ['W', 'I', 'U'], label: 'shortcuts.lightsAlt' },
   { keys: ['+', '−', '0'], label: 'shortcuts.zoom' },

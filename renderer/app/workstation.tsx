@@ -5,10 +5,11 @@
 // (unsaved-work.tsx). The inspection stays mounted (hidden) while another view is shown, so what
 // is typed survives a look at the history or the reference.
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CheckResult, DecisionInput, Examination, FindingReviewInput, Officer } from '../../electron/contract/examination.contract';
+import type { CheckResult, DecisionInput, Examination, FindingReviewInput, MrzCharacterReviewInput, Officer } from '../../electron/contract/examination.contract';
 import type { Light } from '../../electron/contract/capture.contract';
 import { loupe } from '../api/loupe';
 import { toUiError, type UiError } from '../api/api-error';
+import { CameraScanDialog } from '../capture/camera-scan-dialog';
 import { DeviceSettingsDialog } from '../devices/device-settings-dialog';
 import { HistoryView } from '../history/history-view';
 import { useDevices } from '../hooks/use-devices';
@@ -76,6 +77,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
   const [reportBusy, setReportBusy] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const [devicesOpen, setDevicesOpen] = useState(false);
+  const [cameraScanOpen, setCameraScanOpen] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
   const [reviewing, setReviewing] = useState<{ checkId: string; verdict: ReviewVerdict } | null>(null);
   const [proposalFor, setProposalFor] = useState<string | null>(null);
@@ -208,6 +210,15 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     if (reviewing && reviewing.checkId !== checkId) unsaved.guard(go, (kind) => kind === 'review');
     else go();
   };
+  const reviewMrzCharacter = async (review: MrzCharacterReviewInput) => {
+    if (!examination) return;
+    try {
+      setExamination(await loupe['examination:reviewMrzCharacter']({ id: examination.id, review }));
+      setReport(null);
+    } catch (e) {
+      fail(e);
+    }
+  };
   const reviewState: ReviewState | undefined = examination ? {
     reviews: examination.reviews ?? [],
     open: reviewing,
@@ -285,11 +296,14 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
     setSheetOpen(false);
     setDevicesOpen(false);
     setProcedureOpen(false);
+    setCameraScanOpen(false);
   };
   // The zoom and pan keys move the viewer of the view on screen.
   const activeViewer = () => (view === 'reference' ? referenceViewer.current : viewer.current);
-  useShortcuts(unsaved.asking ? {} : sheetOpen || devicesOpen || proposalFor || procedureOpen ? { Escape: closeDialogs } : {
+  useShortcuts(unsaved.asking ? {} : sheetOpen || devicesOpen || proposalFor || procedureOpen || cameraScanOpen ? { Escape: closeDialogs } : {
     s: scan,
+    // The camera examines a new document: what is typed on the case on screen is asked about first.
+    v: () => unsaved.guard(() => setCameraScanOpen(true)),
     '1': () => switchLight('white'),
     '2': () => switchLight('ir'),
     '3': () => switchLight('uv'),
@@ -415,7 +429,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
               {examination.overall && (
                 <VerdictBanner overall={examination.overall} nextSteps={steps.nextSteps} onShowCheck={showCheck} onEditProcedure={() => setProcedureOpen(true)} />
               )}
-              <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} />
+              <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} review={{ reviews: examination.mrzReviews ?? [], onReview: reviewMrzCharacter }} />
               <ChecksList
                 checks={examination.checks}
                 verdict={examination.verdict}
@@ -441,6 +455,9 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
               ) : (
                 <p className="muted">{t('empty.noDevice')}</p>
               )}
+              <button type="button" className="button button--large" onClick={() => setCameraScanOpen(true)} data-testid="camera-scan-open">
+                <kbd className="kbd kbd--large">V</kbd> {t('cameraScan.open')}
+              </button>
             </div>
           )
         )}
@@ -450,6 +467,16 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
       {devicesOpen && <DeviceSettingsDialog devices={devices} onClose={() => setDevicesOpen(false)} />}
       {procedureOpen && steps.nextSteps && steps.defaults && (
         <NextStepsDialog current={steps.nextSteps} defaults={steps.defaults} onSave={steps.save} onClose={() => setProcedureOpen(false)} onError={fail} />
+      )}
+      {cameraScanOpen && (
+        <CameraScanDialog
+          onExamined={(exam) => {
+            setCameraScanOpen(false);
+            show(exam);
+          }}
+          onError={fail}
+          onClose={() => setCameraScanOpen(false)}
+        />
       )}
       {proposalFor && (
         <TrendProposalDialog

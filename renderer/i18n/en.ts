@@ -9,6 +9,7 @@ import { deviceMessages } from './devices.en';
 import { faceMessages } from './face.en';
 import { historyMessages } from './history.en';
 import { inspectionMessages } from './inspection.en';
+import { mrzReviewMessages } from './mrz-review.en';
 import { referenceMessages } from './reference.en';
 import { trendToolMessages } from './trend-tools.en';
 import { trendMessages } from './trends.en';
@@ -18,6 +19,7 @@ import { trustMessages } from './trust.en';
 export const enAreas = {
   common: commonMessages,
   inspection: inspectionMessages,
+  mrzReview: mrzReviewMessages,
   history: historyMessages,
   devices: deviceMessages,
   reference: referenceMessages,

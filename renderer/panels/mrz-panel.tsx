@@ -4,6 +4,8 @@
 import type { CSSProperties } from 'react';
 import type { MrzReading } from '../../electron/contract/mrz.contract';
 import { formatDate, t } from '../i18n/t';
+import { uncertainMarks } from './mrz-uncertain-marks';
+import { MrzUncertainReview, type MrzReviewProps } from './mrz-uncertain-review';
 
 export interface MrzSpan {
   line: number;
@@ -14,7 +16,7 @@ export interface MrzSpan {
 const within = (spans: MrzSpan[], line: number, column: number) =>
   spans.some((s) => s.line === line && column >= s.start && column < s.end);
 
-export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight: MrzSpan[] }) {
+export function MrzPanel({ mrz, highlight, review }: { mrz: MrzReading | null; highlight: MrzSpan[]; review?: MrzReviewProps }) {
   if (!mrz) {
     return (
       <section className="panel" data-testid="mrz-panel">
@@ -25,6 +27,7 @@ export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight
   }
   const bad: MrzSpan[] = mrz.details.filter((d) => !d.valid);
   const corrected = mrz.corrections.map((c) => ({ line: c.line, start: c.column, end: c.column + 1 }));
+  const marks = uncertainMarks(mrz, review?.reviews);
 
   return (
     <section className="panel" data-testid="mrz-panel">
@@ -47,12 +50,14 @@ export function MrzPanel({ mrz, highlight }: { mrz: MrzReading | null; highlight
                 within(bad, li, ci) ? 'mrz-char--bad' : '',
                 within(corrected, li, ci) ? 'mrz-char--corrected' : '',
                 within(highlight, li, ci) ? 'mrz-char--focus' : '',
+                marks.get(`${li}:${ci}`)?.className ?? '',
               ].filter(Boolean).join(' ');
-              return <span key={ci} className={cls}>{ch}</span>;
+              return <span key={ci} className={cls} title={marks.get(`${li}:${ci}`)?.title}>{ch}</span>;
             })}
           </div>
         ))}
       </div>
+      {review && <MrzUncertainReview mrz={mrz} review={review} />}
 
       <table className="mrz-fields" data-testid="mrz-fields">
         <thead>
