@@ -28,6 +28,7 @@ const DOMAINS = {
   examination: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'store', 'native'],
   exchange: ['trust'],
   trends: ['imaging', 'identify', 'checks', 'reference', 'store', 'exchange', 'trust'],
+  audit: ['store', 'trust'],
 };
 // A domain that may reach a domain below it through one file only.
 const NARROW = {

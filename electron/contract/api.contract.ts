@@ -4,6 +4,7 @@
 // request is validated with zod before it reaches a domain. A new domain adds its table here.
 import { z } from 'zod';
 import { appChannels } from './app.channels';
+import { auditChannels } from './audit.channels';
 import { devicesChannels, devicesEvents } from './devices.channels';
 import { examinationChannels, examinationEvents } from './examination.channels';
 import { faceChannels } from './face.channels';
@@ -27,6 +28,7 @@ export const api = {
   ...faceChannels,
   ...trendsChannels,
   ...trustChannels,
+  ...auditChannels,
 } as const;
 
 /** Events pushed from the Node side; subscriptions return an unsubscribe function. */

@@ -65,3 +65,11 @@ export function loadOrCreateStationKey(dataDir: string, name?: string): StationK
     fingerprint: keyFingerprint(publicKey),
   };
 }
+
+/**
+ * The station key when the data folder holds one, else null — for reading only (verifying what the
+ * station signed), where creating a key would be wrong: a new key verifies nothing signed before.
+ */
+export function existingStationKey(dataDir: string): StationKey | null {
+  return existsSync(join(dataDir, KEYS_DIR, PRIVATE_FILE)) ? loadOrCreateStationKey(dataDir) : null;
+}
