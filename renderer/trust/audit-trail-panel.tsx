@@ -32,7 +32,7 @@ export function AuditTrailPanel({ state }: { state: AuditVerification | null }) 
               <span>{t(REASON[state.break.kind])}</span>
             </p>
           )}
-          <p className="muted audit-trail__checkpoint" data-testid="audit-trail-checkpoint">
+          <p className="muted audit-trail__checkpoint" data-testid="audit-trail-checkpoint" data-volatile>
             {state.lastCheckpoint
               ? t('auditTrail.lastCheckpoint', { when: formatDateTime(state.lastCheckpoint.at), entry: state.lastCheckpoint.entryId })
               : t('auditTrail.noCheckpoint')}
