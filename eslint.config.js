@@ -31,6 +31,7 @@ const DOMAINS = {
   // The chip in the examination: reads through the devices domain, checks against the trust store,
   // reports through the check registry and the examination records.
   'chip-inspection': ['chip', 'checks', 'trust', 'devices', 'examination'],
+  audit: ['store', 'trust'],
 };
 // A domain that may reach a domain below it through one file only.
 const NARROW = {

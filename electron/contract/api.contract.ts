@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { appChannels } from './app.channels';
 import { chipChannels, chipEvents } from './chip.channels';
+import { auditChannels } from './audit.channels';
 import { devicesChannels, devicesEvents } from './devices.channels';
 import { examinationChannels, examinationEvents } from './examination.channels';
 import { faceChannels } from './face.channels';
@@ -29,6 +30,7 @@ export const api = {
   ...trendsChannels,
   ...trustChannels,
   ...chipChannels,
+  ...auditChannels,
 } as const;
 
 /** Events pushed from the Node side; subscriptions return an unsubscribe function. */

@@ -39,6 +39,7 @@ export const ERROR_CATEGORY: CategoryTable = {
     AlreadySuperseded: 'bad-input',
     HubSyncFailed: 'unavailable',
   },
+  audit: { AuditFileRefused: 'bad-input' },
   trust: { MemberNotFound: 'not-found', KeyRefused: 'bad-input', StationKeyUnreadable: 'internal', TrustFileRefused: 'bad-input', SignatureRefused: 'bad-input' },
   // Wrong access data (a misread MRZ, a mistyped CAN) and data that is not well formed are the
   // document's or the typist's to fix; a chip that leaves, falls silent or breaks its session is a

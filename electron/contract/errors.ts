@@ -2,6 +2,7 @@
 // it throws in its `<domain>.errors.ts`, besides the generic kinds below that any domain may throw;
 // one table (error-categories.ts) says what sort of failure each kind is, and the HTTP status, the
 // command line's exit code and the screen's handling follow from that alone.
+import type { AuditErrorKind } from './audit.errors';
 import type { ChecksErrorKind } from './checks.errors';
 import type { ChipErrorKind } from './chip.contract';
 import type { DevicesErrorKind } from './devices.errors';
@@ -73,6 +74,7 @@ export interface DomainErrorKinds {
   report: ReportErrorKind;
   trends: TrendsErrorKind;
   trust: TrustErrorKind;
+  audit: AuditErrorKind;
   chip: Exclude<ChipErrorKind, CommonErrorKind>;
   exchange: ExchangeErrorKind;
   hub: HubErrorKind;

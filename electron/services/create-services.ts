@@ -6,6 +6,8 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AuditTrail } from '../audit/audit-trail';
+import { auditHandlers } from '../audit/audit.handlers';
 import { EventBus } from '../common/event-bus';
 import { makePrivateDir } from '../common/private-files';
 import { defineHandlers } from '../common/handler-kit';
@@ -113,6 +115,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const reports = new ReportFiles(join(opts.dataDir, 'reports'), station, (h) => store.imagePath(h), opts.pdfRenderer, () => stationNextSteps(store).nextSteps);
   const captureDir = join(opts.dataDir, CAPTURES_DIR);
   makePrivateDir(captureDir);
+  // The audit log's head is signed now and every hour while the station runs (docs/audit-trail.md).
+  const auditTrail = new AuditTrail(store, loadOrCreateStationKey(opts.dataDir));
 
   const bridge = await DeviceBridge.start({
     ...(opts.spawner ? { spawner: opts.spawner } : {}),
@@ -147,6 +151,8 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   // Warm the glyph templates now, so the first scan is as fast as the next.
   void glyphTemplates().catch(() => undefined);
 
+  const auditCheckpoints = auditTrail.startCheckpoints(undefined, (error) => console.warn(`audit checkpoint not signed: ${error instanceof Error ? error.message : String(error)}`));
+
   const handlers: Handlers = {
     ...defineHandlers(appChannels, {
       'app:info': { run: async () => ({ name: 'Loupe' as const, version, station, transport: opts.transport, imageBase: opts.imageBase, referenceBase: opts.referenceBase }) },
@@ -161,6 +167,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...trendsHandlers(trends, trendStore),
     ...trustHandlers(trust, { cscas, states: issuingStates() }),
     ...chipInspectionHandlers(chips, examinations.records),
+    ...auditHandlers(auditTrail),
   };
   const context = { officer: () => session.current(), requireOfficer: () => session.require(), audit: store.audit.bind(store) };
 
@@ -175,6 +182,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     reportPath: (fileName) => reports.path(fileName),
     async close() {
       await chips.close();
+      auditCheckpoints.stop();
       await bridge.close();
       await examinations.close();
       await reports.close();

@@ -8,8 +8,9 @@ export interface Migration {
   name: string;
   sql: string;
   /**
-   * Moves data the SQL cannot reach (a file of the data folder) into the tables the SQL made; runs
-   * after the SQL, in the same transaction. It reads files and never changes or removes them.
+   * Moves data the SQL cannot reach (a file of the data folder) into the tables the SQL made, or
+   * derives what SQL cannot compute (the audit log's hash chain); runs after the SQL, in the same
+   * transaction. It reads files and never changes or removes them.
    */
   moveData?(db: Database, context: MigrationContext): void;
 }

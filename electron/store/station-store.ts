@@ -16,6 +16,7 @@ import {
   type ExaminationSummary,
   type Officer,
 } from '../contract/examination.contract';
+import { AUDIT_GENESIS_HASH, AUDIT_ROW_COLUMNS, auditEntryHash, type AuditRow } from './audit-chain';
 import { toColumns } from './examination-columns';
 import { buildListQuery, type ExaminationListQuery, type SummaryRow } from './examination-list-query';
 import { ImageFiles } from './image-files';
@@ -239,19 +240,43 @@ export class StationStore {
 
   // ── Audit log ─────────────────────────────────────────────────────────────────────────────
 
+  /**
+   * Appends an entry to the audit log, chained to the entry before it (audit-chain.ts). The last
+   * entry is read and the new one written in one IMMEDIATE transaction, so two processes writing to
+   * the log at once (the app and a command) never link two entries to the same predecessor.
+   */
   audit(entry: AuditInput): void {
     const officer = entry.officer === null ? null : parseOrThrow(OfficerSchema, entry.officer, 'audit officer', 'InvalidInput');
     if (!entry.action.trim()) throw new LoupeError('store', 'InvalidInput', 'audit action is empty');
     this.db
-      .prepare('INSERT INTO audit_log (at, officer_name, officer_badge, action, subject, details) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        new Date().toISOString(),
-        officer?.name ?? null,
-        officer?.badge ?? null,
-        entry.action,
-        entry.subject ?? null,
-        entry.details === undefined ? null : JSON.stringify(entry.details),
-      );
+      .transaction(() => {
+        const last = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+        const row = {
+          id: (last?.id ?? 0) + 1,
+          at: new Date().toISOString(),
+          officer_name: officer?.name ?? null,
+          officer_badge: officer?.badge ?? null,
+          action: entry.action,
+          subject: entry.subject ?? null,
+          details: entry.details === undefined ? null : JSON.stringify(entry.details),
+        };
+        const prevHash = last?.hash ?? AUDIT_GENESIS_HASH;
+        this.db
+          .prepare('INSERT INTO audit_log (id, at, officer_name, officer_badge, action, subject, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(row.id, row.at, row.officer_name, row.officer_badge, row.action, row.subject, row.details, prevHash, auditEntryHash(row, prevHash));
+      })
+      .immediate();
+  }
+
+  /** Every audit log row exactly as stored, in id order (what the audit trail's verification reads). */
+  auditRows(): AuditRow[] {
+    return this.db.prepare(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log ORDER BY id`).all() as AuditRow[];
+  }
+
+  /** The last entry's id and stored hash; id 0 and the genesis hash for an empty log. */
+  auditHead(): { entryId: number; hash: string } {
+    const last = this.db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string | null } | undefined;
+    return last ? { entryId: last.id, hash: last.hash ?? AUDIT_GENESIS_HASH } : { entryId: 0, hash: AUDIT_GENESIS_HASH };
   }
 
   /** Newest first. */

@@ -1,5 +1,5 @@
 // The station's one Ed25519 key, created on first use in <dataDir>/keys/: it signs reference
-// packages, trend bundles, origin proofs and hub requests. The private key never leaves the station
+// packages, trend bundles, origin proofs, hub requests and the audit trail's checkpoints and exports. The private key never leaves the station
 // (0600, like every file in the data folder); the public key is what other stations and the hub put
 // on their trust lists, as the raw key (loupe trends identity) or as PEM (loupe reference key).
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
@@ -64,4 +64,12 @@ export function loadOrCreateStationKey(dataDir: string, name?: string): StationK
     publicKeyPem: publicKey.export({ format: 'pem', type: 'spki' }).toString(),
     fingerprint: keyFingerprint(publicKey),
   };
+}
+
+/**
+ * The station key when the data folder holds one, else null — for reading only (verifying what the
+ * station signed), where creating a key would be wrong: a new key verifies nothing signed before.
+ */
+export function existingStationKey(dataDir: string): StationKey | null {
+  return existsSync(join(dataDir, KEYS_DIR, PRIVATE_FILE)) ? loadOrCreateStationKey(dataDir) : null;
 }

@@ -1,11 +1,13 @@
 // The Trust store screen: the health of the CSCA trust store this station verifies chips against
 // (trust:health) — tiles for what needs attention first, then coverage per issuing state, the
 // certificates expiring and expired, the CRLs and their age, and the states the store holds no
-// CSCA for. Read-only: an expert imports trust material with `loupe trust import` (docs/trust.md).
+// CSCA for; and the station's audit trail (audit:state), intact or where it breaks. Read-only: an expert imports trust material with `loupe trust import` (docs/trust.md).
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AuditVerification } from '../../electron/contract/audit.contract';
 import type { CscaSourceKind, TrustHealth } from '../../electron/contract/csca-trust.contract';
 import { loupe } from '../api/loupe';
 import { formatDateTime, t, type PlainMessageKey } from '../i18n/t';
+import { AuditTrailPanel } from './audit-trail-panel';
 import { CertificateTable } from './certificate-table';
 import { CrlTable } from './crl-table';
 import { StateCoverageTable } from './state-coverage-table';
@@ -31,13 +33,16 @@ function Section({ id, title, children }: { id: TrustSection; title: string; chi
 
 export function TrustStoreView({ onError }: { onError: (error: unknown) => void }) {
   const [health, setHealth] = useState<TrustHealth | null>(null);
+  const [auditTrail, setAuditTrail] = useState<AuditVerification | null>(null);
   const [loading, setLoading] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setHealth(await loupe['trust:health']({}));
+      const [trustHealth, trail] = await Promise.all([loupe['trust:health']({}), loupe['audit:state']({})]);
+      setHealth(trustHealth);
+      setAuditTrail(trail);
     } catch (e) {
       onError(e);
     } finally {
@@ -91,6 +96,7 @@ export function TrustStoreView({ onError }: { onError: (error: unknown) => void 
             </div>
           )}
           <TrustSummaryTiles health={health} onOpen={open} />
+          <AuditTrailPanel state={auditTrail} />
           {health.totals.unknownCountry > 0 && <p className="muted">{t('trustStore.unknownCountry', { count: health.totals.unknownCountry })}</p>}
           <div className="trust__grid">
             <Section id="states" title={t('trustStore.states.title')}>

@@ -1,5 +1,6 @@
 import type { Command } from '../../common/command-line/command';
 import type { ApplicationCommand } from '../application-command';
+import { auditCommand } from './audit.command';
 import { chipCommand } from './chip.command';
 import { demoCommand } from './demo.command';
 import { examineCommand } from './examine.command';
@@ -9,7 +10,7 @@ import { referenceCommand } from './reference.command';
 import { trendsCommand } from './trends.command';
 import { trustCommand } from './trust.command';
 
-export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand, trustCommand, chipCommand] as Command<never>[];
+export const commands: Command<never>[] = [mrzCommand, examineCommand, reportCommand, referenceCommand, demoCommand, trendsCommand, trustCommand, chipCommand, auditCommand] as Command<never>[];
 
 /** Applications the command line starts (their own entry points, run as child processes). */
 export const applications: ApplicationCommand[] = [

@@ -1,5 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { LoupeError } from '../loupe-error';
+import type { ExitCode } from './exit-code';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,6 +17,11 @@ export interface Command<T = unknown> {
   options: OptionSpec;
   run(args: ParsedArgs, io: CommandIo): Promise<T>;
   human(result: T): string;
+  /**
+   * The exit code of a result that is a finding the caller scripts on (an audit trail found broken:
+   * 1); 0 when absent. Bad input is still an error (exit 2), whatever the result would have been.
+   */
+  exitCode?(result: T): ExitCode;
 }
 
 export interface CommandIo {

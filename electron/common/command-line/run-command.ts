@@ -30,7 +30,7 @@ async function run(cmd: Command, argv: string[]): Promise<number> {
   // shown, never obeyed by the terminal.
   // A command that streamed its own output (one line per input) returns nothing more to print.
   if (result !== undefined) process.stdout.write(json ? `${JSON.stringify(result, null, 2)}\n` : `${printableLines(cmd.human(result))}\n`);
-  return EXIT_OK;
+  return result !== undefined && cmd.exitCode ? cmd.exitCode(result) : EXIT_OK;
 }
 
 // node:util parseArgs: unknown option, missing option value, ... — a usage error.

@@ -9,5 +9,6 @@ import { migration0005 } from './0005-trend-origin-proofs';
 import { migration0006 } from './0006-examination-portrait-images';
 import { migration0007 } from './0007-trust-members';
 import { migration0008 } from './0008-csca-trust-store';
+import { migration0009 } from './0009-audit-chain';
 
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];

@@ -33,7 +33,7 @@ describe('opening and migrations', () => {
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string; sql: string }[];
     expect(tables.map((t) => t.name)).toEqual([
-      'audit_log', 'csca_certificate_sources', 'csca_certificates', 'csca_crls', 'csca_imports', 'csca_store_state', 'examination_images', 'examination_portrait_images', 'examinations', 'expert_alerts', 'schema_migrations', 'settings', 'trend_counts_pending', 'trend_counts_state',
+      'audit_checkpoints', 'audit_log', 'csca_certificate_sources', 'csca_certificates', 'csca_crls', 'csca_imports', 'csca_store_state', 'examination_images', 'examination_portrait_images', 'examinations', 'expert_alerts', 'schema_migrations', 'settings', 'trend_counts_pending', 'trend_counts_state',
       'trend_import_log', 'trend_origin_proofs', 'trend_records', 'trend_weekly_check', 'trend_weekly_check_issuer', 'trend_weekly_check_poe', 'trend_weekly_cube', 'trend_weekly_fraud', 'trend_weekly_issuer', 'trend_weekly_poe', 'trust_members',
     ]);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
@@ -58,6 +58,7 @@ describe('opening and migrations', () => {
       { version: 6, name: 'examination-portrait-images' },
       { version: 7, name: 'trust-members' },
       { version: 8, name: 'csca-trust-store' },
+      { version: 9, name: 'audit-chain' },
     ]);
     raw.close();
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeOf, EXIT_BAD_INPUT, EXIT_FAILURE } from '../../../electron/common/command-line/exit-code';
 import { httpStatusOf } from '../../../electron/common/error-status';
 import { errorCategory, LoupeError } from '../../../electron/common/loupe-error';
+import { AUDIT_ERROR_KINDS } from '../../../electron/contract/audit.errors';
 import { CHECKS_ERROR_KINDS } from '../../../electron/contract/checks.errors';
 import { CHIP_ERROR_KINDS } from '../../../electron/contract/chip.contract';
 import { DEVICES_ERROR_KINDS } from '../../../electron/contract/devices.errors';
@@ -43,6 +44,7 @@ const DECLARED: Record<ErrorDomain, readonly string[]> = {
   report: REPORT_ERROR_KINDS,
   trends: TRENDS_ERROR_KINDS,
   trust: TRUST_ERROR_KINDS,
+  audit: AUDIT_ERROR_KINDS,
   // The chip's own kinds; its 'Internal' is the generic one.
   chip: CHIP_ERROR_KINDS.filter((kind) => !(COMMON_ERROR_KINDS as readonly string[]).includes(kind)),
   exchange: EXCHANGE_ERROR_KINDS,
