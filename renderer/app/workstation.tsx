@@ -427,7 +427,7 @@ export function Workstation({ info, officer, onSignOut, onSessionLost }: {
             )}
             <aside className="inspection__side" aria-label={t('checks.title')} data-testid="inspection-side">
               {examination.overall && (
-                <VerdictBanner overall={examination.overall} nextSteps={steps.nextSteps} onShowCheck={showCheck} onEditProcedure={() => setProcedureOpen(true)} />
+                <VerdictBanner overall={examination.overall} checks={examination.checks} nextSteps={steps.nextSteps} onShowCheck={showCheck} onEditProcedure={() => setProcedureOpen(true)} />
               )}
               <MrzPanel mrz={examination.mrz} highlight={mrzHighlight} review={{ reviews: examination.mrzReviews ?? [], onReview: reviewMrzCharacter }} />
               <ChecksList

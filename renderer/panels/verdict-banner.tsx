@@ -4,7 +4,7 @@
 // station's next step. The verdict is the examination's own (computed on the Node side), never
 // derived here.
 import { useLayoutEffect, useRef } from 'react';
-import { nextStepsFor, verdictHeadline, type NextSteps, type OverallVerdict, type VerdictHeadline } from '../../electron/contract/examination.contract';
+import { nextStepsFor, verdictHeadline, type CheckResult, type NextSteps, type OverallVerdict, type VerdictHeadline } from '../../electron/contract/examination.contract';
 import { formatDate, t } from '../i18n/t';
 import { assertNever } from '../util/assert-never';
 
@@ -25,8 +25,24 @@ function icon(headline: VerdictHeadline): string {
   }
 }
 
-export function VerdictBanner({ overall, nextSteps, onShowCheck, onEditProcedure }: {
+/**
+ * What a group of not-performed checks is called: a layer's name when every check of that layer is
+ * in the group ("Issuer signature"), the checks' own titles otherwise.
+ */
+function gapSubjects(gap: OverallVerdict['notPerformed'][number], checks: readonly CheckResult[]): string {
+  const names: string[] = [];
+  for (const layer of gap.layers) {
+    const ofLayer = checks.filter((c) => c.layer === layer);
+    const inGap = ofLayer.filter((c) => gap.checkIds.includes(c.id));
+    if (inGap.length > 0 && inGap.length === ofLayer.length) names.push(t(`layer.${layer}`));
+    else names.push(...inGap.map((c) => c.title));
+  }
+  return names.join(', ');
+}
+
+export function VerdictBanner({ overall, checks, nextSteps, onShowCheck, onEditProcedure }: {
   overall: OverallVerdict;
+  checks: readonly CheckResult[];
   nextSteps: NextSteps | null;
   onShowCheck: (checkId: string) => void;
   onEditProcedure: () => void;
@@ -92,7 +108,7 @@ export function VerdictBanner({ overall, nextSteps, onShowCheck, onEditProcedure
             <ul className="plain-list">
               {overall.notPerformed.map((g) => (
                 <li key={g.checkIds.join()} data-checks={g.checkIds.join(' ')} title={g.titles.join(', ')}>
-                  {t('verdict.gap', { titles: g.wholeLayers ? g.layers.map((l) => t(`layer.${l}`)).join(', ') : g.titles.join(', '), reason: g.reason })}
+                  {t('verdict.gap', { titles: gapSubjects(g, checks), reason: g.reason })}
                 </li>
               ))}
             </ul>

@@ -82,7 +82,7 @@ describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncer
     const panel = page.getByTestId('mrz-uncertain');
     await panel.waitFor();
     expect(await panel.textContent()).toContain('compare with the printed page');
-    expect(await page.getByTestId('mrz-validity').textContent()).toBe('Check digit or format errors');
+    expect(await page.getByTestId('mrz-validity').textContent()).toBe('MRZ check digit or format errors');
     // The Z of the document number, amber in the MRZ lines, with 7 as its alternative.
     const z = page.getByTestId('mrz-line-1').locator('span').nth(7);
     expect(await z.textContent()).toBe('Z');
@@ -100,7 +100,7 @@ describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncer
     await page.keyboard.press('7');
     await waitForExpression(page, `document.querySelector('[data-testid="mrz-uncertain-item-1-7"]')?.getAttribute('data-state') === 'corrected'`);
     expect(await page.getByTestId('mrz-line-1').textContent()).toBe('OCFBEC17U8D<<3009299F3312304<<<<<<<<<<<<<<06');
-    expect(await page.getByTestId('mrz-validity').textContent()).toBe('All check digits correct');
+    expect(await page.getByTestId('mrz-validity').textContent()).toBe('MRZ check digits correct');
     expect(await page.getByTestId('mrz-uncertain-item-1-7').textContent()).toContain('check digits verify');
     // Focus went on to the open one (the O/0 at the start of line 2): Enter confirms it as read.
     await page.getByTestId('mrz-uncertain-1-0').focus();
@@ -133,7 +133,7 @@ describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncer
 
     const lines = [await page.getByTestId('mrz-line-0').textContent(), await page.getByTestId('mrz-line-1').textContent()];
     expect(lines).toEqual(truth('GBR/00'));
-    expect(await page.getByTestId('mrz-validity').textContent()).toBe('All check digits correct');
+    expect(await page.getByTestId('mrz-validity').textContent()).toBe('MRZ check digits correct');
     const id = await page.getByTestId('inspection').getAttribute('data-examination-id');
     const exam = await page.evaluate(async (examId) => {
       const response = await fetch('/api/invoke/examination:get', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: examId }) });

@@ -137,7 +137,7 @@ describe.skipIf(chromiumMissing)('an officer’s shift at the inspection screen 
     expect(await photo.getAttribute('data-status')).toBe('fail');
     expect(await photo.textContent()).toContain('Photo zone: a straight cut or shadow line around the portrait');
     const gaps = (await page.getByTestId('verdict-not-performed').textContent()) ?? '';
-    expect(gaps).toContain('Issuer signature, Chip genuineness: The chip was not read at this station');
+    expect(gaps).toContain('Issuer signature, Chip genuineness: No chip reader is connected to this station');
     expect(gaps).toContain('Bearer match: No live capture of the holder was taken');
     expect(await page.getByTestId('verdict-next-step').textContent()).toContain('Refer the document and its holder to a document expert');
     // Above the fold, at the top of the side panel.
