@@ -1,0 +1,13 @@
+// Every fuzz target, by area; `npm run fuzz -- --target NAME` picks among these names.
+import type { AnyFuzzTarget } from '../fuzz-kit';
+import { CHIP_TARGETS } from './chip.targets';
+import { DEVICES_TARGETS } from './devices.targets';
+import { EXCHANGE_TARGETS } from './exchange.targets';
+import { MRZ_TARGETS } from './mrz.targets';
+
+export const ALL_TARGETS: readonly AnyFuzzTarget[] = [
+  ...MRZ_TARGETS,
+  ...DEVICES_TARGETS,
+  ...EXCHANGE_TARGETS,
+  ...CHIP_TARGETS,
+];
