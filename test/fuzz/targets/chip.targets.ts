@@ -144,7 +144,7 @@ const BYTE_TARGETS: FuzzTarget<Uint8Array>[] = [
   decoderTarget('chip-certificate', ['Certificate'], decodeCertificate),
   decoderTarget('chip-crl', ['CRL'], decodeRevocationList),
   decoderTarget('chip-master-list', ['MasterList'], decodeMasterList),
-  { ...decoderTarget('chip-response-apdu', ['COM'], parseResponseApdu, 64), isOwnError: chipErrorOf(['NoChipAnswer']) },
+  { ...decoderTarget('chip-response-apdu', ['COM'], parseResponseApdu, 64), isOwnError: chipErrorOf(['NoChipAnswer', 'MalformedData']) },
   decoderTarget('chip-dynamic-auth-data', ['CardAccess'], readDynamicAuthenticationData),
   {
     // Passive authentication never throws: a SOD it cannot read is its finding.
