@@ -16,6 +16,8 @@ export interface FuzzTarget<I = unknown> {
   readonly area: string;
   /** Hostile inputs: arbitrary ones and mutations of valid samples built by the project's own encoders. */
   readonly input: () => fc.Arbitrary<I>;
+  /** Hand-made hostile inputs run first, every time (length fields claiming gigabytes, known counterexamples). */
+  readonly examples?: () => I[];
   /** Calls the parser. */
   run(input: I): unknown;
   /** Whether an exception is the parser's declared kind (anything else is a finding). */
@@ -39,7 +41,7 @@ export function anyTarget<I>(target: FuzzTarget<I>): AnyFuzzTarget {
 }
 
 export const DEFAULT_TIME_BOUND_MS = 2000;
-/** Memory a single call may still hold when it returns (a claimed gigabyte must never be allocated). */
+/** Memory a single call may still hold when it returns, or have made resident (a claimed gigabyte must never be allocated). */
 export const MEMORY_BOUND_BYTES = 384 * 1024 * 1024;
 
 /** A LoupeError of `domain` with one of the given kinds (any of the domain's kinds when none is given), except Internal. */
@@ -71,9 +73,10 @@ function describeError(error: unknown): string {
   return `non-error thrown: ${String(error)}`;
 }
 
-function heldBytes(): number {
+/** The JavaScript heap with its buffers, and the process's resident memory (native decoders allocate there). */
+function heldBytes(): { js: number; rss: number } {
   const m = process.memoryUsage();
-  return m.heapUsed + m.arrayBuffers;
+  return { js: m.heapUsed + m.arrayBuffers, rss: m.rss };
 }
 
 /**
@@ -96,7 +99,8 @@ export async function judge<I>(target: FuzzTarget<I>, input: I): Promise<void> {
     throw new FuzzFinding(target.name, 'foreign-exception', describeError(threw.error), { cause: threw.error });
   }
   if (elapsed > bound) throw new FuzzFinding(target.name, 'too-slow', `one call took ${Math.round(elapsed)} ms (bound ${bound} ms)`);
-  const held = heldBytes() - heldBefore;
+  const after = heldBytes();
+  const held = Math.max(after.js - heldBefore.js, after.rss - heldBefore.rss);
   if (held > MEMORY_BOUND_BYTES) throw new FuzzFinding(target.name, 'too-much-memory', `one call left ${Math.round(held / 1048576)} MB held`);
   if (!threw && target.check) {
     try {

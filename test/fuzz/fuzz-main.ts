@@ -26,7 +26,7 @@ interface TargetSummary {
   finding: null | { reason: string; message: string; seed: number; path?: string; file?: string };
 }
 
-type ChildMessage = { type: 'progress'; runs: number } | { type: 'done'; summary: TargetSummary };
+type ChildMessage = { type: 'ready' } | { type: 'progress'; runs: number } | { type: 'done'; summary: TargetSummary };
 
 function usage(message: string): never {
   process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- --seconds N [--target NAME[,NAME...]] [--seed N] [--path P]\ntargets: ${ALL_TARGETS.map((t) => t.name).join(', ')}\n`);
@@ -37,6 +37,7 @@ function usage(message: string): never {
 async function runTarget(target: AnyFuzzTarget, deadline: number, seed: number, path: string | undefined, send: (m: ChildMessage) => void): Promise<TargetSummary> {
   const t0 = Date.now();
   await target.setUp?.();
+  send({ type: 'ready' });
   // Start-up and set-up count against the target's share of the time (at least a quarter second of runs).
   const ms = Math.max(250, deadline - Date.now());
   let runs = 0;
@@ -51,6 +52,7 @@ async function runTarget(target: AnyFuzzTarget, deadline: number, seed: number, 
   });
   const details = await fc.check(property, {
     seed,
+    examples: (target.examples?.() ?? []).map((e) => [e] as [unknown]),
     ...(path ? { path, numRuns: 1 } : { numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: ms }),
   });
   await target.tearDown?.();
@@ -100,20 +102,26 @@ function superviseTarget(target: AnyFuzzTarget, ms: number, seed: number, path: 
     let runs = 0;
     let last = Date.now();
     let summary: TargetSummary | undefined;
-    // Set-up (keys, samples) may take a while before the first report.
-    const silence = Math.max(30_000, 10 * (target.timeBoundMs ?? DEFAULT_TIME_BOUND_MS));
+    let ready = false;
+    // Start-up and set-up (keys, samples) may take a while on a busy machine; calls may not.
+    const silence = () => (ready ? Math.max(20_000, 10 * (target.timeBoundMs ?? DEFAULT_TIME_BOUND_MS)) : 180_000);
     const watchdog = setInterval(() => {
-      if (Date.now() - last < silence) return;
+      if (Date.now() - last < silence()) return;
       clearInterval(watchdog);
       summary = {
         target: target.name, runs, seconds: Math.round((Date.now() - t0) / 100) / 10,
-        finding: { reason: 'hang', message: `no progress for ${Math.round(silence / 1000)} s after ${runs} runs: a call never returned (replay with --seed ${seed})`, seed },
+        finding: {
+          reason: 'hang',
+          message: ready ? `no progress for ${Math.round(silence() / 1000)} s after ${runs} runs: a call never returned (replay with --seed ${seed})` : `the set-up did not finish in ${Math.round(silence() / 1000)} s`,
+          seed,
+        },
       };
       proc.kill('SIGKILL');
     }, 1000);
     proc.on('message', (m: ChildMessage) => {
       last = Date.now();
-      if (m.type === 'progress') {
+      if (m.type === 'ready') ready = true;
+      else if (m.type === 'progress') {
         runs = m.runs;
         process.stdout.write(`fuzz: ${target.name}: ${runs} runs, ${Math.round((Date.now() - t0) / 1000)} s\n`);
       } else summary = m.summary;

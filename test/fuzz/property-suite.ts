@@ -3,7 +3,7 @@
 // set stays within the unit tests' time. `npm run fuzz` runs the same targets for longer.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { judge, type AnyFuzzTarget } from './fuzz-kit';
+import { DEFAULT_TIME_BOUND_MS, judge, type AnyFuzzTarget } from './fuzz-kit';
 
 export interface SuiteOptions {
   /** Runs per target (default 150). */
@@ -20,6 +20,9 @@ export function propertySuite(area: string, targets: readonly AnyFuzzTarget[], o
         it('on arbitrary input and mutated valid samples', async () => {
           await fc.assert(fc.asyncProperty(target.input(), (input) => judge(target, input)), {
             numRuns: options.numRuns ?? 150,
+            examples: (target.examples?.() ?? []).map((e) => [e] as [unknown]),
+            // Shrinking re-runs the call many times: not for the slow targets (images, packages).
+            endOnFailure: (target.timeBoundMs ?? DEFAULT_TIME_BOUND_MS) > DEFAULT_TIME_BOUND_MS,
             ...(seed === undefined ? {} : { seed }),
           });
         });

@@ -3,11 +3,15 @@ import type { AnyFuzzTarget } from '../fuzz-kit';
 import { CHIP_TARGETS } from './chip.targets';
 import { DEVICES_TARGETS } from './devices.targets';
 import { EXCHANGE_TARGETS } from './exchange.targets';
+import { IMAGING_TARGETS } from './imaging.targets';
 import { MRZ_TARGETS } from './mrz.targets';
+import { REFERENCE_TARGETS } from './reference.targets';
 
 export const ALL_TARGETS: readonly AnyFuzzTarget[] = [
   ...MRZ_TARGETS,
   ...DEVICES_TARGETS,
   ...EXCHANGE_TARGETS,
   ...CHIP_TARGETS,
+  ...IMAGING_TARGETS,
+  ...REFERENCE_TARGETS,
 ];
