@@ -36,7 +36,7 @@ import { crlOf, csca, masterList, pem, signerUnder } from '../../helpers/chip/cs
 import { readEvidence, testStation } from '../../helpers/chip/evidence-fixtures';
 import { passportPki, virtualPassport } from '../../helpers/chip/virtual-passport';
 import { utc } from '../../helpers/chip/test-pki';
-import { anyTarget, chipErrorOf, type AnyFuzzTarget, hostileBytes, loupeErrorOf, mutatedBytes, type FuzzTarget } from '../fuzz-kit';
+import { anyTarget, chipErrorOf, hostileBytes, loupeErrorOf, mutatedBytes, utf8, type AnyFuzzTarget, type FuzzTarget } from '../fuzz-kit';
 
 /** Valid samples, built once: the real BSI test chip's files when present, the specimen passport's always. */
 interface ChipSamples {
@@ -177,6 +177,8 @@ const BYTE_TARGETS: FuzzTarget<Uint8Array>[] = [
         hostileBytes(sampleFiles('Certificate', 'CRL', 'MasterList', 'SOD')),
         mutatedBytes(sampleFiles('Certificate', 'CRL').map((b, i) => new Uint8Array(Buffer.from(pem(i < 2 ? 'CERTIFICATE' : 'X509 CRL', b))))),
       ),
+    // Block openings that never close: a file of 16 MB of them must be refused as quickly as any other.
+    examples: () => [utf8('-----BEGIN CERTIFICATE-----\n'.repeat(20_000)), utf8(`${'-----BEGIN X509 CRL-----'.repeat(10_000)}-----END X509 CRL-----`), utf8('-----BEGIN A-----'.repeat(20_000))],
     run: (b) => readTrustFile('offered.der', b),
     isOwnError: loupeErrorOf('trust', ['TrustFileRefused']),
     bytes: bytesOf,
