@@ -183,6 +183,9 @@ const hubServerTarget: FuzzTarget<HubRequest> = {
       claimedLength: fc.option(fc.constantFrom(0, 1, 2 ** 31, 2 ** 53, 300 * 1024), { freq: 6 }),
       chunked: fc.boolean(),
     }),
+  // Request targets that are not a path (found by this property: both were answered 500).
+  examples: () =>
+    ['http://[::1', '//', '//v1/trust', '*'].map((path) => ({ method: 'GET', path, auth: 'signed' as const, headerMutation: null, extraHeaders: [], body: new Uint8Array(), claimedLength: null, chunked: false })),
   run: async (request) => {
     const s = samples!;
     const { bytes, complete } = requestBytes(request);
