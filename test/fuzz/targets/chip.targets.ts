@@ -121,11 +121,29 @@ function walk(t: Tlv): number {
 const bytesOf = (b: Uint8Array) => b;
 const malformed = chipErrorOf(['MalformedData']);
 
+/**
+ * Elements whose length fields claim gigabytes over a few bytes, nesting far deeper than the limit,
+ * and more elements than the limit: under each file's own first tag and under SEQUENCE.
+ */
+function claimingTlvExamples(sampleNames: string[]): Uint8Array[] {
+  const tags = [...new Set([0x30, ...sampleFiles(...sampleNames).map((b) => b[0] ?? 0x30)])];
+  return tags.flatMap((tag) => [
+    Uint8Array.of(tag, 0x84, 0xff, 0xff, 0xff, 0xff, 0x01, 0x02),
+    Uint8Array.of(tag, 0x84, 0x7f, 0xff, 0xff, 0xff, 0x30, 0x00),
+    Uint8Array.of(tag, 0x83, 0xff, 0xff, 0xff, 0x04, 0x84, 0xff, 0xff, 0xff, 0xff),
+    Uint8Array.of(tag, 0x85, 0x01, 0x00, 0x00, 0x00, 0x00),
+    new Uint8Array(20_000).map((_, i) => (i % 2 === 0 ? tag | 0x20 : 0x80)),
+    // 100 000 NULLs inside one element: past the element budget only with a lower limit, but all walked.
+    new Uint8Array(Buffer.concat([Uint8Array.of(tag | 0x20, 0x83, 0x03, 0x0d, 0x40), new Uint8Array(200_000).map((_, i) => (i % 2 === 0 ? 0x05 : 0x00))])),
+  ]);
+}
+
 function decoderTarget(name: string, sampleNames: string[], decode: (b: Uint8Array) => unknown, maxArbitraryLength = 512): FuzzTarget<Uint8Array> {
   return {
     name,
     area: 'chip',
     setUp,
+    examples: () => claimingTlvExamples(sampleNames),
     input: () => hostileBytes(sampleFiles(...sampleNames), maxArbitraryLength),
     run: decode,
     isOwnError: malformed,

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { BundleItemSchema, BundleManifestSchema } from '../../../electron/contract/trends.contract';
-import { decodeBundle, encodeBundleSections, ownSections, type DecodedBundle } from '../../../electron/exchange/bundle-codec';
+import { BUNDLE_LIMITS, decodeBundle, encodeBundleSections, ownSections, type DecodedBundle } from '../../../electron/exchange/bundle-codec';
+import { startBundleDecodeSync } from '../../../electron/exchange/bundle-decode-pool';
 import { parseBundleLine } from '../../../electron/exchange/bundle-lines';
 import { signOrigin } from '../../../electron/exchange/origin-proof';
 import { AUTH_HEADERS, sha256Hex, signRequest } from '../../../electron/exchange/request-signing';
@@ -147,6 +148,18 @@ export const bundleTarget: FuzzTarget<BundleInput> = {
       }),
       fc.record({ kind: fc.constant('manifest' as const), manifest: mutatedText(s().manifests), bundle: fc.nat({ max: 2 }) }),
     ),
+  examples: () => {
+    const small = new Uint8Array(gzipSync(Buffer.from(s().payloads[0]!)));
+    return [
+      // Sizes that claim gigabytes over a payload of a few hundred bytes; a bomb declared small.
+      { kind: 'gzip' as const, payload: small, declared: 2 ** 31 - 2 },
+      { kind: 'gzip' as const, payload: small, declared: 2 ** 53 - 1 },
+      { kind: 'gzip' as const, payload: new Uint8Array(gzipSync(Buffer.alloc(16 * 1024 * 1024), { level: 9 })), declared: 1024 },
+      { kind: 'manifest' as const, bundle: 0, manifest: s().manifests[0]!.replace(/"bytes":\d+/, '"bytes":9007199254740991') },
+      { kind: 'manifest' as const, bundle: 0, manifest: s().manifests[0]!.replace(/"records":\d+/, '"records":4294967296') },
+      { kind: 'lines' as const, text: `${'{"type":"origin","origin":{"station":"0000000000000000","ids":"'}${'A'.repeat(1 << 20)}","signature":"x"}}\n` },
+    ];
+  },
   run: (input) => {
     const { signer, origin } = s();
     const trusted = new Map([[signer.station, signer.publicKey], [origin.station, origin.publicKey]]);
@@ -220,4 +233,33 @@ export const hubAuthTarget: FuzzTarget<SignedRequestInput> = {
   bytes: (input) => utf8(JSON.stringify({ ...input, body: Buffer.from(input.body).toString('base64') })),
 };
 
-export const EXCHANGE_TARGETS = [anyTarget(bundleTarget), anyTarget(bundleLineTarget), anyTarget(hubAuthTarget)];
+/**
+ * The station's import path (trend-exchange.service.ts): startBundleDecodeSync, in this thread, with
+ * every step read to the end (the decoding job, its chunks of records and the dictionary).
+ */
+export const bundleSessionTarget: FuzzTarget<BundleInput> = {
+  ...bundleTarget,
+  name: 'bundle-session',
+  run: (input) => {
+    const { signer, origin } = s();
+    const trusted = new Map([[signer.station, signer.publicKey], [origin.station, origin.publicKey]]);
+    const session = startBundleDecodeSync(bundleBytes(input), (station) => trusted.get(station), BUNDLE_LIMITS, { worker: 'never' });
+    try {
+      let records = 0;
+      for (let step = session.nextSync(); ; step = session.nextSync()) {
+        if (step.type === 'end') return { manifest: session.manifest, summary: step.summary, records };
+        records += step.chunk.records.lines.length;
+        if (step.chunk.records.offsets.length !== step.chunk.records.lines.length + 1) throw new Error('record offsets do not match the records');
+      }
+    } finally {
+      session.close();
+    }
+  },
+  check: (result) => {
+    const { manifest, summary, records } = result as { manifest: unknown; summary: { lines: number; records: number; alerts: number }; records: number };
+    BundleManifestSchema.parse(manifest);
+    if (!(records <= summary.records && summary.records + summary.alerts <= summary.lines)) throw new Error(`summary ${JSON.stringify(summary)} for ${records} records in chunks`);
+  },
+};
+
+export const EXCHANGE_TARGETS = [anyTarget(bundleTarget), anyTarget(bundleSessionTarget), anyTarget(bundleLineTarget), anyTarget(hubAuthTarget)];
