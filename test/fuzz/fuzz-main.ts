@@ -26,19 +26,24 @@ interface TargetSummary {
   finding: null | { reason: string; message: string; seed: number; path?: string; file?: string };
 }
 
-type ChildMessage = { type: 'ready' } | { type: 'progress'; runs: number } | { type: 'done'; summary: TargetSummary };
+type ChildMessage =
+  | { type: 'start'; target: string }
+  | { type: 'ready' }
+  | { type: 'progress'; runs: number }
+  | { type: 'done'; summary: TargetSummary };
 
 function usage(message: string): never {
   process.stderr.write(`fuzz: ${message}\nusage: npm run fuzz -- --seconds N [--target NAME[,NAME...]] [--seed N] [--path P]\ntargets: ${ALL_TARGETS.map((t) => t.name).join(', ')}\n`);
   process.exit(2);
 }
 
-/** In the child: one target for `ms`, reporting progress; the summary goes to the parent. */
+/** In the child: one target until `deadline`, reporting progress; the summary goes to the parent. */
 async function runTarget(target: AnyFuzzTarget, deadline: number, seed: number, path: string | undefined, send: (m: ChildMessage) => void): Promise<TargetSummary> {
   const t0 = Date.now();
+  send({ type: 'start', target: target.name });
   await target.setUp?.();
   send({ type: 'ready' });
-  // Start-up and set-up count against the target's share of the time (at least a quarter second of runs).
+  // Set-up counts against the target's share of the time (at least a quarter second of runs).
   const ms = Math.max(250, deadline - Date.now());
   let runs = 0;
   let lastReport = 0;
@@ -83,36 +88,49 @@ async function runTarget(target: AnyFuzzTarget, deadline: number, seed: number, 
   return summary;
 }
 
+/** In the child: the targets one after the other, each with an equal share of the time left. */
 async function child(): Promise<void> {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, deadline: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } } });
-  const target = ALL_TARGETS.find((t) => t.name === values.child);
-  if (!target) throw new Error(`no target ${values.child}`);
+  const { values } = parseArgs({ options: { child: { type: 'string' }, end: { type: 'string' }, seed: { type: 'string' }, path: { type: 'string' } } });
+  const names = (values.child ?? '').split(',');
+  const targets = names.map((n) => ALL_TARGETS.find((t) => t.name === n)).filter((t): t is AnyFuzzTarget => t !== undefined);
+  const end = Number(values.end);
   const send = (m: ChildMessage) => process.send?.(m);
-  const summary = await runTarget(target, Number(values.deadline), Number(values.seed), values.path, send);
-  send({ type: 'done', summary });
-  process.disconnect?.();
+  for (const [i, target] of targets.entries()) {
+    const deadline = Date.now() + Math.max(0, end - Date.now()) / (targets.length - i);
+    send({ type: 'done', summary: await runTarget(target, deadline, Number(values.seed), values.path, send) });
+  }
+  // Servers, decoder threads and pools of the targets must not keep the child alive.
+  process.exit(0);
 }
 
-/** In the parent: a child per target, killed when it stops reporting (a call that never returns). */
-function superviseTarget(target: AnyFuzzTarget, ms: number, seed: number, path: string | undefined): Promise<TargetSummary> {
+/**
+ * In the parent: one child runs the targets in turn (start-up once). A child that stops reporting
+ * (a call that never returns) is killed, its target reported as hanging, and a new child goes on
+ * with the targets after it; a child that dies is reported the same way.
+ */
+function supervise(targets: readonly AnyFuzzTarget[], end: number, seed: number, path: string | undefined, onSummary: (s: TargetSummary) => void): Promise<string[]> {
   return new Promise((resolve) => {
-    const t0 = Date.now();
-    const args = ['--child', target.name, '--deadline', String(t0 + ms), '--seed', String(seed), ...(path ? ['--path', path] : [])];
-    const proc = fork(new URL(import.meta.url).pathname, args, { execArgv: ['--import', 'tsx', '--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const args = ['--child', targets.map((t) => t.name).join(','), '--end', String(end), '--seed', String(seed), ...(path ? ['--path', path] : [])];
+    const proc = fork(new URL(import.meta.url).pathname, args, { execArgv: ['--import', 'tsx', '--max-old-space-size=3072'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const done: string[] = [];
+    let current: AnyFuzzTarget | undefined;
+    let started = Date.now();
     let runs = 0;
     let last = Date.now();
-    let summary: TargetSummary | undefined;
     let ready = false;
-    // Start-up and set-up (keys, samples) may take a while on a busy machine; calls may not.
-    const silence = () => (ready ? Math.max(20_000, 10 * (target.timeBoundMs ?? DEFAULT_TIME_BOUND_MS)) : 180_000);
+    let failure: TargetSummary | undefined;
+    // Start-up and set-up (keys, samples, servers) may take a while on a busy machine; calls may not.
+    const silence = () => (ready && current ? Math.max(20_000, 10 * (current.timeBoundMs ?? DEFAULT_TIME_BOUND_MS)) : 180_000);
+    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
     const watchdog = setInterval(() => {
       if (Date.now() - last < silence()) return;
       clearInterval(watchdog);
-      summary = {
-        target: target.name, runs, seconds: Math.round((Date.now() - t0) / 100) / 10,
+      const what = current?.name ?? targets[done.length]!.name;
+      failure = {
+        target: what, runs, seconds: seconds(),
         finding: {
           reason: 'hang',
-          message: ready ? `no progress for ${Math.round(silence() / 1000)} s after ${runs} runs: a call never returned (replay with --seed ${seed})` : `the set-up did not finish in ${Math.round(silence() / 1000)} s`,
+          message: ready ? `no progress for ${Math.round(silence() / 1000)} s after ${runs} runs: a call never returned (replay with --target ${what} --seed ${seed})` : `the start-up or set-up did not finish in ${Math.round(silence() / 1000)} s`,
           seed,
         },
       };
@@ -120,15 +138,35 @@ function superviseTarget(target: AnyFuzzTarget, ms: number, seed: number, path: 
     }, 1000);
     proc.on('message', (m: ChildMessage) => {
       last = Date.now();
-      if (m.type === 'ready') ready = true;
-      else if (m.type === 'progress') {
-        runs = m.runs;
-        process.stdout.write(`fuzz: ${target.name}: ${runs} runs, ${Math.round((Date.now() - t0) / 1000)} s\n`);
-      } else summary = m.summary;
+      switch (m.type) {
+        case 'start':
+          current = targets.find((t) => t.name === m.target);
+          started = Date.now();
+          runs = 0;
+          ready = false;
+          return;
+        case 'ready':
+          ready = true;
+          return;
+        case 'progress':
+          runs = m.runs;
+          process.stdout.write(`fuzz: ${current?.name}: ${runs} runs, ${Math.round(seconds())} s\n`);
+          return;
+        case 'done':
+          done.push(m.summary.target);
+          current = undefined;
+          onSummary(m.summary);
+          return;
+      }
     });
     proc.on('exit', (code, signal) => {
       clearInterval(watchdog);
-      resolve(summary ?? { target: target.name, runs, seconds: Math.round((Date.now() - t0) / 100) / 10, finding: { reason: 'crash', message: `the run stopped (${signal ?? `exit code ${code}`}) after ${runs} runs`, seed } });
+      if (done.length < targets.length) {
+        const what = current?.name ?? targets[done.length]!.name;
+        onSummary(failure ?? { target: what, runs, seconds: seconds(), finding: { reason: 'crash', message: `the run stopped (${signal ?? `exit code ${code}`}) after ${runs} runs`, seed } });
+        done.push(what);
+      }
+      resolve(done);
     });
   });
 }
@@ -144,14 +182,18 @@ async function main(): Promise<void> {
   if (values.path && targets.length !== 1) usage('--path replays one finding: give exactly one --target');
   const seed = values.seed === undefined ? (Math.random() * 0x7fffffff) | 0 : Number(values.seed);
   if (!Number.isInteger(seed)) usage(`--seed must be an integer, not '${values.seed}'`);
-  const ms = Math.max(250, Math.floor((seconds * 1000) / targets.length));
-  process.stdout.write(`fuzz: seed ${seed}, ${seconds} s over ${targets.length} target(s) (${ms} ms each)\n`);
+  const end = Date.now() + seconds * 1000;
+  process.stdout.write(`fuzz: seed ${seed}, ${seconds} s over ${targets.length} target(s)\n`);
   const summaries: TargetSummary[] = [];
-  for (const target of targets) {
-    const summary = await superviseTarget(target, ms, seed, values.path);
+  const report = (summary: TargetSummary) => {
     summaries.push(summary);
-    process.stdout.write(`fuzz: ${target.name}: ${summary.runs} runs in ${summary.seconds} s, ${summary.finding ? `FINDING (${summary.finding.reason}) saved to ${summary.finding.file ?? '-'}` : 'no finding'}\n`);
+    process.stdout.write(`fuzz: ${summary.target}: ${summary.runs} runs in ${summary.seconds} s, ${summary.finding ? `FINDING (${summary.finding.reason})${summary.finding.file ? ` saved to ${summary.finding.file}` : ''}` : 'no finding'}\n`);
     if (summary.finding) process.stdout.write(`${summary.finding.message}\n`);
+  };
+  let remaining = [...targets];
+  while (remaining.length > 0) {
+    const done = await supervise(remaining, end, seed, values.path, report);
+    remaining = remaining.filter((t) => !done.includes(t.name));
   }
   const findings = summaries.filter((s) => s.finding);
   process.stdout.write(`${JSON.stringify({ seed, seconds, targets: summaries.length, runs: Object.fromEntries(summaries.map((s) => [s.target, s.runs])), totalRuns: summaries.reduce((n, s) => n + s.runs, 0), findings: findings.map((s) => ({ target: s.target, ...s.finding })) })}\n`);
