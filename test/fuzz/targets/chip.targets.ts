@@ -138,12 +138,31 @@ function claimingTlvExamples(sampleNames: string[]): Uint8Array[] {
   ]);
 }
 
+/**
+ * The samples with the first attribute value of a name (after an id-at OID, 06 03 55 04 xx) of odd
+ * length turned into a BMPString, two bytes a character (X.680 §41): a name no UCS-2 text can be.
+ */
+function oddBmpStringExamples(sampleNames: string[]): Uint8Array[] {
+  return sampleFiles(...sampleNames).flatMap((sample) => {
+    for (let i = 5; i + 2 < sample.length; i++) {
+      const afterAttributeOid = sample[i - 5] === 0x06 && sample[i - 4] === 0x03 && sample[i - 3] === 0x55 && sample[i - 2] === 0x04;
+      const length = sample[i + 1]!;
+      if (afterAttributeOid && (sample[i] === 0x13 || sample[i] === 0x0c) && length < 0x80 && length % 2 === 1) {
+        const odd = new Uint8Array(sample);
+        odd[i] = 0x1e;
+        return [odd];
+      }
+    }
+    return [];
+  });
+}
+
 function decoderTarget(name: string, sampleNames: string[], decode: (b: Uint8Array) => unknown, maxArbitraryLength = 512): FuzzTarget<Uint8Array> {
   return {
     name,
     area: 'chip',
     setUp,
-    examples: () => claimingTlvExamples(sampleNames),
+    examples: () => [...claimingTlvExamples(sampleNames), ...oddBmpStringExamples(sampleNames)],
     input: () => hostileBytes(sampleFiles(...sampleNames), maxArbitraryLength),
     run: decode,
     isOwnError: malformed,
