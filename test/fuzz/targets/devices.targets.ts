@@ -1,13 +1,15 @@
 // The device bridge's outside bytes: the byte stream of a serial MRZ reader (framed by
 // MrzLineFramer, then read as source 'serial' as the examination does), and the messages that cross
 // the bridge's process boundary (JSON over the child-process channel, validated with zod on arrival
-// in both directions: native/protocol.ts).
+// in both directions: native/protocol.ts), and the PNM files a SANE scanner writes.
 import fc from 'fast-check';
 import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
 import { readMrzText } from '../../../electron/mrz';
 import { MrzLineFramer } from '../../../native/drivers/mrz-line-framer';
+import { decodePnm, type RawImage } from '../../../native/drivers/pnm-decode';
+import { MAX_INPUT_PIXELS } from '../../../electron/imaging/load-image';
 import { HostMessageSchema, RequestSchema, ResultSchemas, type RequestType } from '../../../native/protocol';
-import { anyTarget, mutatedBytes, mutatedText, utf8, type FuzzTarget } from '../fuzz-kit';
+import { anyTarget, loupeErrorOf, mutatedBytes, mutatedText, utf8, type FuzzTarget } from '../fuzz-kit';
 import { validMrzTexts } from './mrz.targets';
 
 const STX = '\u0002';
@@ -112,4 +114,44 @@ export const bridgeMessages: FuzzTarget<BridgeInput> = {
   bytes: (input) => utf8(JSON.stringify(input) ?? 'undefined'),
 };
 
-export const DEVICES_TARGETS = [anyTarget(serialMrzFrames), anyTarget(bridgeMessages)];
+const pnm = (header: string, raster: number[] | Uint8Array): Uint8Array => new Uint8Array(Buffer.concat([Buffer.from(header, 'latin1'), Buffer.from(raster)]));
+
+/** What scanimage writes when a backend ignores --format=png: P4, P5 and P6, 8 and 16 bits, with its comment line. */
+function pnmSamples(): Uint8Array[] {
+  const grey = Array.from({ length: 12 * 8 }, (_, i) => (i * 7) & 0xff);
+  return [
+    pnm('P6\n# SANE data follows\n4 3\n255\n', Array.from({ length: 36 }, (_, i) => (i * 13) & 0xff)),
+    pnm('P5\n12 8\n255\n', grey),
+    pnm('P5\n# SANE data follows\n3 2\n65535\n', [0xff, 0xff, 0, 0, 0x80, 0, 0x12, 0x34, 0, 1, 0xff, 0]),
+    pnm('P4\n10 3\n', [0b10100000, 0b11000000, 0xff, 0, 0x55, 0x40]),
+  ];
+}
+
+/** Headers claiming gigapixels (or maxval 0) over a few bytes of raster: refused before any allocation. */
+function claimingPnmExamples(): Uint8Array[] {
+  return [
+    pnm('P5\n65535 65535\n255\n', [1, 2, 3]),
+    pnm('P6\n# SANE data follows\n99999999 99999999\n65535\n', [1, 2, 3]),
+    pnm('P4\n4294967295 1\n', [0xff]),
+    pnm('P5\n40000 40000\n255\n', []),
+    pnm('P5\n2 1\n0\n', [1, 2]),
+    pnm('P5\n4 4\n255\n', [1, 2]),
+  ];
+}
+
+/** A scanner's PNM file (sane.driver.ts): a raster of the size its header claims, or the devices domain's InvalidInput. */
+export const pnmScan: FuzzTarget<Uint8Array> = {
+  name: 'pnm-scan',
+  area: 'devices',
+  input: () => fc.oneof(fc.uint8Array({ maxLength: 200 }), mutatedBytes(pnmSamples()), mutatedText(pnmSamples().map((b) => Buffer.from(b).toString('latin1'))).map((t) => new Uint8Array(Buffer.from(t, 'latin1')))),
+  examples: claimingPnmExamples,
+  run: (bytes) => decodePnm(Buffer.from(bytes)),
+  isOwnError: loupeErrorOf('devices', ['InvalidInput']),
+  check: (result) => {
+    const { data, width, height, channels } = result as RawImage;
+    if (!(width >= 1 && height >= 1 && width * height <= MAX_INPUT_PIXELS && data.length === width * height * channels)) throw new Error(`a raster of ${width} × ${height} × ${channels} in ${data.length} bytes`);
+  },
+  bytes: (b) => b,
+};
+
+export const DEVICES_TARGETS = [anyTarget(serialMrzFrames), anyTarget(bridgeMessages), anyTarget(pnmScan)];
