@@ -7,6 +7,7 @@ import { HUB_TARGETS } from './hub.targets';
 import { IMAGING_TARGETS } from './imaging.targets';
 import { MRZ_TARGETS } from './mrz.targets';
 import { REFERENCE_TARGETS } from './reference.targets';
+import { TRUST_TARGETS } from './trust.targets';
 
 export const ALL_TARGETS: readonly AnyFuzzTarget[] = [
   ...MRZ_TARGETS,
@@ -16,4 +17,5 @@ export const ALL_TARGETS: readonly AnyFuzzTarget[] = [
   ...CHIP_TARGETS,
   ...IMAGING_TARGETS,
   ...REFERENCE_TARGETS,
+  ...TRUST_TARGETS,
 ];
