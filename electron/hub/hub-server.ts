@@ -132,6 +132,22 @@ function filterOf(query: TrendFilter & Record<string, unknown>): TrendFilter {
   return { ...(from && { from }), ...(to && { to }), ...(issuer && { issuer }), ...(fraudType && { fraudType }), ...(pointOfEntry && { pointOfEntry }) };
 }
 
+/**
+ * The request target as a URL. Only the origin form ('/path?query', RFC 9112 §3.2.1) names an
+ * endpoint here: 'http://[::1' or '//' as a target made new URL() throw, answered as the hub's own
+ * failure (500) instead of the request's.
+ */
+function requestUrl(target: string): URL {
+  if (target.startsWith('/')) {
+    try {
+      return new URL(`http://hub${target}`);
+    } catch {
+      // not a URL at all: refused below
+    }
+  }
+  throw new HubError('not-found', 'no such endpoint: the request does not name a path of this hub');
+}
+
 export async function startHubServer(options: HubServerOptions): Promise<HubServer> {
   const { store } = options;
   const token = options.token ?? newToken();
@@ -159,7 +175,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://hub');
+    const url = requestUrl(req.url ?? '/');
     const pathAndQuery = req.url ?? '/';
     const method = req.method ?? 'GET';
     const path = url.pathname;

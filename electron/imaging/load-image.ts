@@ -7,6 +7,13 @@ import type { GreyImage } from './grey-image';
 /** Largest image accepted: a 600 dpi A4 scan is ~35 MP; anything far beyond is refused up front. */
 export const MAX_INPUT_PIXELS = 80_000_000;
 export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+/**
+ * Longest side accepted, whatever the pixel count: the decoders hold a few rows at a time, so a
+ * header claiming 80 000 000 × 1 px (within the pixel limit) over a few bytes of data made libvips
+ * take about 1 GB and 2 s before it found the data missing. 65 535 px is the most a JPEG or WebP
+ * side can be (16-bit fields), and more than 2.7 m of document at 600 dpi.
+ */
+export const MAX_INPUT_SIDE = 65_535;
 
 sharp.cache(false);
 
@@ -40,6 +47,9 @@ export async function openImageBuffer(bytes: Buffer, label = 'image'): Promise<{
   if (!width || !height) throw new LoupeError('imaging', 'UnsupportedImage', `image has no dimensions: ${label}`);
   if (width * height > MAX_INPUT_PIXELS) {
     throw new LoupeError('imaging', 'ImageTooLarge', `image too large: ${width}×${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP): ${label}`);
+  }
+  if (width > MAX_INPUT_SIDE || height > MAX_INPUT_SIDE) {
+    throw new LoupeError('imaging', 'ImageTooLarge', `image too large: ${width}×${height} px (at most ${MAX_INPUT_SIDE} px a side): ${label}`);
   }
   const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' }).autoOrient();
   return { image, width, height, ...(meta.density ? { density: meta.density } : {}) };

@@ -1,6 +1,7 @@
 // Minimal PNM (netpbm) decoder for scanimage output: some SANE backends ignore --format=png and
 // write PNM, which sharp cannot read. Handles P4 (1-bit), P5 (grey), P6 (RGB), 8 and 16 bit,
 // and '#' comment lines in the header (scanimage writes "# SANE data follows").
+import { MAX_INPUT_PIXELS } from '../../electron/imaging/load-image';
 import { DeviceError } from '../protocol';
 
 export interface RawImage {
@@ -34,6 +35,13 @@ export function decodePnm(bytes: Buffer): RawImage {
   i++; // the single whitespace byte before the raster
   const [width = 0, height = 0, maxval = 1] = fields;
   const channels = kind === 6 ? 3 : 1;
+  // The header is the scanner's claim: checked before anything is allocated for it (a header of
+  // 65535 × 65535 over a few bytes asked for a 4 GB buffer), and the raster must hold all of it.
+  if (!(Number.isSafeInteger(width) && Number.isSafeInteger(height) && width >= 1 && height >= 1)) throw new DeviceError('InvalidInput', `the scanner's PNM image has no size (${width} × ${height})`);
+  if (width * height > MAX_INPUT_PIXELS) throw new DeviceError('InvalidInput', `the scanner's PNM image is too large: ${width} × ${height} px (limit ${MAX_INPUT_PIXELS / 1e6} MP)`);
+  if (kind !== 4 && !(maxval >= 1 && maxval <= 65535)) throw new DeviceError('InvalidInput', `the scanner's PNM image has a maximum value of ${maxval} (1 to 65535)`);
+  const rasterBytes = kind === 4 ? Math.ceil(width / 8) * height : width * height * channels * (maxval > 255 ? 2 : 1);
+  if (bytes.length - i < rasterBytes) throw new DeviceError('InvalidInput', `the scanner's PNM image is cut short: ${Math.max(0, bytes.length - i)} of ${rasterBytes} raster bytes`);
   const out = Buffer.alloc(width * height * channels);
   if (kind === 4) {
     const rowBytes = Math.ceil(width / 8);

@@ -76,6 +76,8 @@ export function readString(t: Tlv): string {
     case ASN1.UTF8_STRING:
       return Buffer.from(t.value).toString('utf8');
     case ASN1.BMP_STRING:
+      // UCS-2, two bytes a character, big-endian (X.680 §41): an odd length is no BMPString.
+      if (t.value.length % 2 !== 0) throw new TlvError('bad-length', t.offset, `a BMPString of ${t.value.length} bytes (two a character)`);
       return Buffer.from(t.value).swap16().toString('utf16le');
     default:
       return Buffer.from(t.value).toString('latin1');
