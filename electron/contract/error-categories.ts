@@ -24,7 +24,7 @@ export const ERROR_CATEGORY: CategoryTable = {
   identify: {},
   checks: { OcrFailed: 'internal' },
   face: { NoSampleFaces: 'not-found' },
-  reference: { ClassNotFound: 'not-found', ZoneNotFound: 'not-found', PackageNotFound: 'not-found', PackageRefused: 'bad-input' },
+  reference: { ClassNotFound: 'not-found', ZoneNotFound: 'not-found', PackageNotFound: 'not-found', PackageRefused: 'bad-input', ClassExists: 'conflict' },
   examination: { ExaminationNotFound: 'not-found' },
   store: { ImageNotStored: 'not-found' },
   report: { BrowserNotFound: 'not-found' },

@@ -6,6 +6,7 @@ import type { Evidence } from '../../contract/examination.contract';
 import { warpGrey } from '../../identify/frame-sample';
 import { multiplyH, type Homography } from '../../identify/homography';
 import { ncc } from '../../identify/ncc';
+import { calibratedBound } from '../../reference/calibrated-bounds';
 import { minChannel } from '../../identify/tile-correlation';
 import type { GreyImage } from '../../imaging/grey-image';
 import { CHECK_IDS } from '../check-ids';
@@ -159,24 +160,28 @@ export function runPhotoSubstitution(input: CheckInput) {
   if (!photo || !m) return notPerformed(photoSubstitutionCheck, `the class ${req.id.cls.id} has no photo zone`, CLAUSE);
   const evidence: Evidence[] = [];
   const parts: string[] = [];
+  const cls = req.id.cls;
+  const ringMin = calibratedBound(cls, CHECK_IDS.photoZone, 'ring', RING_MIN);
+  const edgeMax = calibratedBound(cls, CHECK_IDS.photoZone, 'edge', EDGE_MAX);
+  const ghostMin = calibratedBound(cls, CHECK_IDS.photoZone, 'ghost', GHOST_MIN);
   if (m.ring !== null) {
     parts.push(`print around the portrait NCC ${fmt(m.ring)}`);
-    if (m.ring < RING_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (1.5 / 25.4) * req.id.cls.dpi), `background print broken around the portrait (NCC ${fmt(m.ring)} < ${RING_MIN})`));
+    if (m.ring < ringMin) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (1.5 / 25.4) * cls.dpi), `background print broken around the portrait (NCC ${fmt(m.ring)} < ${ringMin})`));
   }
   if (m.edge !== null) {
     parts.push(`straight edge around the portrait ${fmt(m.edge, 1)} grey levels`);
-    if (m.edge > EDGE_MAX) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (3 / 25.4) * req.id.cls.dpi), `a straight cut or shadow line around the portrait that the reference does not have (${fmt(m.edge, 1)} > ${EDGE_MAX})`));
+    if (m.edge > edgeMax) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (3 / 25.4) * cls.dpi), `a straight cut or shadow line around the portrait that the reference does not have (${fmt(m.edge, 1)} > ${edgeMax})`));
   }
-  const ghostZone = req.id.cls.zones.find((z) => z.kind === 'ghost');
+  const ghostZone = cls.zones.find((z) => z.kind === 'ghost');
   if (m.ghost !== null && ghostZone) {
     parts.push(`portrait/ghost NCC ${fmt(m.ghost)}`);
-    if (m.ghost < GHOST_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, ghostZone.box, `ghost image does not match the portrait (NCC ${fmt(m.ghost)} < ${GHOST_MIN})`));
+    if (m.ghost < ghostMin) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, ghostZone.box, `ghost image does not match the portrait (NCC ${fmt(m.ghost)} < ${ghostMin})`));
   }
   if (!parts.length) return notPerformed(photoSubstitutionCheck, 'the photo zone cannot be compared (at the page edge, no ghost image)', CLAUSE);
   return result(photoSubstitutionCheck, {
     status: evidence.length ? 'fail' : 'pass',
     measured: parts.join('; '),
-    expected: `print around the portrait NCC ≥ ${RING_MIN}; no straight edge around it above ${EDGE_MAX}; portrait/ghost NCC ≥ ${GHOST_MIN}`,
+    expected: `print around the portrait NCC ≥ ${ringMin}; no straight edge around it above ${edgeMax}; portrait/ghost NCC ≥ ${ghostMin}`,
     evidence,
     explanation: evidence.length
       ? 'A portrait pasted over the original or a ghost image of another face are signs of photo substitution: examine the photo edges under magnification.'
