@@ -112,7 +112,50 @@ export function findPortraitRectangle(white: RgbImage, dpi: number, avoid: Box[]
       }
     }
   }
-  return best;
+  return best && refineSides(white, best, cell);
+}
+
+/**
+ * Moves each side of a rectangle found on 1 mm cells to the strongest step within a cell of it, in
+ * the profile of mean colours across that side (its middle part, away from the corners).
+ */
+function refineSides(white: RgbImage, box: Box, cell: number): Box {
+  const lumAt = (x: number, y: number) => {
+    const i = (y * white.width + x) * 3;
+    return 0.299 * white.data[i]! + 0.587 * white.data[i + 1]! + 0.114 * white.data[i + 2]!;
+  };
+  const edgeAt = (at: number, vertical: boolean, from: number, to: number): number => {
+    const profile = new Map<number, number>();
+    for (let k = at - cell - 1; k <= at + cell + 1; k++) {
+      if (k < 0 || k >= (vertical ? white.width : white.height)) continue;
+      let sum = 0;
+      let n = 0;
+      for (let t = from; t < to; t++) {
+        if (t < 0 || t >= (vertical ? white.height : white.width)) continue;
+        sum += vertical ? lumAt(k, t) : lumAt(t, k);
+        n++;
+      }
+      if (n) profile.set(k, sum / n);
+    }
+    let best = at;
+    let strongest = -1;
+    for (let k = at - cell; k <= at + cell; k++) {
+      const before = profile.get(k - 1);
+      const after = profile.get(k);
+      if (before === undefined || after === undefined) continue;
+      const step = Math.abs(after - before);
+      if (step > strongest) {
+        strongest = step;
+        best = k;
+      }
+    }
+    return best;
+  };
+  const x0 = edgeAt(box.x, true, box.y + cell, box.y + box.h - cell);
+  const x1 = edgeAt(box.x + box.w, true, box.y + cell, box.y + box.h - cell);
+  const y0 = edgeAt(box.y, false, box.x + cell, box.x + box.w - cell);
+  const y1 = edgeAt(box.y + box.h, false, box.x + cell, box.x + box.w - cell);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } : box;
 }
 
 /** A varying region of portrait size and shape: the portrait of documents whose holders differ. */

@@ -3,7 +3,7 @@
 // the issuer prints as a light copy of the same portrait.
 import type { Box } from '../../contract/capture.contract';
 import type { Evidence } from '../../contract/examination.contract';
-import { warpGrey } from '../../identify/frame-sample';
+import { viewGrey, warpGrey } from '../../identify/frame-sample';
 import { multiplyH, type Homography } from '../../identify/homography';
 import { ncc } from '../../identify/ncc';
 import { calibratedBound } from '../../reference/calibrated-bounds';
@@ -38,8 +38,22 @@ function grid(img: GreyImage, h: Homography, box: Box, gw: number, gh: number) {
   return warpGrey(img, multiplyH(h, [box.w / gw, 0, box.x, 0, box.h / gh, box.y, 0, 0, 1]), gw, gh);
 }
 
+/**
+ * A reference learned from captures (docs/reference-format.md, "Learned classes") is as soft as the
+ * captures it was made from: its print is compared at a scale where a sharper capture's thin lines
+ * and steps look alike (box-filtered samples, steps measured over a few pixels).
+ */
+interface Softness {
+  soft: boolean;
+}
+
+/** The reference box sampled every 3 px: point samples, or box-filtered ones for a soft reference. */
+function ringGrid(img: GreyImage, h: Homography, box: Box, gw: number, gh: number, { soft }: Softness) {
+  return soft ? viewGrey(img, h, box, box.w / gw) : grid(img, h, box, gw, gh);
+}
+
 /** NCC of the band (width `band`) just outside `box`, capture vs reference, over the four sides. */
-function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band: number): number {
+function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band: number, softness: Softness): number {
   const sides: Box[] = [
     { x: box.x - band, y: box.y - band, w: box.w + 2 * band, h: band },
     { x: box.x - band, y: box.y + box.h, w: box.w + 2 * band, h: band },
@@ -51,9 +65,9 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
   for (const s of sides) {
     const gw = Math.max(4, Math.round(s.w / 3));
     const gh = Math.max(4, Math.round(s.h / 3));
-    const c = grid(cap, h, s, gw, gh);
-    const r = grid(ref, [1, 0, 0, 0, 1, 0, 0, 0, 1], s, gw, gh);
-    for (let p = 0; p < c.valid.length; p++) {
+    const c = ringGrid(cap, h, s, gw, gh, softness);
+    const r = ringGrid(ref, [1, 0, 0, 0, 1, 0, 0, 0, 1], s, gw, gh, softness);
+    for (let p = 0; p < Math.min(c.valid.length, r.valid.length); p++) {
       if (!c.valid[p] || !r.valid[p]) continue;
       a.push(c.img.data[p]!);
       b.push(r.img.data[p]!);
@@ -69,7 +83,7 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
  * so guilloche lines cancel out while a straight step survives. The score is the strongest step in
  * the capture profile beyond what the reference shows within ±EDGE_TOLERANCE_PX, in grey levels.
  */
-function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[]): number {
+function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[], { soft }: Softness): number {
   const out = Math.round((3 / 25.4) * dpi);
   const inside = Math.round((1 / 25.4) * dpi);
   const pageMargin = Math.round((1 / 25.4) * dpi);
@@ -113,7 +127,13 @@ function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, d
       const pc = profile(c);
       const pr = profile(r);
       const dc = pc.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pc[k + 1]! - pc[k - 1]!) / 2 : 0));
-      const dr = pr.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pr[k + 1]! - pr[k - 1]!) / 2 : 0));
+      // A soft reference spreads a step over a few pixels: its height is measured over up to 3 px on either side.
+      const span = soft ? 3 : 1;
+      const dr = pr.map((_, k) => {
+        let d = 0;
+        for (let s = 1; s <= span; s++) if (k - s >= 0 && k + s < steps) d = Math.max(d, Math.abs(pr[k + s]! - pr[k - s]!) / 2);
+        return k > 0 && k < steps - 1 ? d : 0;
+      });
       for (let k = 2; k < steps - 2; k++) {
         if (!Number.isFinite(dc[k]!)) continue;
         // The page's own edge (capture: page against the scanner bed) is not a cut.
@@ -140,7 +160,8 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
   const H = req.reference.white.grey.height;
   const band = (1.5 / 25.4) * dpi;
   const inPage = photo.box.x - band >= 0 && photo.box.y - band >= 0 && photo.box.x + photo.box.w + band <= W && photo.box.y + photo.box.h + band <= H;
-  const ring = inPage ? ringScore(cap, ref, req.id.homography, grow(photo.box, (0.3 / 25.4) * dpi), band) : null;
+  const softness = { soft: req.id.cls.learning !== undefined };
+  const ring = inPage ? ringScore(cap, ref, req.id.homography, grow(photo.box, (0.3 / 25.4) * dpi), band, softness) : null;
   let ghost: number | null = null;
   if (ghostZone) {
     const p = grid(req.capture.white.grey, req.id.homography, photo.box, 24, 32);
@@ -148,7 +169,7 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
     ghost = ncc(p.img.data, g.img.data);
   }
   const masks = req.id.cls.zones.filter((z) => z.personal && z.kind !== 'photo' && z.kind !== 'mrz').map((z) => z.box);
-  const edge = inPage ? cutEdgeScore(cap, ref, req.id.homography, photo.box, dpi, masks) : null;
+  const edge = inPage ? cutEdgeScore(cap, ref, req.id.homography, photo.box, dpi, masks, softness) : null;
   return { ring, ghost, edge };
 }
 
