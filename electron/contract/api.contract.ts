@@ -7,6 +7,7 @@ import { appChannels } from './app.channels';
 import { devicesChannels, devicesEvents } from './devices.channels';
 import { examinationChannels, examinationEvents } from './examination.channels';
 import { faceChannels } from './face.channels';
+import { learningChannels } from './learning.channels';
 import { mrzChannels } from './mrz.channels';
 import { referenceChannels } from './reference.channels';
 import { reportChannels } from './report.channels';
@@ -23,6 +24,7 @@ export const api = {
   ...examinationChannels,
   ...mrzChannels,
   ...referenceChannels,
+  ...learningChannels,
   ...reportChannels,
   ...faceChannels,
   ...trendsChannels,

@@ -25,6 +25,7 @@ export const ERROR_CATEGORY: CategoryTable = {
   checks: { OcrFailed: 'internal' },
   face: { NoSampleFaces: 'not-found' },
   reference: { ClassNotFound: 'not-found', ZoneNotFound: 'not-found', PackageNotFound: 'not-found', PackageRefused: 'bad-input', ClassExists: 'conflict' },
+  learning: { DraftNotFound: 'not-found', DraftOutdated: 'conflict' },
   examination: { ExaminationNotFound: 'not-found' },
   store: { ImageNotStored: 'not-found' },
   report: { BrowserNotFound: 'not-found' },

@@ -4,6 +4,7 @@
 // absorb under infrared or glow under ultraviolet, then calibrate the class checks on the captures.
 // The result is a proposal: the expert corrects it before it is saved. The captures themselves are
 // never kept; the reference images keep nothing that differs between them.
+import { basename } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import type { Box, Light } from '../contract/capture.contract';
 import { LIGHTS } from '../contract/capture.contract';
@@ -15,7 +16,7 @@ import { applyH, invertH } from '../identify/homography';
 import { identifyDocument, isUnknown } from '../identify/identify-document';
 import { readMrzFromImage } from '../mrz/mrz-image-reader';
 import { aligned, alignCapture, frameImage, frameLights, type AlignedCapture } from './capture-alignment';
-import { calibrate, measureCapture, type Sample } from './calibration';
+import { calibrate, measureCapture } from './calibration';
 import { captureScale, classFrame, frameToCapture, type ClassFrame } from './class-frame';
 import { FIELD_LABELS, nameFields } from './field-naming';
 import { stackMedian, type FramedImage } from './frame-stack';
@@ -68,8 +69,12 @@ export interface LearnedClass {
   cls: DocumentClass;
   images: Partial<Record<Light, Buffer>> & { white: Buffer };
   report: LearningReport;
-  /** The genuine measurements the bounds were set from (kept in `cls.calibration`). */
-  samples: Sample[];
+  /**
+   * Calibrates the class again on the same captures, after the expert corrected the proposal (zones
+   * added, moved or removed, expectations changed): the bounds then match the class as saved. The
+   * captures stay in memory only as long as this function is kept.
+   */
+  recalibrate(edited: DocumentClass): DocumentClass;
 }
 
 export interface DecodedCapture {
@@ -78,13 +83,31 @@ export interface DecodedCapture {
   mrz: MrzReading | null;
 }
 
+/**
+ * A capture file that cannot be read is named by its capture and file name only: the path may be a
+ * staging folder of the station, which means nothing to the expert (and is not to be shown).
+ */
+function captureImageError(name: string, paths: Partial<Record<Light, string>>, err: unknown): unknown {
+  if (!(err instanceof LoupeError) || err.domain !== 'imaging') return err;
+  const file = Object.values(paths).find((p) => p && err.message.includes(p));
+  const what = file ? basename(file) : 'one of its images';
+  const why: Record<string, string> = {
+    UnsupportedImage: 'is not an image Loupe can decode (damaged, incomplete or of an unknown format)',
+    ImageTooLarge: 'is too large',
+    ImageNotFound: 'cannot be read',
+  };
+  return new LoupeError('imaging', err.kind as 'UnsupportedImage', `capture '${name}': ${what} ${why[err.kind] ?? 'cannot be used'}`);
+}
+
 /** Decodes each capture's images (the lights given) and reads its MRZ, infrared preferred. */
 export async function readCaptures(captures: CaptureFiles[], lights: Light[]): Promise<DecodedCapture[]> {
   const out: DecodedCapture[] = [];
   for (const capture of captures) {
     const paths: Partial<Record<Light, string>> = {};
     for (const light of lights) if (capture.paths[light]) paths[light] = capture.paths[light];
-    const images = await decodeCaptureImages(paths);
+    const images = await decodeCaptureImages(paths).catch((err: unknown) => {
+      throw captureImageError(capture.name, paths, err);
+    });
     const mrz = await readMrzFromImage(paths.white!, paths.ir ? { irPath: paths.ir } : {});
     out.push({ name: capture.name, images, mrz: mrz.format ? mrz : null });
   }
@@ -307,15 +330,18 @@ export async function learnClass(captures: CaptureFiles[], identity: ClassIdenti
   zones.unshift({ id: 'pattern', kind: 'pattern', label: 'Fixed print (everything outside the personal zones)', box: { x: 0, y: 0, w: frame.width, h: frame.height }, personal: false, expect: { white: { fixedPattern: true } } });
   zones = uniqueIds(zones);
 
-  // Calibration on the captures, identified against the final class.
-  let cls = draft(zones);
-  identifyAll(cls);
-  const samples = inputs.flatMap(({ input }) => measureCapture(input));
-  cls = { ...cls, calibration: calibrate(cls, samples), learning: { captures: used.length, lights, history: [{ version: 1, at: now.toISOString(), author: identity.author, action: 'learned', added: used.length, captures: used.length }] } };
+  // Calibration on the captures, identified against the class as it stands.
+  const learning = { captures: used.length, lights, history: [{ version: 1, at: now.toISOString(), author: identity.author, action: 'learned' as const, added: used.length, captures: used.length }] };
+  const recalibrate = (edited: DocumentClass): DocumentClass => {
+    identifyAll(edited);
+    const samples = inputs.flatMap(({ input }) => measureCapture(input));
+    return { ...edited, calibration: calibrate(edited, samples), learning };
+  };
+  const cls = recalibrate(draft(zones));
   for (const r of reports.filter((x) => x.used && (x.score ?? 0) < 0.3)) notes.push(`Capture ${r.name} matches the learned class only weakly (score ${r.score?.toFixed(2)}): check it is of this design.`);
 
   const images = await encodeReference(reference as Partial<Record<Light, FramedImage['rgb']>> & { white: FramedImage['rgb'] }, frame.dpi);
-  return { cls, images, samples, report: { captures: reports, notes, ms: Math.round(performance.now() - started) } };
+  return { cls, images, recalibrate, report: { captures: reports, notes, ms: Math.round(performance.now() - started) } };
 }
 
 /** Zone ids are unique within a class: a second 'field-surname' becomes 'field-surname-2'. */
