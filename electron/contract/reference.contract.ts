@@ -142,5 +142,7 @@ export const ReferenceSummarySchema = z.object({
   /** The class cannot be loaded (a reference image missing, damaged or of the wrong size): never a
    * candidate for identification until an expert replaces it. Null when it loads. */
   broken: z.object({ reason: z.string() }).nullable(),
+  /** Genuine captures a learned class stands for (null: not learned from captures). */
+  learnedCaptures: z.number().int().nullable(),
 });
 export type ReferenceSummary = z.infer<typeof ReferenceSummarySchema>;

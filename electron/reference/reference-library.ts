@@ -28,6 +28,8 @@ export interface ClassSummary {
   version: number;
   /** Why the class cannot be used (its images are missing or unusable); null when it can, or was not checked yet. */
   broken: { reason: string } | null;
+  /** Genuine captures a learned class stands for; null for a class not learned from captures. */
+  learnedCaptures: number | null;
 }
 
 export interface LoadedClass {
@@ -129,6 +131,14 @@ function scan(root: string, source: ClassSource, problems: LibraryProblem[]): Lo
   return found;
 }
 
+/**
+ * ICAO 9303 Part 3 pads a one- or two-letter issuing state with fillers ('D<<'); the MRZ reader
+ * gives the code without them ('D'). A class may be written either way.
+ */
+export function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/<+$/, '') === b.replace(/<+$/, '');
+}
+
 export class ReferenceLibrary {
   private classes = new Map<string, LoadedClass>();
   private issues: LibraryProblem[] = [];
@@ -179,6 +189,7 @@ export class ReferenceLibrary {
         source,
         version: cls.version,
         broken: reason === null ? null : { reason },
+        learnedCaptures: cls.learning?.captures ?? null,
       };
     });
   }
@@ -257,7 +268,7 @@ export class ReferenceLibrary {
           cls.status === 'active' &&
           cls.format === query.format &&
           (query.documentCode === undefined || cls.documentCodes.some((code) => documentCodeMatches(code, query.documentCode!))) &&
-          (query.issuer === undefined || cls.issuer === null || cls.issuer === query.issuer),
+          (query.issuer === undefined || cls.issuer === null || (query.issuer !== null && sameIssuer(cls.issuer, query.issuer))),
       );
   }
 
