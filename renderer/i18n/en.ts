@@ -8,6 +8,7 @@ import { deviceMessages } from './devices.en';
 import { faceMessages } from './face.en';
 import { historyMessages } from './history.en';
 import { inspectionMessages } from './inspection.en';
+import { learningMessages } from './learning.en';
 import { referenceMessages } from './reference.en';
 import { trendToolMessages } from './trend-tools.en';
 import { trendMessages } from './trends.en';
@@ -19,6 +20,7 @@ export const enAreas = {
   history: historyMessages,
   devices: deviceMessages,
   reference: referenceMessages,
+  learning: learningMessages,
   face: faceMessages,
   trends: trendMessages,
   trendTools: trendToolMessages,
