@@ -120,6 +120,24 @@ describe.skipIf(!existsSync(DEV_SET))('a class learned from white-light pages ma
     }
   }, 240_000);
 
+  it("a page whose issuer and type have only another design's class reads 'series not in the library' (warn), never a forgery finding", async () => {
+    // Station C holds one class for this issuer and type, learned from another design's pages: the
+    // library has no class of this series.
+    const dataC = join(temp, 'station-c');
+    const library = libraryOf(dataC);
+    const service = new LearningService(library, { stagingDir: join(dataC, 'learning-staging'), now: () => now });
+    await service.learnFromPaths(captures('GBR', [0, 1, 2]), { id: 'other-series', title: 'Passport (another series)', issuer: learned.issuer, documentCodes: ['P'], author: 'expert' });
+    const { identification, checks } = await examine(library, page(DESIGN, 7));
+    expect(identification).toBeNull();
+    const id = checks.find((c) => c.id === CHECK_IDS.identification)!;
+    expect(id.status).toBe('warn');
+    expect(id.measured).toMatch(/^series not in the library/);
+    for (const c of checks.filter((x) => [CHECK_IDS.visibleTemplate, CHECK_IDS.photoZone, CHECK_IDS.vizErasure].includes(x.id as never))) {
+      expect(c.status, c.id).toBe('not-performed');
+      expect(c.explanation, c.id).toContain('The series of this document is not in the reference library');
+    }
+  }, 240_000);
+
   it('exported signed and imported at a second station, identifies the same pages there', async () => {
     const pkg = join(temp, 'learned.loupe-ref');
     exportPackage(libraryOf(dataA), [ID], pkg, loadOrCreateStationKey(dataA, 'Lab A'));
