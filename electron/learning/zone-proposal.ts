@@ -49,6 +49,23 @@ function meanIn(img: GreyImage, box: Box): number {
   return n ? s / n : 255;
 }
 
+/** The median grey level of the ring of `margin` pixels around `box` (what the box is printed on). */
+function ringMedian(img: GreyImage, box: Box, margin: number): number {
+  const histogram = new Uint32Array(256);
+  let n = 0;
+  for (let y = Math.max(0, box.y - margin); y < Math.min(img.height, box.y + box.h + margin); y++) {
+    for (let x = Math.max(0, box.x - margin); x < Math.min(img.width, box.x + box.w + margin); x++) {
+      if (y >= box.y && y < box.y + box.h && x >= box.x && x < box.x + box.w) continue;
+      histogram[img.data[y * img.width + x]!]!++;
+      n++;
+    }
+  }
+  if (!n) return 255;
+  let seen = 0;
+  for (let v = 0; v < 256; v++) if ((seen += histogram[v]!) > n / 2) return v;
+  return 255;
+}
+
 /** Columns of `box` (within rows y0..y1) that hold print darker than `paper − PRINT_LEVELS` in `img`. */
 function printColumns(img: GreyImage, y0: number, y1: number, x0: number, x1: number, paper: number): boolean[] {
   const out: boolean[] = [];
@@ -118,9 +135,12 @@ export function proposeZones(input: { frame: ClassFrame; white: GreyImage; white
   let n = 0;
   for (const region of regions.sort((a, b) => a.box.y - b.box.y || a.box.x - b.box.x)) {
     n++;
-    const background = meanIn(white, region.box);
+    // What the region is printed on: its own mean, and the ring around it (1 mm), since light print
+    // or a coloured stamp can make a region on a dark band bright on average.
+    const background = Math.min(meanIn(white, region.box), ringMedian(white, region.box, Math.round(mm(frame, 1))));
     if (background < 100) {
-      // Light print on a dark band: a personalised line of the header (the issuing state of a shared design).
+      // Light print on a dark band: a personalised line of the header (the issuing state of a shared
+      // design, a stamp). Not a data field: it has no background print for the erasure check to read.
       zones.push({ id: `header-${n}`, kind: 'header', label: 'Personalised header line', box: clampBox(region.box, frame.width, frame.height), personal: true, expect: {} });
       continue;
     }
