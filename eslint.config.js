@@ -19,6 +19,7 @@ const DOMAINS = {
   reference: ['imaging', 'trust'],
   identify: ['imaging', 'reference'],
   checks: ['imaging', 'mrz', 'reference', 'identify'],
+  learning: ['imaging', 'mrz', 'reference', 'identify', 'checks'],
   face: ['imaging', 'mrz', 'reference', 'identify', 'checks', 'examination'],
   store: [],
   session: [],

@@ -9,6 +9,7 @@ import { auditChannels } from './audit.channels';
 import { devicesChannels, devicesEvents } from './devices.channels';
 import { examinationChannels, examinationEvents } from './examination.channels';
 import { faceChannels } from './face.channels';
+import { learningChannels } from './learning.channels';
 import { mrzChannels } from './mrz.channels';
 import { referenceChannels } from './reference.channels';
 import { reportChannels } from './report.channels';
@@ -25,6 +26,7 @@ export const api = {
   ...examinationChannels,
   ...mrzChannels,
   ...referenceChannels,
+  ...learningChannels,
   ...reportChannels,
   ...faceChannels,
   ...trendsChannels,

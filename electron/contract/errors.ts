@@ -11,6 +11,7 @@ import type { ExchangeErrorKind } from './exchange.errors';
 import type { FaceErrorKind } from './face.errors';
 import type { HubErrorKind } from './hub.errors';
 import type { ImagingErrorKind } from './imaging.errors';
+import type { LearningErrorKind } from './learning.errors';
 import type { MrzErrorKind } from './mrz.errors';
 import type { ReferenceErrorKind } from './reference.errors';
 import type { ReportErrorKind } from './report.errors';
@@ -69,6 +70,7 @@ export interface DomainErrorKinds {
   checks: ChecksErrorKind;
   face: FaceErrorKind;
   reference: ReferenceErrorKind;
+  learning: LearningErrorKind;
   examination: ExaminationErrorKind;
   store: StoreErrorKind;
   report: ReportErrorKind;

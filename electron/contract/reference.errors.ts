@@ -8,5 +8,7 @@ export const REFERENCE_ERROR_KINDS = [
   'PackageNotFound',
   /** A reference package that is malformed, or whose files do not match its signed manifest. */
   'PackageRefused',
+  /** A new class was to be created under an id the library already holds. */
+  'ClassExists',
 ] as const;
 export type ReferenceErrorKind = (typeof REFERENCE_ERROR_KINDS)[number];

@@ -18,7 +18,7 @@ import type { MrzReading } from '../contract/mrz.contract';
 import { isIcaoFormat } from '../contract/mrz.contract';
 import type { DocumentClass } from '../contract/reference.contract';
 import { LIGHTS, type Light } from '../contract/capture.contract';
-import { identifyDocument, isUnknown, type Candidate } from '../identify';
+import { identifyDocument, isUnknown, type Candidate, type UnknownDocument } from '../identify';
 import type { ReferenceLibrary } from '../reference';
 import { settleFromVisualZone } from './viz-settling';
 
@@ -37,14 +37,24 @@ interface UnavailableClass {
   reason: string;
 }
 
-function missingInputs(check: Check<'document'>, input: CheckInput, unavailable: string | null): string | null {
+function missingInputs(check: Check<'document'>, input: CheckInput, unavailable: string | null, unidentified: string): string | null {
   const lights = check.needs.lights.filter((l) => !input.images[l]);
   if (lights.length) return `No ${lights.join(' / ')} image was captured.`;
   if (check.needs.mrz && !input.mrz?.format) return 'The MRZ could not be read.';
   if (check.needs.identified && !input.identification) {
-    return unavailable ? `${unavailable} The document could not be compared with it, so this check was not performed.` : 'The document could not be identified against the reference library.';
+    return unavailable ? `${unavailable} The document could not be compared with it, so this check was not performed.` : unidentified;
   }
   return null;
+}
+
+/** Why the class-bound checks did not run on a document that was not identified. */
+function unidentifiedReason(found: Identification | UnknownDocument | null): string {
+  if (found && isUnknown(found) && found.candidates.some((c) => !c.error)) {
+    return found.matches
+      ? `The page matches ${found.matches.id}, a class its MRZ does not claim, so it was not compared as the claimed document.`
+      : 'The series of this document is not in the reference library: the page matches none of its classes for this issuer and document type.';
+  }
+  return 'The document could not be identified against the reference library.';
 }
 
 function unavailableText(classes: UnavailableClass[]): string | null {
@@ -70,12 +80,19 @@ export class SecurityCheckRunner {
     return images;
   }
 
-  /** The MRZ's candidate classes with their decoded images, and the candidates that cannot be loaded. */
-  private async loadCandidates(mrz: MrzReading | null): Promise<{ candidates: Candidate[]; unavailable: UnavailableClass[] }> {
+  /**
+   * The MRZ's candidate classes with their decoded images, and the candidates that cannot be loaded.
+   * With `otherTypes`, the issuer's classes of the format that the MRZ's document code does not name
+   * (minus `except`): a page that matches none of its candidates may still be one of those.
+   */
+  private async loadCandidates(mrz: MrzReading | null, otherTypes?: { except: Set<string> }): Promise<{ candidates: Candidate[]; unavailable: UnavailableClass[] }> {
     // Reference classes are ICAO layouts; a national MRZ (French ID, Swiss licence) has none.
     if (!mrz || !isIcaoFormat(mrz.format)) return { candidates: [], unavailable: [] };
     const fields = mrz.fields;
-    const { usable, broken } = await this.library.checkedCandidates({ format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null });
+    const query = otherTypes ? { format: mrz.format, issuer: fields.issuingState ?? null } : { format: mrz.format, documentCode: fields.documentCode ?? '', issuer: fields.issuingState ?? null };
+    const checked = await this.library.checkedCandidates(query);
+    const usable = otherTypes ? checked.usable.filter(({ cls }) => !otherTypes.except.has(cls.id)) : checked.usable;
+    const broken = otherTypes ? [] : checked.broken;
     const unavailable: UnavailableClass[] = [...broken];
     const loaded = await Promise.all(
       usable.map(async ({ cls, stamp }) => {
@@ -110,7 +127,15 @@ export class SecurityCheckRunner {
 
     t = performance.now();
     const { candidates, unavailable: broken } = await this.loadCandidates(mrz);
-    const found = candidates.length ? identifyDocument(images, mrz, candidates) : null;
+    let found = candidates.length ? identifyDocument(images, mrz, candidates) : null;
+    if (found && isUnknown(found) && found.candidates.some((c) => !c.error)) {
+      // The page is none of the classes its MRZ names. Is it one of the issuer's other classes
+      // (another document type or series)? Then page and MRZ disagree; if not, its series is
+      // simply not in the library.
+      const { candidates: others } = await this.loadCandidates(mrz, { except: new Set(candidates.map((c) => c.cls.id)) });
+      const elsewhere = others.length ? identifyDocument(images, mrz, others) : null;
+      if (elsewhere && !isUnknown(elsewhere)) found = { ...found, matches: { id: elsewhere.cls.id, label: `${elsewhere.cls.documentType} · ${elsewhere.cls.series}`, score: elsewhere.score } };
+    }
     const identification: Identification | null = found && !isUnknown(found) ? found : null;
     // A class that cannot be loaded could be the document's only when no class that loads matched:
     // then nothing can be said about the page, neither a match nor "another series".
@@ -134,7 +159,7 @@ export class SecurityCheckRunner {
           ? identificationResult(found)
           : notPerformed(check, mrz?.format ? 'The reference library has no class for this document type and issuer.' : 'The MRZ could not be read, so no reference class could be proposed.', RUNNER);
       }
-      const missing = missingInputs(check, input, unavailableReason);
+      const missing = missingInputs(check, input, unavailableReason, unidentifiedReason(found));
       if (missing) return notPerformed(check, missing, RUNNER);
       try {
         return Promise.resolve(check.run(input)).catch((err: unknown) => failedToRun(check, err, RUNNER));

@@ -20,8 +20,8 @@ import { cookieName, cookieToken, newToken, sameToken, SECURITY_HEADERS, trusted
 
 const rendererDir = resolve(fileURLToPath(new URL('../../dist/renderer', import.meta.url)));
 const MAX_BODY = 1024 * 1024;
-/** Channels that carry a whole file from a file picker (a trend bundle, base64): a larger bound. */
-const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 1024 * 1024 };
+/** Channels that carry whole files from a file picker (a trend bundle, genuine captures to learn from; base64): a larger bound. */
+const FILE_CHANNEL_MAX_BODY: Record<string, number> = { 'trends:import': 96 * 1024 * 1024, 'learning:propose': 256 * 1024 * 1024, 'learning:grow': 256 * 1024 * 1024 };
 /**
  * Open event streams at once. The renderer keeps one per window or tab; a page that opens streams in
  * a loop must not pile up sockets and listeners until the station slows down.

@@ -27,6 +27,11 @@ export interface UnknownDocument {
   unknown: true;
   reason: string;
   candidates: CandidateScore[];
+  /**
+   * A class of the library the page does match although the MRZ does not claim it (another document
+   * type or series of the issuer): the page and its MRZ disagree. Absent when no other class matches.
+   */
+  matches?: { id: string; label: string; score: number };
 }
 
 /**

@@ -41,14 +41,19 @@ export function imageLabel(light: Light, name: string): string {
   return `${light} reference image '${name}'`;
 }
 
+/** The lights a class has a reference image for: white always, infrared and ultraviolet unless it was learned without them. */
+export function classLights(cls: DocumentClass): Light[] {
+  return LIGHTS.filter((light) => cls.images[light] !== undefined);
+}
+
 /**
- * Why two lights cannot share one file: a class has exactly one image per light (the schema
- * requires white, ir and uv), and the same picture under two lights is not a reference of either.
+ * Why two lights cannot share one file: a class has exactly one image per light it names (white
+ * always), and the same picture under two lights is not a reference of either.
  */
 export function duplicateImageNames(cls: DocumentClass): string | null {
   const seen = new Map<string, Light>();
-  for (const light of LIGHTS) {
-    const name = cls.images[light];
+  for (const light of classLights(cls)) {
+    const name = cls.images[light]!;
     const first = seen.get(name);
     if (first) return `${imageLabel(light, name)} is also its ${first} image: each light needs its own image`;
     seen.set(name, light);
@@ -89,15 +94,15 @@ export async function checkReferenceImage(cls: DocumentClass, light: Light, name
 }
 
 /**
- * Checks every image of a class: one distinct file per light, each present and usable. `read`
+ * Checks every image of a class: one distinct file per light it names, each present and usable. `read`
  * returns a file's bytes, or null when it does not exist (it may throw when it cannot read one).
  * Returns the first reason, or null.
  */
 export async function checkClassImages(cls: DocumentClass, read: (name: string) => Buffer | null | Promise<Buffer | null>): Promise<string | null> {
   const duplicate = duplicateImageNames(cls);
   if (duplicate) return duplicate;
-  for (const light of LIGHTS) {
-    const name = cls.images[light];
+  for (const light of classLights(cls)) {
+    const name = cls.images[light]!;
     let data: Buffer | null;
     try {
       data = await read(name);

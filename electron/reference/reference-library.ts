@@ -8,12 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LoupeError } from '../common/loupe-error';
 import { DocumentClassSchema, type DocumentClass } from '../contract/reference.contract';
-import { LIGHTS, type Light } from '../contract/capture.contract';
+import type { Light } from '../contract/capture.contract';
 import type { MrzFormat } from '../contract/mrz.contract';
 import { makeStagingDir, swapDirs, writeFileAtomic } from './atomic-files';
 import { readClassFolder } from './class-folder';
 import { MAX_ENTRY_BYTES } from './package-format';
-import { checkClassImages, imageLabel } from './reference-images';
+import { checkClassImages, classLights, imageLabel } from './reference-images';
 
 export type ClassSource = 'builtin' | 'user';
 
@@ -28,6 +28,8 @@ export interface ClassSummary {
   version: number;
   /** Why the class cannot be used (its images are missing or unusable); null when it can, or was not checked yet. */
   broken: { reason: string } | null;
+  /** Genuine captures a learned class stands for; null for a class not learned from captures. */
+  learnedCaptures: number | null;
 }
 
 export interface LoadedClass {
@@ -56,8 +58,8 @@ export interface CheckedCandidates {
 
 export interface CandidateQuery {
   format: MrzFormat;
-  /** First 1–2 characters of the MRZ (document code), e.g. 'P<', 'PD', 'I'. */
-  documentCode: string;
+  /** First 1–2 characters of the MRZ (document code), e.g. 'P<', 'PD', 'I'. Omitted: every document type. */
+  documentCode?: string;
   /** Issuing state from the MRZ; classes with a null issuer match any. Omitted: no issuer filter. */
   issuer?: string | null;
 }
@@ -85,8 +87,8 @@ function imageExtension(data: Buffer): 'png' | 'jpg' {
 
 /** Identity of a class's image files as they are now: any replacement, edit or removal changes it. */
 function imageStamp({ cls, dir }: LoadedClass): string {
-  const files = LIGHTS.map((light) => {
-    const name = cls.images[light];
+  const files = classLights(cls).map((light) => {
+    const name = cls.images[light]!;
     try {
       const st = statSync(join(dir, name));
       return `${name}:${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}`;
@@ -99,8 +101,9 @@ function imageStamp({ cls, dir }: LoadedClass): string {
 
 /** A missing image is known without decoding anything. */
 function missingImage({ cls, dir }: LoadedClass): string | null {
-  for (const light of LIGHTS) {
-    if (!existsSync(join(dir, cls.images[light]))) return `${imageLabel(light, cls.images[light])} is missing`;
+  for (const light of classLights(cls)) {
+    const name = cls.images[light]!;
+    if (!existsSync(join(dir, name))) return `${imageLabel(light, name)} is missing`;
   }
   return null;
 }
@@ -126,6 +129,14 @@ function scan(root: string, source: ClassSource, problems: LibraryProblem[]): Lo
     else problems.push({ dir, reason: result.reason });
   }
   return found;
+}
+
+/**
+ * ICAO 9303 Part 3 pads a one- or two-letter issuing state with fillers ('D<<'); the MRZ reader
+ * gives the code without them ('D'). A class may be written either way.
+ */
+export function sameIssuer(a: string, b: string): boolean {
+  return a.replace(/<+$/, '') === b.replace(/<+$/, '');
 }
 
 export class ReferenceLibrary {
@@ -178,6 +189,7 @@ export class ReferenceLibrary {
         source,
         version: cls.version,
         broken: reason === null ? null : { reason },
+        learnedCaptures: cls.learning?.captures ?? null,
       };
     });
   }
@@ -255,8 +267,8 @@ export class ReferenceLibrary {
         (cls) =>
           cls.status === 'active' &&
           cls.format === query.format &&
-          cls.documentCodes.some((code) => documentCodeMatches(code, query.documentCode)) &&
-          (query.issuer === undefined || cls.issuer === null || cls.issuer === query.issuer),
+          (query.documentCode === undefined || cls.documentCodes.some((code) => documentCodeMatches(code, query.documentCode!))) &&
+          (query.issuer === undefined || cls.issuer === null || (query.issuer !== null && sameIssuer(cls.issuer, query.issuer))),
       );
   }
 
@@ -271,11 +283,25 @@ export class ReferenceLibrary {
    * from the class currently loaded under that id. The folder is replaced in one rename.
    */
   save(input: DocumentClass, images: Partial<Record<Light, Buffer>> = {}): DocumentClass {
+    return this.write(input, images, Math.max(input.version, this.classes.get(input.id)?.cls.version ?? 0) + 1);
+  }
+
+  /**
+   * Adds a new class, as version 1, with all its images (a class learned from genuine captures).
+   * Refused when the library already holds a class with that id, built-in or not: growing an
+   * existing class is a save of its next version.
+   */
+  create(input: DocumentClass, images: Partial<Record<Light, Buffer>> & { white: Buffer }): DocumentClass {
+    if (this.classes.has(input.id)) throw new LoupeError('reference', 'ClassExists', `the library already has a class '${input.id}': choose another id, or add the captures to that class`);
+    return this.write(input, images, 1);
+  }
+
+  private write(input: DocumentClass, images: Partial<Record<Light, Buffer>>, version: number): DocumentClass {
     const checked = DocumentClassSchema.safeParse(input);
     if (!checked.success) throw new LoupeError('reference', 'InvalidInput', `invalid reference class: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ')}`);
     const current = this.classes.get(input.id);
     const now = (this.options.now ?? (() => new Date()))();
-    const draft = { ...input, images: { ...input.images }, version: Math.max(input.version, current?.cls.version ?? 0) + 1, updatedAt: now.toISOString() };
+    const draft = { ...input, images: { ...input.images }, version, updatedAt: now.toISOString() };
     const staged = makeStagingDir(this.options.userDir, 'save');
     try {
       for (const [light, data] of Object.entries(images) as [Light, Buffer][]) {
@@ -283,8 +309,8 @@ export class ReferenceLibrary {
         writeFileAtomic(join(staged, name), data);
         draft.images[light] = name;
       }
-      for (const [light, name] of Object.entries(draft.images) as [Light, string][]) {
-        if (images[light]) continue;
+      for (const [light, name] of Object.entries(draft.images) as [Light, string | undefined][]) {
+        if (images[light] || name === undefined) continue;
         const source = current ? join(current.dir, name) : null;
         if (!source || !existsSync(source)) throw new LoupeError('reference', 'InvalidInput', `no ${light} reference image '${name}' for class '${input.id}'`);
         writeFileAtomic(join(staged, name), readFileSync(source));

@@ -26,6 +26,8 @@ import { stationNextSteps } from '../examination/next-steps';
 import { sharedFaceEngine, shutdownFaceEngine } from '../face/face-engine';
 import { faceHandlers } from '../face/face.handlers';
 import { FaceService } from '../face/face.service';
+import { learningHandlers } from '../learning/learning.handlers';
+import { LearningService } from '../learning/learning.service';
 import { mrzHandlers } from '../mrz/mrz.handlers';
 import { issuingStates } from '../mrz/mrz-states';
 import { glyphTemplates } from '../mrz/mrz-glyph-templates';
@@ -99,6 +101,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
   const session = new Session();
   const library = openReferenceLibrary({ builtinDir: builtinReferenceDir(), userDir: userReferenceDir(opts.dataDir) });
   const examinations = new ExaminationService(store, station, library);
+  const learning = new LearningService(library, { stagingDir: join(opts.dataDir, 'learning-staging') });
   const faces = new FaceService(store, examinations.records, library, sharedFaceEngine());
   const trust = new StationTrust(store);
   const trendStore = new TrendStore(store);
@@ -162,6 +165,7 @@ export async function createServices(opts: ServicesOptions): Promise<Services> {
     ...examinationHandlers({ examinations, captures, camera: new CameraScans(examinations, captureDir), list: (query, viewer) => store.listExaminations(query, viewer), settings: store }),
     ...mrzHandlers(),
     ...referenceHandlers(library),
+    ...learningHandlers(learning, library),
     ...reportHandlers({ reports, examination: (id, viewer) => examinations.get(id, viewer), reportBase: opts.reportBase }),
     ...faceHandlers(faces),
     ...trendsHandlers(trends, trendStore),

@@ -9,6 +9,7 @@ import { deviceMessages } from './devices.en';
 import { faceMessages } from './face.en';
 import { historyMessages } from './history.en';
 import { inspectionMessages } from './inspection.en';
+import { learningMessages } from './learning.en';
 import { mrzReviewMessages } from './mrz-review.en';
 import { referenceMessages } from './reference.en';
 import { trendToolMessages } from './trend-tools.en';
@@ -23,6 +24,7 @@ export const enAreas = {
   history: historyMessages,
   devices: deviceMessages,
   reference: referenceMessages,
+  learning: learningMessages,
   face: faceMessages,
   trends: trendMessages,
   trendTools: trendToolMessages,

@@ -29,6 +29,7 @@ export const referenceMessages = {
   'reference.source.builtin': 'Built-in',
   'reference.source.user': 'Station library',
   'reference.version': 'version {version}',
+  'reference.learnedCaptures': 'learned from {count} captures',
   'reference.pick': 'Choose a class in the list to see its reference images and zones.',
   'reference.classMeta': '{format} · series {series} · version {version} · {source} · {status}',
   'reference.zones': 'Zones ({count})',

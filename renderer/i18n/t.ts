@@ -1,7 +1,7 @@
 // The one translation function of the workstation: every user-visible string goes through
 // t(key, params), over the English catalog composed in en.ts (electron/contract/i18n.ts does the
 // work, as it does for the report and the hub's dashboard).
-import { createTranslator, formatDateTime as formatInLocale, type PlainKey } from '../../electron/contract/i18n';
+import { createTranslator, formatDateTime as formatInLocale, formatNumber as formatNumberInLocale, type PlainKey } from '../../electron/contract/i18n';
 import { en, type MessageKey } from './en';
 
 export type { MessageKey };
@@ -22,4 +22,9 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   const at = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso;
   return formatInLocale(at, undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
+/** Numbers in the station's locale (measured values: at most 3 decimals). */
+export function formatNumber(value: number): string {
+  return formatNumberInLocale(value, undefined, { maximumFractionDigits: 3 });
 }

@@ -1,15 +1,26 @@
 // One reference class: its images per light with the zones outlined, the zone list (label, kind,
 // expectation per light, note), and for experts the editor: draw, edit, remove zones, then save as
-// a new version in the station library, or retire the class after a confirmation.
-import { useEffect, useRef, useState } from 'react';
+// a new version in the station library, or retire the class after a confirmation. A class learned
+// from genuine captures shows how its thresholds are backed and takes more captures (a new
+// version); a proposal of the learning domain opens here in edit mode, drawn on its own images.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { LIGHTS, type Light } from '../../electron/contract/capture.contract';
 import type { DocumentClass, ReferenceZone } from '../../electron/contract/reference.contract';
 import { t } from '../i18n/t';
+import { CalibrationPanel } from './calibration-panel';
 import { ClassImage } from './class-image';
 import { expectationSummary, newZone, validateClass, type ImageSize } from './class-edit';
 import { ZoneForm } from './zone-form';
 
-export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave, onRetire, compare }: {
+/** A class proposed from captures, not saved yet: its images come with it, and leaving the editor discards it. */
+export interface ProposalMode {
+  imageSrc: (light: Light) => string;
+  title: string;
+  report: ReactNode;
+  onDiscard: () => void;
+}
+
+export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave, onRetire, onGrow, compare, proposal }: {
   cls: DocumentClass;
   source: 'builtin' | 'user';
   referenceBase: string;
@@ -17,10 +28,14 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
   onLight: (light: Light) => void;
   onSave: (cls: DocumentClass) => Promise<number | null>;
   onRetire: (id: string) => Promise<boolean>;
-  compare: React.ReactNode;
+  /** More genuine captures for a learned class (absent: the class cannot grow here). */
+  onGrow?: (files: File[]) => Promise<void>;
+  compare: ReactNode;
+  proposal?: ProposalMode;
 }) {
   const [draft, setDraft] = useState<DocumentClass>(cls);
-  const [editing, setEditing] = useState(false);
+  const isProposal = !!proposal;
+  const [editing, setEditing] = useState(isProposal);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [hoverId, setHoverId] = useState<string | null>(null);
   const [size, setSize] = useState<ImageSize | null>(null);
@@ -33,10 +48,10 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
 
   useEffect(() => {
     setDraft(cls);
-    setEditing(false);
+    setEditing(isProposal);
     setProblems([]);
     setConfirmRetire(false);
-  }, [cls]);
+  }, [cls, isProposal]);
   useEffect(() => {
     if (focusLabel.current) labelRef.current?.focus();
     focusLabel.current = false;
@@ -57,6 +72,15 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
     if (version !== null) setNotice(t('reference.saved', { version }));
   };
 
+  const grow = async (files: File[]) => {
+    if (!onGrow || files.length === 0) return;
+    setBusy(true);
+    setNotice(t('learn.growing'));
+    await onGrow(files);
+    setBusy(false);
+    setNotice(null);
+  };
+
   const retire = async () => {
     setBusy(true);
     const done = await onRetire(cls.id);
@@ -66,7 +90,8 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
   };
 
   return (
-    <section className="panel class-detail" data-testid="class-detail" data-class-id={cls.id} data-version={cls.version} data-source={source} data-status={cls.status}>
+    <section className="panel class-detail" data-testid={proposal ? 'learn-proposal' : 'class-detail'} data-class-id={cls.id} data-version={cls.version} data-source={source} data-status={cls.status}>
+      {proposal && <p className="notice" data-testid="proposal-title">{proposal.title}</p>}
       <header className="panel__header">
         <h2 className="panel__title">{cls.documentType}</h2>
         <span className="panel__meta" data-testid="class-meta">
@@ -82,7 +107,12 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
           ))}
         </div>
         {compare}
-        {editing ? (
+        {proposal ? (
+          <>
+            <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void save()} data-testid="proposal-save">{busy ? t('reference.saving') : t('learn.save')}</button>
+            <button type="button" className="button button--small button--ghost" disabled={busy} onClick={proposal.onDiscard} data-testid="proposal-discard">{t('learn.discard')}</button>
+          </>
+        ) : editing ? (
           <>
             <button type="button" className="button button--primary button--small" disabled={busy} onClick={() => void save()} data-testid="class-save">{busy ? t('reference.saving') : t('reference.save')}</button>
             <button type="button" className="button button--small button--ghost" onClick={() => { setDraft(cls); setEditing(false); setProblems([]); }} data-testid="class-discard">{t('reference.stopEdit')}</button>
@@ -90,7 +120,13 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
         ) : (
           <button type="button" className="button button--small" onClick={() => { setEditing(true); setNotice(null); }} data-testid="class-edit">{t('reference.edit')}</button>
         )}
-        {cls.status === 'active' && !editing && (
+        {onGrow && cls.learning && !editing && (
+          <label className={`button button--small${busy ? ' button--disabled' : ''}`} data-testid="class-grow">
+            {t('learn.grow')}
+            <input type="file" multiple hidden disabled={busy} accept="image/png,image/jpeg,image/tiff,image/webp" onChange={(e) => void grow([...(e.target.files ?? [])])} data-testid="class-grow-files" />
+          </label>
+        )}
+        {!proposal && cls.status === 'active' && !editing && (
           <button type="button" className="button button--small button--ghost" onClick={() => setConfirmRetire(true)} data-testid="class-retire">{t('reference.retire')}</button>
         )}
       </div>
@@ -112,7 +148,7 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
       <div className="class-detail__body">
         <ClassImage
           key={light0}
-          src={`${referenceBase}${cls.id}/${light0}`}
+          src={proposal ? proposal.imageSrc(light0) : `${referenceBase}${cls.id}/${light0}`}
           light={light0}
           zones={zones}
           size={size}
@@ -137,6 +173,7 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
               setSelectedId(null);
             }} />
           )}
+          {proposal?.report}
           <h3 className="layer__title">{t('reference.zones', { count: zones.length })}</h3>
           {zones.length === 0 && <p className="muted">{t('reference.noZones')}</p>}
           <ul className="zone-list" data-testid="zone-list">
@@ -158,6 +195,7 @@ export function ClassDetail({ cls, source, referenceBase, light, onLight, onSave
           </ul>
         </div>
       </div>
+      <CalibrationPanel cls={cls} />
     </section>
   );
 }

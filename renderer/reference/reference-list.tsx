@@ -12,10 +12,12 @@ function matches(summary: ReferenceSummary, words: string[]): boolean {
   return words.every((w) => text.includes(w));
 }
 
-export function ReferenceList({ classes, openId, onOpen }: {
+export function ReferenceList({ classes, openId, onOpen, onLearn }: {
   classes: ReferenceSummary[] | null;
   openId: string | null;
   onOpen: (id: string) => void;
+  /** Opens the form that learns a class from genuine captures. */
+  onLearn: () => void;
 }) {
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
@@ -28,6 +30,7 @@ export function ReferenceList({ classes, openId, onOpen }: {
       <header className="panel__header">
         <h1 className="panel__title">{t('reference.title')}</h1>
         {classes && <span className="panel__meta">{shown.length} / {classes.length}</span>}
+        <button type="button" className="button button--small" onClick={onLearn} data-testid="learn-open">{t('learn.open')}</button>
       </header>
       <label className="field">
         <span className="field__label">{t('reference.filter')}</span>
@@ -61,6 +64,7 @@ export function ReferenceList({ classes, openId, onOpen }: {
                 <td>{c.issuer ?? t('reference.anyIssuer')}</td>
                 <td>
                   <button type="button" className="link-button" onClick={() => onOpen(c.id)} data-testid={`reference-open-${c.id}`}>{c.documentType}</button>
+                  {c.learnedCaptures !== null && <span className="reference-row__learned" data-testid={`reference-learned-${c.id}`}>{t('reference.learnedCaptures', { count: c.learnedCaptures })}</span>}
                   {c.broken && (
                     <p className="reference-row__broken">
                       <span className="reference-badge reference-badge--broken">{t('reference.broken')}</span>{' '}

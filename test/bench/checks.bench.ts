@@ -2,22 +2,20 @@
 // Corpus (generated once into .cache/, reused): genuine documents of every design at none/light/heavy,
 // and forged documents of every forgery kind at none/light/heavy. Each document is read (MRZ) and
 // checked exactly as the workstation does. Prints progress on stderr and one JSON line last.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import type { CheckResult, CheckStatus } from '../../electron/contract/examination.contract';
-import type { DegradeLevel, SpecimenTruth } from '../../electron/contract/specimen.contract';
+import type { DegradeLevel } from '../../electron/contract/specimen.contract';
 import { layerVerdicts, suggestedStatus } from '../../electron/checks/layered-verdict';
 import { runChecks } from '../../electron/checks/check-registry';
 import { SecurityCheckRunner } from '../../electron/examination/security-checks';
 import { readMrzFromImage } from '../../electron/mrz/mrz-image-reader';
 import { shutdownOcr } from '../../electron/mrz/mrz-ocr-engine';
 import { openReferenceLibrary } from '../../electron/reference';
-import { FORGERY_KINDS, generateSpecimens } from '../../electron/specimens';
+import { FORGERY_KINDS } from '../../electron/specimens';
+import { LEVELS, capturePaths, checksCorpus, corpusDir } from './checks-corpus';
 
-const LEVELS: DegradeLevel[] = ['none', 'light', 'heavy'];
 const { values } = parseArgs({
   options: {
     genuine: { type: 'string', default: '100' },
@@ -28,41 +26,7 @@ const { values } = parseArgs({
 });
 const genuinePerLevel = Number(values.genuine);
 const forgedPerKindLevel = Number(values.forged);
-const corpusDir = resolve('.cache', `bench-checks-v2-${genuinePerLevel}-${forgedPerKindLevel}`);
-
-interface Doc {
-  truth: SpecimenTruth;
-  dir: string;
-}
-
-async function cell(name: string, make: (dir: string) => Promise<unknown>): Promise<Doc[]> {
-  const dir = join(corpusDir, name);
-  if (!existsSync(join(dir, '.complete'))) {
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    process.stderr.write(`generating ${name}\n`);
-    await make(dir);
-    await writeFile(join(dir, '.complete'), '');
-  }
-  const docs: Doc[] = [];
-  for (const f of (await readdir(dir)).filter((n) => n.endsWith('.truth.json')).sort()) {
-    docs.push({ truth: JSON.parse(await readFile(join(dir, f), 'utf8')) as SpecimenTruth, dir });
-  }
-  return docs;
-}
-
-async function corpus(): Promise<Doc[]> {
-  if (values.regen) await rm(corpusDir, { recursive: true, force: true });
-  const docs: Doc[] = [];
-  let seed = 4000;
-  for (const degrade of LEVELS) {
-    docs.push(...(await cell(`genuine-${degrade}`, (dir) => generateSpecimens({ outDir: dir, count: genuinePerLevel, seed: seed++, degrade }))));
-    for (const forgery of FORGERY_KINDS) {
-      docs.push(...(await cell(`${forgery}-${degrade}`, (dir) => generateSpecimens({ outDir: dir, count: forgedPerKindLevel, seed: seed++, degrade, forgery }))));
-    }
-  }
-  return docs;
-}
+const corpusRoot = corpusDir(genuinePerLevel, forgedPerKindLevel);
 
 const pct = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 function percentile(v: number[], p: number): number {
@@ -81,20 +45,20 @@ interface Outcome {
 
 async function main(): Promise<void> {
   sharp.concurrency(1);
-  const docs = await corpus();
-  const library = openReferenceLibrary({ builtinDir: resolve('assets', 'reference'), userDir: join(corpusDir, 'no-user-library') });
+  const docs = await checksCorpus({ genuine: genuinePerLevel, forged: forgedPerKindLevel, regen: values.regen });
+  const library = openReferenceLibrary({ builtinDir: resolve('assets', 'reference'), userDir: join(corpusRoot, 'no-user-library') });
   const runner = new SecurityCheckRunner(library);
   const now = new Date('2026-01-01T00:00:00Z');
   const outcomes: Outcome[] = [];
   for (const [i, d] of docs.entries()) {
-    const paths = { white: join(d.dir, d.truth.images.white), ir: join(d.dir, d.truth.images.ir), uv: join(d.dir, d.truth.images.uv) };
+    const paths = capturePaths(d);
     const mrz = await readMrzFromImage(paths.white, { irPath: paths.ir, now });
     const t = performance.now();
     const { checks: security } = await runner.run(paths, mrz);
     const ms = performance.now() - t;
     // Expiry is about validity, not authenticity: the synthetic corpus has expired documents on purpose.
     const checks = [...runChecks('mrz', mrz).filter((c) => c.id !== 'mrz.dates' || c.status === 'fail'), ...security];
-    const forgery = (d.truth as SpecimenTruth & { forgery?: { kind: string; expectedChecks: string[] } }).forgery;
+    const forgery = d.truth.forgery;
     outcomes.push({ kind: forgery?.kind ?? 'genuine', level: d.truth.degradation.level, checks, suggested: suggestedStatus(layerVerdicts(checks)), expected: forgery?.expectedChecks ?? [], ms });
     if (values.verbose) {
       const fails = checks.filter((c) => c.status === 'fail').map((c) => c.id);

@@ -26,12 +26,24 @@ export function identificationResult(outcome: Identification | UnknownDocument |
     const compared = outcome.candidates.filter((c) => !c.error);
     if (!compared.length) return notPerformed(documentIdentificationCheck, outcome.reason, CLAUSE);
     const best = compared[0]!;
+    if (outcome.matches) {
+      // The page is a class the library knows, and not one its MRZ can belong to.
+      return result(documentIdentificationCheck, {
+        status: 'fail',
+        measured: `the page matches ${outcome.matches.id} (score ${fmt(outcome.matches.score)}), which the MRZ does not claim; best claimed candidate ${best.id} scores ${fmt(best.score)}`,
+        expected: EXPECTED,
+        evidence: [],
+        explanation: `The page is ${outcome.matches.label}, but its MRZ names another document type or series: a page from another series, or an MRZ that does not belong to this page.`,
+      });
+    }
+    // Matching no class at all is what a new series looks like as much as a counterfeit: a warning
+    // for the officer to examine the features by hand, never a forgery finding by itself.
     return result(documentIdentificationCheck, {
-      status: 'fail',
-      measured: `best candidate ${best.id} scores ${fmt(best.score)}`,
+      status: 'warn',
+      measured: `series not in the library: best candidate ${best.id} scores ${fmt(best.score)}`,
       expected: EXPECTED,
       evidence: [],
-      explanation: `${outcome.reason}. The MRZ claims a class whose reference the page does not match: a page from another series, a counterfeit, or a series missing from the library.`,
+      explanation: `${outcome.reason}. The page matches none of the library's classes for the issuer and document type its MRZ names: a series not in the library (a new issue), or a counterfeit. Examine the security features by hand and have an expert add the series.`,
     });
   }
   const others = outcome.candidates.filter((c) => c.id !== outcome.cls.id);

@@ -5,6 +5,7 @@ import type { Box } from '../../contract/capture.contract';
 import type { Evidence } from '../../contract/examination.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey } from '../../identify/frame-sample';
+import { calibratedBound } from '../../reference/calibrated-bounds';
 import type { Homography } from '../../identify/homography';
 import type { GreyImage } from '../../imaging/grey-image';
 import { CHECK_IDS } from '../check-ids';
@@ -127,7 +128,7 @@ export function runIrFeatures(input: CheckInput) {
       const rel = measureIrRelative(req.id, req.capture.ir, referenceIr, zone);
       if (rel.reference <= 0.005) continue;
       compared++;
-      if (rel.ratio < IR_RELATIVE_MIN) {
+      if (rel.ratio < calibratedBound(req.id.cls, CHECK_IDS.irFeatures, 'relative', IR_RELATIVE_MIN, zone.id)) {
         const note = `${zone.label}: drops out in IR (${fmt(rel.ratio * 100, 0)} % of the reference's darkness), expected visible`;
         notes.push(note);
         evidence.push(zoneEvidence(req.id, 'ir', req.capture.ir, zone.box, note));
@@ -138,7 +139,7 @@ export function runIrFeatures(input: CheckInput) {
     if (m.ink < 20) continue; // nothing printed there (an empty optional field)
     compared++;
     const visible = zone.expect.ir === 'visible';
-    const bad = visible ? m.ratio < IR_VISIBLE_MIN : m.ratio > IR_INVISIBLE_MAX;
+    const bad = visible ? m.ratio < calibratedBound(req.id.cls, CHECK_IDS.irFeatures, 'ratio', IR_VISIBLE_MIN, zone.id) : m.ratio > calibratedBound(req.id.cls, CHECK_IDS.irFeatures, 'ratio', IR_INVISIBLE_MAX, zone.id);
     if (bad) {
       const note = `${zone.label}: ${visible ? 'drops out' : 'stays dark'} in IR (ratio ${fmt(m.ratio)}), expected ${zone.expect.ir}`;
       notes.push(note);

@@ -3,9 +3,10 @@
 // the issuer prints as a light copy of the same portrait.
 import type { Box } from '../../contract/capture.contract';
 import type { Evidence } from '../../contract/examination.contract';
-import { warpGrey } from '../../identify/frame-sample';
+import { viewGrey, warpGrey } from '../../identify/frame-sample';
 import { multiplyH, type Homography } from '../../identify/homography';
 import { ncc } from '../../identify/ncc';
+import { calibratedBound } from '../../reference/calibrated-bounds';
 import { minChannel } from '../../identify/tile-correlation';
 import type { GreyImage } from '../../imaging/grey-image';
 import { CHECK_IDS } from '../check-ids';
@@ -40,8 +41,22 @@ function grid(img: GreyImage, h: Homography, box: Box, gw: number, gh: number) {
   return warpGrey(img, multiplyH(h, [box.w / gw, 0, box.x, 0, box.h / gh, box.y, 0, 0, 1]), gw, gh);
 }
 
+/**
+ * A reference learned from captures (docs/reference-format.md, "Learned classes") is as soft as the
+ * captures it was made from: its print is compared at a scale where a sharper capture's thin lines
+ * and steps look alike (box-filtered samples, steps measured over a few pixels).
+ */
+interface Softness {
+  soft: boolean;
+}
+
+/** The reference box sampled every 3 px: point samples, or box-filtered ones for a soft reference. */
+function ringGrid(img: GreyImage, h: Homography, box: Box, gw: number, gh: number, { soft }: Softness) {
+  return soft ? viewGrey(img, h, box, box.w / gw) : grid(img, h, box, gw, gh);
+}
+
 /** NCC of the band (width `band`) just outside `box`, capture vs reference, over the four sides. */
-function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band: number): number {
+function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band: number, softness: Softness): number {
   const sides: Box[] = [
     { x: box.x - band, y: box.y - band, w: box.w + 2 * band, h: band },
     { x: box.x - band, y: box.y + box.h, w: box.w + 2 * band, h: band },
@@ -53,9 +68,9 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
   for (const s of sides) {
     const gw = Math.max(4, Math.round(s.w / 3));
     const gh = Math.max(4, Math.round(s.h / 3));
-    const c = grid(cap, h, s, gw, gh);
-    const r = grid(ref, [1, 0, 0, 0, 1, 0, 0, 0, 1], s, gw, gh);
-    for (let p = 0; p < c.valid.length; p++) {
+    const c = ringGrid(cap, h, s, gw, gh, softness);
+    const r = ringGrid(ref, [1, 0, 0, 0, 1, 0, 0, 0, 1], s, gw, gh, softness);
+    for (let p = 0; p < Math.min(c.valid.length, r.valid.length); p++) {
       if (!c.valid[p] || !r.valid[p]) continue;
       a.push(c.img.data[p]!);
       b.push(r.img.data[p]!);
@@ -78,7 +93,7 @@ function ringScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, band
  * the border measured 93 grey levels there on a genuine page). A pasted photo's cut lies on the
  * page itself: its sheet overlaps the print around the zone (bench corpus: 5–20 px outside).
  */
-function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[]): number {
+function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, dpi: number, masks: Box[], { soft }: Softness): number {
   const out = Math.round((3 / 25.4) * dpi);
   const inside = Math.round((1 / 25.4) * dpi);
   const pageMargin = Math.round((1 / 25.4) * dpi);
@@ -124,7 +139,13 @@ function cutEdgeScore(cap: GreyImage, ref: GreyImage, h: Homography, box: Box, d
       const pc = profile(c);
       const pr = profile(r);
       const dc = pc.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pc[k + 1]! - pc[k - 1]!) / 2 : 0));
-      const dr = pr.map((_, k) => (k > 0 && k < steps - 1 ? Math.abs(pr[k + 1]! - pr[k - 1]!) / 2 : 0));
+      // A soft reference spreads a step over a few pixels: its height is measured over up to 3 px on either side.
+      const span = soft ? 3 : 1;
+      const dr = pr.map((_, k) => {
+        let d = 0;
+        for (let s = 1; s <= span; s++) if (k - s >= 0 && k + s < steps) d = Math.max(d, Math.abs(pr[k + s]! - pr[k - s]!) / 2);
+        return k > 0 && k < steps - 1 ? d : 0;
+      });
       for (let k = 2; k < steps - 2; k++) {
         if (!Number.isFinite(dc[k]!)) continue;
         // The page's own edge (capture: page against the scanner bed) is not a cut.
@@ -152,7 +173,8 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
   const H = req.reference.white.grey.height;
   const band = (1.5 / 25.4) * dpi;
   const inPage = photo.box.x - band >= 0 && photo.box.y - band >= 0 && photo.box.x + photo.box.w + band <= W && photo.box.y + photo.box.h + band <= H;
-  const ring = inPage ? ringScore(cap, ref, req.id.homography, grow(photo.box, (0.3 / 25.4) * dpi), band) : null;
+  const softness = { soft: req.id.cls.learning !== undefined };
+  const ring = inPage ? ringScore(cap, ref, req.id.homography, grow(photo.box, (0.3 / 25.4) * dpi), band, softness) : null;
   let ghost: number | null = null;
   if (ghostZone) {
     const p = grid(req.capture.white.grey, req.id.homography, photo.box, 24, 32);
@@ -160,7 +182,7 @@ export function measurePhoto(input: CheckInput): { ring: number | null; ghost: n
     ghost = ncc(p.img.data, g.img.data);
   }
   const masks = req.id.cls.zones.filter((z) => z.personal && z.kind !== 'photo' && z.kind !== 'mrz').map((z) => z.box);
-  const edge = inPage ? cutEdgeScore(cap, ref, req.id.homography, photo.box, dpi, masks) : null;
+  const edge = inPage ? cutEdgeScore(cap, ref, req.id.homography, photo.box, dpi, masks, softness) : null;
   return { ring, ghost, edge };
 }
 
@@ -172,24 +194,28 @@ export function runPhotoSubstitution(input: CheckInput) {
   if (!photo || !m) return notPerformed(photoSubstitutionCheck, `the class ${req.id.cls.id} has no photo zone`, CLAUSE);
   const evidence: Evidence[] = [];
   const parts: string[] = [];
+  const cls = req.id.cls;
+  const ringMin = calibratedBound(cls, CHECK_IDS.photoZone, 'ring', RING_MIN);
+  const edgeMax = calibratedBound(cls, CHECK_IDS.photoZone, 'edge', EDGE_MAX);
+  const ghostMin = calibratedBound(cls, CHECK_IDS.photoZone, 'ghost', GHOST_MIN);
   if (m.ring !== null) {
     parts.push(`print around the portrait NCC ${fmt(m.ring)}`);
-    if (m.ring < RING_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (1.5 / 25.4) * req.id.cls.dpi), `background print broken around the portrait (NCC ${fmt(m.ring)} < ${RING_MIN})`));
+    if (m.ring < ringMin) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (1.5 / 25.4) * cls.dpi), `background print broken around the portrait (NCC ${fmt(m.ring)} < ${ringMin})`));
   }
   if (m.edge !== null) {
     parts.push(`straight edge around the portrait ${fmt(m.edge, 1)} grey levels`);
-    if (m.edge > EDGE_MAX) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (3 / 25.4) * req.id.cls.dpi), `a straight cut or shadow line around the portrait that the reference does not have (${fmt(m.edge, 1)} > ${EDGE_MAX})`));
+    if (m.edge > edgeMax) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, grow(photo.box, (3 / 25.4) * cls.dpi), `a straight cut or shadow line around the portrait that the reference does not have (${fmt(m.edge, 1)} > ${edgeMax})`));
   }
-  const ghostZone = req.id.cls.zones.find((z) => z.kind === 'ghost');
+  const ghostZone = cls.zones.find((z) => z.kind === 'ghost');
   if (m.ghost !== null && ghostZone) {
     parts.push(`portrait/ghost NCC ${fmt(m.ghost)}`);
-    if (m.ghost < GHOST_MIN) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, ghostZone.box, `ghost image does not match the portrait (NCC ${fmt(m.ghost)} < ${GHOST_MIN})`));
+    if (m.ghost < ghostMin) evidence.push(zoneEvidence(req.id, 'white', req.capture.white, ghostZone.box, `ghost image does not match the portrait (NCC ${fmt(m.ghost)} < ${ghostMin})`));
   }
   if (!parts.length) return notPerformed(photoSubstitutionCheck, 'the photo zone cannot be compared (at the page edge, no ghost image)', CLAUSE);
   return result(photoSubstitutionCheck, {
     status: evidence.length ? 'fail' : 'pass',
     measured: parts.join('; '),
-    expected: `print around the portrait NCC ≥ ${RING_MIN}; no straight edge around it above ${EDGE_MAX}; portrait/ghost NCC ≥ ${GHOST_MIN}`,
+    expected: `print around the portrait NCC ≥ ${ringMin}; no straight edge around it above ${edgeMax}; portrait/ghost NCC ≥ ${ghostMin}`,
     evidence,
     explanation: evidence.length
       ? 'A portrait pasted over the original or a ghost image of another face are signs of photo substitution: examine the photo edges under magnification.'

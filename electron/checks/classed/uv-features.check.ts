@@ -4,6 +4,7 @@ import type { Evidence } from '../../contract/examination.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey, viewRgb } from '../../identify/frame-sample';
 import { ncc } from '../../identify/ncc';
+import { calibratedBound } from '../../reference/calibrated-bounds';
 import { CHECK_IDS } from '../check-ids';
 import type { CheckInput, Identification, LightImage } from '../check-input';
 import type { Check } from '../check-model';
@@ -115,13 +116,15 @@ export function runUvFeatures(input: CheckInput) {
   for (const zone of zones) {
     const m = measureUvZone(req.id, req.capture.uv, req.reference.uv, zone);
     const problems: string[] = [];
+    const bound = (measure: string, fallback: number) => calibratedBound(req.id.cls, CHECK_IDS.uvFeatures, measure, fallback, zone.id);
     if (zone.expect.uv!.fluoresces) {
-      if (m.contrast < UV_PRESENT_MIN) problems.push(`no fluorescence (+${fmt(m.contrast, 0)} over the substrate, expected ≥ ${UV_PRESENT_MIN})`);
+      const present = bound('contrast', UV_PRESENT_MIN);
+      if (m.contrast < present) problems.push(`no fluorescence (+${fmt(m.contrast, 0)} over the substrate, expected ≥ ${fmt(present, 0)})`);
       else {
-        if (m.hueError !== null && m.hueError > UV_HUE_MAX_DEG) problems.push(`wrong colour (hue off by ${fmt(m.hueError, 0)}°)`);
-        if (m.pattern !== null && m.pattern < UV_PATTERN_MIN) problems.push(`pattern differs from the reference (NCC ${fmt(m.pattern)})`);
+        if (m.hueError !== null && m.hueError > bound('hue-error', UV_HUE_MAX_DEG)) problems.push(`wrong colour (hue off by ${fmt(m.hueError, 0)}°)`);
+        if (m.pattern !== null && m.pattern < bound('pattern', UV_PATTERN_MIN)) problems.push(`pattern differs from the reference (NCC ${fmt(m.pattern)})`);
       }
-    } else if (m.contrast > UV_DULL_MAX) problems.push(`fluoresces (+${fmt(m.contrast, 0)}) where the class expects none`);
+    } else if (m.contrast > bound('contrast', UV_DULL_MAX)) problems.push(`fluoresces (+${fmt(m.contrast, 0)}) where the class expects none`);
     if (problems.length) {
       notes.push(`${zone.label}: ${problems.join(', ')}`);
       evidence.push(zoneEvidence(req.id, 'uv', req.capture.uv, zone.box, `${zone.label}: ${problems.join(', ')}`));

@@ -8,6 +8,7 @@
 import type { Box } from '../../contract/capture.contract';
 import type { ReferenceZone } from '../../contract/reference.contract';
 import { viewGrey, type FrameView } from '../../identify/frame-sample';
+import { calibratedBound } from '../../reference/calibrated-bounds';
 import type { GreyImage } from '../../imaging/grey-image';
 import { CHECK_IDS } from '../check-ids';
 import type { CheckInput } from '../check-input';
@@ -139,7 +140,8 @@ export function runVizErasure(input: CheckInput) {
   const measured = measureFieldErasure(input);
   if (!Array.isArray(measured)) return notPerformed(vizErasureCheck, measured.reason, CLAUSE);
   if (!measured.length) return notPerformed(vizErasureCheck, 'no data field lies on background print that could show an erasure', CLAUSE);
-  const bleached = measured.filter((m) => m.lift >= ERASURE_LIFT_MIN);
+  const liftMin = calibratedBound(input.identification!.cls, CHECK_IDS.vizErasure, 'lift', ERASURE_LIFT_MIN);
+  const bleached = measured.filter((m) => m.lift >= liftMin);
   const palest = measured.reduce((a, b) => (b.lift > a.lift ? b : a));
   const describe = (m: ZoneErasure) => `${m.zone.label}: background ${fmt(m.lift, 1)} grey levels paler than around it (reference-relative), print contrast ${fmt(m.ratio * 100, 0)} %`;
   const id = input.identification!;
@@ -149,7 +151,7 @@ export function runVizErasure(input: CheckInput) {
     measured: bleached.length
       ? `background bleached under ${bleached.map((m) => `${m.zone.label} (+${fmt(m.lift, 1)})`).join(', ')}`
       : `${measured.length} fields; palest background +${fmt(Math.max(0, palest.lift), 1)} grey levels (${palest.zone.label})`,
-    expected: `no field's background more than ${fmt(ERASURE_LIFT_MIN, 1)} grey levels paler than its surroundings, relative to the reference`,
+    expected: `no field's background more than ${fmt(liftMin, 1)} grey levels paler than its surroundings, relative to the reference`,
     evidence: bleached.map((m) => zoneEvidence(id, 'white', white, m.zone.box, describe(m))),
     explanation: bleached.length
       ? 'The background print is paler and flatter under the outlined fields than around them: the value was erased and printed again. Compare the field under magnification and against the MRZ.'

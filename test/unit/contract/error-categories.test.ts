@@ -19,6 +19,7 @@ import { HUB_ERROR_KINDS } from '../../../electron/contract/hub.errors';
 import { IMAGING_ERROR_KINDS } from '../../../electron/contract/imaging.errors';
 import { MRZ_ERROR_KINDS } from '../../../electron/contract/mrz.errors';
 import { REFERENCE_ERROR_KINDS } from '../../../electron/contract/reference.errors';
+import { LEARNING_ERROR_KINDS } from '../../../electron/contract/learning.errors';
 import { REPORT_ERROR_KINDS } from '../../../electron/contract/report.errors';
 import { SESSION_ERROR_KINDS } from '../../../electron/contract/session.errors';
 import { STORE_ERROR_KINDS } from '../../../electron/contract/store.errors';
@@ -39,6 +40,7 @@ const DECLARED: Record<ErrorDomain, readonly string[]> = {
   checks: CHECKS_ERROR_KINDS,
   face: FACE_ERROR_KINDS,
   reference: REFERENCE_ERROR_KINDS,
+  learning: LEARNING_ERROR_KINDS,
   examination: EXAMINATION_ERROR_KINDS,
   store: STORE_ERROR_KINDS,
   report: REPORT_ERROR_KINDS,

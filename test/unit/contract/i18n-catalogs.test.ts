@@ -9,7 +9,7 @@ import { CheckStatusSchema, DECISION_VERDICTS, FindingReviewInputSchema, LAYERS,
 import { FACE_BANDS, FACE_FEATURES, FaceConclusionSchema, FeatureMarkSchema, PORTRAIT_KINDS } from '../../../electron/contract/face.contract';
 import { HUB_SYNC_FAULTS } from '../../../electron/contract/hub-sync.contract';
 import { formatMessage, placeholderNames, type Catalog } from '../../../electron/contract/i18n';
-import { ReferenceSummarySchema, ZoneExpectationSchema } from '../../../electron/contract/reference.contract';
+import { LearningStepSchema, ReferenceSummarySchema, ZoneExpectationSchema } from '../../../electron/contract/reference.contract';
 import { LIGHTS } from '../../../electron/contract/capture.contract';
 import { dashboardMessages } from '../../../electron/hub/dashboard/dashboard.en';
 import { reportMessages } from '../../../electron/report/report.en';
@@ -60,6 +60,7 @@ const SURFACES: Surface[] = [
       'viewer.light.': LIGHTS,
       'reference.source.': ReferenceSummarySchema.shape.source.options,
       'reference.status.': ReferenceSummarySchema.shape.status.options,
+      'calibration.action.': LearningStepSchema.shape.action.options,
       'zone.ir.': ZoneExpectationSchema.shape.ir.unwrap().options,
       'hub.fault.': HUB_SYNC_FAULTS,
       'verdict.level.': VERDICT_HEADLINES,

@@ -103,6 +103,16 @@ describe('candidates by MRZ', () => {
     expect(lib.candidates({ format: 'TD3', documentCode: 'PD', issuer: 'UTO' }).map((c) => c.id)).toEqual(['uto-p']);
     expect(lib.candidates({ format: 'TD3', documentCode: 'PD', issuer: 'D<<' })).toEqual([]);
   });
+
+  it("matches an issuer written with the MRZ's fillers ('D<<') to the code the reader gives ('D'), both ways", async () => {
+    const builtinDir = freshDir();
+    await writeClassFolder(builtinDir, tinyClass('d-padded', { issuer: 'D<<' }));
+    await writeClassFolder(builtinDir, tinyClass('d-bare', { issuer: 'D' }));
+    const lib = openReferenceLibrary({ builtinDir, userDir: freshDir() });
+    expect(lib.candidates({ format: 'TD3', documentCode: 'PD', issuer: 'D' }).map((c) => c.id).sort()).toEqual(['d-bare', 'd-padded']);
+    expect(lib.candidates({ format: 'TD3', documentCode: 'PD', issuer: 'D<<' }).map((c) => c.id).sort()).toEqual(['d-bare', 'd-padded']);
+    expect(lib.candidates({ format: 'TD3', documentCode: 'PD', issuer: 'DE' })).toEqual([]);
+  });
 });
 
 describe('user library', () => {
