@@ -98,11 +98,11 @@ describe('class-specific checks', () => {
     expect((await run('ir.features', { images: cap.images, mrz: null, identification: noIrRef })).status).toBe('not-performed');
   });
 
-  it('document.identification fails for a page from another series', async () => {
+  it('document.identification warns for a page of a series the library does not hold (the page of another series that matches another class fails: check-results snapshot)', async () => {
     const other = await renderCapture(502, 0, { design: 'meridian-td3', degrade: 'light' });
     const outcome = identifyDocument(other.images, null, [{ cls: ref.cls, reference: ref.reference }]);
     const r = identificationResult(outcome);
-    expect(r.status).toBe('fail');
+    expect(r.status).toBe('warn');
     expect(r.measured).toMatch(/aurora-td3/);
   });
 });
