@@ -5,9 +5,9 @@
 // line: Ed25519 by the station key over the exact bytes of every line before it. Keys and signatures
 // are strict base64 (common/strict-base64.ts). Reading is all or nothing: the size, the signature
 // over the exact bytes, then every line's shape; what the chain inside says is the verifier's.
-import { createPublicKey, verify } from 'node:crypto';
 import { z } from 'zod';
 import { LoupeError } from '../common/loupe-error';
+import { openSignedLines, parseJsonLine, signLines, type SignedLinesFormat } from '../common/signed-lines';
 import { decodeBase64Exact, ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../common/strict-base64';
 import type { AuditRow } from '../store';
 import { stationIdFromPublicKey } from '../trust/public-key';
@@ -68,13 +68,12 @@ const EntrySchema = z
 
 const CheckpointSchema = z.object({ checkpoint: Id, entryId: Id, headHash: Hex64, at: When, publicKey: RawKey, signature: Signature }).strict();
 
-const SignatureSchema = z
-  .object({ format: z.literal(AUDIT_EXPORT_SIGNATURE_FORMAT), algorithm: z.literal('ed25519'), publicKey: z.string().max(100), signature: z.string().max(200) })
-  .strict();
-
 function refuse(message: string): LoupeError<'audit'> {
   return new LoupeError('audit', 'AuditFileRefused', message);
 }
+
+const SIGNED: SignedLinesFormat = { signatureFormat: AUDIT_EXPORT_SIGNATURE_FORMAT, what: 'audit export', altered: 'bad signature: the file was altered after it was signed (or is not whole)', maxBytes: MAX_AUDIT_EXPORT_BYTES, refuse };
+const parseLine = <T>(line: string, schema: z.ZodType<T>, what: string): T => parseJsonLine(line, schema, what, refuse);
 
 const entryLine = (r: AuditRow): z.infer<typeof EntrySchema> => ({
   id: r.id,
@@ -102,39 +101,7 @@ export function encodeAuditExport(content: AuditExportContent, signer: Checkpoin
     checkpoints: content.checkpoints.length,
   };
   const lines = [JSON.stringify(header), ...content.entries.map((r) => JSON.stringify(entryLine(r))), ...content.checkpoints.map((c) => JSON.stringify(checkpointLine(c)))];
-  const body = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  const signature = { format: AUDIT_EXPORT_SIGNATURE_FORMAT, algorithm: 'ed25519', publicKey: signer.publicKey, signature: signer.sign(body).toString('base64') };
-  const out = Buffer.concat([body, Buffer.from(`${JSON.stringify(signature)}\n`, 'utf8')]);
-  if (out.length > MAX_AUDIT_EXPORT_BYTES) throw refuse(`the export would be ${out.length} bytes, more than the ${MAX_AUDIT_EXPORT_BYTES} allowed: export a shorter period (--since)`);
-  return out;
-}
-
-function parseLine<T>(line: string, schema: z.ZodType<T>, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    throw refuse(`${what} is not valid JSON`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw refuse(`${what}: ${parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-function verifySignatureLine(body: Buffer, line: string): string {
-  const sig = parseLine(line, SignatureSchema, 'the signature line');
-  const raw = decodeBase64Exact(sig.publicKey, ED25519_PUBLIC_KEY_BYTES);
-  const signature = decodeBase64Exact(sig.signature, ED25519_SIGNATURE_BYTES);
-  if (raw === null) throw refuse("the signature line's public key is not a raw Ed25519 key in canonical base64");
-  if (signature === null) throw refuse('the signature is not 64 bytes of canonical base64');
-  let valid: boolean;
-  try {
-    valid = verify(null, body, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' }), signature);
-  } catch {
-    valid = false;
-  }
-  if (!valid) throw refuse('bad signature: the file was altered after it was signed (or is not whole)');
-  return sig.publicKey;
+  return signLines(lines, signer, SIGNED);
 }
 
 /**
@@ -142,14 +109,7 @@ function verifySignatureLine(body: Buffer, line: string): string {
  * base64): the station key the reader expects — a file signed by another key is refused.
  */
 export function decodeAuditExport(data: Uint8Array, expectedKey?: string): DecodedAuditExport {
-  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (buffer.length > MAX_AUDIT_EXPORT_BYTES) throw refuse(`the file is ${buffer.length} bytes, more than the ${MAX_AUDIT_EXPORT_BYTES} allowed`);
-  if (buffer.length === 0 || buffer[buffer.length - 1] !== 0x0a) throw refuse('the last line is incomplete (a truncated file?)');
-  const lastStart = buffer.lastIndexOf(0x0a, buffer.length - 2) + 1;
-  if (lastStart === 0) throw refuse('not an audit export: it has no signature line');
-  const body = buffer.subarray(0, lastStart);
-  const signerKey = verifySignatureLine(body, buffer.subarray(lastStart, buffer.length - 1).toString('utf8'));
-  const lines = body.subarray(0, body.length - 1).toString('utf8').split('\n');
+  const { lines, signerKey } = openSignedLines(data, SIGNED);
   const header = parseLine(lines[0] ?? '', HeaderSchema, 'the header');
   if (header.publicKey !== signerKey) throw refuse('the file is signed by another key than the station key it names');
   if (header.station !== stationIdFromPublicKey(signerKey)) throw refuse("the header's station id is not its key's");

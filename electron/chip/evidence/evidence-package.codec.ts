@@ -6,9 +6,10 @@
 // Ed25519 by the station key over the exact bytes of every line before it. Every binary field is
 // strict base64 (common/strict-base64.ts): text that is not the one canonical encoding is refused.
 // Reading is all or nothing: the signature first, then every line, size and hash.
-import { createHash, createPublicKey, verify } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { decodeBase64Exact, decodeCanonicalBase64, ED25519_PUBLIC_KEY_BYTES, ED25519_SIGNATURE_BYTES } from '../../common/strict-base64';
+import { openSignedLines, parseJsonLine, signLines, type SignedLinesFormat } from '../../common/signed-lines';
+import { decodeCanonicalBase64 } from '../../common/strict-base64';
 import { AccessChoiceSchema, ChipAuthStatusSchema, ChipFileSchema, FileReadStatusSchema, type ChipFile } from '../../contract/chip.contract';
 import { ChipError } from '../chip-error';
 import type { ChipEvidence } from './chip-evidence';
@@ -63,16 +64,6 @@ type Manifest = z.infer<typeof ManifestSchema>;
 
 const EntrySchema = z.object({ file: ChipFileSchema, data: z.string() }).strict();
 
-const SignatureSchema = z
-  .object({
-    format: z.literal(EVIDENCE_SIGNATURE_FORMAT),
-    algorithm: z.literal('ed25519'),
-    /** The signer's raw 32-byte Ed25519 public key, base64 (its station id derives from it). */
-    publicKey: z.string().max(100),
-    signature: z.string().max(200),
-  })
-  .strict();
-
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 const bytes = (text: string) => new Uint8Array(decodeCanonicalBase64(text)!);
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -80,6 +71,9 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 function refuse(message: string): ChipError {
   return new ChipError('EvidenceRefused', message);
 }
+
+const SIGNED: SignedLinesFormat = { signatureFormat: EVIDENCE_SIGNATURE_FORMAT, what: 'chip evidence package', altered: 'bad signature: the package was altered after it was signed', maxBytes: MAX_EVIDENCE_BYTES, refuse };
+const parseLine = <T>(line: string, schema: z.ZodType<T>, what: string): T => parseJsonLine(line, schema, what, refuse);
 
 /** The package's bytes: manifest, files, and the signature line over both. */
 export function encodeEvidencePackage(evidence: ChipEvidence, signer: EvidenceSigner, station: string, now: Date = new Date()): Buffer {
@@ -115,11 +109,7 @@ export function encodeEvidencePackage(evidence: ChipEvidence, signer: EvidenceSi
   };
   // What is written is what is read back: an encoder bug never produces a package no desk accepts.
   ManifestSchema.parse(manifest);
-  const body = Buffer.from(`${[JSON.stringify(manifest), ...files.map(([file, data]) => JSON.stringify({ file, data: b64(data) }))].join('\n')}\n`, 'utf8');
-  const signature = { format: EVIDENCE_SIGNATURE_FORMAT, algorithm: 'ed25519', publicKey: signer.publicKey, signature: signer.sign(body).toString('base64') };
-  const out = Buffer.concat([body, Buffer.from(`${JSON.stringify(signature)}\n`, 'utf8')]);
-  if (out.length > MAX_EVIDENCE_BYTES) throw refuse(`the package would be ${out.length} bytes, more than the ${MAX_EVIDENCE_BYTES} allowed`);
-  return out;
+  return signLines([JSON.stringify(manifest), ...files.map(([file, data]) => JSON.stringify({ file, data: b64(data) }))], signer, SIGNED);
 }
 
 export interface DecodedEvidence {
@@ -130,45 +120,9 @@ export interface DecodedEvidence {
   readonly createdAt: Date;
 }
 
-function parseLine<T>(line: string, schema: z.ZodType<T>, what: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(line);
-  } catch {
-    throw refuse(`${what} is not valid JSON`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw refuse(`${what}: ${parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-function verifySignatureLine(body: Buffer, line: string): string {
-  const sig = parseLine(line, SignatureSchema, 'the signature line');
-  const raw = decodeBase64Exact(sig.publicKey, ED25519_PUBLIC_KEY_BYTES);
-  // Canonical base64 of exactly 64 bytes: altered signature text never decodes to the signed bytes.
-  const signature = decodeBase64Exact(sig.signature, ED25519_SIGNATURE_BYTES);
-  if (raw === null) throw refuse("the signature line's public key is not a raw Ed25519 key in canonical base64");
-  if (signature === null) throw refuse('the signature is not 64 bytes of canonical base64');
-  let valid: boolean;
-  try {
-    valid = verify(null, body, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' }), signature);
-  } catch {
-    valid = false;
-  }
-  if (!valid) throw refuse('bad signature: the package was altered after it was signed');
-  return sig.publicKey;
-}
-
 /** Reads a package: the signature over the exact bytes, then every line; refuses anything else. */
 export function decodeEvidencePackage(data: Uint8Array): DecodedEvidence {
-  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  if (buffer.length > MAX_EVIDENCE_BYTES) throw refuse(`the package is ${buffer.length} bytes, more than the ${MAX_EVIDENCE_BYTES} allowed`);
-  if (buffer.length === 0 || buffer[buffer.length - 1] !== 0x0a) throw refuse('the last line is incomplete (a truncated file?)');
-  const lastStart = buffer.lastIndexOf(0x0a, buffer.length - 2) + 1;
-  if (lastStart === 0) throw refuse('not a chip evidence package: it has no signature line');
-  const body = buffer.subarray(0, lastStart);
-  const signerKey = verifySignatureLine(body, buffer.subarray(lastStart, buffer.length - 1).toString('utf8'));
-  const lines = body.subarray(0, body.length - 1).toString('utf8').split('\n');
+  const { lines, signerKey } = openSignedLines(data, SIGNED);
   const manifest = parseLine(lines[0] ?? '', ManifestSchema, 'the manifest');
   if (lines.length - 1 !== manifest.files.length) throw refuse(`the manifest lists ${manifest.files.length} files, the package holds ${lines.length - 1}`);
   const files = new Map<ChipFile, Uint8Array>();
