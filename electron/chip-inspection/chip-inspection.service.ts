@@ -18,10 +18,9 @@ import { chipEvidence } from '../chip/evidence/chip-evidence';
 import { encodeEvidencePackage, type EvidenceSigner } from '../chip/evidence/evidence-package.codec';
 import { verifyCardSecurity } from '../chip/lds/card-security.codec';
 import { decodeChipImage } from '../chip/lds/chip-image-decoder';
-import { decodeDg14 } from '../chip/lds/dg14-security-options.codec';
+import { securityInfosOrNull as securityInfos } from '../chip/lds/dg14-security-options.codec';
 import { decodeDg15 } from '../chip/lds/dg15-active-authentication.codec';
 import { decodeDg2 } from '../chip/lds/dg2-face.codec';
-import type { SecurityInfo } from '../chip/lds/security-infos.codec';
 import { verifyPassiveAuthentication } from '../chip/pki/passive-authentication';
 import { sodReport } from '../chip/pki/sod-report';
 import type { ChipReading } from '../chip/reader/chip-reader';
@@ -342,16 +341,6 @@ export function accessKey(exam: Examination, typed: ChipAccessInput | undefined)
   const dateOfExpiry = f?.expiryDate;
   if (!documentNumber || !/^[0-9A-Z<]{1,22}$/.test(documentNumber) || !dateOfBirth || !/^\d{6}$/.test(dateOfBirth) || !dateOfExpiry || !/^\d{6}$/.test(dateOfExpiry)) return null;
   return { key: { kind: 'MRZ', documentNumber, dateOfBirth, dateOfExpiry }, source: 'mrz-reading' };
-}
-
-function securityInfos(bytes: Uint8Array | undefined): SecurityInfo[] | null {
-  if (!bytes) return null;
-  try {
-    return decodeDg14(bytes);
-  } catch (e) {
-    if (e instanceof ChipError) return null;
-    throw e;
-  }
 }
 
 function cloneCheckOf(c: CloneCheck): CloneCheck {

@@ -283,15 +283,7 @@ export class StationStore {
   auditLog(limit = 100): AuditEntry[] {
     const rows = this.db
       .prepare('SELECT id, at, officer_name, officer_badge, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ?')
-      .all(Math.max(1, Math.trunc(limit))) as {
-      id: number;
-      at: string;
-      officer_name: string | null;
-      officer_badge: string | null;
-      action: string;
-      subject: string | null;
-      details: string | null;
-    }[];
+      .all(Math.max(1, Math.trunc(limit))) as Omit<AuditRow, 'prev_hash' | 'hash'>[];
     return rows.map((r) => ({
       id: r.id,
       at: r.at,

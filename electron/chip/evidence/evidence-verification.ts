@@ -12,9 +12,8 @@ import { cloneCheckCounts } from '../auth/clone-check-rule';
 import { verifyPaceCamData } from '../auth/pace-cam-check';
 import { ChipError } from '../chip-error';
 import { verifyCardSecurity } from '../lds/card-security.codec';
-import { decodeDg14 } from '../lds/dg14-security-options.codec';
+import { securityInfosOrNull as securityInfos } from '../lds/dg14-security-options.codec';
 import { decodeDg15 } from '../lds/dg15-active-authentication.codec';
-import type { SecurityInfo } from '../lds/security-infos.codec';
 import type { RevocationList } from '../pki/certificate-revocation-list';
 import { verifyPassiveAuthentication } from '../pki/passive-authentication';
 import { sodReport } from '../pki/sod-report';
@@ -52,16 +51,6 @@ export interface DeskTrust {
   readonly crls: readonly RevocationList[];
   /** When the check applies (the CSCA must be valid then): the time of reading, or another. */
   readonly at: Date;
-}
-
-function securityInfos(bytes: Uint8Array | undefined): SecurityInfo[] | null {
-  if (!bytes) return null;
-  try {
-    return decodeDg14(bytes);
-  } catch (e) {
-    if (e instanceof ChipError) return null;
-    throw e;
-  }
 }
 
 export function verifyChipEvidence(evidence: ChipEvidence, trust: DeskTrust): EvidenceVerification {

@@ -2,6 +2,7 @@
 // authentication keys and protocols, PACE, terminal authentication, the AA signature algorithm.
 // Encoding keeps the order given (chips do not always sort their SET in DER order, and a
 // decoded-then-encoded DG14 must hash as before).
+import { ChipError } from '../chip-error';
 import { der } from '../tlv/der-values';
 import { decodeTlv, expectTag, tlvChildren } from '../tlv/ber-tlv-reader';
 import { tlv } from '../tlv/ber-tlv-writer';
@@ -17,4 +18,15 @@ export function decodeDg14(bytes: Uint8Array): SecurityInfo[] {
 
 export function encodeDg14(infos: readonly SecurityInfo[]): Uint8Array {
   return tlv(LDS_TAG.DG14, der.set(...infos.map((i) => encodeSecurityInfo(i))));
+}
+
+/** DG14's security infos, or null when DG14 was not read or does not decode (the clone checks then say why). */
+export function securityInfosOrNull(bytes: Uint8Array | undefined): SecurityInfo[] | null {
+  if (!bytes) return null;
+  try {
+    return decodeDg14(bytes);
+  } catch (e) {
+    if (e instanceof ChipError) return null;
+    throw e;
+  }
 }
