@@ -81,6 +81,8 @@ describePcsc('PC/SC driver through pcscd and vpcd', () => {
   });
 
   it('when pcscd stops its readers are unplugged, and plugged again when it is back', async () => {
+    // The document the previous test put back is on the reader before the session opens.
+    await cardOn(stack);
     const { session } = await stack.bridge.connectChip(READER);
     const gone = [READER, SECOND_READER].map((r) => nextChipEvent(stack, (e) => e.event === 'reader-removed' && e.reader === r));
     const lifted = nextChipEvent(stack, (e) => e.event === 'card-absent' && e.reader === READER);
