@@ -8,17 +8,16 @@
 //    away first, then held close with small movements and a blurred frame); the MRZ reading appears
 //    with the document's truth and the examination keeps a camera frame as its white capture.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cameraFrame } from '../helpers/camera-frames';
 import { useTempDir } from '../helpers/temp-dir';
 import { artifactsDir, chromiumMissing, signIn, startStation, stopStation, waitForExpression, type Station } from './e2e-station';
 import { READ_CSP_VIOLATIONS } from './page-scripts';
+import { DEV_SET, devSetMissing } from '../helpers/dev-set';
 
-const DEV_SET = fileURLToPath(new URL('../../../shared/mrz-real-dev/', import.meta.url));
 const OFFICER = { name: 'Mara Quist', badge: 'Q-7' };
 let ffmpegMissing = false;
 try {
@@ -37,7 +36,7 @@ async function screenshots(page: Page, name: string): Promise<void> {
   }
 }
 
-describe.skipIf(chromiumMissing || ffmpegMissing || !existsSync(DEV_SET))('uncertain MRZ characters and the camera as a scanner (Chromium)', () => {
+describe.skipIf(chromiumMissing || ffmpegMissing || devSetMissing)('uncertain MRZ characters and the camera as a scanner (Chromium)', () => {
   const dataDir = useTempDir('loupe-e2e-mrz-review-');
   const workDir = useTempDir('loupe-e2e-mrz-review-work-');
   const hotFolder = useTempDir('loupe-e2e-mrz-review-hot-');

@@ -3,9 +3,8 @@
 // reading only when enough frames agree and the check digits verify, and a session's sharpest
 // agreeing frame becomes the white-light capture of an examination in a real station database.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Officer } from '../../../electron/contract/examination.contract';
 import { voteFrames, sharpestAgreeingFrame, type FrameReading } from '../../../electron/examination/camera-frame-vote';
@@ -16,8 +15,8 @@ import { readMrzText } from '../../../electron/mrz';
 import { openStationStore, type StationStore } from '../../../electron/store';
 import { cameraFrame } from '../../helpers/camera-frames';
 import { useTempDir } from '../../helpers/temp-dir';
+import { DEV_SET, devSetMissing } from '../../helpers/dev-set';
 
-const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 const PAGE = join(DEV_SET, 'GBR', '00.jpg');
 const OFFICER: Officer = { name: 'Tove Lind', badge: 'C-31' };
 const truth = (): string[] => readFileSync(join(DEV_SET, 'GBR', '00.txt'), 'utf8').trim().split(/\r?\n/);
@@ -27,7 +26,7 @@ const NOW = new Date('2026-01-01T00:00:00Z');
 const misread = (lines: string[], line: number, column: number, char: string): string[] => lines.map((l, i) => (i === line ? l.slice(0, column) + char + l.slice(column + 1) : l));
 const frameOf = (lines: string[], sharpness = 1): FrameReading => ({ reading: readMrzText(lines, { source: 'ocr', repair: false, now: NOW }), sharpness });
 
-describe.skipIf(!existsSync(DEV_SET))('camera as a scanner (real pages as webcam frames)', () => {
+describe.skipIf(devSetMissing)('camera as a scanner (real pages as webcam frames)', () => {
   it('sharpness (variance of the Laplacian) ranks the same frame sharp > slightly blurred > blurred', async () => {
     const sharp = await frameSharpness(await cameraFrame(PAGE, { pageWidth: 1000 }));
     const soft = await frameSharpness(await cameraFrame(PAGE, { pageWidth: 1000, blur: 1.2 }));

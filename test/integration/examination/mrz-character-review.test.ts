@@ -3,9 +3,7 @@
 // real station database: the correction goes through the examination records, the check digits are
 // verified again, the MRZ checks and the verdict follow, and the audit log names the action without
 // the characters.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Examination, Officer } from '../../../electron/contract/examination.contract';
 import { ExaminationService } from '../../../electron/examination/examination.service';
@@ -14,12 +12,12 @@ import { chromiumPdfRenderer, createReportPdf } from '../../../electron/report';
 import { openStationStore, type StationStore } from '../../../electron/store';
 import { useTempDir } from '../../helpers/temp-dir';
 import { pdfText, squash, writePdf } from '../report/report-pdf-tools';
+import { DEV_SET, devSetMissing } from '../../helpers/dev-set';
 
-const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 const OFFICER: Officer = { name: 'Ilse Brandt', badge: 'M-12' };
 const NOW = new Date('2026-01-01T09:00:00Z');
 
-describe.skipIf(!existsSync(DEV_SET))('officer review of uncertain MRZ characters (real page, real database)', () => {
+describe.skipIf(devSetMissing)('officer review of uncertain MRZ characters (real page, real database)', () => {
   const dir = useTempDir('loupe-mrz-review-');
   let store: StationStore;
   let service: ExaminationService;

@@ -3,9 +3,8 @@
 // learned from 3 pages of one design, grown to 6, it identifies that design's other pages through
 // the examination's own path, no page of another design, and it does so at a second station that
 // imported it as a signed package. Its IR and UV checks say why they were not performed.
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentClass } from '../../../electron/contract/reference.contract';
 import { CHECK_IDS } from '../../../electron/checks/check-ids';
@@ -19,8 +18,8 @@ import { builtinReferenceDir, exportPackage, importPackage, openReferenceLibrary
 import { loadOrCreateStationKey } from '../../../electron/trust/station-key';
 import { useStationTrusts } from '../../helpers/station-trust';
 import { useTempDir } from '../../helpers/temp-dir';
+import { DEV_SET, devSetMissing } from '../../helpers/dev-set';
 
-const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 const DESIGN = 'D';
 const OTHERS = ['BEL', 'CAN', 'CHN', 'DOM', 'ESP', 'GBR', 'JPN', 'NLD', 'USA'];
 const ID = 'learned-d-passport';
@@ -60,7 +59,7 @@ async function examine(library: ReferenceLibrary, path: string) {
 let learned: DocumentClass;
 let grown: DocumentClass;
 
-describe.skipIf(!existsSync(DEV_SET))('a class learned from white-light pages made by others', () => {
+describe.skipIf(devSetMissing)('a class learned from white-light pages made by others', () => {
   beforeAll(async () => {
     const library = libraryOf(dataA);
     const service = new LearningService(library, { stagingDir: join(dataA, 'learning-staging'), now: () => now });

@@ -1,22 +1,21 @@
 // The image path on pages made by others (the development set, ../shared/mrz-real-dev): other MRZ
 // fonts, pitches and backgrounds, and the same pages turned, skewed and placed off-centre.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MrzReadingSchema } from '../../../electron/contract/mrz.contract';
 import { readMrzFromImage } from '../../../electron/mrz/mrz-image-reader';
 import { shutdownOcr } from '../../../electron/mrz/mrz-ocr-engine';
 import { useTempDir } from '../../helpers/temp-dir';
+import { DEV_SET, devSetMissing } from '../../helpers/dev-set';
 
-const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 const dir = useTempDir();
 afterAll(() => shutdownOcr());
 
 const truth = (page: string): string[] => readFileSync(join(DEV_SET, `${page}.txt`), 'utf8').trim().split(/\r?\n/);
 
-describe.skipIf(!existsSync(DEV_SET))('readMrzFromImage on pages made by others', () => {
+describe.skipIf(devSetMissing)('readMrzFromImage on pages made by others', () => {
   // DOM: a thin MRZ font the locator used to miss (a frame edge joined the line); NLD: a T read as I
   // in a name, once reported valid; BEL: a wide pitch.
   for (const page of ['DOM/00', 'NLD/04', 'BEL/00']) {

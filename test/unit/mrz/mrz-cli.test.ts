@@ -1,7 +1,6 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loupeInProcess } from '../../helpers/loupe-in-process';
 import sharp from 'sharp';
@@ -10,6 +9,7 @@ import { ensureSpecimenFonts } from '../../../electron/imaging/font-setup';
 import { renderReading } from '../../../electron/cli/commands/mrz.command';
 import { readMrzText } from '../../../electron/mrz';
 import { TD3 } from './mrz-specimens';
+import { DEV_SET, devSetMissing } from '../../helpers/dev-set';
 
 
 /** Runs `loupe mrz` in this process, through the real entry point (test/helpers/loupe-in-process.ts). */
@@ -63,9 +63,8 @@ describe('loupe mrz', () => {
   });
 });
 
-const DEV_SET = fileURLToPath(new URL('../../../../shared/mrz-real-dev/', import.meta.url));
 
-describe.skipIf(!existsSync(DEV_SET))('loupe mrz on many images', () => {
+describe.skipIf(devSetMissing)('loupe mrz on many images', () => {
   it('reads a folder in one process: one JSON object per line, a summary on stderr, exit 2 for an unreadable file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loupe-mrz-batch-'));
     copyFileSync(join(DEV_SET, 'GBR', '00.jpg'), join(dir, 'a.jpg'));
