@@ -100,6 +100,8 @@ describe.skipIf(chromiumMissing)('every screen', () => {
     ] as const) {
       await page.getByTestId(tab).click();
       await page.getByTestId(testId).waitFor({ timeout: 30_000 });
+      // A screen is judged once it has loaded what it shows (its "Loading…" line gone).
+      await waitForExpression(page, `!/Loading/.test(document.querySelector('main')?.innerText ?? '')`);
       for (const size of SIZES) {
         await page.setViewportSize(size);
         await audit(screen, { axe: size === SIZES[0] });
